@@ -1,0 +1,182 @@
+package io.github.motcua.core.money;
+
+import java.util.Locale;
+
+/**
+ * An amount of Vietnamese đồng (VND). The đồng has no subunit in use, so an amount is a whole
+ * number held in a {@code long}; arithmetic that would overflow throws {@link
+ * InvalidAmountException} with code {@code vnd.overflow} instead of wrapping around.
+ *
+ * <p>Negative amounts are allowed (a refund, a difference); fee amounts are checked by the types
+ * that hold them.
+ *
+ * @param amount the amount in đồng
+ */
+public record Vnd(long amount) implements Comparable<Vnd> {
+
+  /** Zero đồng. */
+  public static final Vnd ZERO = new Vnd(0);
+
+  /**
+   * Returns an amount.
+   *
+   * @param amount the amount in đồng
+   * @return the amount
+   */
+  public static Vnd of(long amount) {
+    return amount == 0 ? ZERO : new Vnd(amount);
+  }
+
+  /**
+   * Reads an amount written in figures, with or without grouping and a unit: {@code 1284000},
+   * {@code 1.284.000}, {@code 1 284 000 đ}, {@code 1,284,000 VND}, {@code -5.000 đồng}.
+   *
+   * @param text the amount in figures
+   * @return the amount
+   * @throws InvalidAmountException with code {@code vnd.format} when the text is not an amount, or
+   *     {@code vnd.overflow} when it does not fit a {@code long}
+   */
+  public static Vnd parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidAmountException("vnd.format", "An amount is required.");
+    }
+    String s = text.strip();
+    String lower = s.toLowerCase(Locale.ROOT);
+    for (String unit : new String[] {"đồng", "vnđ", "vnd", "đ"}) {
+      if (lower.endsWith(unit)) {
+        s = s.substring(0, s.length() - unit.length()).strip();
+        break;
+      }
+    }
+    boolean negative = s.startsWith("-");
+    if (negative) {
+      s = s.substring(1).strip();
+    }
+    StringBuilder digits = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits.append(c);
+      } else if (!(c == '.' || c == ',' || c == ' ' || c == '\u00a0')) {
+        throw new InvalidAmountException(
+            "vnd.format",
+            "An amount is written with digits, optional grouping (dots, commas, spaces) and a unit.");
+      }
+    }
+    if (digits.length() == 0) {
+      throw new InvalidAmountException("vnd.format", "An amount has at least one digit.");
+    }
+    try {
+      long value = Long.parseLong((negative ? "-" : "") + digits);
+      return of(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidAmountException("vnd.overflow", "The amount is too large.");
+    }
+  }
+
+  /**
+   * Adds an amount.
+   *
+   * @param other the amount to add
+   * @return the sum
+   * @throws InvalidAmountException with code {@code vnd.overflow}
+   */
+  public Vnd plus(Vnd other) {
+    try {
+      return of(Math.addExact(amount, other.amount));
+    } catch (ArithmeticException e) {
+      throw overflow();
+    }
+  }
+
+  /**
+   * Subtracts an amount.
+   *
+   * @param other the amount to subtract
+   * @return the difference
+   * @throws InvalidAmountException with code {@code vnd.overflow}
+   */
+  public Vnd minus(Vnd other) {
+    try {
+      return of(Math.subtractExact(amount, other.amount));
+    } catch (ArithmeticException e) {
+      throw overflow();
+    }
+  }
+
+  /**
+   * Multiplies by a whole factor, such as a number of copies.
+   *
+   * @param factor the factor
+   * @return the product
+   * @throws InvalidAmountException with code {@code vnd.overflow}
+   */
+  public Vnd times(int factor) {
+    try {
+      return of(Math.multiplyExact(amount, factor));
+    } catch (ArithmeticException e) {
+      throw overflow();
+    }
+  }
+
+  /**
+   * Tells whether the amount is below zero.
+   *
+   * @return true for a negative amount
+   */
+  public boolean isNegative() {
+    return amount < 0;
+  }
+
+  /**
+   * Formats the amount as Vietnamese invoices do: dots between groups of three digits and the
+   * symbol {@code đ} after a space.
+   *
+   * @return for example {@code 1.284.000 đ}
+   */
+  public String format() {
+    String digits = Long.toString(amount);
+    boolean negative = digits.startsWith("-");
+    if (negative) {
+      digits = digits.substring(1);
+    }
+    StringBuilder out = new StringBuilder(digits.length() + 8);
+    if (negative) {
+      out.append('-');
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        out.append('.');
+      }
+      out.append(digits.charAt(i));
+    }
+    return out.append(" đ").toString();
+  }
+
+  /**
+   * Returns the amount in words, capitalised, with the unit, as written on receipts.
+   *
+   * @return for example {@code Một triệu hai trăm tám mươi bốn nghìn đồng}
+   * @see VietnameseNumberWords#spell(long)
+   */
+  public String inWords() {
+    String words = VietnameseNumberWords.spell(amount);
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1) + " đồng";
+  }
+
+  @Override
+  public int compareTo(Vnd other) {
+    return Long.compare(amount, other.amount);
+  }
+
+  /** Returns {@link #format()}. */
+  @Override
+  public String toString() {
+    return format();
+  }
+
+  private static InvalidAmountException overflow() {
+    return new InvalidAmountException(
+        "vnd.overflow", "The result does not fit an amount of đồng (a 64-bit whole number).");
+  }
+}
