@@ -1,6 +1,7 @@
 package io.github.motcua.core.money;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * An amount of Vietnamese đồng (VND). The đồng has no subunit in use, so an amount is a whole
@@ -13,6 +14,11 @@ import java.util.Locale;
  * @param amount the amount in đồng
  */
 public record Vnd(long amount) implements Comparable<Vnd> {
+
+  /** Digits, or digits grouped by three with one kind of separator. */
+  private static final Pattern GROUPED =
+      Pattern.compile(
+          "\\d+|\\d{1,3}(?:\\.\\d{3})+|\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:[ \\u00a0]\\d{3})+");
 
   /** Zero đồng. */
   public static final Vnd ZERO = new Vnd(0);
@@ -29,7 +35,9 @@ public record Vnd(long amount) implements Comparable<Vnd> {
 
   /**
    * Reads an amount written in figures, with or without grouping and a unit: {@code 1284000},
-   * {@code 1.284.000}, {@code 1 284 000 đ}, {@code 1,284,000 VND}, {@code -5.000 đồng}.
+   * {@code 1.284.000}, {@code 1 284 000 đ}, {@code 1,284,000 VND}, {@code -5.000 đồng}. Grouping
+   * must be by three digits with one kind of separator, so {@code 1.5} is refused rather than read
+   * as fifteen.
    *
    * @param text the amount in figures
    * @return the amount
@@ -52,20 +60,13 @@ public record Vnd(long amount) implements Comparable<Vnd> {
     if (negative) {
       s = s.substring(1).strip();
     }
-    StringBuilder digits = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits.append(c);
-      } else if (!(c == '.' || c == ',' || c == ' ' || c == '\u00a0')) {
-        throw new InvalidAmountException(
-            "vnd.format",
-            "An amount is written with digits, optional grouping (dots, commas, spaces) and a unit.");
-      }
+    if (!GROUPED.matcher(s).matches()) {
+      throw new InvalidAmountException(
+          "vnd.format",
+          "An amount is written with digits, optionally grouped by three with one kind of"
+              + " separator (dots, commas or spaces), and an optional unit.");
     }
-    if (digits.length() == 0) {
-      throw new InvalidAmountException("vnd.format", "An amount has at least one digit.");
-    }
+    String digits = s.replaceAll("[^0-9]", "");
     try {
       long value = Long.parseLong((negative ? "-" : "") + digits);
       return of(value);

@@ -1,0 +1,111 @@
+package io.github.motcua.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module dependency rules of ARCHITECTURE.md, checked on the compiled library modules. The
+ * examples module depends on every library module, so all of them are on this test's class path.
+ */
+class ModuleArchitectureTest {
+
+  private static final String CORE = "io.github.motcua.core..";
+  private static final String SIGNING = "io.github.motcua.signing..";
+  private static final String VNEID = "io.github.motcua.vneid..";
+  private static final String PORTAL = "io.github.motcua.portal..";
+  private static final String TESTKIT = "io.github.motcua.testkit..";
+  private static final String EXAMPLES = "io.github.motcua.examples..";
+  private static final String BENCHMARKS = "io.github.motcua.benchmarks..";
+
+  private static JavaClasses motcua;
+
+  @BeforeAll
+  static void importLibraryModules() {
+    motcua =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.github.motcua");
+  }
+
+  @Test
+  void coreDependsOnNoOtherModule() {
+    noClasses()
+        .that()
+        .resideInAPackage(CORE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(SIGNING, VNEID, PORTAL, TESTKIT, EXAMPLES, BENCHMARKS)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("okhttp3..", "org.bouncycastle..", "com.nimbusds..", "wiremock..")
+        .check(motcua);
+  }
+
+  @Test
+  void signingDependsOnCoreBouncyCastleAndOkHttpOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage(SIGNING)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(VNEID, PORTAL, TESTKIT, EXAMPLES, BENCHMARKS)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.nimbusds..", "wiremock..")
+        .allowEmptyShould(true)
+        .check(motcua);
+  }
+
+  @Test
+  void vneidAdapterDependsOnCoreNimbusOkHttpAndJacksonOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage(VNEID)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(SIGNING, PORTAL, TESTKIT, EXAMPLES, BENCHMARKS)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.bouncycastle..", "wiremock..")
+        .allowEmptyShould(true)
+        .check(motcua);
+  }
+
+  @Test
+  void portalClientDependsOnCoreOkHttpJacksonAndJdbcOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage(PORTAL)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(SIGNING, VNEID, TESTKIT, EXAMPLES, BENCHMARKS)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.bouncycastle..", "com.nimbusds..", "wiremock..", "org.h2..")
+        .allowEmptyShould(true)
+        .check(motcua);
+  }
+
+  @Test
+  void testKitSpeaksOnlyWireProtocolsAndKnowsNoClientModule() {
+    noClasses()
+        .that()
+        .resideInAPackage(TESTKIT)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(SIGNING, VNEID, PORTAL, EXAMPLES, BENCHMARKS)
+        .allowEmptyShould(true)
+        .check(motcua);
+  }
+
+  @Test
+  void modulesHaveNoCyclesBetweenThem() {
+    slices().matching("io.github.motcua.(*)..").should().beFreeOfCycles().check(motcua);
+  }
+}
