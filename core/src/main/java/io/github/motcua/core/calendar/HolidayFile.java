@@ -56,13 +56,16 @@ final class HolidayFile {
     try {
       root = new ObjectMapper().readTree(json);
     } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
       throw new CalendarException(
-          "holiday-file.format",
-          "The holiday file is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ").");
+          "holiday-file.format", "The holiday file is not valid JSON" + where + ".");
     } catch (IOException e) {
       throw new CalendarException("holiday-file.io", "The holiday file could not be read.", e);
     }

@@ -273,7 +273,7 @@ public final class WorkingCalendar {
   }
 
   static List<OfficeSession> checkSessions(List<OfficeSession> sessions, String code) {
-    if (sessions == null || sessions.isEmpty() || sessions.contains(null)) {
+    if (sessions == null || sessions.isEmpty() || sessions.stream().anyMatch(s -> s == null)) {
       throw new CalendarException(code, "At least one office session is required.");
     }
     List<OfficeSession> sorted = new ArrayList<>(sessions);
