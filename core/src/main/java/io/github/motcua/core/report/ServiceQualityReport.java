@@ -209,7 +209,7 @@ public final class ServiceQualityReport {
   }
 
   private static void row(StringBuilder out, String label, String value) {
-    out.append(String.format("%-44s %20s%n", label, value).replace(System.lineSeparator(), "\n"));
+    out.append(String.format("%-44s %22s%n", label, value).replace(System.lineSeparator(), "\n"));
   }
 
   private static void groupHeader(StringBuilder out, String key) {
