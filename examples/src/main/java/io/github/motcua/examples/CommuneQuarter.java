@@ -29,6 +29,8 @@ public final class CommuneQuarter {
     IdentifiersExample.run(out);
     section(out, "A dossier folded from its events");
     DossierExample.run(out);
+    section(out, "A quarter's service-quality report");
+    QualityReportExample.run(out);
   }
 
   private static void section(PrintStream out, String title) {
