@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Base64URL;
@@ -228,6 +229,13 @@ public final class IdTokenValidator {
     List<? extends Key> keys;
     try {
       keys = selector.selectJWSKeys(header, null);
+    } catch (RateLimitReachedException e) {
+      // The key set was just refreshed and still lacks this kid: an unknown key, not an outage.
+      throw fail(
+          "id-token.unknown-key",
+          "No key of the provider's key set matches the ID token (kid "
+              + header.getKeyID()
+              + "); the key set was refreshed moments ago and is not fetched again yet.");
     } catch (KeySourceException e) {
       throw new ProviderException(
           "provider.jwks-unavailable",
