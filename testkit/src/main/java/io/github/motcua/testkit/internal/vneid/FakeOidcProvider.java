@@ -267,6 +267,10 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
    */
   public synchronized void misbehave(VneidMisbehaviour... m) {
     misbehaviours.addAll(Arrays.asList(m));
+    if (misbehaviours.contains(VneidMisbehaviour.UNKNOWN_KEY_ID) && unpublishedKey == null) {
+      // Generated here, not while answering, so that the token endpoint stays fast.
+      unpublishedKey = newKey("unpublished-key-" + random(6));
+    }
   }
 
   /** Clears misbehaviours, denial, the external signer and restores the default persona. */
@@ -676,9 +680,6 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
       }
       JWK key = signingKey;
       if (m.contains(VneidMisbehaviour.UNKNOWN_KEY_ID)) {
-        if (unpublishedKey == null) {
-          unpublishedKey = newKey("unpublished-key-" + random(6));
-        }
         key = unpublishedKey;
       }
       SignedJWT jwt =
