@@ -231,7 +231,7 @@ public final class VneidFake
     HttpClient browser =
         HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
+            .connectTimeout(Duration.ofSeconds(30))
             .build();
     try {
       HttpResponse<String> response =

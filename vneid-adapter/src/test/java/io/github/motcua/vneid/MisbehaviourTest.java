@@ -20,7 +20,7 @@ class MisbehaviourTest {
 
   @RegisterExtension
   static final VneidFake VNEID =
-      VneidFake.builder().seed(5).slowTokenDelay(Duration.ofMillis(1500)).build();
+      VneidFake.builder().seed(5).slowTokenDelay(Duration.ofSeconds(6)).build();
 
   static final Map<VneidMisbehaviour, String> EXPECTED_CODES =
       Map.ofEntries(
