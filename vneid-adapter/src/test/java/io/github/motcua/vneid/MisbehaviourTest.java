@@ -62,7 +62,13 @@ class MisbehaviourTest {
     Throwable e = catchThrowable(() -> TestClients.login(client, VNEID));
 
     assertThat(e).isInstanceOf(IdentityException.class);
-    assertThat(((IdentityException) e).code()).isEqualTo(code);
+    assertThat(((IdentityException) e).code()).as(() -> stackTrace(e)).isEqualTo(code);
+  }
+
+  private static String stackTrace(Throwable e) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(out));
+    return out.toString();
   }
 
   @Test
