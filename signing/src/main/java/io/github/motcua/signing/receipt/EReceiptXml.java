@@ -58,8 +58,7 @@ public final class EReceiptXml {
   private EReceiptXml() {}
 
   /**
-   * Writes a receipt as an unsigned XML document, indented, ready for {@code
-   * XmlSigner}.
+   * Writes a receipt as an unsigned XML document, indented, ready for {@code XmlSigner}.
    *
    * @param receipt the receipt; not null
    * @return a new document whose data element's {@code Id} attribute is registered as an ID

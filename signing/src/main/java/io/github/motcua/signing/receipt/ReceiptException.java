@@ -1,13 +1,13 @@
 package io.github.motcua.signing.receipt;
 
-import io.github.motcua.core.MotcuaException;
+import io.github.motcua.signing.SigningException;
 
 /**
  * The root of the exceptions about electronic receipts (biên lai điện tử): an invalid receipt, a
  * numbering failure, an unreadable receipt document. Each carries a stable {@link #code()} such as
  * {@code receipt.total.sum}; messages never contain a payer's personal ID or full name.
  */
-public class ReceiptException extends MotcuaException {
+public class ReceiptException extends SigningException {
 
   private static final long serialVersionUID = 1L;
 

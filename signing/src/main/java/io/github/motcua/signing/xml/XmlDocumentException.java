@@ -1,6 +1,6 @@
 package io.github.motcua.signing.xml;
 
-import io.github.motcua.core.MotcuaException;
+import io.github.motcua.signing.SigningException;
 
 /**
  * An XML document was refused before any signature was looked at. Codes: {@code xml.too-large}
@@ -11,7 +11,7 @@ import io.github.motcua.core.MotcuaException;
  * missing or repeated), {@code xml.duplicate-id} (two elements carry the same {@code Id}), {@code
  * xml.parser} (the JDK's parser refused the hardening settings: a broken runtime, not bad input).
  */
-public class XmlDocumentException extends MotcuaException {
+public class XmlDocumentException extends SigningException {
 
   private static final long serialVersionUID = 1L;
 
