@@ -81,6 +81,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
   private static final int SIGNING_USAGE = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
 
   private final Instant now;
+  private final String seed;
   private final WireMockServer server;
   private final RevocationResponder responder;
   private final AtomicLong serials = new AtomicLong(0x1000);
@@ -100,6 +101,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
 
   private TestPki(Builder builder) {
     this.now = builder.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    this.seed = builder.keySeed;
     this.responder = new RevocationResponder(builder.clock);
     this.server =
         new WireMockServer(
@@ -117,7 +119,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
         post(urlEqualTo("/ocsp"))
             .willReturn(aResponse().withTransformers(RevocationResponder.NAME)));
 
-    KeyPair rootKeys = DeterministicKeys.rsa("root", 2048);
+    KeyPair rootKeys = DeterministicKeys.rsa(seed + "/root", 2048);
     X509Certificate rootCert =
         issue(
             CertificateSpec.selfSigned(
@@ -128,7 +130,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
                 CA_USAGE));
     root = new Authority("root", rootCert, rootKeys.getPrivate());
 
-    KeyPair intermediateKeys = DeterministicKeys.rsa("intermediate", 2048);
+    KeyPair intermediateKeys = DeterministicKeys.rsa(seed + "/intermediate", 2048);
     X509Certificate intermediateCert =
         issue(
             new CertificateSpec(
@@ -146,7 +148,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
     root.recordIssued(intermediateCert.getSerialNumber());
     intermediate = new Authority("intermediate", intermediateCert, intermediateKeys.getPrivate());
 
-    KeyPair untrustedKeys = DeterministicKeys.rsa("untrusted-root", 2048);
+    KeyPair untrustedKeys = DeterministicKeys.rsa(seed + "/untrusted-root", 2048);
     X509Certificate untrustedCert =
         issue(
             CertificateSpec.selfSigned(
@@ -161,7 +163,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
     organisationSigner =
         endEntity(
             "organisation",
-            DeterministicKeys.rsa("organisation", 2048),
+            DeterministicKeys.rsa(seed + "/organisation", 2048),
             "C=VN,ST=Hà Nội,L=Cầu Giấy,O=Ủy ban nhân dân phường Yên Hòa,"
                 + "CN=Ủy ban nhân dân phường Yên Hòa,UID=MST:0100233488",
             intermediate,
@@ -171,7 +173,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
     citizenSigner =
         endEntity(
             "citizen",
-            DeterministicKeys.rsa("citizen", 2048),
+            DeterministicKeys.rsa(seed + "/citizen", 2048),
             "C=VN,ST=Hà Nội,CN=Nguyễn Văn An,UID=CCCD:001203001234",
             intermediate,
             days(-365),
@@ -180,7 +182,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
     ecSigner =
         endEntity(
             "ec-p256",
-            DeterministicKeys.ec("ec-p256", "P-256"),
+            DeterministicKeys.ec(seed + "/ec-p256", "P-256"),
             "C=VN,ST=Hồ Chí Minh,O=Công ty TNHH Một Cửa Số,CN=Công ty TNHH Một Cửa Số,"
                 + "UID=MST:0314409058",
             intermediate,
@@ -190,7 +192,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
     ecP384Signer =
         endEntity(
             "ec-p384",
-            DeterministicKeys.ec("ec-p384", "P-384"),
+            DeterministicKeys.ec(seed + "/ec-p384", "P-384"),
             "C=VN,ST=Đà Nẵng,CN=Trần Thị Bình,UID=CMND:201234567",
             intermediate,
             days(-365),
@@ -199,7 +201,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
     expiredSigner =
         endEntity(
             "expired",
-            DeterministicKeys.rsa("expired", 2048),
+            DeterministicKeys.rsa(seed + "/expired", 2048),
             "C=VN,CN=Lê Văn Cũ,UID=CCCD:001090001111",
             intermediate,
             days(-400),
@@ -208,7 +210,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
     notYetValidSigner =
         endEntity(
             "not-yet-valid",
-            DeterministicKeys.rsa("not-yet-valid", 2048),
+            DeterministicKeys.rsa(seed + "/not-yet-valid", 2048),
             "C=VN,CN=Phạm Văn Mới,UID=CCCD:001095002222",
             intermediate,
             days(30),
@@ -217,7 +219,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
     revokedSigner =
         endEntity(
             "revoked",
-            DeterministicKeys.rsa("revoked", 2048),
+            DeterministicKeys.rsa(seed + "/revoked", 2048),
             "C=VN,O=Công ty Đã Thu Hồi,CN=Công ty Đã Thu Hồi,UID=MST:0100109106",
             intermediate,
             days(-365),
@@ -229,7 +231,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
     wrongKeyUsageSigner =
         endEntity(
             "wrong-key-usage",
-            DeterministicKeys.rsa("wrong-key-usage", 2048),
+            DeterministicKeys.rsa(seed + "/wrong-key-usage", 2048),
             "C=VN,CN=Máy chủ mã hóa,UID=MST:0100233488",
             intermediate,
             days(-365),
@@ -238,13 +240,13 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
     untrustedSigner =
         endEntity(
             "untrusted",
-            DeterministicKeys.rsa("untrusted", 2048),
+            DeterministicKeys.rsa(seed + "/untrusted", 2048),
             "C=VN,CN=Người ký không tin cậy,UID=CCCD:001203009999",
             untrustedRoot,
             days(-365),
             days(2 * 365),
             SIGNING_USAGE);
-    KeyPair tsaKeys = DeterministicKeys.rsa("tsa", 2048);
+    KeyPair tsaKeys = DeterministicKeys.rsa(seed + "/tsa", 2048);
     X509Certificate tsaCert =
         issue(
             new CertificateSpec(
@@ -758,8 +760,22 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
   /** Builds a {@link TestPki}. Not thread-safe; build once. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
+    private String keySeed = "motcua";
 
     private Builder() {}
+
+    /**
+     * Sets the seed all keys derive from. Instances with the same seed share keys (and so trust
+     * each other's certificates); give another seed for an independent PKI, at the cost of
+     * generating its keys.
+     *
+     * @param keySeed the seed; default {@code motcua}
+     * @return this builder
+     */
+    public Builder keySeed(String keySeed) {
+      this.keySeed = Objects.requireNonNull(keySeed, "keySeed");
+      return this;
+    }
 
     /**
      * Sets the clock that fixes validity dates and stamps CRLs and OCSP answers.
