@@ -4,12 +4,12 @@ import io.github.motcua.signing.CmsSigner;
 import io.github.motcua.signing.DigestAlgorithm;
 import io.github.motcua.signing.PreparedSignature;
 import io.github.motcua.signing.SignatureScheme;
+import io.github.motcua.signing.SignerIdentity;
 import io.github.motcua.signing.SigningConfigurationException;
 import io.github.motcua.signing.SigningKey;
 import io.github.motcua.signing.TimestampAuthority;
 import io.github.motcua.signing.pdf.internal.ByteRange;
 import io.github.motcua.signing.pdf.internal.SignatureAppearance;
-import io.github.motcua.signing.pdf.internal.SubjectNames;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -262,7 +262,7 @@ public final class PdfSigner {
     if (settings.signerName != null) {
       return settings.signerName;
     }
-    return SubjectNames.commonName(chain.get(0)).orElse("?");
+    return SignerIdentity.of(chain.get(0)).commonName().orElse("?");
   }
 
   private List<String> appearanceLines(Instant now) {
@@ -271,7 +271,7 @@ public final class PdfSigner {
     String unit =
         settings.unitName != null
             ? settings.unitName
-            : SubjectNames.organisation(chain.get(0)).orElse(null);
+            : SignerIdentity.of(chain.get(0)).organisation().orElse(null);
     if (unit != null) {
       lines.add("Đơn vị: " + unit);
     }

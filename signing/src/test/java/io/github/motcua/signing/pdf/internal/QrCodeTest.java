@@ -25,10 +25,9 @@ class QrCodeTest {
 
   @TempDir Path dir;
 
-  /** Lengths across versions 1 to 40, including each side of several capacity limits. */
+  /** Lengths across versions 1 to 40: 1, 2, 7 (version information), 11, 16 and 40. */
   static IntStream lengths() {
-    return IntStream.of(
-        1, 14, 15, 26, 42, 62, 84, 106, 122, 152, 180, 213, 214, 331, 500, 1000, 2331);
+    return IntStream.of(1, 15, 122, 214, 500, 2331);
   }
 
   @ParameterizedTest(name = "{0} bytes")
