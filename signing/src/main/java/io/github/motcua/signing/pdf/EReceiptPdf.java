@@ -236,23 +236,25 @@ public final class EReceiptPdf {
 
       float box = signatureBox().height();
       float qrSide = Math.min(96 * scale, 120);
-      float footer = margin + Math.max(box, qrSide) + 34 * scale;
+      float footer = margin + Math.max(box, qrSide) + 60 * scale;
       if (y < footer) {
         throw new PdfException(
             "e-receipt-pdf.too-long",
             "The receipt's items do not fit on one " + pageSize + " page; use A4.",
             null);
       }
-      qr(lookup, margin, margin + 18 * scale, qrSide);
-      float textY = margin + 8 * scale;
-      text("Mã tra cứu: " + receipt.lookupCode(), 7, margin, textY);
+      float textY = margin;
       if (lookupUrl != null) {
-        text(
-            TextLines.wrap(font, 5.5f * scale, "Tra cứu tại: " + lookup, width / 2).get(0),
-            5.5f,
-            margin,
-            margin);
+        List<String> url = TextLines.wrap(font, 5.5f * scale, lookup, width / 2);
+        for (int i = url.size() - 1; i >= 0; i--) {
+          text(url.get(i), 5.5f, margin, textY);
+          textY += 7 * scale;
+        }
+        text("Tra cứu tại:", 5.5f, margin, textY);
+        textY += 10 * scale;
       }
+      text("Mã tra cứu: " + receipt.lookupCode(), 7, margin, textY);
+      qr(lookup, margin, textY + 6 * scale, qrSide);
       VisibleSignature signature = signatureBox();
       text("ĐƠN VỊ THU", 8, signature.x(), signature.y() + signature.height() + 6 * scale);
     }
