@@ -23,6 +23,7 @@ class PdfBoxIsolationTest {
         .check(
             new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("io.github.motcua.signing"));
   }
 }
