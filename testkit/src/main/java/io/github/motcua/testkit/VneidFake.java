@@ -112,8 +112,28 @@ public final class VneidFake
         s.stubFor(any(anyUrl()).willReturn(ok()));
         provider.issuer(URI.create("http://127.0.0.1:" + s.port()));
         server = s;
+        warmUp();
       }
       return this;
+    }
+  }
+
+  /**
+   * Serves one discovery request before returning from {@link #start()}: WireMock's first answer
+   * can take seconds on a loaded machine, and a client's read timeout should not pay for it.
+   */
+  private void warmUp() {
+    try {
+      HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                  .timeout(Duration.ofSeconds(60))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      // The fake still works; the first real request will just be slower.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
