@@ -146,9 +146,9 @@ class RetryPolicyTest {
 
   @Test
   void readTimeoutIsRetriedAndTheStoredChangeIsNotDuplicated() {
-    fake.timeoutDelay(Duration.ofMillis(400));
+    fake.timeoutDelay(Duration.ofSeconds(3));
     fake.failNextAfter(1, PortalFault.TIMEOUT, 1); // the login passes, the create times out
-    NationalPortalClient client = client(b -> b.readTimeout(Duration.ofMillis(100)));
+    NationalPortalClient client = client(b -> b.readTimeout(Duration.ofSeconds(1)));
     PublishResult result = publishFirst(client);
     // The create was stored before the reply timed out; the retry finds it and updates.
     assertThat(result.operations()).containsExactly("DongBoHoSoMC:update");
