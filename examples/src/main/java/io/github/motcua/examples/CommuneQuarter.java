@@ -29,6 +29,16 @@ public final class CommuneQuarter {
     IdentifiersExample.run(out);
     section(out, "A dossier folded from its events");
     DossierExample.run(out);
+    section(out, "A citizen logs in with VNeID");
+    CitizenLoginExample.run(out);
+    section(out, "Publishing a dossier to the portals and taking its fee");
+    PublishDossierExample.run(out);
+    section(out, "A signed e-receipt for a paid fee");
+    ReceiptExample.run(out);
+    section(out, "A signed result document (CAdES)");
+    SignResultExample.run(out);
+    section(out, "A signed PDF result and a signed PDF receipt (PAdES)");
+    SignedPdfExample.run(out);
     section(out, "A quarter's service-quality report");
     QualityReportExample.run(out);
   }

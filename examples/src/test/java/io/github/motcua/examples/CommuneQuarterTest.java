@@ -17,6 +17,12 @@ class CommuneQuarterTest {
     assertThat(out)
         .contains("== Identifiers and money")
         .contains("Một triệu hai trăm tám mươi bốn nghìn đồng")
-        .contains("== A dossier folded from its events");
+        .contains("== A dossier folded from its events")
+        .contains("== A citizen logs in with VNeID")
+        .contains("== Publishing a dossier to the portals")
+        .contains("== A signed e-receipt")
+        .contains("== A signed result document")
+        .contains("== A signed PDF result")
+        .contains("== A quarter's service-quality report");
   }
 }
