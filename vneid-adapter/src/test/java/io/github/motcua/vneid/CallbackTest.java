@@ -1,0 +1,205 @@
+package io.github.motcua.vneid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.motcua.testkit.VneidFake;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CallbackTest {
+
+  @RegisterExtension static final VneidFake VNEID = VneidFake.builder().seed(4).build();
+
+  private static void assertCode(Throwable e, Class<?> type, String code) {
+    assertThat(e).isInstanceOf(type);
+    assertThat(((IdentityException) e).code()).isEqualTo(code);
+  }
+
+  @Test
+  void refusesCallbackOfAnotherLoginRequest() {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest mine = client.startLogin();
+    LoginRequest other = client.startLogin();
+    URI otherCallback = VNEID.followAuthorization(other.authorizationUri());
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.completeLogin(otherCallback, mine));
+    assertCode(e, InvalidCallbackException.class, "callback.state-mismatch");
+  }
+
+  @Test
+  void refusesReplayedCode() {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    URI callback = VNEID.followAuthorization(request.authorizationUri());
+    client.completeLogin(callback, request);
+    assertThatThrownBy(() -> client.completeLogin(callback, request))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("token.rejected");
+              assertThat(e.providerError()).contains("invalid_grant");
+              assertThat(e.httpStatus()).isEqualTo(400);
+            });
+  }
+
+  @Test
+  void turnsErrorCallbackIntoLoginDenied() {
+    VNEID.denyLogins("access_denied");
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    URI callback = VNEID.followAuthorization(request.authorizationUri());
+    assertThatThrownBy(() -> client.completeLogin(callback, request))
+        .isInstanceOfSatisfying(
+            LoginDeniedException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("login.denied");
+              assertThat(e.providerError()).isEqualTo("access_denied");
+            });
+  }
+
+  @Test
+  void refusesErrorCallbackWithForeignState() {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    URI forged = URI.create(VNEID.redirectUri() + "?error=access_denied&state=forged");
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(() -> client.completeLogin(forged, request));
+    assertCode(e, InvalidCallbackException.class, "callback.state-mismatch");
+  }
+
+  @Test
+  void refusesCallbackWithoutState() {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.completeLogin(URI.create(VNEID.redirectUri() + "?code=abc"), request));
+    assertCode(e, InvalidCallbackException.class, "callback.state-missing");
+  }
+
+  @Test
+  void refusesCallbackWithoutCode() {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    URI callback = URI.create(VNEID.redirectUri() + "?state=" + request.state());
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.completeLogin(callback, request));
+    assertCode(e, InvalidCallbackException.class, "callback.code-missing");
+  }
+
+  @Test
+  void refusesCallbackFromAnotherIssuer() {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    URI callback =
+        URI.create(
+            VNEID.redirectUri()
+                + "?code=abc&state="
+                + request.state()
+                + "&iss=https%3A%2F%2Fevil.example");
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.completeLogin(callback, request));
+    assertCode(e, InvalidCallbackException.class, "callback.issuer-mismatch");
+  }
+
+  @Test
+  void refusesRepeatedParameters() {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    URI callback = URI.create(VNEID.redirectUri() + "?code=a&code=b&state=" + request.state());
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.completeLogin(callback, request));
+    assertCode(e, InvalidCallbackException.class, "callback.malformed");
+  }
+
+  @Test
+  void refusesCallbackAfterTheLoginLifetime() {
+    MutableClock clock = new MutableClock(Instant.now());
+    VneidClient client =
+        TestClients.builder(VNEID).clock(clock).loginLifetime(Duration.ofMinutes(5)).build();
+    LoginRequest request = client.startLogin();
+    URI callback = VNEID.followAuthorization(request.authorizationUri());
+    clock.advance(Duration.ofMinutes(6));
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.completeLogin(callback, request));
+    assertCode(e, InvalidCallbackException.class, "callback.request-expired");
+  }
+
+  @Test
+  void refusesTokensWhenTheClientClockIsFarAhead() {
+    MutableClock clock = new MutableClock(Instant.now());
+    VneidClient client = TestClients.builder(VNEID).clock(clock).build();
+    LoginRequest request = client.startLogin();
+    URI callback = VNEID.followAuthorization(request.authorizationUri());
+    clock.advance(Duration.ofMinutes(7));
+    VneidClient late =
+        TestClients.builder(VNEID).clock(clock).loginLifetime(Duration.ofMinutes(30)).build();
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(() -> late.completeLogin(callback, request));
+    assertCode(e, IdTokenValidationException.class, "id-token.expired");
+  }
+
+  @Test
+  void refusesWrongClientSecret() {
+    VneidClient client =
+        TestClients.builder(VNEID)
+            .clientAuthentication(ClientAuthentication.clientSecretBasic("not-the-secret"))
+            .build();
+    LoginRequest request = client.startLogin();
+    URI callback = VNEID.followAuthorization(request.authorizationUri());
+    assertThatThrownBy(() -> client.completeLogin(callback, request))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("token.rejected");
+              assertThat(e.providerError()).contains("invalid_client");
+              assertThat(e.getMessage()).doesNotContain("not-the-secret");
+            });
+  }
+
+  @Test
+  void refusesPrivateKeyJwtSignedWithAnUnregisteredKey() {
+    VNEID.registerClientKey(TestClients.CLIENT_RSA_KEY);
+    VneidClient client =
+        TestClients.builder(VNEID)
+            .clientAuthentication(ClientAuthentication.privateKeyJwt(TestClients.CLIENT_EC_KEY))
+            .build();
+    LoginRequest request = client.startLogin();
+    URI callback = VNEID.followAuthorization(request.authorizationUri());
+    assertThatThrownBy(() -> client.completeLogin(callback, request))
+        .isInstanceOfSatisfying(
+            ProviderException.class, e -> assertThat(e.providerError()).contains("invalid_client"));
+  }
+
+  @Test
+  void refusesSignedOnlyTokenWhenEncryptionIsExpected() {
+    VneidClient client =
+        TestClients.builder(VNEID).idTokenDecryptionKey(TestClients.ENCRYPTION_RSA_KEY).build();
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(() -> TestClients.login(client, VNEID));
+    assertCode(e, IdTokenValidationException.class, "id-token.not-encrypted");
+  }
+
+  @Test
+  void refusesTokenEncryptedToAnotherKey() {
+    VNEID.encryptIdTokensTo(TestClients.ENCRYPTION_EC_KEY);
+    try {
+      VneidClient client =
+          TestClients.builder(VNEID).idTokenDecryptionKey(TestClients.ec("other-ec", 99)).build();
+      Throwable e =
+          org.assertj.core.api.Assertions.catchThrowable(() -> TestClients.login(client, VNEID));
+      assertCode(e, IdTokenValidationException.class, "id-token.decryption");
+    } finally {
+      VNEID.encryptIdTokensTo(null);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.motcua.vneid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.github.motcua.core.id.PersonalId;
+import io.github.motcua.testkit.VneidFake;
+import io.github.motcua.testkit.VneidPersona;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Hostile and unusual claim values, delivered by the fake through userinfo. */
+class ClaimsTest {
+
+  @RegisterExtension static final VneidFake VNEID = VneidFake.builder().seed(10).build();
+
+  private static Map<String, Object> citizenClaims() {
+    return new LinkedHashMap<>(VneidPersona.NGUYEN_VAN_AN.claims());
+  }
+
+  private static Throwable loginAs(Map<String, Object> claims) {
+    VNEID.loginAs(VneidPersona.custom("custom", "custom-subject", 2, claims));
+    return catchThrowable(() -> TestClients.login(TestClients.client(VNEID), VNEID));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "SoDinhDanh, 12345, claims.personal-id.invalid",
+    "SoDinhDanh, 00109001234X, claims.personal-id.invalid",
+    "SoDinhDanh, 001990012345, claims.personal-id.invalid",
+    "NgayThangNamSinh, 15/04/1990, claims.date-of-birth.format",
+    "NgayThangNamSinh, 19901345, claims.date-of-birth.format",
+    "MaSoThue, 0100233480, claims.tax-code.invalid"
+  })
+  void refusesInvalidClaimValue(String claim, String value, String code) {
+    Map<String, Object> claims = citizenClaims();
+    claims.put(claim, value);
+    Throwable e = loginAs(claims);
+    assertThat(e).isInstanceOf(ClaimMappingException.class);
+    assertThat(((IdentityException) e).code()).isEqualTo(code);
+    assertThat(e.getMessage()).doesNotContain(value);
+  }
+
+  @Test
+  void refusesCitizenWithoutPersonalId() {
+    Map<String, Object> claims = citizenClaims();
+    claims.remove("SoDinhDanh");
+    assertThat(((IdentityException) loginAs(claims)).code())
+        .isEqualTo("claims.personal-id.missing");
+  }
+
+  @Test
+  void refusesNonTextClaim() {
+    Map<String, Object> claims = citizenClaims();
+    claims.put("HoVaTen", List.of("a", "b"));
+    assertThat(((IdentityException) loginAs(claims)).code()).isEqualTo("claims.full-name.type");
+  }
+
+  @Test
+  void unknownSexValueLeavesSexEmpty() {
+    Map<String, Object> claims = citizenClaims();
+    claims.put("GioiTinh", "X");
+    VNEID.loginAs(VneidPersona.custom("custom", "custom-subject", 2, claims));
+    CitizenIdentity id = TestClients.login(TestClients.client(VNEID), VNEID).identity();
+    assertThat(id.sex()).isEmpty();
+    assertThat(id.rawClaims()).containsEntry("GioiTinh", "X");
+  }
+
+  @Test
+  void overriddenClaimNameIsRead() {
+    Map<String, Object> claims = citizenClaims();
+    Object personalId = claims.remove("SoDinhDanh");
+    claims.put("so_cccd", personalId);
+    VNEID.loginAs(VneidPersona.custom("custom", "custom-subject", 2, claims));
+    VneidProfile profile =
+        VneidProfile.nationalSingleSignOn(VNEID.issuer()).toBuilder()
+            .claimMapping(ClaimMapping.defaults().toBuilder().personalId("so_cccd").build())
+            .build();
+    VneidClient client = TestClients.builder(VNEID).profile(profile).build();
+    CitizenIdentity id = TestClients.login(client, VNEID).identity();
+    assertThat(id.personalId()).contains(PersonalId.parse("001090012345"));
+  }
+}
