@@ -1,0 +1,672 @@
+package io.github.motcua.signing;
+
+import io.github.motcua.signing.internal.Bc;
+import io.github.motcua.signing.internal.TimestampTokenValidator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerIdentifier;
+import org.bouncycastle.asn1.cms.SignerInfo;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.ess.ESSCertID;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificate;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.operator.ContentVerifier;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies CMS signatures (xác thực chữ ký số CMS/PKCS#7, CAdES-BES and CAdES-T) and reports, per
+ * signer, every check with its outcome and a stable reason code: content digest, signature value,
+ * signer certificate and its signed reference, time-stamp, signing time, chain to a trust anchor,
+ * key usage, validity at the signing time, and revocation (ETSI EN 319 102-1 in spirit).
+ *
+ * <pre>{@code
+ * CmsVerifier verifier = CmsVerifier.builder()
+ *     .trustAnchors(TrustAnchors.fromPem(Path.of("roots.pem")))
+ *     .build();
+ * SignatureReport report = verifier.verify(p7s, Files.newInputStream(document));
+ * if (report.isValid()) { ... }
+ * }</pre>
+ *
+ * <p>A bad signature never throws: truncated or random input, tampering, unknown algorithms and bad
+ * certificates all come back as a report with verdict {@link Verdict#INVALID} or {@link
+ * Verdict#INDETERMINATE}. Detached content is streamed once through every digest the signers use.
+ *
+ * <p>Immutable and thread-safe; its revocation cache is shared by all calls, so build one and reuse
+ * it.
+ */
+public final class CmsVerifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CmsVerifier.class);
+
+  private final CertificateValidator certificates;
+  private final ValidationTimePolicy timePolicy;
+  private final Clock clock;
+
+  private CmsVerifier(Builder builder) {
+    this.certificates =
+        CertificateValidator.builder()
+            .trustAnchors(builder.trustAnchors)
+            .revocationPolicy(builder.revocationPolicy)
+            .okHttpClient(builder.client)
+            .clock(builder.clock)
+            .build();
+    this.timePolicy = builder.timePolicy;
+    this.clock = builder.clock;
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies a signature that encapsulates its content.
+   *
+   * @param cms the DER or BER CMS ContentInfo
+   * @return the report
+   */
+  public SignatureReport verify(byte[] cms) {
+    return verify(cms, (InputStream) null);
+  }
+
+  /**
+   * Verifies a detached signature over content held in memory.
+   *
+   * @param cms the CMS ContentInfo
+   * @param content the signed content
+   * @return the report
+   */
+  public SignatureReport verify(byte[] cms, byte[] content) {
+    Objects.requireNonNull(content, "content");
+    return verify(cms, new ByteArrayInputStream(content));
+  }
+
+  /**
+   * Verifies a signature; the content stream, when given, is read once to the end (not closed) and
+   * takes precedence over encapsulated content.
+   *
+   * @param cms the CMS ContentInfo
+   * @param detachedContent the signed content of a detached signature, or null
+   * @return the report
+   * @throws UncheckedIOException when reading the content stream fails
+   */
+  public SignatureReport verify(byte[] cms, InputStream detachedContent) {
+    Instant now = clock.instant();
+    List<Check> format = new ArrayList<>();
+    SignedData signedData;
+    try {
+      if (cms == null) {
+        throw new IOException("no signature");
+      }
+      ContentInfo contentInfo = ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms));
+      if (!CMSObjectIdentifiers.signedData.equals(contentInfo.getContentType())) {
+        format.add(
+            Check.failed(CheckType.FORMAT, ReasonCode.FORMAT_NOT_SIGNED_DATA, "not a SignedData"));
+        return SignatureReport.of(format, List.of(), now);
+      }
+      signedData = SignedData.getInstance(contentInfo.getContent());
+      signedData.getSignerInfos().size();
+    } catch (IOException | RuntimeException e) {
+      format.add(
+          Check.failed(
+              CheckType.FORMAT,
+              ReasonCode.FORMAT_MALFORMED,
+              "not a CMS structure: " + e.getClass().getSimpleName()));
+      return SignatureReport.of(format, List.of(), now);
+    }
+    List<SignerInfo> signerInfos = new ArrayList<>();
+    try {
+      for (ASN1Encodable element : signedData.getSignerInfos()) {
+        signerInfos.add(SignerInfo.getInstance(element));
+      }
+    } catch (RuntimeException e) {
+      format.add(Check.failed(CheckType.FORMAT, ReasonCode.FORMAT_MALFORMED, "bad SignerInfo"));
+      return SignatureReport.of(format, List.of(), now);
+    }
+    if (signerInfos.isEmpty()) {
+      format.add(Check.failed(CheckType.FORMAT, ReasonCode.FORMAT_NO_SIGNERS, "no SignerInfo"));
+      return SignatureReport.of(format, List.of(), now);
+    }
+    List<X509Certificate> embedded = embeddedCertificates(signedData);
+    Map<DigestAlgorithm, byte[]> digests = contentDigests(signedData, signerInfos, detachedContent);
+    format.add(
+        Check.passed(CheckType.FORMAT, ReasonCode.FORMAT_OK, signerInfos.size() + " signer(s)"));
+    List<SignerReport> reports = new ArrayList<>();
+    for (int i = 0; i < signerInfos.size(); i++) {
+      try {
+        reports.add(verifySigner(i, signerInfos.get(i), embedded, digests, now));
+      } catch (RuntimeException e) {
+        // A defect here must not turn one odd signer into an exception for the caller.
+        LOG.warn("Unexpected error while verifying signer {}", i, e);
+        List<Check> checks =
+            List.of(
+                Check.indeterminate(
+                    CheckType.FORMAT, ReasonCode.INTERNAL_ERROR, e.getClass().getSimpleName()));
+        reports.add(
+            new SignerReport(
+                i, Optional.empty(), Optional.empty(), false, checks, Verdict.INDETERMINATE));
+      }
+    }
+    return SignatureReport.of(format, reports, now);
+  }
+
+  private static List<X509Certificate> embeddedCertificates(SignedData signedData) {
+    List<X509Certificate> out = new ArrayList<>();
+    ASN1Set set = signedData.getCertificates();
+    if (set == null) {
+      return out;
+    }
+    try {
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      for (ASN1Encodable element : set) {
+        if (element.toASN1Primitive() instanceof org.bouncycastle.asn1.ASN1Sequence) {
+          try {
+            out.add(
+                (X509Certificate)
+                    factory.generateCertificate(
+                        new ByteArrayInputStream(
+                            Certificate.getInstance(element).getEncoded(ASN1Encoding.DER))));
+          } catch (Exception e) {
+            LOG.debug("Skipping an unreadable embedded certificate", e);
+          }
+        }
+      }
+    } catch (java.security.cert.CertificateException e) {
+      throw new IllegalStateException("X.509 is required by the Java platform", e);
+    }
+    return out;
+  }
+
+  /** Digests the content once with every algorithm a signer uses; null values when absent. */
+  private static Map<DigestAlgorithm, byte[]> contentDigests(
+      SignedData signedData, List<SignerInfo> signerInfos, InputStream detached) {
+    Map<DigestAlgorithm, MessageDigest> engines = new EnumMap<>(DigestAlgorithm.class);
+    for (SignerInfo signerInfo : signerInfos) {
+      DigestAlgorithm.fromOid(signerInfo.getDigestAlgorithm().getAlgorithm().getId())
+          .ifPresent(a -> engines.computeIfAbsent(a, DigestAlgorithm::newMessageDigest));
+    }
+    Map<DigestAlgorithm, byte[]> out = new EnumMap<>(DigestAlgorithm.class);
+    InputStream content = detached;
+    if (content == null) {
+      ASN1Encodable encapsulated = signedData.getEncapContentInfo().getContent();
+      if (encapsulated == null) {
+        return out;
+      }
+      content = new ByteArrayInputStream(ASN1OctetString.getInstance(encapsulated).getOctets());
+    }
+    try {
+      byte[] buffer = new byte[16384];
+      for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+        for (MessageDigest engine : engines.values()) {
+          engine.update(buffer, 0, n);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Reading the signed content failed", e);
+    }
+    engines.forEach((algorithm, engine) -> out.put(algorithm, engine.digest()));
+    return out;
+  }
+
+  private SignerReport verifySigner(
+      int index,
+      SignerInfo signerInfo,
+      List<X509Certificate> embedded,
+      Map<DigestAlgorithm, byte[]> digests,
+      Instant now) {
+    List<Check> checks = new ArrayList<>();
+    X509Certificate signer = findSigner(signerInfo.getSID(), embedded);
+    Optional<SignerIdentity> identity = Optional.empty();
+    if (signer == null) {
+      checks.add(
+          Check.indeterminate(
+              CheckType.SIGNER_CERTIFICATE,
+              ReasonCode.SIGNER_CERTIFICATE_NOT_FOUND,
+              "the signature does not include the signer's certificate"));
+    } else {
+      identity = Optional.of(SignerIdentity.of(signer));
+      checks.add(
+          Check.passed(CheckType.SIGNER_CERTIFICATE, ReasonCode.SIGNER_CERTIFICATE_FOUND, ""));
+    }
+    ASN1Set signed = signerInfo.getAuthenticatedAttributes();
+    AttributeTable attributes = signed == null ? null : new AttributeTable(signed);
+    Optional<DigestAlgorithm> digestAlgorithm =
+        DigestAlgorithm.fromOid(signerInfo.getDigestAlgorithm().getAlgorithm().getId());
+
+    if (signer != null && attributes != null) {
+      checks.add(signingCertificateReference(attributes, signer));
+    }
+    checks.add(contentDigest(attributes, digestAlgorithm, digests));
+    checks.add(signatureValue(signerInfo, signer, digestAlgorithm));
+
+    TimestampTokenValidator.Result timestamp = timestamp(signerInfo, embedded);
+    checks.add(timestamp.check());
+    Optional<Instant> proven = timestamp.time();
+    Instant at;
+    boolean timeProven = false;
+    if (timePolicy == ValidationTimePolicy.CURRENT_TIME) {
+      at = now;
+      checks.add(Check.passed(CheckType.SIGNING_TIME, ReasonCode.SIGNING_TIME_CURRENT, "" + now));
+    } else if (proven.isPresent()) {
+      at = proven.get();
+      timeProven = true;
+      checks.add(Check.passed(CheckType.SIGNING_TIME, ReasonCode.SIGNING_TIME_PROVEN, "" + at));
+    } else {
+      Optional<Instant> claimed = claimedSigningTime(attributes);
+      if (claimed.isPresent()) {
+        at = claimed.get();
+        checks.add(Check.passed(CheckType.SIGNING_TIME, ReasonCode.SIGNING_TIME_CLAIMED, "" + at));
+      } else {
+        at = now;
+        checks.add(
+            Check.passed(CheckType.SIGNING_TIME, ReasonCode.SIGNING_TIME_MISSING, "now " + now));
+      }
+    }
+    if (signer != null) {
+      checks.addAll(
+          certificates
+              .validate(signer, embedded, at, timeProven, CertificateValidator.Purpose.SIGNING)
+              .checks());
+    }
+    return new SignerReport(
+        index, identity, Optional.of(at), timeProven, checks, SignerReport.verdictOf(checks));
+  }
+
+  private static X509Certificate findSigner(
+      SignerIdentifier sid, List<X509Certificate> candidates) {
+    try {
+      ASN1Encodable id = sid.getId();
+      if (id instanceof ASN1OctetString || sid.isTagged()) {
+        byte[] keyId = ASN1OctetString.getInstance(id).getOctets();
+        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+        for (X509Certificate candidate : candidates) {
+          SubjectKeyIdentifier ski = utils.createSubjectKeyIdentifier(candidate.getPublicKey());
+          if (MessageDigest.isEqual(ski.getKeyIdentifier(), keyId)) {
+            return candidate;
+          }
+        }
+        return null;
+      }
+      IssuerAndSerialNumber issuerSerial = IssuerAndSerialNumber.getInstance(id);
+      for (X509Certificate candidate : candidates) {
+        X500Name issuer = X500Name.getInstance(candidate.getIssuerX500Principal().getEncoded());
+        if (candidate.getSerialNumber().equals(issuerSerial.getSerialNumber().getValue())
+            && issuer.equals(issuerSerial.getName())) {
+          return candidate;
+        }
+      }
+    } catch (RuntimeException | java.security.NoSuchAlgorithmException e) {
+      LOG.debug("Unreadable signer identifier", e);
+    }
+    return null;
+  }
+
+  private static Check signingCertificateReference(
+      AttributeTable attributes, X509Certificate signer) {
+    try {
+      Attribute v2 = attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+      Attribute v1 = attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificate);
+      byte[] encoded = signer.getEncoded();
+      if (v2 != null) {
+        ESSCertIDv2 id =
+            SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)).getCerts()[0];
+        Optional<DigestAlgorithm> algorithm =
+            DigestAlgorithm.fromOid(id.getHashAlgorithm().getAlgorithm().getId());
+        if (algorithm.isPresent()
+            && MessageDigest.isEqual(algorithm.get().digest(encoded), id.getCertHash())
+            && issuerSerialMatches(id.getIssuerSerial(), signer)) {
+          return Check.passed(
+              CheckType.SIGNING_CERTIFICATE_REFERENCE,
+              ReasonCode.SIGNING_CERTIFICATE_MATCHES,
+              "v2");
+        }
+        return Check.failed(
+            CheckType.SIGNING_CERTIFICATE_REFERENCE,
+            ReasonCode.SIGNING_CERTIFICATE_MISMATCH,
+            "signing-certificate-v2 names another certificate");
+      }
+      if (v1 != null) {
+        ESSCertID id =
+            SigningCertificate.getInstance(v1.getAttrValues().getObjectAt(0)).getCerts()[0];
+        byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(encoded);
+        if (MessageDigest.isEqual(sha1, id.getCertHash())
+            && issuerSerialMatches(id.getIssuerSerial(), signer)) {
+          return Check.passed(
+              CheckType.SIGNING_CERTIFICATE_REFERENCE,
+              ReasonCode.SIGNING_CERTIFICATE_MATCHES,
+              "v1");
+        }
+        return Check.failed(
+            CheckType.SIGNING_CERTIFICATE_REFERENCE,
+            ReasonCode.SIGNING_CERTIFICATE_MISMATCH,
+            "signing-certificate names another certificate");
+      }
+      return Check.skipped(
+          CheckType.SIGNING_CERTIFICATE_REFERENCE,
+          ReasonCode.SIGNING_CERTIFICATE_ABSENT,
+          "not a CAdES signature");
+    } catch (Exception e) {
+      return Check.failed(
+          CheckType.SIGNING_CERTIFICATE_REFERENCE,
+          ReasonCode.SIGNING_CERTIFICATE_MISMATCH,
+          "unreadable signing-certificate attribute");
+    }
+  }
+
+  private static boolean issuerSerialMatches(
+      org.bouncycastle.asn1.x509.IssuerSerial issuerSerial, X509Certificate signer) {
+    return issuerSerial == null
+        || issuerSerial.getSerial().getValue().equals(signer.getSerialNumber());
+  }
+
+  private static Check contentDigest(
+      AttributeTable attributes,
+      Optional<DigestAlgorithm> algorithm,
+      Map<DigestAlgorithm, byte[]> digests) {
+    if (algorithm.isEmpty()) {
+      return Check.indeterminate(
+          CheckType.CONTENT_DIGEST,
+          ReasonCode.CONTENT_DIGEST_ALGORITHM_UNSUPPORTED,
+          "only SHA-256, SHA-384 and SHA-512 are accepted");
+    }
+    if (attributes == null) {
+      return Check.indeterminate(
+          CheckType.CONTENT_DIGEST,
+          ReasonCode.CONTENT_DIGEST_ATTRIBUTE_MISSING,
+          "no signed attributes");
+    }
+    byte[] actual = digests.get(algorithm.get());
+    if (actual == null) {
+      return Check.indeterminate(
+          CheckType.CONTENT_DIGEST,
+          ReasonCode.CONTENT_DIGEST_CONTENT_MISSING,
+          "detached signature verified without its content");
+    }
+    try {
+      ASN1EncodableVectorHolder values =
+          new ASN1EncodableVectorHolder(attributes.getAll(CMSAttributes.messageDigest));
+      if (values.size != 1) {
+        return Check.failed(
+            CheckType.CONTENT_DIGEST,
+            ReasonCode.CONTENT_DIGEST_ATTRIBUTE_MISSING,
+            "exactly one message-digest attribute is required");
+      }
+      byte[] signed = ASN1OctetString.getInstance(values.first).getOctets();
+      return MessageDigest.isEqual(signed, actual)
+          ? Check.passed(CheckType.CONTENT_DIGEST, ReasonCode.CONTENT_DIGEST_MATCHES, "")
+          : Check.failed(
+              CheckType.CONTENT_DIGEST,
+              ReasonCode.CONTENT_DIGEST_MISMATCH,
+              "the content was changed after signing");
+    } catch (RuntimeException e) {
+      return Check.failed(
+          CheckType.CONTENT_DIGEST,
+          ReasonCode.CONTENT_DIGEST_ATTRIBUTE_MISSING,
+          "unreadable message-digest attribute");
+    }
+  }
+
+  /** The first value of a multi-valued attribute lookup and how many there were. */
+  private static final class ASN1EncodableVectorHolder {
+    final int size;
+    final ASN1Encodable first;
+
+    ASN1EncodableVectorHolder(org.bouncycastle.asn1.ASN1EncodableVector attributes) {
+      int count = 0;
+      ASN1Encodable value = null;
+      for (int i = 0; i < attributes.size(); i++) {
+        ASN1Set values = Attribute.getInstance(attributes.get(i)).getAttrValues();
+        count += values.size();
+        if (value == null && values.size() > 0) {
+          value = values.getObjectAt(0);
+        }
+      }
+      this.size = count;
+      this.first = value;
+    }
+  }
+
+  private static Check signatureValue(
+      SignerInfo signerInfo, X509Certificate signer, Optional<DigestAlgorithm> digestAlgorithm) {
+    if (signer == null) {
+      return Check.indeterminate(
+          CheckType.SIGNATURE_VALUE, ReasonCode.SIGNATURE_VALUE_NO_CERTIFICATE, "");
+    }
+    if (signerInfo.getAuthenticatedAttributes() == null) {
+      return Check.indeterminate(
+          CheckType.SIGNATURE_VALUE,
+          ReasonCode.SIGNATURE_VALUE_NO_SIGNED_ATTRIBUTES,
+          "signatures without signed attributes are not verified");
+    }
+    if (digestAlgorithm.isEmpty()) {
+      return Check.indeterminate(
+          CheckType.SIGNATURE_VALUE,
+          ReasonCode.SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED,
+          "digest " + signerInfo.getDigestAlgorithm().getAlgorithm().getId());
+    }
+    AlgorithmIdentifier algorithm =
+        normalise(signerInfo.getDigestEncryptionAlgorithm(), digestAlgorithm.get());
+    ContentVerifier verifier;
+    try {
+      ContentVerifierProvider provider =
+          new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER).build(signer);
+      verifier = provider.get(algorithm);
+    } catch (Exception e) {
+      return Check.indeterminate(
+          CheckType.SIGNATURE_VALUE,
+          ReasonCode.SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED,
+          "algorithm " + algorithm.getAlgorithm().getId());
+    }
+    try {
+      verifier
+          .getOutputStream()
+          .write(signerInfo.getAuthenticatedAttributes().getEncoded(ASN1Encoding.DER));
+      boolean valid = verifier.verify(signerInfo.getEncryptedDigest().getOctets());
+      return valid
+          ? Check.passed(CheckType.SIGNATURE_VALUE, ReasonCode.SIGNATURE_VALUE_VALID, "")
+          : Check.failed(
+              CheckType.SIGNATURE_VALUE,
+              ReasonCode.SIGNATURE_VALUE_INVALID,
+              "the signature or the signed attributes were changed");
+    } catch (Exception e) {
+      return Check.failed(
+          CheckType.SIGNATURE_VALUE,
+          ReasonCode.SIGNATURE_VALUE_INVALID,
+          "the signature value cannot be checked: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Maps the bare key algorithms some signers put in SignerInfo.signatureAlgorithm (rsaEncryption,
+   * id-ecPublicKey) to the signature algorithm they mean with the signer's digest.
+   */
+  private static AlgorithmIdentifier normalise(
+      AlgorithmIdentifier algorithm, DigestAlgorithm digest) {
+    ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
+    if (oid.equals(PKCSObjectIdentifiers.rsaEncryption)) {
+      ASN1ObjectIdentifier mapped =
+          digest == DigestAlgorithm.SHA512
+              ? PKCSObjectIdentifiers.sha512WithRSAEncryption
+              : digest == DigestAlgorithm.SHA384
+                  ? PKCSObjectIdentifiers.sha384WithRSAEncryption
+                  : PKCSObjectIdentifiers.sha256WithRSAEncryption;
+      return new AlgorithmIdentifier(mapped, DERNull.INSTANCE);
+    }
+    if (oid.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+      return new AlgorithmIdentifier(
+          digest == DigestAlgorithm.SHA512
+              ? X9ObjectIdentifiers.ecdsa_with_SHA512
+              : digest == DigestAlgorithm.SHA384
+                  ? X9ObjectIdentifiers.ecdsa_with_SHA384
+                  : X9ObjectIdentifiers.ecdsa_with_SHA256);
+    }
+    return algorithm;
+  }
+
+  private static Optional<Instant> claimedSigningTime(AttributeTable attributes) {
+    if (attributes == null) {
+      return Optional.empty();
+    }
+    try {
+      Attribute attribute = attributes.get(CMSAttributes.signingTime);
+      if (attribute == null) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          Time.getInstance(attribute.getAttrValues().getObjectAt(0)).getDate().toInstant());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private TimestampTokenValidator.Result timestamp(
+      SignerInfo signerInfo, List<X509Certificate> embedded) {
+    ASN1Set unsigned = signerInfo.getUnauthenticatedAttributes();
+    Attribute attribute =
+        unsigned == null
+            ? null
+            : new AttributeTable(unsigned).get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+    if (attribute == null) {
+      return new TimestampTokenValidator.Result(
+          Check.skipped(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_ABSENT, "CAdES-BES"),
+          Optional.empty());
+    }
+    ContentInfo token;
+    try {
+      token = ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0));
+    } catch (RuntimeException e) {
+      return new TimestampTokenValidator.Result(
+          Check.failed(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_MALFORMED, "unreadable token"),
+          Optional.empty());
+    }
+    return TimestampTokenValidator.validate(
+        token, signerInfo.getEncryptedDigest().getOctets(), certificates, embedded);
+  }
+
+  /** Builds a {@link CmsVerifier}. Not thread-safe. */
+  public static final class Builder {
+    private TrustAnchors trustAnchors;
+    private RevocationPolicy revocationPolicy = RevocationPolicy.PREFER_OCSP;
+    private ValidationTimePolicy timePolicy = ValidationTimePolicy.SIGNING_TIME;
+    private OkHttpClient client;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the trust anchors (required).
+     *
+     * @param anchors the anchors
+     * @return this builder
+     */
+    public Builder trustAnchors(TrustAnchors anchors) {
+      this.trustAnchors = Objects.requireNonNull(anchors, "anchors");
+      return this;
+    }
+
+    /**
+     * Sets the revocation policy.
+     *
+     * @param policy default {@link RevocationPolicy#PREFER_OCSP}
+     * @return this builder
+     */
+    public Builder revocationPolicy(RevocationPolicy policy) {
+      this.revocationPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets at which time certificates are judged.
+     *
+     * @param policy default {@link ValidationTimePolicy#SIGNING_TIME}
+     * @return this builder
+     */
+    public Builder validationTimePolicy(ValidationTimePolicy policy) {
+      this.timePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Uses the integrator's HTTP client for OCSP and CRL requests.
+     *
+     * @param client the client; default a new one
+     * @return this builder
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Sets the clock: the current time for {@link ValidationTimePolicy#CURRENT_TIME}, unsigned
+     * signatures and the freshness of revocation answers.
+     *
+     * @param clock default the system clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @return the verifier
+     * @throws SigningConfigurationException {@code cms-verifier.trust-anchors.missing}
+     */
+    public CmsVerifier build() {
+      if (trustAnchors == null) {
+        throw new SigningConfigurationException(
+            "cms-verifier.trust-anchors.missing", "Give trustAnchors(...).", null);
+      }
+      if (client == null) {
+        client = new OkHttpClient();
+      }
+      return new CmsVerifier(this);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.github.motcua.signing;
+
+/**
+ * Why a check in a {@link SignatureReport} came out as it did. The {@link #code()} is stable
+ * between releases; switch on the constant or log the code.
+ */
+public enum ReasonCode {
+  /** The input parsed as a signature with signers. */
+  FORMAT_OK("format.ok"),
+  /** The input is not a DER/BER structure of the expected kind (truncated, random bytes). */
+  FORMAT_MALFORMED("format.malformed"),
+  /** The CMS is not SignedData. */
+  FORMAT_NOT_SIGNED_DATA("format.not-signed-data"),
+  /** The SignedData has no SignerInfo. */
+  FORMAT_NO_SIGNERS("format.no-signers"),
+  /** The signer's certificate was found. */
+  SIGNER_CERTIFICATE_FOUND("signer-certificate.found"),
+  /** The signer's certificate is not in the signature. */
+  SIGNER_CERTIFICATE_NOT_FOUND("signer-certificate.not-found"),
+  /** The signed certificate reference matches the signer's certificate. */
+  SIGNING_CERTIFICATE_MATCHES("signing-certificate.matches"),
+  /** The signed certificate reference names another certificate (substitution attack). */
+  SIGNING_CERTIFICATE_MISMATCH("signing-certificate.mismatch"),
+  /** The signature has no signed certificate reference (not CAdES). */
+  SIGNING_CERTIFICATE_ABSENT("signing-certificate.absent"),
+  /** The content's digest equals the message-digest attribute. */
+  CONTENT_DIGEST_MATCHES("content-digest.matches"),
+  /** The content was changed after signing. */
+  CONTENT_DIGEST_MISMATCH("content-digest.mismatch"),
+  /** A detached signature was given without its content. */
+  CONTENT_DIGEST_CONTENT_MISSING("content-digest.content-missing"),
+  /** The signed attributes have no single message-digest attribute. */
+  CONTENT_DIGEST_ATTRIBUTE_MISSING("content-digest.attribute-missing"),
+  /** The digest algorithm is not one motcua accepts (SHA-256/384/512). */
+  CONTENT_DIGEST_ALGORITHM_UNSUPPORTED("content-digest.algorithm-unsupported"),
+  /** The signature value verifies. */
+  SIGNATURE_VALUE_VALID("signature-value.valid"),
+  /** The signature value does not verify: signature or signed attributes were changed. */
+  SIGNATURE_VALUE_INVALID("signature-value.invalid"),
+  /** The signature algorithm is unknown or not accepted. */
+  SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED("signature-value.algorithm-unsupported"),
+  /** The signature cannot be checked without the signer's certificate. */
+  SIGNATURE_VALUE_NO_CERTIFICATE("signature-value.no-certificate"),
+  /** The signature has no signed attributes; motcua verifies CAdES-style signatures only. */
+  SIGNATURE_VALUE_NO_SIGNED_ATTRIBUTES("signature-value.no-signed-attributes"),
+  /** The time-stamp is valid and trusted. */
+  TIMESTAMP_VALID("timestamp.valid"),
+  /** The signature carries no time-stamp (CAdES-BES). */
+  TIMESTAMP_ABSENT("timestamp.absent"),
+  /** The time-stamp token does not parse. */
+  TIMESTAMP_MALFORMED("timestamp.malformed"),
+  /** The time-stamp is over another value than this signature. */
+  TIMESTAMP_IMPRINT_MISMATCH("timestamp.imprint-mismatch"),
+  /** The time-stamp token's own signature does not verify. */
+  TIMESTAMP_SIGNATURE_INVALID("timestamp.signature-invalid"),
+  /** The time-stamping certificate does not chain to a trust anchor, or is unusable. */
+  TIMESTAMP_UNTRUSTED("timestamp.untrusted"),
+  /** The signing time is proven by a valid time-stamp. */
+  SIGNING_TIME_PROVEN("signing-time.proven"),
+  /** The signing time is the signer's claim (signing-time attribute), not proven. */
+  SIGNING_TIME_CLAIMED("signing-time.claimed-unproven"),
+  /** No signing time is claimed or proven; the current time is used. */
+  SIGNING_TIME_MISSING("signing-time.missing"),
+  /** The validation policy judges certificates at the current time. */
+  SIGNING_TIME_CURRENT("signing-time.current-time"),
+  /** The chain leads to a trust anchor. */
+  CHAIN_TRUSTED("chain.trusted"),
+  /** No chain leads to a trust anchor (unknown or untrusted root). */
+  CHAIN_NO_TRUST_ANCHOR("chain.no-trust-anchor"),
+  /** A certificate of the chain is not a CA or its signature does not verify. */
+  CHAIN_INVALID("chain.invalid"),
+  /** The key usage allows signing. */
+  KEY_USAGE_OK("key-usage.ok"),
+  /** The key usage does not allow signing (for example encryption only). */
+  KEY_USAGE_NOT_FOR_SIGNING("key-usage.not-for-signing"),
+  /** The time-stamping certificate lacks the timeStamping extended key usage. */
+  KEY_USAGE_NOT_FOR_TIMESTAMPING("key-usage.not-for-timestamping"),
+  /** Every certificate was within its validity period. */
+  VALIDITY_OK("validity.ok"),
+  /** A certificate had expired at the signing time. */
+  VALIDITY_EXPIRED("validity.expired"),
+  /** A certificate was not yet valid at the signing time. */
+  VALIDITY_NOT_YET_VALID("validity.not-yet-valid"),
+  /** No certificate of the chain is revoked. */
+  REVOCATION_GOOD("revocation.good"),
+  /** A certificate was revoked before the signing time. */
+  REVOCATION_REVOKED("revocation.revoked"),
+  /** A certificate was revoked after the proven signing time: the signature stands. */
+  REVOCATION_REVOKED_AFTER_SIGNING("revocation.revoked-after-signing"),
+  /** A certificate was revoked after the claimed, unproven signing time. */
+  REVOCATION_REVOKED_NO_PROOF("revocation.revoked-no-proof"),
+  /** No CRL or OCSP answer could be obtained. */
+  REVOCATION_UNAVAILABLE("revocation.unavailable"),
+  /** Revocation is not checked under the verifier's policy. */
+  REVOCATION_NOT_CHECKED("revocation.not-checked"),
+  /** An unexpected error stopped the check; the signature cannot be judged. */
+  INTERNAL_ERROR("internal-error");
+
+  private final String code;
+
+  ReasonCode(String code) {
+    this.code = code;
+  }
+
+  /**
+   * Returns the stable code.
+   *
+   * @return such as {@code content-digest.mismatch}
+   */
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,143 @@
+package io.github.motcua.signing.internal;
+
+import io.github.motcua.signing.CertificateValidator;
+import io.github.motcua.signing.Check;
+import io.github.motcua.signing.CheckOutcome;
+import io.github.motcua.signing.CheckType;
+import io.github.motcua.signing.DigestAlgorithm;
+import io.github.motcua.signing.ReasonCode;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.tsp.TimeStampTokenInfo;
+
+/**
+ * Validates an RFC 3161 time-stamp token over some data (a signature value, in every format): the
+ * imprint, the token's signature, and the time-stamping certificate through a {@link
+ * CertificateValidator} at the token's time. Shared by the CMS, XML and PDF verifiers.
+ */
+public final class TimestampTokenValidator {
+
+  /**
+   * The outcome.
+   *
+   * @param check the {@link CheckType#TIMESTAMP} check
+   * @param time the stamped time when the token is valid, else empty
+   */
+  public record Result(Check check, Optional<Instant> time) {}
+
+  private TimestampTokenValidator() {}
+
+  /**
+   * Validates a token.
+   *
+   * @param token the token as a CMS ContentInfo
+   * @param stampedData the data the token must stamp
+   * @param validator validates the time-stamping certificate
+   * @param extraCertificates certificates that may complete the chain (from the signature)
+   * @return the check and, when valid, the time
+   */
+  public static Result validate(
+      ContentInfo token,
+      byte[] stampedData,
+      CertificateValidator validator,
+      Collection<X509Certificate> extraCertificates) {
+    TimeStampToken parsed;
+    TimeStampTokenInfo info;
+    try {
+      parsed = new TimeStampToken(new CMSSignedData(token));
+      info = parsed.getTimeStampInfo();
+    } catch (Exception e) {
+      return invalid(ReasonCode.TIMESTAMP_MALFORMED, "the token does not parse");
+    }
+    Optional<DigestAlgorithm> algorithm =
+        DigestAlgorithm.fromOid(info.getMessageImprintAlgOID().getId());
+    if (algorithm.isEmpty()) {
+      return new Result(
+          Check.indeterminate(
+              CheckType.TIMESTAMP,
+              ReasonCode.TIMESTAMP_MALFORMED,
+              "imprint algorithm not supported"),
+          Optional.empty());
+    }
+    if (!MessageDigest.isEqual(
+        algorithm.get().digest(stampedData), info.getMessageImprintDigest())) {
+      return invalid(ReasonCode.TIMESTAMP_IMPRINT_MISMATCH, "the token stamps other data");
+    }
+    X509Certificate tsa = null;
+    List<X509Certificate> certificates = new ArrayList<>(extraCertificates);
+    try {
+      JcaX509CertificateConverter converter =
+          new JcaX509CertificateConverter().setProvider(Bc.PROVIDER);
+      for (X509CertificateHolder holder : parsed.getCertificates().getMatches(null)) {
+        X509Certificate certificate = converter.getCertificate(holder);
+        certificates.add(certificate);
+        if (parsed.getSID().match(holder)) {
+          tsa = certificate;
+        }
+      }
+      if (tsa == null) {
+        for (X509Certificate candidate : extraCertificates) {
+          if (parsed.getSID().match(new X509CertificateHolder(candidate.getEncoded()))) {
+            tsa = candidate;
+          }
+        }
+      }
+    } catch (Exception e) {
+      return invalid(ReasonCode.TIMESTAMP_MALFORMED, "the token's certificates do not parse");
+    }
+    if (tsa == null) {
+      return new Result(
+          Check.indeterminate(
+              CheckType.TIMESTAMP,
+              ReasonCode.TIMESTAMP_UNTRUSTED,
+              "the time-stamping certificate is not available"),
+          Optional.empty());
+    }
+    try {
+      if (!parsed.isSignatureValid(
+          new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(tsa))) {
+        return invalid(ReasonCode.TIMESTAMP_SIGNATURE_INVALID, "the token's signature is broken");
+      }
+    } catch (Exception e) {
+      return invalid(ReasonCode.TIMESTAMP_SIGNATURE_INVALID, "the token's signature is broken");
+    }
+    Instant time = info.getGenTime().toInstant();
+    CertificateValidator.Result certificate =
+        validator.validate(
+            tsa, certificates, time, true, CertificateValidator.Purpose.TIMESTAMPING);
+    for (Check check : certificate.checks()) {
+      if (check.outcome() == CheckOutcome.FAILED) {
+        return invalid(
+            ReasonCode.TIMESTAMP_UNTRUSTED, "time-stamping certificate: " + check.reason().code());
+      }
+    }
+    for (Check check : certificate.checks()) {
+      if (check.outcome() == CheckOutcome.INDETERMINATE) {
+        return new Result(
+            Check.indeterminate(
+                CheckType.TIMESTAMP,
+                ReasonCode.TIMESTAMP_UNTRUSTED,
+                "time-stamping certificate: " + check.reason().code()),
+            Optional.empty());
+      }
+    }
+    return new Result(
+        Check.passed(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_VALID, "at " + time),
+        Optional.of(time));
+  }
+
+  private static Result invalid(ReasonCode reason, String detail) {
+    return new Result(Check.failed(CheckType.TIMESTAMP, reason, detail), Optional.empty());
+  }
+}

@@ -1,0 +1,286 @@
+package io.github.motcua.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.github.motcua.testkit.TestPki;
+import io.github.motcua.testkit.TimestampAuthorityFake;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.SignerInfo;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every bad certificate and every kind of broken input gives a verdict, never an exception. */
+class HostileInputTest {
+
+  @RegisterExtension static final TestPki PKI = Fixtures.pki();
+
+  @RegisterExtension
+  static final TimestampAuthorityFake TSA =
+      TimestampAuthorityFake.builder(PKI).clock(Fixtures.SIGNING_CLOCK).build();
+
+  private final CmsVerifier verifier = Fixtures.verifier(PKI, RevocationPolicy.REQUIRE);
+
+  static Stream<Arguments> badCertificates() {
+    return Stream.of(
+        Arguments.of("expired", Verdict.INDETERMINATE, ReasonCode.VALIDITY_EXPIRED),
+        Arguments.of("not-yet-valid", Verdict.INVALID, ReasonCode.VALIDITY_NOT_YET_VALID),
+        Arguments.of("revoked", Verdict.INVALID, ReasonCode.REVOCATION_REVOKED),
+        Arguments.of("wrong-key-usage", Verdict.INVALID, ReasonCode.KEY_USAGE_NOT_FOR_SIGNING),
+        Arguments.of("untrusted", Verdict.INDETERMINATE, ReasonCode.CHAIN_NO_TRUST_ANCHOR));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} {2}")
+  @MethodSource("badCertificates")
+  void rejectsEveryBadCertificateOfTheTestPki(String which, Verdict verdict, ReasonCode reason) {
+    TestPki.Credential credential =
+        switch (which) {
+          case "expired" -> PKI.expiredSigner();
+          case "not-yet-valid" -> PKI.notYetValidSigner();
+          case "revoked" -> PKI.revokedSigner();
+          case "wrong-key-usage" -> PKI.wrongKeyUsageSigner();
+          default -> PKI.untrustedSigner();
+        };
+    byte[] cms = Fixtures.signer(credential).sign(Fixtures.CONTENT);
+
+    SignatureReport report = verifier.verify(cms, Fixtures.CONTENT);
+
+    assertThat(report.verdict()).as(report.toString()).isEqualTo(verdict);
+    assertThat(report.has(reason)).as(report.toString()).isTrue();
+  }
+
+  @Test
+  void rejectsTamperedContent() {
+    byte[] cms = Fixtures.signer(PKI.organisationSigner()).sign(Fixtures.CONTENT);
+    byte[] content = Fixtures.CONTENT.clone();
+    content[5] ^= 0x20;
+
+    SignatureReport report = verifier.verify(cms, content);
+
+    assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(report.has(ReasonCode.CONTENT_DIGEST_MISMATCH)).isTrue();
+  }
+
+  @Test
+  void rejectsTamperedSignatureValue() {
+    byte[] cms = Fixtures.signer(PKI.organisationSigner()).sign(Fixtures.CONTENT);
+    byte[] tampered =
+        Tamper.signerInfo(
+            cms,
+            si ->
+                new SignerInfo(
+                    si.getSID(),
+                    si.getDigestAlgorithm(),
+                    si.getAuthenticatedAttributes(),
+                    si.getDigestEncryptionAlgorithm(),
+                    new DEROctetString(Tamper.flipLast(si.getEncryptedDigest().getOctets())),
+                    si.getUnauthenticatedAttributes()));
+
+    SignatureReport report = verifier.verify(tampered, Fixtures.CONTENT);
+
+    assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(report.has(ReasonCode.SIGNATURE_VALUE_INVALID)).isTrue();
+  }
+
+  @Test
+  void rejectsTamperedSignedAttributes() {
+    byte[] cms = Fixtures.signer(PKI.organisationSigner()).sign(Fixtures.CONTENT);
+    byte[] tampered =
+        Tamper.signerInfo(
+            cms,
+            si -> {
+              ASN1EncodableVector attributes =
+                  new AttributeTable(si.getAuthenticatedAttributes())
+                      .remove(CMSAttributes.signingTime)
+                      .add(
+                          CMSAttributes.signingTime,
+                          new Time(java.util.Date.from(Instant.parse("2025-01-01T00:00:00Z"))))
+                      .toASN1EncodableVector();
+              return new SignerInfo(
+                  si.getSID(),
+                  si.getDigestAlgorithm(),
+                  new DERSet(attributes),
+                  si.getDigestEncryptionAlgorithm(),
+                  si.getEncryptedDigest(),
+                  si.getUnauthenticatedAttributes());
+            });
+
+    SignatureReport report = verifier.verify(tampered, Fixtures.CONTENT);
+
+    assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(report.has(ReasonCode.SIGNATURE_VALUE_INVALID)).isTrue();
+  }
+
+  @Test
+  void rejectsTamperedTimestamp() {
+    CmsSigner signer =
+        CmsSigner.builder()
+            .key(Fixtures.key(PKI.organisationSigner()))
+            .clock(Fixtures.SIGNING_CLOCK)
+            .timestampAuthority(HttpTimestampAuthority.builder().url(TSA.url()).build())
+            .build();
+    byte[] cms = signer.sign(Fixtures.CONTENT);
+    byte[] tampered =
+        Tamper.signerInfo(
+            cms,
+            si -> {
+              Attribute token =
+                  new AttributeTable(si.getUnauthenticatedAttributes())
+                      .get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+              byte[] broken;
+              try {
+                broken =
+                    Tamper.flipLast(
+                        token.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded());
+              } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+              }
+              Attribute replaced;
+              try {
+                replaced =
+                    new Attribute(
+                        PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                        new DERSet(ASN1Primitive.fromByteArray(broken)));
+              } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+              }
+              return new SignerInfo(
+                  si.getSID(),
+                  si.getDigestAlgorithm(),
+                  si.getAuthenticatedAttributes(),
+                  si.getDigestEncryptionAlgorithm(),
+                  si.getEncryptedDigest(),
+                  new DERSet(replaced));
+            });
+
+    SignatureReport report = verifier.verify(tampered, Fixtures.CONTENT);
+
+    assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INVALID);
+    assertThat(report.has(ReasonCode.TIMESTAMP_SIGNATURE_INVALID)).as(report.toString()).isTrue();
+  }
+
+  @Test
+  void rejectsSignatureWithoutSigners() {
+    byte[] cms = Fixtures.signer(PKI.organisationSigner()).sign(Fixtures.CONTENT);
+    byte[] empty = Tamper.signerInfos(cms, set -> new DERSet());
+
+    SignatureReport report = verifier.verify(empty, Fixtures.CONTENT);
+
+    assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(report.has(ReasonCode.FORMAT_NO_SIGNERS)).isTrue();
+  }
+
+  @Test
+  void reportsUnknownSignatureAlgorithmAsIndeterminate() {
+    byte[] cms = Fixtures.signer(PKI.organisationSigner()).sign(Fixtures.CONTENT);
+    byte[] unknown =
+        Tamper.signerInfo(
+            cms,
+            si ->
+                new SignerInfo(
+                    si.getSID(),
+                    si.getDigestAlgorithm(),
+                    si.getAuthenticatedAttributes(),
+                    new AlgorithmIdentifier(new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1")),
+                    si.getEncryptedDigest(),
+                    si.getUnauthenticatedAttributes()));
+
+    SignatureReport report = verifier.verify(unknown, Fixtures.CONTENT);
+
+    assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
+    assertThat(report.has(ReasonCode.SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED)).isTrue();
+  }
+
+  @Test
+  void reportsUnknownDigestAlgorithmAsIndeterminate() {
+    byte[] cms = Fixtures.signer(PKI.organisationSigner()).sign(Fixtures.CONTENT);
+    byte[] md5 =
+        Tamper.signerInfo(
+            cms,
+            si ->
+                new SignerInfo(
+                    si.getSID(),
+                    new AlgorithmIdentifier(PKCSObjectIdentifiers.md5),
+                    si.getAuthenticatedAttributes(),
+                    si.getDigestEncryptionAlgorithm(),
+                    si.getEncryptedDigest(),
+                    si.getUnauthenticatedAttributes()));
+
+    SignatureReport report = verifier.verify(md5, Fixtures.CONTENT);
+
+    assertThat(report.verdict()).isNotEqualTo(Verdict.VALID);
+    assertThat(report.has(ReasonCode.CONTENT_DIGEST_ALGORITHM_UNSUPPORTED)).isTrue();
+  }
+
+  @Test
+  void rejectsTruncatedSignature() {
+    byte[] cms = Fixtures.signer(PKI.organisationSigner()).sign(Fixtures.CONTENT);
+
+    SignatureReport report = verifier.verify(Arrays.copyOf(cms, cms.length / 2), Fixtures.CONTENT);
+
+    assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(report.has(ReasonCode.FORMAT_MALFORMED)).isTrue();
+  }
+
+  @Test
+  void rejectsEmptyAndNullInput() {
+    assertThat(verifier.verify(new byte[0], Fixtures.CONTENT).has(ReasonCode.FORMAT_MALFORMED))
+        .isTrue();
+    assertThat(verifier.verify(null).has(ReasonCode.FORMAT_MALFORMED)).isTrue();
+  }
+
+  static IntStream seeds() {
+    return IntStream.range(0, 25);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void rejectsRandomBytes(int seed) {
+    Random random = new Random(5000 + seed);
+    byte[] bytes = new byte[1 + random.nextInt(4096)];
+    random.nextBytes(bytes);
+    if (seed % 2 == 0) {
+      bytes[0] = 0x30; // looks like a SEQUENCE, to get past the first byte
+    }
+
+    SignatureReport report = verifier.verify(bytes, Fixtures.CONTENT);
+
+    assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(report.has(ReasonCode.FORMAT_MALFORMED)).isTrue();
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void neverThrowsOnAFlippedByte(int seed) {
+    byte[] cms = Fixtures.signer(PKI.ecSigner()).sign(Fixtures.CONTENT);
+    Random random = new Random(7000 + seed);
+    byte[] mutated = cms.clone();
+    int position = random.nextInt(mutated.length);
+    mutated[position] ^= (byte) (1 + random.nextInt(255));
+
+    assertThatCode(
+            () -> {
+              SignatureReport report = verifier.verify(mutated, Fixtures.CONTENT);
+              assertThat(report.verdict()).isNotNull();
+            })
+        .doesNotThrowAnyException();
+  }
+}
