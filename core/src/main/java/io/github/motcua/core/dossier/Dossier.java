@@ -1,5 +1,7 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.calendar.DeadlinePolicy;
+import io.github.motcua.core.calendar.Timeliness;
 import io.github.motcua.core.id.DossierCode;
 import java.time.Instant;
 import java.util.HashSet;
@@ -230,6 +232,22 @@ public record Dossier(
    */
   public boolean digitised() {
     return documents.stream().anyMatch(DossierDocument::digitised);
+  }
+
+  /**
+   * Returns whether the dossier was handled early, on time or late (trước hạn, đúng hạn, quá hạn),
+   * comparing {@link #completedAt()} with {@link #dueAt()} in Vietnam time ({@code
+   * Asia/Ho_Chi_Minh}): {@code EARLY} when finished on a calendar day before the due day, {@code
+   * ON_TIME} on the due day and not after the due instant, {@code LATE} after it.
+   *
+   * @return the timeliness, or null while the dossier is not finished (no {@code completedAt}) or
+   *     has no due date
+   */
+  public Timeliness timeliness() {
+    if (completedAt.isEmpty() || dueAt.isEmpty()) {
+      return null;
+    }
+    return Timeliness.of(completedAt.get(), dueAt.get(), DeadlinePolicy.VIETNAM);
   }
 
   /**

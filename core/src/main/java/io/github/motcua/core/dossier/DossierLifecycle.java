@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.calendar.DeadlinePolicy;
 import io.github.motcua.core.dossier.DossierEvent.Accepted;
 import io.github.motcua.core.dossier.DossierEvent.PaymentReceived;
 import io.github.motcua.core.dossier.DossierEvent.PaymentRequested;
@@ -85,6 +86,20 @@ public final class DossierLifecycle {
    */
   public static DossierLifecycle create(DueDateRule rule) {
     return new DossierLifecycle(rule);
+  }
+
+  /**
+   * Returns a lifecycle that sets each snapshot's due date (ngày hẹn trả) with a deadline policy:
+   * the clock starts when the dossier is accepted ({@link Dossier#acceptedAt()}), runs for the
+   * procedure's {@link ProcedureRef#processingTime()} and follows the policy's supplement rule. A
+   * dossier has no due date before acceptance, when its procedure has no limit, and while a
+   * supplement is awaited.
+   *
+   * @param policy the policy, such as {@link DeadlinePolicy#vietnam()}; not null
+   * @return the lifecycle
+   */
+  public static DossierLifecycle create(DeadlinePolicy policy) {
+    return new DossierLifecycle(new DeadlineDueDateRule(policy));
   }
 
   /**
