@@ -1,0 +1,321 @@
+package io.github.motcua.core.dossier;
+
+import io.github.motcua.core.dossier.DossierEvent.Accepted;
+import io.github.motcua.core.dossier.DossierEvent.PaymentReceived;
+import io.github.motcua.core.dossier.DossierEvent.PaymentRequested;
+import io.github.motcua.core.dossier.DossierEvent.Rated;
+import io.github.motcua.core.dossier.DossierEvent.Received;
+import io.github.motcua.core.dossier.DossierEvent.Refused;
+import io.github.motcua.core.dossier.DossierEvent.ResultReady;
+import io.github.motcua.core.dossier.DossierEvent.ResultReturned;
+import io.github.motcua.core.dossier.DossierEvent.StepCompleted;
+import io.github.motcua.core.dossier.DossierEvent.Stopped;
+import io.github.motcua.core.dossier.DossierEvent.Submitted;
+import io.github.motcua.core.dossier.DossierEvent.SupplementReceived;
+import io.github.motcua.core.dossier.DossierEvent.SupplementRequested;
+import io.github.motcua.core.dossier.DossierEvent.Withdrawn;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies {@link DossierEvent}s to {@link Dossier} snapshots under the legal transitions of the
+ * one-stop-shop process (Decree 61/2018/NĐ-CP as amended by Decree 107/2021/NĐ-CP; the status codes
+ * of the National Public Service Portal).
+ *
+ * <p>The transitions, and nothing else:
+ *
+ * <ul>
+ *   <li>first event: {@code Submitted} → {@link DossierStatus#SUBMITTED}; {@code Received} → {@link
+ *       DossierStatus#ACCEPTED};
+ *   <li>SUBMITTED: {@code Accepted} → ACCEPTED, {@code Refused} → REFUSED, {@code Withdrawn} →
+ *       WITHDRAWN;
+ *   <li>ACCEPTED and IN_PROGRESS: {@code StepCompleted} → IN_PROGRESS, {@code SupplementRequested}
+ *       → SUPPLEMENT_REQUESTED, {@code PaymentRequested} → PAYMENT_REQUESTED, {@code ResultReady} →
+ *       RESULT_READY, {@code Stopped} → STOPPED, {@code Withdrawn} → WITHDRAWN;
+ *   <li>SUPPLEMENT_REQUESTED: {@code SupplementReceived} → IN_PROGRESS, {@code Withdrawn}, {@code
+ *       Stopped};
+ *   <li>PAYMENT_REQUESTED: {@code PaymentReceived} → IN_PROGRESS, {@code Withdrawn}, {@code
+ *       Stopped};
+ *   <li>RESULT_READY: {@code ResultReturned} → RETURNED;
+ *   <li>RETURNED: {@code Rated}, once (the status stays RETURNED);
+ *   <li>REFUSED, WITHDRAWN and STOPPED accept nothing.
+ * </ul>
+ *
+ * <p>Before the transition is checked, an event is rejected ({@link EventRejectedException}) when
+ * it names another dossier, when it occurred before the last applied event, or when its id was
+ * applied before with different content. An event applied before with the same content is a no-op:
+ * the snapshot is returned unchanged, so repeated delivery is harmless.
+ *
+ * <p>After each applied event the lifecycle sets {@link Dossier#dueAt()} from its {@link
+ * DueDateRule}. Applying never half-applies: on any exception the given snapshot is unchanged (all
+ * snapshots are immutable) and no new one exists.
+ *
+ * <p>Immutable and thread-safe; one instance can serve every dossier.
+ */
+public final class DossierLifecycle {
+
+  private static final Map<DossierStatus, Map<Class<? extends DossierEvent>, DossierStatus>>
+      TRANSITIONS = transitions();
+
+  private final DueDateRule dueDateRule;
+
+  private DossierLifecycle(DueDateRule dueDateRule) {
+    this.dueDateRule = Objects.requireNonNull(dueDateRule, "dueDateRule");
+  }
+
+  /**
+   * Returns a lifecycle that sets no due dates ({@link DueDateRule#none()}).
+   *
+   * @return the lifecycle
+   */
+  public static DossierLifecycle create() {
+    return new DossierLifecycle(DueDateRule.none());
+  }
+
+  /**
+   * Returns a lifecycle that sets each snapshot's due date with a rule.
+   *
+   * @param rule the rule; not null
+   * @return the lifecycle
+   */
+  public static DossierLifecycle create(DueDateRule rule) {
+    return new DossierLifecycle(rule);
+  }
+
+  /**
+   * Returns the rule this lifecycle sets due dates with.
+   *
+   * @return the rule; never null
+   */
+  public DueDateRule dueDateRule() {
+    return dueDateRule;
+  }
+
+  /**
+   * Starts a dossier from its first event.
+   *
+   * @param first a {@code Submitted} or {@code Received} event; not null
+   * @return the snapshot at version 1
+   * @throws IllegalTransitionException when the event cannot start a history
+   */
+  public Dossier start(DossierEvent first) {
+    Objects.requireNonNull(first, "first");
+    Dossier.Builder b = Dossier.builder().code(first.dossierCode());
+    if (first instanceof Submitted e) {
+      b.procedure(e.procedure())
+          .applicant(e.applicant())
+          .channel(e.channel())
+          .identityVerified(e.identityVerified())
+          .documents(e.documents())
+          .fees(e.fees())
+          .status(DossierStatus.SUBMITTED)
+          .submittedAt(e.occurredAt());
+    } else if (first instanceof Received e) {
+      b.procedure(e.procedure())
+          .applicant(e.applicant())
+          .channel(e.channel())
+          .identityVerified(e.identityVerified())
+          .documents(e.documents())
+          .fees(e.fees())
+          .status(DossierStatus.ACCEPTED)
+          .submittedAt(e.occurredAt())
+          .acceptedAt(e.occurredAt());
+    } else {
+      throw new IllegalTransitionException(null, first);
+    }
+    return finish(b, List.of(), first);
+  }
+
+  /**
+   * Applies one event to a snapshot.
+   *
+   * @param dossier the current snapshot; not null
+   * @param event the event; not null
+   * @return the new snapshot, or {@code dossier} itself when the same event was applied before
+   * @throws EventRejectedException when the event belongs to another dossier, is older than the
+   *     last applied event, or reuses an applied event's id with different content
+   * @throws IllegalTransitionException when the event is not allowed in the dossier's status
+   */
+  public Dossier apply(Dossier dossier, DossierEvent event) {
+    Objects.requireNonNull(dossier, "dossier");
+    Objects.requireNonNull(event, "event");
+    if (!event.dossierCode().equals(dossier.code())) {
+      throw new EventRejectedException(
+          "dossier.event.wrong-dossier",
+          "Event "
+              + EventRejectedException.describe(event)
+              + " belongs to dossier "
+              + event.dossierCode()
+              + ", not "
+              + dossier.code()
+              + ".",
+          event.eventId(),
+          event.type());
+    }
+    Optional<AppliedEvent> earlier =
+        dossier.history().stream().filter(h -> h.eventId().equals(event.eventId())).findFirst();
+    if (earlier.isPresent()) {
+      if (earlier.get().digest().equals(event.digest())) {
+        return dossier;
+      }
+      throw new EventRejectedException(
+          "dossier.event.id-reused",
+          "Event id "
+              + event.eventId()
+              + " was applied before to this dossier with different content (as "
+              + earlier.get().type()
+              + ").",
+          event.eventId(),
+          event.type());
+    }
+    if (event.occurredAt().isBefore(dossier.lastEventAt())) {
+      throw new EventRejectedException(
+          "dossier.event.out-of-order",
+          "Event "
+              + EventRejectedException.describe(event)
+              + " occurred at "
+              + event.occurredAt()
+              + ", before the last applied event ("
+              + dossier.lastEventAt()
+              + ").",
+          event.eventId(),
+          event.type());
+    }
+    DossierStatus next = TRANSITIONS.get(dossier.status()).get(event.getClass());
+    if (next == null || (event instanceof Rated && dossier.rating().isPresent())) {
+      throw new IllegalTransitionException(dossier.status(), event);
+    }
+    Dossier.Builder b = dossier.toBuilder().status(next);
+    Instant at = event.occurredAt();
+    if (event instanceof Accepted) {
+      b.acceptedAt(at);
+    } else if (event instanceof Refused e) {
+      b.statusReason(e.reason());
+    } else if (event instanceof StepCompleted e) {
+      b.steps(append(dossier.steps(), e.step()));
+    } else if (event instanceof SupplementRequested e) {
+      b.supplements(
+          append(
+              dossier.supplements(),
+              new SupplementRequest(
+                  at, e.reason(), e.missingItems(), Optional.empty(), List.of())));
+    } else if (event instanceof SupplementReceived e) {
+      List<SupplementRequest> supplements = new ArrayList<>(dossier.supplements());
+      SupplementRequest open = supplements.remove(supplements.size() - 1);
+      supplements.add(
+          new SupplementRequest(
+              open.requestedAt(),
+              open.reason(),
+              open.missingItems(),
+              Optional.of(at),
+              e.documents()));
+      b.supplements(supplements).documents(concat(dossier.documents(), e.documents()));
+    } else if (event instanceof PaymentRequested e) {
+      b.fees(concat(dossier.fees(), e.fees()));
+    } else if (event instanceof PaymentReceived e) {
+      b.payments(
+          append(
+              dossier.payments(),
+              new Payment(e.paymentReference(), e.amount(), e.online(), e.receiptNumber(), at)));
+    } else if (event instanceof Withdrawn e) {
+      b.statusReason(e.reason().orElse(null));
+    } else if (event instanceof Stopped e) {
+      b.statusReason(e.reason());
+    } else if (event instanceof ResultReady e) {
+      b.completedAt(at).results(e.results());
+    } else if (event instanceof ResultReturned) {
+      b.returnedAt(at);
+    } else if (event instanceof Rated e) {
+      b.rating(e.rating(), at);
+    }
+    return finish(b, dossier.history(), event);
+  }
+
+  /**
+   * Replays a whole history: {@link #start} with the first event, then {@link #apply} with each of
+   * the others. Equals applying them one by one.
+   *
+   * @param events the events in order, at least one; not null
+   * @return the snapshot after the last event
+   * @throws EventRejectedException with code {@code dossier.event.none} for an empty list, or as
+   *     {@link #apply} for an event that cannot be applied
+   */
+  public Dossier replay(List<? extends DossierEvent> events) {
+    Objects.requireNonNull(events, "events");
+    if (events.isEmpty()) {
+      throw new EventRejectedException(
+          "dossier.event.none", "A history to replay has at least one event.", null, null);
+    }
+    Dossier dossier = start(events.get(0));
+    for (int i = 1; i < events.size(); i++) {
+      dossier = apply(dossier, events.get(i));
+    }
+    return dossier;
+  }
+
+  private Dossier finish(Dossier.Builder b, List<AppliedEvent> history, DossierEvent event) {
+    Dossier d = b.history(append(history, AppliedEvent.of(event))).build();
+    Optional<Instant> due =
+        Objects.requireNonNull(dueDateRule.dueAt(d), "DueDateRule.dueAt returned null");
+    return due.equals(d.dueAt()) ? d : d.toBuilder().dueAt(due).build();
+  }
+
+  private static <T> List<T> append(List<T> list, T element) {
+    List<T> out = new ArrayList<>(list.size() + 1);
+    out.addAll(list);
+    out.add(element);
+    return out;
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> out = new ArrayList<>(a.size() + b.size());
+    out.addAll(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private static Map<DossierStatus, Map<Class<? extends DossierEvent>, DossierStatus>>
+      transitions() {
+    Map<DossierStatus, Map<Class<? extends DossierEvent>, DossierStatus>> t =
+        new EnumMap<>(DossierStatus.class);
+    for (DossierStatus s : DossierStatus.values()) {
+      t.put(s, Map.of());
+    }
+    t.put(
+        DossierStatus.SUBMITTED,
+        Map.of(
+            Accepted.class, DossierStatus.ACCEPTED,
+            Refused.class, DossierStatus.REFUSED,
+            Withdrawn.class, DossierStatus.WITHDRAWN));
+    Map<Class<? extends DossierEvent>, DossierStatus> processing =
+        Map.of(
+            StepCompleted.class, DossierStatus.IN_PROGRESS,
+            SupplementRequested.class, DossierStatus.SUPPLEMENT_REQUESTED,
+            PaymentRequested.class, DossierStatus.PAYMENT_REQUESTED,
+            ResultReady.class, DossierStatus.RESULT_READY,
+            Stopped.class, DossierStatus.STOPPED,
+            Withdrawn.class, DossierStatus.WITHDRAWN);
+    t.put(DossierStatus.ACCEPTED, processing);
+    t.put(DossierStatus.IN_PROGRESS, processing);
+    t.put(
+        DossierStatus.SUPPLEMENT_REQUESTED,
+        Map.of(
+            SupplementReceived.class, DossierStatus.IN_PROGRESS,
+            Withdrawn.class, DossierStatus.WITHDRAWN,
+            Stopped.class, DossierStatus.STOPPED));
+    t.put(
+        DossierStatus.PAYMENT_REQUESTED,
+        Map.of(
+            PaymentReceived.class, DossierStatus.IN_PROGRESS,
+            Withdrawn.class, DossierStatus.WITHDRAWN,
+            Stopped.class, DossierStatus.STOPPED));
+    t.put(DossierStatus.RESULT_READY, Map.of(ResultReturned.class, DossierStatus.RETURNED));
+    t.put(DossierStatus.RETURNED, Map.of(Rated.class, DossierStatus.RETURNED));
+    return t;
+  }
+}

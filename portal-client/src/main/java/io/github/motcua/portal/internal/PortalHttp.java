@@ -1,0 +1,287 @@
+package io.github.motcua.portal.internal;
+
+import io.github.motcua.portal.CircuitState;
+import io.github.motcua.portal.PortalAuthenticationException;
+import io.github.motcua.portal.PortalException;
+import io.github.motcua.portal.PortalProtocolException;
+import io.github.motcua.portal.PortalUnavailableException;
+import io.github.motcua.portal.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends requests to one portal under a {@link RetryPolicy}: per-attempt timeouts, a total budget,
+ * backoff with full jitter, {@code Retry-After}, immediate retry after a credential renewal, and a
+ * circuit breaker. Thread-safe.
+ */
+public final class PortalHttp {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PortalHttp.class);
+
+  /** The header carrying the request id. */
+  public static final String REQUEST_ID = "X-Request-Id";
+
+  /** The header carrying the idempotency key. */
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  /** One attempt of a call. */
+  @FunctionalInterface
+  public interface Attempt<T> {
+    /**
+     * Runs the attempt.
+     *
+     * @param attempt the attempt number, from 1
+     * @return the result
+     * @throws IOException on a transport failure
+     */
+    T run(int attempt) throws IOException;
+  }
+
+  private final String portal;
+  private final OkHttpClient http;
+  private final RetryPolicy policy;
+  private final Clock clock;
+  private final CircuitBreaker circuit;
+
+  /**
+   * Creates an executor.
+   *
+   * @param portal the portal's name, for messages and log lines
+   * @param base the integrator's client; its connection pool is shared
+   * @param policy the retry policy
+   * @param clock the clock
+   */
+  public PortalHttp(String portal, OkHttpClient base, RetryPolicy policy, Clock clock) {
+    this.portal = portal;
+    this.policy = policy;
+    this.clock = clock;
+    this.http =
+        base.newBuilder()
+            .connectTimeout(policy.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .writeTimeout(policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .retryOnConnectionFailure(false)
+            .build();
+    this.circuit =
+        new CircuitBreaker(
+            portal, policy.circuitFailureThreshold(), policy.circuitOpenDuration(), clock);
+  }
+
+  /**
+   * Returns the portal's name.
+   *
+   * @return the name
+   */
+  public String portal() {
+    return portal;
+  }
+
+  /**
+   * Returns the circuit's state.
+   *
+   * @return the state
+   */
+  public CircuitState circuitState() {
+    return circuit.state();
+  }
+
+  /**
+   * Sends one request and reads the whole reply. 429 and 5xx become {@link
+   * PortalUnavailableException}; other statuses are returned for the caller to interpret.
+   *
+   * @param request the request; an {@code X-Request-Id} is added when absent
+   * @return the reply
+   * @throws IOException on a transport failure or timeout
+   */
+  public Reply send(Request request) throws IOException {
+    String requestId = request.header(REQUEST_ID);
+    if (requestId == null) {
+      requestId = UUID.randomUUID().toString();
+      request = request.newBuilder().header(REQUEST_ID, requestId).build();
+    }
+    Call call = http.newCall(request);
+    try (Response response = call.execute()) {
+      ResponseBody body = response.body();
+      String text = body == null ? "" : body.string();
+      String serverId = response.header(REQUEST_ID);
+      Reply reply =
+          new Reply(
+              response.code(),
+              text,
+              serverId != null ? serverId : requestId,
+              parseRetryAfter(response.header("Retry-After")));
+      if (reply.status() == 429) {
+        throw new PortalUnavailableException(
+            "portal.throttled",
+            "The " + portal + " portal asked to slow down (HTTP 429).",
+            429,
+            reply.requestId(),
+            reply.retryAfter(),
+            null);
+      }
+      if (reply.status() >= 500) {
+        throw new PortalUnavailableException(
+            "portal.server-error",
+            "The " + portal + " portal failed with HTTP " + reply.status() + ".",
+            reply.status(),
+            reply.requestId(),
+            reply.retryAfter(),
+            null);
+      }
+      return reply;
+    }
+  }
+
+  private Duration parseRetryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String value = header.strip();
+    try {
+      long seconds = Long.parseLong(value);
+      return seconds < 0 ? null : Duration.ofSeconds(seconds);
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration d = Duration.between(clock.instant(), at);
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (DateTimeException notADate) {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Runs a call under the retry policy.
+   *
+   * @param operation the operation's name, for log lines
+   * @param safeToRepeat whether sending the request twice has the effect of sending it once
+   * @param attempt one attempt
+   * @param <T> the result type
+   * @return the result of the first successful attempt
+   * @throws PortalException the last failure when the policy gives up
+   */
+  public <T> T execute(String operation, boolean safeToRepeat, Attempt<T> attempt) {
+    Instant deadline = clock.instant().plus(policy.totalTimeout());
+    int attempts = 0;
+    int retries = 0;
+    boolean renewed = false;
+    PortalException last = null;
+    while (true) {
+      Duration closedIn = circuit.acquire();
+      if (!closedIn.isZero()) {
+        if (clock.instant().plus(closedIn).isAfter(deadline)) {
+          throw new PortalUnavailableException(
+              "portal.circuit-open",
+              "The "
+                  + portal
+                  + " portal is considered down (circuit open); "
+                  + operation
+                  + " was not sent.",
+              last == null ? 0 : last.httpStatus(),
+              last == null ? null : last.requestId().orElse(null),
+              closedIn,
+              last);
+        }
+        sleep(closedIn, operation);
+        continue;
+      }
+      attempts++;
+      PortalException failure;
+      try {
+        T result = attempt.run(attempts);
+        circuit.recordSuccess();
+        return result;
+      } catch (PortalUnavailableException | PortalProtocolException e) {
+        circuit.recordFailure();
+        failure = e;
+      } catch (PortalException e) {
+        // The portal answered: it is up, whatever it thought of the request.
+        circuit.recordSuccess();
+        failure = e;
+      } catch (IOException e) {
+        circuit.recordFailure();
+        failure = transportFailure(operation, e);
+      }
+      last = failure;
+      boolean renewable =
+          failure instanceof PortalAuthenticationException auth && auth.isRenewable();
+      boolean retryable = renewable || (failure.isRetryable() && safeToRepeat);
+      if (!retryable || attempts >= policy.maxAttempts()) {
+        throw failure;
+      }
+      Duration delay;
+      if (renewable && !renewed) {
+        renewed = true;
+        delay = Duration.ZERO;
+      } else if (failure instanceof PortalUnavailableException u && u.retryAfter().isPresent()) {
+        delay = u.retryAfter().get();
+        if (delay.compareTo(policy.maxRetryAfter()) > 0) {
+          throw failure;
+        }
+      } else {
+        retries++;
+        delay = policy.backoff(retries);
+      }
+      if (clock.instant().plus(delay).isAfter(deadline)) {
+        throw failure;
+      }
+      LOG.debug(
+          "{} to the {} portal failed ({}, request {}); attempt {} of {} in {} ms.",
+          operation,
+          portal,
+          failure.code(),
+          failure.requestId().orElse("-"),
+          attempts + 1,
+          policy.maxAttempts(),
+          delay.toMillis());
+      sleep(delay, operation);
+    }
+  }
+
+  private PortalUnavailableException transportFailure(String operation, IOException e) {
+    boolean timeout = e instanceof SocketTimeoutException || e instanceof InterruptedIOException;
+    return new PortalUnavailableException(
+        timeout ? "portal.timeout" : "portal.connection",
+        operation
+            + " to the "
+            + portal
+            + " portal "
+            + (timeout ? "timed out." : "failed to connect or was cut off."),
+        0,
+        null,
+        null,
+        e);
+  }
+
+  private void sleep(Duration delay, String operation) {
+    try {
+      policy.sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PortalUnavailableException(
+          "portal.interrupted",
+          operation + " to the " + portal + " portal was interrupted while waiting to retry.",
+          0,
+          null,
+          null,
+          e);
+    }
+  }
+}

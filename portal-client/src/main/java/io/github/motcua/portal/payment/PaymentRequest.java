@@ -1,0 +1,106 @@
+package io.github.motcua.portal.payment;
+
+import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.core.money.Vnd;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A payment order for a dossier's fees: what {@link PaymentPlatformClient#initiate(PaymentRequest)}
+ * sends to the payment platform of the National Public Service Portal.
+ *
+ * <p>The reference ({@code MaThamChieu}) has exactly 20 characters (letters and digits) and must be
+ * unique per partner; {@link PaymentPlatformClient#newReference()} makes one. The amount is the sum
+ * of the fee items. The order is what a later callback is checked against.
+ *
+ * @param reference the partner's 20-character order reference
+ * @param dossierCode the dossier the fees belong to
+ * @param items the fee items, at least one
+ * @param payer who pays
+ * @param description the transaction description ({@code ThongTinGiaoDich}), without personal data
+ * @param payerIp the payer's IP address as seen by the integrator ({@code Ip}), or null
+ * @param bankCode a preselected bank ({@code MaNganHang}), or null to let the payer choose
+ */
+public record PaymentRequest(
+    String reference,
+    DossierCode dossierCode,
+    List<FeeItem> items,
+    Payer payer,
+    String description,
+    String payerIp,
+    String bankCode) {
+
+  /**
+   * Validates the order.
+   *
+   * @throws PaymentException with code {@code payment.reference}, {@code payment.items}, {@code
+   *     payment.dossier}, {@code payment.payer} or {@code payment.description}
+   */
+  public PaymentRequest {
+    if (reference == null
+        || reference.length() != 20
+        || !reference.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+      throw new PaymentException(
+          "payment.reference", "A payment reference is exactly 20 ASCII letters or digits.");
+    }
+    if (dossierCode == null) {
+      throw new PaymentException("payment.dossier", "A payment order names its dossier.");
+    }
+    if (items == null || items.isEmpty() || items.contains(null)) {
+      throw new PaymentException("payment.items", "A payment order has at least one fee item.");
+    }
+    items = List.copyOf(items);
+    if (payer == null) {
+      throw new PaymentException("payment.payer", "A payment order names its payer.");
+    }
+    if (description == null || description.isBlank()) {
+      throw new PaymentException(
+          "payment.description", "A payment order has a description (ThongTinGiaoDich).");
+    }
+    if (description.contains("|")) {
+      throw new PaymentException(
+          "payment.description",
+          "The description must not contain '|', the checksum's field separator.");
+    }
+    if (bankCode != null && bankCode.contains("|")) {
+      throw new PaymentException("payment.bank-code", "A bank code must not contain '|'.");
+    }
+    amountOf(items);
+  }
+
+  /**
+   * Creates an order without IP address or preselected bank.
+   *
+   * @param reference the 20-character reference
+   * @param dossierCode the dossier
+   * @param items the fee items
+   * @param payer the payer
+   * @param description the description
+   * @return the order
+   */
+  public static PaymentRequest of(
+      String reference,
+      DossierCode dossierCode,
+      List<FeeItem> items,
+      Payer payer,
+      String description) {
+    return new PaymentRequest(reference, dossierCode, items, payer, description, null, null);
+  }
+
+  /**
+   * Returns the amount to pay: the sum of the items.
+   *
+   * @return the total
+   */
+  public Vnd amount() {
+    return amountOf(items);
+  }
+
+  private static Vnd amountOf(List<FeeItem> items) {
+    Vnd total = Vnd.ZERO;
+    for (FeeItem item : Objects.requireNonNull(items)) {
+      total = total.plus(item.amount());
+    }
+    return total;
+  }
+}

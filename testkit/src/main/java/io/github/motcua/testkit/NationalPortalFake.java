@@ -1,0 +1,625 @@
+package io.github.motcua.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.motcua.testkit.internal.portal.FakeServer;
+import io.github.motcua.testkit.internal.portal.FakeServer.FakeReply;
+import io.github.motcua.testkit.internal.portal.NationalRules;
+import io.github.motcua.testkit.internal.portal.NationalRules.Refusal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * A stateful fake of the National Public Service Portal's adapter (Cổng Dịch vụ công quốc gia),
+ * speaking the protocol of DOMAIN.md §4 on a free loopback port.
+ *
+ * <p>Login: POST {@code {username, password}} to {@link #LOGIN_PATH} with the header {@code
+ * dstcode} (the unit code) returns {@code {error_code: 0, session}}. Every other call is a POST of
+ * {@code {session, madonvi, service, ...}} to {@link #SERVICE_PATH}. Services: {@code DongBoHoSoMC}
+ * ({@code isUpdating}, {@code data[]}), {@code CapNhatTienDoHoSoMC} ({@code data[]} of processing
+ * steps, at most {@code maxStepsPerCall} a call), {@code TraCuuHoSo} ({@code MaHoSo}), {@code
+ * LayThuTuc} ({@code MaTTHC}), {@code LayDanhSachTTHC}, {@code DongBoDanhGia} ({@code data[]} of
+ * ratings: {@code MaHoSo, MucDoHaiLong} 1-5, {@code NoiDungDanhGia}, {@code ThoiDiemDanhGia}).
+ * Replies are {@code {error_code, message}} (HTTP 200), plus {@code result} for look-ups.
+ *
+ * <p>It checks what a real portal checks: the session (and its expiry), the unit code of the call
+ * and of each dossier code, required fields, {@code yyyyMMddHHmmss} dates, code ranges (status
+ * 1-10, applicant kind 1-4, fee kind 1-2, collection stage 1/2/4, identifier type 1-2 with 12 or 9
+ * digits, flags 0/1), and that a status change is a legal progression. Error codes: {@code 401}
+ * session invalid or expired, {@code 403} login refused, {@code 1001} missing field, {@code 1002}
+ * bad format, {@code 1003} illegal status change, {@code 1004} wrong unit, {@code 1005} "Hồ sơ đã
+ * tồn tại" (already exists), {@code 1006} "Hồ sơ không tồn tại" (not found), {@code 1007} unknown
+ * service, {@code 1008} too many records. Processing steps are appended, as on the real portal: a
+ * step sent twice is stored twice, which is what tests of duplicate delivery look for.
+ *
+ * <p>Tests read its state ({@link #dossier(String)}, {@link #dossiers()}), count logins, expire
+ * sessions and inject {@link PortalFault}s. Thread-safe; no static state; close it to stop it.
+ */
+public final class NationalPortalFake implements AutoCloseable {
+
+  /** The login path. */
+  public static final String LOGIN_PATH = "/api/adapter/login";
+
+  /** The integration endpoint. */
+  public static final String SERVICE_PATH = "/api/adapter/service";
+
+  /**
+   * A dossier as the fake holds it. The JSON nodes are copies: changing them changes nothing.
+   *
+   * @param code the dossier code ({@code MaHoSo})
+   * @param current the latest record received
+   * @param history every record received, oldest first (the create, then each update)
+   * @param steps every processing step received, in arrival order
+   * @param rating the latest rating received, or null
+   */
+  public record StoredDossier(
+      String code,
+      JsonNode current,
+      List<JsonNode> history,
+      List<JsonNode> steps,
+      JsonNode rating) {
+
+    /**
+     * Returns the current status ({@code TrangThaiHoSo}).
+     *
+     * @return the national status code
+     */
+    public int status() {
+      return current.path("TrangThaiHoSo").asInt();
+    }
+
+    /**
+     * Returns the rating.
+     *
+     * @return the latest rating, when one was received
+     */
+    public Optional<JsonNode> optionalRating() {
+      return Optional.ofNullable(rating);
+    }
+  }
+
+  private static final class Stored {
+    ObjectNode current;
+    final List<ObjectNode> history = new ArrayList<>();
+    final List<ObjectNode> steps = new ArrayList<>();
+    ObjectNode rating;
+  }
+
+  private record Session(String unit, Instant expiresAt) {}
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final String unitCode;
+  private final String username;
+  private final String password;
+  private final Duration sessionTtl;
+  private final Clock clock;
+  private final int maxStepsPerCall;
+  private final Map<String, ObjectNode> procedures;
+  private final Map<String, Stored> dossiers = new TreeMap<>();
+  private final Map<String, Session> sessions = new LinkedHashMap<>();
+  private final Map<String, Long> serviceCalls = new TreeMap<>();
+  private long logins;
+  private final FakeServer server;
+
+  private NationalPortalFake(Builder b) {
+    this.unitCode = b.unitCode;
+    this.username = b.username;
+    this.password = b.password;
+    this.sessionTtl = b.sessionTtl;
+    this.clock = b.clock;
+    this.maxStepsPerCall = b.maxStepsPerCall;
+    this.procedures = new LinkedHashMap<>(b.procedures);
+    this.server =
+        new FakeServer(
+            "national-portal-fake",
+            new FakeServer.Handler() {
+              @Override
+              public FakeReply handle(LoggedRequest request) {
+                return NationalPortalFake.this.handle(request);
+              }
+
+              @Override
+              public boolean carriesCredentials(LoggedRequest request) {
+                return request.getUrl().startsWith(SERVICE_PATH);
+              }
+
+              @Override
+              public FakeReply expireCredentials(LoggedRequest request) {
+                return NationalPortalFake.this.expire(request);
+              }
+            });
+  }
+
+  /**
+   * Starts a fake with the default settings (unit {@code 000.00.31.H56}, user {@code
+   * motcua-adapter}, password {@code motcua-secret}).
+   *
+   * @return the running fake
+   */
+  public static NationalPortalFake start() {
+    return builder().start();
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the adapter's base URL (give it to the client).
+   *
+   * @return for example {@code http://127.0.0.1:41234}
+   */
+  public String baseUrl() {
+    return server.baseUrl();
+  }
+
+  /**
+   * Returns the unit code ({@code dstcode}, {@code madonvi}) the fake accepts.
+   *
+   * @return the unit code
+   */
+  public String unitCode() {
+    return unitCode;
+  }
+
+  /**
+   * Returns the user name the fake accepts.
+   *
+   * @return the user name
+   */
+  public String username() {
+    return username;
+  }
+
+  /**
+   * Returns the password the fake accepts.
+   *
+   * @return the password
+   */
+  public String password() {
+    return password;
+  }
+
+  /**
+   * Returns a stored dossier.
+   *
+   * @param code the dossier code
+   * @return the dossier, empty when the fake never received it
+   */
+  public synchronized Optional<StoredDossier> dossier(String code) {
+    Stored s = dossiers.get(code);
+    return s == null ? Optional.empty() : Optional.of(view(code, s));
+  }
+
+  /**
+   * Returns every stored dossier by code.
+   *
+   * @return an unmodifiable sorted copy
+   */
+  public synchronized Map<String, StoredDossier> dossiers() {
+    Map<String, StoredDossier> out = new TreeMap<>();
+    dossiers.forEach((code, s) -> out.put(code, view(code, s)));
+    return Collections.unmodifiableMap(out);
+  }
+
+  private StoredDossier view(String code, Stored s) {
+    return new StoredDossier(
+        code,
+        s.current.deepCopy(),
+        s.history.stream().map(n -> (JsonNode) n.deepCopy()).toList(),
+        s.steps.stream().map(n -> (JsonNode) n.deepCopy()).toList(),
+        s.rating == null ? null : s.rating.deepCopy());
+  }
+
+  /**
+   * Returns how many successful logins the fake answered.
+   *
+   * @return the count
+   */
+  public synchronized long loginCount() {
+    return logins;
+  }
+
+  /**
+   * Returns how many calls of a service were answered (faults excluded).
+   *
+   * @param service the service name, such as {@code DongBoHoSoMC}
+   * @return the count
+   */
+  public synchronized long serviceCallCount(String service) {
+    return serviceCalls.getOrDefault(service, 0L);
+  }
+
+  /**
+   * Returns how many HTTP requests arrived, faults included.
+   *
+   * @return the count
+   */
+  public long requestCount() {
+    return server.requestCount();
+  }
+
+  /** Expires every session now: the next call of each client is refused with code 401. */
+  public synchronized void expireSessions() {
+    sessions.clear();
+  }
+
+  /**
+   * Injects a fault into the next calls.
+   *
+   * @param fault the fault
+   * @param calls how many calls
+   */
+  public void failNext(PortalFault fault, int calls) {
+    server.faults().failNext(fault, calls);
+  }
+
+  /**
+   * Injects a fault at a seeded random rate until {@link #clearFaults()}.
+   *
+   * @param fault the fault
+   * @param rate the share of calls, 0 to 1
+   * @param seed the seed
+   */
+  public void failRandomly(PortalFault fault, double rate, long seed) {
+    server.faults().failRandomly(fault, rate, seed);
+  }
+
+  /** Removes every injected fault. */
+  public void clearFaults() {
+    server.faults().clear();
+  }
+
+  /**
+   * Returns how often a fault was injected.
+   *
+   * @param fault the fault
+   * @return the count
+   */
+  public long injectedFaults(PortalFault fault) {
+    return server.faults().injected(fault);
+  }
+
+  /**
+   * Sets how long a {@link PortalFault#TIMEOUT} holds a reply back (default 2 s); set it above the
+   * client's read timeout.
+   *
+   * @param delay the delay
+   */
+  public void timeoutDelay(Duration delay) {
+    server.timeoutDelay(Objects.requireNonNull(delay, "delay"));
+  }
+
+  /** Forgets every dossier, session and fault. */
+  public synchronized void reset() {
+    dossiers.clear();
+    sessions.clear();
+    serviceCalls.clear();
+    logins = 0;
+    clearFaults();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  private synchronized FakeReply expire(LoggedRequest request) {
+    JsonNode body = parse(request.getBodyAsString());
+    if (body != null) {
+      sessions.remove(NationalRules.text(body, "session"));
+    }
+    return reply(NationalRules.SESSION_INVALID, "Phiên làm việc không hợp lệ hoặc đã hết hạn");
+  }
+
+  private synchronized FakeReply handle(LoggedRequest request) {
+    String path = request.getUrl();
+    if (!"POST".equals(request.getMethod().getName())) {
+      return FakeReply.json(405, "{\"error\":\"method not allowed\"}");
+    }
+    JsonNode body = parse(request.getBodyAsString());
+    if (body == null || !body.isObject()) {
+      return reply(NationalRules.BAD_FORMAT, "Dữ liệu gửi lên không phải JSON");
+    }
+    try {
+      if (path.equals(LOGIN_PATH)) {
+        return login(request, body);
+      }
+      if (path.equals(SERVICE_PATH)) {
+        return service(body);
+      }
+      return FakeReply.json(404, "{\"error\":\"not found\"}");
+    } catch (Refusal r) {
+      return reply(r.code, r.getMessage());
+    }
+  }
+
+  private FakeReply login(LoggedRequest request, JsonNode body) {
+    String dst = request.getHeader("dstcode");
+    if (!unitCode.equals(dst)
+        || !username.equals(NationalRules.text(body, "username"))
+        || !password.equals(NationalRules.text(body, "password"))) {
+      return reply(NationalRules.LOGIN_REFUSED, "Sai tên đăng nhập, mật khẩu hoặc mã đơn vị");
+    }
+    String session = UUID.randomUUID().toString().replace("-", "");
+    sessions.put(session, new Session(dst, clock.instant().plus(sessionTtl)));
+    logins++;
+    ObjectNode out = replyNode(NationalRules.OK, "Đăng nhập thành công");
+    out.put("session", session);
+    return FakeReply.json(200, out.toString());
+  }
+
+  private FakeReply service(JsonNode body) {
+    Session session = sessions.get(NationalRules.text(body, "session"));
+    if (session == null || !clock.instant().isBefore(session.expiresAt())) {
+      sessions.remove(NationalRules.text(body, "session"));
+      return reply(NationalRules.SESSION_INVALID, "Phiên làm việc không hợp lệ hoặc đã hết hạn");
+    }
+    if (!session.unit().equals(NationalRules.text(body, "madonvi"))) {
+      return reply(NationalRules.WRONG_UNIT, "madonvi không khớp phiên làm việc");
+    }
+    String service = NationalRules.text(body, "service");
+    FakeReply reply =
+        switch (service) {
+          case "DongBoHoSoMC" -> syncDossiers(body);
+          case "CapNhatTienDoHoSoMC" -> syncSteps(body);
+          case "TraCuuHoSo" -> lookUp(body);
+          case "LayThuTuc" -> procedure(body);
+          case "LayDanhSachTTHC" -> procedures();
+          case "DongBoDanhGia" -> syncRatings(body);
+          default -> reply(NationalRules.UNKNOWN_SERVICE, "Dịch vụ không tồn tại");
+        };
+    serviceCalls.merge(service, 1L, Long::sum);
+    return reply;
+  }
+
+  private FakeReply syncDossiers(JsonNode body) {
+    boolean updating = body.path("isUpdating").asBoolean(false);
+    List<ObjectNode> records = data(body);
+    for (ObjectNode record : records) {
+      NationalRules.checkRecord(record, unitCode);
+      Stored existing = dossiers.get(NationalRules.text(record, "MaHoSo"));
+      if (!updating && existing != null) {
+        throw new Refusal(NationalRules.ALREADY_EXISTS, "Hồ sơ đã tồn tại");
+      }
+      if (updating && existing == null) {
+        throw new Refusal(NationalRules.NOT_FOUND, "Hồ sơ không tồn tại");
+      }
+      if (existing != null) {
+        NationalRules.checkProgression(
+            existing.current.path("TrangThaiHoSo").asInt(), record.path("TrangThaiHoSo").asInt());
+      }
+    }
+    for (ObjectNode record : records) {
+      Stored s = dossiers.computeIfAbsent(NationalRules.text(record, "MaHoSo"), k -> new Stored());
+      s.current = record.deepCopy();
+      s.history.add(record.deepCopy());
+    }
+    return reply(NationalRules.OK, "Đồng bộ hồ sơ thành công");
+  }
+
+  private FakeReply syncSteps(JsonNode body) {
+    List<ObjectNode> steps = data(body);
+    if (steps.size() > maxStepsPerCall) {
+      throw new Refusal(
+          NationalRules.TOO_MANY_RECORDS, "Tối đa " + maxStepsPerCall + " bản ghi mỗi lần gửi");
+    }
+    for (ObjectNode step : steps) {
+      NationalRules.checkStep(step);
+      if (!dossiers.containsKey(NationalRules.text(step, "MaHoSo"))) {
+        throw new Refusal(NationalRules.NOT_FOUND, "Hồ sơ không tồn tại");
+      }
+    }
+    for (ObjectNode step : steps) {
+      dossiers.get(NationalRules.text(step, "MaHoSo")).steps.add(step.deepCopy());
+    }
+    return reply(NationalRules.OK, "Cập nhật tiến độ thành công");
+  }
+
+  private FakeReply syncRatings(JsonNode body) {
+    List<ObjectNode> ratings = data(body);
+    for (ObjectNode rating : ratings) {
+      Stored s = dossiers.get(NationalRules.text(rating, "MaHoSo"));
+      if (s == null) {
+        throw new Refusal(NationalRules.NOT_FOUND, "Hồ sơ không tồn tại");
+      }
+      String level = NationalRules.text(rating, "MucDoHaiLong");
+      if (!level.matches("[1-5]")) {
+        throw new Refusal(NationalRules.BAD_FORMAT, "MucDoHaiLong ngoài miền giá trị");
+      }
+    }
+    for (ObjectNode rating : ratings) {
+      dossiers.get(NationalRules.text(rating, "MaHoSo")).rating = rating.deepCopy();
+    }
+    return reply(NationalRules.OK, "Đồng bộ đánh giá thành công");
+  }
+
+  private FakeReply lookUp(JsonNode body) {
+    String code = NationalRules.text(body, "MaHoSo");
+    Stored s = dossiers.get(code);
+    if (s == null) {
+      return reply(NationalRules.NOT_FOUND, "Hồ sơ không tồn tại");
+    }
+    ObjectNode out = replyNode(NationalRules.OK, "Thành công");
+    ObjectNode result = s.current.deepCopy();
+    ArrayNode steps = result.putArray("QuaTrinhXuLy");
+    s.steps.forEach(step -> steps.add(step.deepCopy()));
+    out.set("result", result);
+    return FakeReply.json(200, out.toString());
+  }
+
+  private FakeReply procedure(JsonNode body) {
+    ObjectNode p = procedures.get(NationalRules.text(body, "MaTTHC"));
+    if (p == null) {
+      return reply(NationalRules.NOT_FOUND, "Thủ tục không tồn tại");
+    }
+    ObjectNode out = replyNode(NationalRules.OK, "Thành công");
+    out.set("result", p.deepCopy());
+    return FakeReply.json(200, out.toString());
+  }
+
+  private FakeReply procedures() {
+    ObjectNode out = replyNode(NationalRules.OK, "Thành công");
+    ArrayNode list = out.putArray("result");
+    procedures.values().forEach(p -> list.add(p.deepCopy()));
+    return FakeReply.json(200, out.toString());
+  }
+
+  private List<ObjectNode> data(JsonNode body) {
+    JsonNode data = body.get("data");
+    if (data == null || !data.isArray() || data.isEmpty()) {
+      throw new Refusal(NationalRules.MISSING_FIELD, "Thiếu trường bắt buộc data");
+    }
+    List<ObjectNode> out = new ArrayList<>();
+    for (JsonNode n : data) {
+      if (!n.isObject()) {
+        throw new Refusal(NationalRules.BAD_FORMAT, "data chứa phần tử không hợp lệ");
+      }
+      out.add((ObjectNode) n);
+    }
+    return out;
+  }
+
+  private JsonNode parse(String text) {
+    try {
+      return text == null || text.isBlank() ? null : mapper.readTree(text);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private ObjectNode replyNode(int code, String message) {
+    ObjectNode out = mapper.createObjectNode();
+    out.put("error_code", code);
+    out.put("message", message);
+    return out;
+  }
+
+  private FakeReply reply(int code, String message) {
+    return FakeReply.json(200, replyNode(code, message).toString());
+  }
+
+  /** Configures a {@link NationalPortalFake}. Not thread-safe. */
+  public static final class Builder {
+    private String unitCode = "000.00.31.H56";
+    private String username = "motcua-adapter";
+    private String password = "motcua-secret";
+    private Duration sessionTtl = Duration.ofMinutes(30);
+    private Clock clock = Clock.systemUTC();
+    private int maxStepsPerCall = 10;
+    private final Map<String, ObjectNode> procedures = new LinkedHashMap<>();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private Builder() {
+      procedure("1.001193", "Đăng ký khai sinh", "HT", "Hộ tịch", 3);
+      procedure("2.000908", "Chứng thực bản sao từ bản chính", "CT", "Chứng thực", 1);
+      procedure("1.004227", "Cấp giấy phép xây dựng nhà ở riêng lẻ", "XD", "Xây dựng", 15);
+    }
+
+    /**
+     * Sets the unit code accepted at login and in every call.
+     *
+     * @param unitCode an agency code such as {@code 000.00.31.H56}
+     * @return this builder
+     */
+    public Builder unitCode(String unitCode) {
+      this.unitCode = Objects.requireNonNull(unitCode, "unitCode");
+      return this;
+    }
+
+    /**
+     * Sets the adapter credentials.
+     *
+     * @param username the user name
+     * @param password the password
+     * @return this builder
+     */
+    public Builder credentials(String username, String password) {
+      this.username = Objects.requireNonNull(username, "username");
+      this.password = Objects.requireNonNull(password, "password");
+      return this;
+    }
+
+    /**
+     * Sets how long a session lives on the fake's clock (default 30 minutes).
+     *
+     * @param ttl the lifetime
+     * @return this builder
+     */
+    public Builder sessionTtl(Duration ttl) {
+      this.sessionTtl = Objects.requireNonNull(ttl, "ttl");
+      return this;
+    }
+
+    /**
+     * Sets the fake's clock (default UTC system clock).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the largest number of processing steps accepted in one call (default 10).
+     *
+     * @param max at least 1
+     * @return this builder
+     */
+    public Builder maxStepsPerCall(int max) {
+      this.maxStepsPerCall = max;
+      return this;
+    }
+
+    /**
+     * Adds a procedure to the catalogue ({@code LayThuTuc}, {@code LayDanhSachTTHC}).
+     *
+     * @param code the procedure code ({@code MaTTHC})
+     * @param name the name ({@code TenTTHC})
+     * @param fieldCode the field code ({@code MaLinhVuc})
+     * @param fieldName the field name ({@code TenLinhVuc})
+     * @param workingDays the processing time in working days ({@code ThoiHanGiaiQuyet})
+     * @return this builder
+     */
+    public Builder procedure(
+        String code, String name, String fieldCode, String fieldName, int workingDays) {
+      ObjectNode p = mapper.createObjectNode();
+      p.put("MaTTHC", code);
+      p.put("TenTTHC", name);
+      p.put("MaLinhVuc", fieldCode);
+      p.put("TenLinhVuc", fieldName);
+      p.put("ThoiHanGiaiQuyet", workingDays);
+      procedures.put(code, p);
+      return this;
+    }
+
+    /**
+     * Starts the fake on a free loopback port.
+     *
+     * @return the running fake
+     */
+    public NationalPortalFake start() {
+      return new NationalPortalFake(this);
+    }
+  }
+}

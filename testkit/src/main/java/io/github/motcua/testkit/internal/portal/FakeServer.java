@@ -1,0 +1,189 @@
+package io.github.motcua.testkit.internal.portal;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.motcua.testkit.PortalFault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A WireMock server on a free loopback port whose every request is answered by a stateful handler,
+ * with faults from a {@link FaultSchedule}. No static WireMock state.
+ */
+public final class FakeServer implements AutoCloseable {
+
+  /** A reply of the handler. */
+  public record FakeReply(int status, String body, Map<String, String> headers) {
+    /**
+     * A JSON reply.
+     *
+     * @param status the status
+     * @param json the body
+     * @return the reply
+     */
+    public static FakeReply json(int status, String json) {
+      return new FakeReply(status, json, Map.of("Content-Type", "application/json"));
+    }
+  }
+
+  /** The fake's logic. */
+  public interface Handler {
+    /**
+     * Answers a request (and changes the fake's state).
+     *
+     * @param request the request
+     * @return the reply
+     */
+    FakeReply handle(LoggedRequest request);
+
+    /**
+     * Tells whether the request carries credentials that can expire (not a login).
+     *
+     * @param request the request
+     * @return true when {@link #expireCredentials(LoggedRequest)} applies
+     */
+    boolean carriesCredentials(LoggedRequest request);
+
+    /**
+     * Expires the credentials the request carries and answers it as unauthenticated.
+     *
+     * @param request the request
+     * @return the reply
+     */
+    FakeReply expireCredentials(LoggedRequest request);
+  }
+
+  private final WireMockServer server;
+  private final FaultSchedule faults = new FaultSchedule();
+  private final AtomicLong requests = new AtomicLong();
+  private volatile Duration timeoutDelay = Duration.ofSeconds(2);
+
+  /**
+   * Starts a server.
+   *
+   * @param name the fake's name (the extension name)
+   * @param handler the logic
+   */
+  public FakeServer(String name, Handler handler) {
+    ResponseDefinitionTransformerV2 transformer =
+        new ResponseDefinitionTransformerV2() {
+          @Override
+          public ResponseDefinition transform(ServeEvent serveEvent) {
+            return answer(handler, serveEvent.getRequest());
+          }
+
+          @Override
+          public String getName() {
+            return name + "-" + UUID.randomUUID();
+          }
+        };
+    server =
+        new WireMockServer(
+            options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .notifier(new Slf4jNotifier(false))
+                .disableRequestJournal()
+                .containerThreads(40)
+                .extensions(transformer));
+    server.start();
+    server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse()));
+  }
+
+  private ResponseDefinition answer(Handler handler, LoggedRequest request) {
+    requests.incrementAndGet();
+    PortalFault fault =
+        faults.draw(
+            f -> f != PortalFault.EXPIRED_CREDENTIALS || handler.carriesCredentials(request));
+    if (fault == null) {
+      return toDefinition(handler.handle(request), 0);
+    }
+    return switch (fault) {
+      case CONNECTION_RESET ->
+          ResponseDefinitionBuilder.responseDefinition()
+              .withFault(Fault.CONNECTION_RESET_BY_PEER)
+              .build();
+      case SERVER_ERROR ->
+          toDefinition(FakeReply.json(500, "{\"error\":\"internal server error\"}"), 0);
+      case SERVICE_UNAVAILABLE ->
+          toDefinition(FakeReply.json(503, "{\"error\":\"service unavailable\"}"), 0);
+      case TOO_MANY_REQUESTS ->
+          toDefinition(
+              new FakeReply(
+                  429,
+                  "{\"error\":\"too many requests\"}",
+                  Map.of("Content-Type", "application/json", "Retry-After", "1")),
+              0);
+      case TIMEOUT -> toDefinition(handler.handle(request), (int) timeoutDelay.toMillis());
+      case MALFORMED_JSON -> {
+        handler.handle(request);
+        yield toDefinition(FakeReply.json(200, "{\"error_code\": 0, \"mess"), 0);
+      }
+      case EXPIRED_CREDENTIALS -> toDefinition(handler.expireCredentials(request), 0);
+    };
+  }
+
+  private static ResponseDefinition toDefinition(FakeReply reply, int delayMillis) {
+    ResponseDefinitionBuilder b =
+        ResponseDefinitionBuilder.responseDefinition()
+            .withStatus(reply.status())
+            .withBody(reply.body());
+    reply.headers().forEach(b::withHeader);
+    if (delayMillis > 0) {
+      b.withFixedDelay(delayMillis);
+    }
+    return b.build();
+  }
+
+  /**
+   * Returns the base URL, without trailing slash.
+   *
+   * @return for example {@code http://127.0.0.1:41234}
+   */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  /**
+   * Returns the fault schedule.
+   *
+   * @return the schedule
+   */
+  public FaultSchedule faults() {
+    return faults;
+  }
+
+  /**
+   * Sets how long a {@link PortalFault#TIMEOUT} holds the reply back.
+   *
+   * @param delay the delay
+   */
+  public void timeoutDelay(Duration delay) {
+    this.timeoutDelay = delay;
+  }
+
+  /**
+   * Returns how many requests arrived.
+   *
+   * @return the count
+   */
+  public long requestCount() {
+    return requests.get();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.motcua.testkit.internal.portal;
+
+import io.github.motcua.testkit.PortalFault;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Random;
+
+/** Which fault the next request suffers: a queue of counted faults, then a seeded rate. */
+public final class FaultSchedule {
+
+  private final Deque<PortalFault> next = new ArrayDeque<>();
+  private final Map<PortalFault, Long> injected = new EnumMap<>(PortalFault.class);
+  private PortalFault randomFault;
+  private double rate;
+  private Random random;
+
+  /** Creates an empty schedule. */
+  public FaultSchedule() {}
+
+  /**
+   * Queues a fault for the next calls.
+   *
+   * @param fault the fault
+   * @param calls how many calls
+   */
+  public synchronized void failNext(PortalFault fault, int calls) {
+    for (int i = 0; i < calls; i++) {
+      next.addLast(fault);
+    }
+  }
+
+  /**
+   * Applies a fault at a seeded random rate.
+   *
+   * @param fault the fault
+   * @param rate between 0 and 1
+   * @param seed the seed
+   */
+  public synchronized void failRandomly(PortalFault fault, double rate, long seed) {
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new IllegalArgumentException("rate must be between 0 and 1");
+    }
+    this.randomFault = fault;
+    this.rate = rate;
+    this.random = new Random(seed);
+  }
+
+  /** Removes every scheduled fault. */
+  public synchronized void clear() {
+    next.clear();
+    randomFault = null;
+    random = null;
+  }
+
+  /**
+   * Draws the fault of the next request.
+   *
+   * @param applicable whether the fault may apply to this request (EXPIRED_CREDENTIALS does not
+   *     apply to logins)
+   * @return the fault, or null for none
+   */
+  public synchronized PortalFault draw(java.util.function.Predicate<PortalFault> applicable) {
+    PortalFault fault = null;
+    if (!next.isEmpty() && applicable.test(next.peekFirst())) {
+      fault = next.pollFirst();
+    } else if (randomFault != null && random.nextDouble() < rate && applicable.test(randomFault)) {
+      fault = randomFault;
+    }
+    if (fault != null) {
+      injected.merge(fault, 1L, Long::sum);
+    }
+    return fault;
+  }
+
+  /**
+   * Returns how often a fault was injected.
+   *
+   * @param fault the fault
+   * @return the count
+   */
+  public synchronized long injected(PortalFault fault) {
+    return injected.getOrDefault(fault, 0L);
+  }
+}
