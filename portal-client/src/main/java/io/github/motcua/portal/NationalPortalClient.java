@@ -1,0 +1,681 @@
+package io.github.motcua.portal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.core.dossier.ProcessingStep;
+import io.github.motcua.core.id.AgencyCode;
+import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.core.id.ProcedureCode;
+import io.github.motcua.portal.internal.DossierRecords;
+import io.github.motcua.portal.internal.PortalHttp;
+import io.github.motcua.portal.internal.Redact;
+import io.github.motcua.portal.internal.Reply;
+import io.github.motcua.portal.internal.SingleFlight;
+import io.github.motcua.portal.internal.Urls;
+import io.github.motcua.portal.internal.VietnamTime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * A client of the National Public Service Portal (Cổng Dịch vụ công quốc gia, DVCQG) through its
+ * adapter, following DOMAIN.md §4.
+ *
+ * <p>It logs in with the adapter credentials and the unit code (header {@code dstcode}), caches the
+ * session, and when the portal declares it expired logs in again once, however many threads saw it
+ * expire. Every call is a POST of {@code {session, madonvi, service, ...}} to the integration
+ * endpoint, retried under the {@link RetryPolicy} and carrying an {@code Idempotency-Key} derived
+ * from the event id.
+ *
+ * <p>{@link #publish(DossierEvent, Dossier)} sends the dossier record with {@code DongBoHoSoMC} (a
+ * create for the first event, an update afterwards; an "already exists" reply turns a create into
+ * an update, a "not found" reply turns an update into a create), processing steps with {@code
+ * CapNhatTienDoHoSoMC} in chunks (before re-sending a chunk after a failure it looks the dossier up
+ * and sends only the steps the portal lacks, so a step is never stored twice), and ratings with
+ * {@code DongBoDanhGia}. Dates are {@code yyyyMMddHHmmss} in Vietnam time; codes and field names
+ * come from the {@link NationalPortalProfile}.
+ *
+ * <p>Thread-safe; build one per unit and share it.
+ *
+ * <pre>{@code
+ * NationalPortalClient national = NationalPortalClient.builder()
+ *     .adapterUrl("https://adapter.example.gov.vn")
+ *     .credentials("user", password)
+ *     .unitCode("000.00.31.H56")
+ *     .build();
+ * national.publish(event, snapshot);
+ * }</pre>
+ */
+public final class NationalPortalClient implements PortalClient {
+
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final String SYNC = "DongBoHoSoMC";
+  private static final String PROGRESS = "CapNhatTienDoHoSoMC";
+  private static final String LOOK_UP = "TraCuuHoSo";
+  private static final String PROCEDURE = "LayThuTuc";
+  private static final String PROCEDURES = "LayDanhSachTTHC";
+  private static final String RATINGS = "DongBoDanhGia";
+
+  private final HttpUrl loginUrl;
+  private final HttpUrl serviceUrl;
+  private final String username;
+  private final String password;
+  private final String unitCode;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+  private final NationalPortalProfile profile;
+  private final Map<String, String> wireToCanonical;
+  private final PortalHttp http;
+  private final DossierRecords records;
+  private final SingleFlight<String> sessions;
+
+  private NationalPortalClient(Builder b) {
+    HttpUrl base = Urls.base(b.adapterUrl, "national.adapter-url");
+    this.profile = b.profile;
+    this.loginUrl = Urls.resolve(base, profile.loginPath(), "national.login-path");
+    this.serviceUrl = Urls.resolve(base, profile.servicePath(), "national.service-path");
+    this.username = b.username;
+    this.password = b.password;
+    this.unitCode = b.unitCode;
+    this.mapper = b.mapper;
+    this.clock = b.clock;
+    this.http = new PortalHttp("national", b.okHttp, b.retryPolicy, b.clock);
+    this.records = new DossierRecords(mapper, profile);
+    Map<String, String> inverse = new HashMap<>();
+    profile.fieldNames().forEach((canonical, wire) -> inverse.put(wire, canonical));
+    this.wireToCanonical = Map.copyOf(inverse);
+    this.sessions =
+        new SingleFlight<>(
+            () -> {
+              try {
+                return login();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            clock);
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public PublishResult publish(DossierEvent event, Dossier snapshot) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(snapshot, "snapshot");
+    if (!event.dossierCode().equals(snapshot.code())) {
+      throw new PortalConfigurationException(
+          "publish.dossier-mismatch", "The event and the snapshot belong to different dossiers.");
+    }
+    String key = event.eventId().toString();
+    List<String> ops = new ArrayList<>();
+    String[] lastRequest = new String[1];
+    if (event instanceof DossierEvent.Submitted || event instanceof DossierEvent.Received) {
+      ops.add(syncDossier(snapshot, true, key, lastRequest));
+    } else if (event instanceof DossierEvent.StepCompleted s) {
+      ops.add(syncDossier(snapshot, false, key, lastRequest));
+      ops.addAll(publishSteps(snapshot, List.of(s.step()), key, lastRequest));
+    } else if (event instanceof DossierEvent.Rated r) {
+      ObjectNode rating = records.rating(snapshot, r.rating(), r.occurredAt());
+      lastRequest[0] = call(RATINGS, dataParams(List.of(rating)), key + ":rating", lastRequest);
+      ops.add(RATINGS);
+    } else {
+      ops.add(syncDossier(snapshot, false, key, lastRequest));
+    }
+    return new PublishResult("national", snapshot.code(), event.eventId(), ops, lastRequest[0]);
+  }
+
+  /**
+   * Sends a dossier record with {@code DongBoHoSoMC}, creating or updating it as needed.
+   *
+   * @param snapshot the dossier
+   * @param create true to try a create first, false to try an update first
+   * @param idempotencyBase the base of the idempotency keys (an event id)
+   * @return {@code DongBoHoSoMC:create} or {@code DongBoHoSoMC:update}, whichever took effect
+   */
+  public String syncDossier(Dossier snapshot, boolean create, String idempotencyBase) {
+    return syncDossier(snapshot, create, idempotencyBase, new String[1]);
+  }
+
+  private String syncDossier(Dossier snapshot, boolean create, String key, String[] lastRequest) {
+    ObjectNode record = records.record(snapshot, unitCode);
+    try {
+      return sync(record, create, key, lastRequest);
+    } catch (PortalRejectedException e) {
+      String message = e.getMessage();
+      if (create && profile.saysAlreadyExists(message)) {
+        return sync(record, false, key, lastRequest);
+      }
+      if (!create && profile.saysNotFound(message)) {
+        return sync(record, true, key, lastRequest);
+      }
+      throw e;
+    }
+  }
+
+  private String sync(ObjectNode record, boolean create, String key, String[] lastRequest) {
+    ObjectNode params = dataParams(List.of(record));
+    params.put("isUpdating", !create);
+    call(SYNC, params, key + (create ? ":create" : ":update"), lastRequest);
+    return SYNC + (create ? ":create" : ":update");
+  }
+
+  /**
+   * Sends processing steps with {@code CapNhatTienDoHoSoMC}, in chunks of {@link
+   * NationalPortalProfile#progressChunkSize()}. A chunk sent again after a failed attempt is first
+   * compared with the portal's copy of the dossier, and only missing steps are sent.
+   *
+   * @param snapshot the dossier the steps belong to
+   * @param steps the steps, in order
+   * @param idempotencyBase the base of the idempotency keys (an event id)
+   * @return one {@code CapNhatTienDoHoSoMC} entry per chunk sent
+   */
+  public List<String> publishSteps(
+      Dossier snapshot, List<ProcessingStep> steps, String idempotencyBase) {
+    return publishSteps(snapshot, steps, idempotencyBase, new String[1]);
+  }
+
+  private List<String> publishSteps(
+      Dossier snapshot, List<ProcessingStep> steps, String key, String[] lastRequest) {
+    List<String> ops = new ArrayList<>();
+    int size = profile.progressChunkSize();
+    for (int from = 0; from < steps.size(); from += size) {
+      List<ObjectNode> chunk = new ArrayList<>();
+      for (ProcessingStep step : steps.subList(from, Math.min(steps.size(), from + size))) {
+        chunk.add(records.step(snapshot, step));
+      }
+      String chunkKey = key + ":steps:" + (from / size);
+      lastRequest[0] =
+          http.execute(
+              PROGRESS,
+              true,
+              attempt -> {
+                List<ObjectNode> toSend = chunk;
+                if (attempt > 1) {
+                  toSend = missingSteps(snapshot.code(), chunk, chunkKey);
+                  if (toSend.isEmpty()) {
+                    return lastRequest[0];
+                  }
+                }
+                return attempt(PROGRESS, dataParams(toSend), chunkKey, lastRequest).requestId();
+              });
+      ops.add(PROGRESS);
+    }
+    return ops;
+  }
+
+  private List<ObjectNode> missingSteps(DossierCode code, List<ObjectNode> chunk, String key)
+      throws IOException {
+    ObjectNode params = mapper.createObjectNode();
+    params.put("MaHoSo", code.value());
+    JsonNode result;
+    try {
+      result = attempt(LOOK_UP, params, key + ":check", new String[1]).node().path("result");
+    } catch (PortalRejectedException e) {
+      if (profile.saysNotFound(e.getMessage())) {
+        return chunk;
+      }
+      throw e;
+    }
+    Map<String, Integer> present = new HashMap<>();
+    for (JsonNode step : canonical(result).path("QuaTrinhXuLy")) {
+      present.merge(DossierRecords.stepIdentity(step, Map.of()), 1, Integer::sum);
+    }
+    List<ObjectNode> missing = new ArrayList<>();
+    for (ObjectNode step : chunk) {
+      String id = DossierRecords.stepIdentity(step, Map.of());
+      if (present.getOrDefault(id, 0) > 0) {
+        present.merge(id, -1, Integer::sum);
+      } else {
+        missing.add(step);
+      }
+    }
+    return missing;
+  }
+
+  /**
+   * Looks a dossier up with {@code TraCuuHoSo}.
+   *
+   * @param code the dossier code
+   * @return the portal's record, empty when the portal does not know the dossier
+   * @throws PortalException when the call fails
+   */
+  public Optional<NationalDossierRecord> lookUp(DossierCode code) {
+    ObjectNode params = mapper.createObjectNode();
+    params.put("MaHoSo", code.value());
+    JsonNode result;
+    try {
+      result =
+          http.execute(
+                  LOOK_UP,
+                  true,
+                  attempt -> attempt(LOOK_UP, params, null, new String[1]).node().path("result"))
+              .deepCopy();
+    } catch (PortalRejectedException e) {
+      if (profile.saysNotFound(e.getMessage())) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return Optional.of(toRecord(canonical(result)));
+  }
+
+  private NationalDossierRecord toRecord(JsonNode r) {
+    try {
+      List<NationalDossierRecord.Step> steps = new ArrayList<>();
+      for (JsonNode s : r.path("QuaTrinhXuLy")) {
+        steps.add(
+            new NationalDossierRecord.Step(
+                s.path("NguoiXuLy").asText(""),
+                s.path("ChucDanh").asText(""),
+                s.path("PhongBanXuLy").asText(""),
+                s.path("NoiDungXuLy").asText(""),
+                s.path("TrangThai").asInt(),
+                VietnamTime.parse(s.path("ThoiDiemXuLy").asText(""))));
+      }
+      int status = r.path("TrangThaiHoSo").asInt();
+      return new NationalDossierRecord(
+          required(r, "MaHoSo"),
+          required(r, "MaTTHC"),
+          r.path("TenTTHC").asText(""),
+          r.path("ChuHoSo").asText(""),
+          status,
+          profile.status(status),
+          VietnamTime.parse(required(r, "NgayTiepNhan")),
+          optionalTime(r, "NgayHenTra"),
+          optionalTime(r, "NgayKetThucXuLy"),
+          optionalTime(r, "NgayTra"),
+          r.path("TaiKhoanDuocXacThucVoiVNeID").asInt() == 1,
+          r.path("DuocThanhToanTrucTuyen").asInt() == 1,
+          r.path("HoSoCoThanhPhanSoHoa").asInt() == 1,
+          steps);
+    } catch (DateTimeException e) {
+      throw new PortalProtocolException(
+          "portal.protocol.date",
+          "The national portal returned a date that is not yyyyMMddHHmmss.",
+          200,
+          null,
+          e);
+    }
+  }
+
+  private static String required(JsonNode r, String field) {
+    String v = r.path(field).asText("");
+    if (v.isEmpty()) {
+      throw new PortalProtocolException(
+          "portal.protocol.field",
+          "The national portal's record lacks " + field + ".",
+          200,
+          null,
+          null);
+    }
+    return v;
+  }
+
+  private static Optional<Instant> optionalTime(JsonNode r, String field) {
+    String v = r.path(field).asText("");
+    return v.isEmpty() ? Optional.empty() : Optional.of(VietnamTime.parse(v));
+  }
+
+  /**
+   * Reads one procedure from the national catalogue with {@code LayThuTuc}.
+   *
+   * @param code the procedure code
+   * @return the procedure, empty when the catalogue does not have it
+   */
+  public Optional<NationalProcedure> procedure(ProcedureCode code) {
+    ObjectNode params = mapper.createObjectNode();
+    params.put("MaTTHC", code.value());
+    try {
+      JsonNode result =
+          http.execute(
+              PROCEDURE,
+              true,
+              attempt -> attempt(PROCEDURE, params, null, new String[1]).node().path("result"));
+      return Optional.of(toProcedure(canonical(result.deepCopy())));
+    } catch (PortalRejectedException e) {
+      if (profile.saysNotFound(e.getMessage())) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the procedure catalogue with {@code LayDanhSachTTHC}.
+   *
+   * @return the procedures, in the portal's order
+   */
+  public List<NationalProcedure> procedures() {
+    JsonNode result =
+        http.execute(
+            PROCEDURES,
+            true,
+            attempt ->
+                attempt(PROCEDURES, mapper.createObjectNode(), null, new String[1])
+                    .node()
+                    .path("result"));
+    List<NationalProcedure> out = new ArrayList<>();
+    for (JsonNode p : canonical(result.deepCopy())) {
+      out.add(toProcedure(p));
+    }
+    return List.copyOf(out);
+  }
+
+  private static NationalProcedure toProcedure(JsonNode p) {
+    JsonNode days = p.path("ThoiHanGiaiQuyet");
+    return new NationalProcedure(
+        required(p, "MaTTHC"),
+        p.path("TenTTHC").asText(""),
+        p.path("MaLinhVuc").asText(""),
+        p.path("TenLinhVuc").asText(""),
+        days.canConvertToInt() ? OptionalInt.of(days.asInt()) : OptionalInt.empty());
+  }
+
+  /**
+   * Returns how many logins this client made (the first and each renewal).
+   *
+   * @return the count
+   */
+  public long loginCount() {
+    return sessions.obtainedCount();
+  }
+
+  @Override
+  public CircuitState circuitState() {
+    return http.circuitState();
+  }
+
+  private ObjectNode dataParams(List<ObjectNode> data) {
+    ObjectNode params = mapper.createObjectNode();
+    ArrayNode array = params.putArray("data");
+    data.forEach(d -> array.add(d.deepCopy()));
+    return params;
+  }
+
+  private String call(String service, ObjectNode params, String key, String[] lastRequest) {
+    return http.execute(
+        service, true, attempt -> attempt(service, params, key, lastRequest).requestId());
+  }
+
+  private record Answer(JsonNode node, String requestId) {}
+
+  private Answer attempt(String service, ObjectNode params, String key, String[] lastRequest)
+      throws IOException {
+    String session;
+    try {
+      session = sessions.get();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    ObjectNode body = mapper.createObjectNode();
+    body.put("session", session);
+    body.put("madonvi", unitCode);
+    body.put("service", profile.service(service));
+    JsonNode renamed = DossierRecords.rename(params.deepCopy(), profile.fieldNames());
+    body.setAll((ObjectNode) renamed);
+    Request.Builder request =
+        new Request.Builder().url(serviceUrl).post(RequestBody.create(write(body), JSON));
+    if (key != null) {
+      request.header(PortalHttp.IDEMPOTENCY_KEY, key);
+    }
+    Reply reply = http.send(request.build());
+    lastRequest[0] = reply.requestId();
+    JsonNode node = parseObject(reply);
+    String code = node.path("error_code").asText("");
+    if (code.isEmpty()) {
+      throw new PortalProtocolException(
+          "portal.protocol.field",
+          "The national portal's reply to " + service + " has no error_code.",
+          reply.status(),
+          reply.requestId(),
+          null);
+    }
+    if ("0".equals(code)) {
+      return new Answer(node, reply.requestId());
+    }
+    if (profile.isSessionExpired(code)) {
+      sessions.invalidate(session);
+      throw new PortalAuthenticationException(
+          "portal.auth.expired",
+          "The national portal declared the session expired.",
+          reply.status(),
+          code,
+          reply.requestId(),
+          true);
+    }
+    throw new PortalRejectedException(
+        "portal.rejected",
+        "The national portal refused "
+            + service
+            + ": "
+            + Redact.message(node.path("message").asText(null)),
+        reply.status(),
+        code,
+        reply.requestId());
+  }
+
+  private SingleFlight.Expiring<String> login() throws IOException {
+    ObjectNode body = mapper.createObjectNode();
+    body.put("username", username);
+    body.put("password", password);
+    Reply reply =
+        http.send(
+            new Request.Builder()
+                .url(loginUrl)
+                .header("dstcode", unitCode)
+                .post(RequestBody.create(write(body), JSON))
+                .build());
+    JsonNode node = parseObject(reply);
+    String code = node.path("error_code").asText("");
+    String session = node.path("session").asText("");
+    if (!"0".equals(code) || session.isEmpty()) {
+      throw new PortalAuthenticationException(
+          "portal.auth.login",
+          "The national portal refused the login of the unit "
+              + unitCode
+              + ": "
+              + Redact.message(node.path("message").asText(null)),
+          reply.status(),
+          code.isEmpty() ? null : code,
+          reply.requestId(),
+          false);
+    }
+    Instant refreshAt = profile.sessionMaxAge().map(age -> clock.instant().plus(age)).orElse(null);
+    return new SingleFlight.Expiring<>(session, refreshAt);
+  }
+
+  private JsonNode parseObject(Reply reply) {
+    JsonNode node;
+    try {
+      node = reply.body().isEmpty() ? null : mapper.readTree(reply.body());
+    } catch (JsonProcessingException e) {
+      node = null;
+    }
+    if (node == null || !node.isObject()) {
+      throw new PortalProtocolException(
+          "portal.protocol",
+          "The national portal's reply (HTTP " + reply.status() + ") is not a JSON object.",
+          reply.status(),
+          reply.requestId(),
+          null);
+    }
+    return node;
+  }
+
+  private JsonNode canonical(JsonNode node) {
+    return DossierRecords.rename(node, wireToCanonical);
+  }
+
+  private String write(JsonNode node) {
+    try {
+      return mapper.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A JSON tree could not be written", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NationalPortalClient[" + serviceUrl + ", unit " + unitCode + "]";
+  }
+
+  /** Builds a {@link NationalPortalClient}. Not thread-safe. */
+  public static final class Builder {
+    private String adapterUrl;
+    private String username;
+    private String password;
+    private String unitCode;
+    private OkHttpClient okHttp;
+    private ObjectMapper mapper;
+    private Clock clock = Clock.systemUTC();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private NationalPortalProfile profile = NationalPortalProfile.defaults();
+
+    private Builder() {}
+
+    /**
+     * Sets the adapter's base URL (required).
+     *
+     * @param adapterUrl an http(s) URL
+     * @return this builder
+     */
+    public Builder adapterUrl(String adapterUrl) {
+      this.adapterUrl = adapterUrl;
+      return this;
+    }
+
+    /**
+     * Sets the adapter credentials (required). The password is never logged.
+     *
+     * @param username the user name
+     * @param password the password
+     * @return this builder
+     */
+    public Builder credentials(String username, String password) {
+      this.username = username;
+      this.password = password;
+      return this;
+    }
+
+    /**
+     * Sets the unit code sent as {@code dstcode} and {@code madonvi} (required).
+     *
+     * @param unitCode an agency code such as {@code 000.00.31.H56}
+     * @return this builder
+     * @throws io.github.motcua.core.id.InvalidIdentifierException when it is not an agency code
+     */
+    public Builder unitCode(String unitCode) {
+      this.unitCode = AgencyCode.parse(unitCode).value();
+      return this;
+    }
+
+    /**
+     * Sets the HTTP client to derive from; default a new one.
+     *
+     * @param okHttp the client
+     * @return this builder
+     */
+    public Builder okHttpClient(OkHttpClient okHttp) {
+      this.okHttp = Objects.requireNonNull(okHttp, "okHttp");
+      return this;
+    }
+
+    /**
+     * Sets the JSON mapper; default a plain {@link ObjectMapper}.
+     *
+     * @param mapper the mapper
+     * @return this builder
+     */
+    public Builder objectMapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
+
+    /**
+     * Sets the clock (retry budgets, circuit, session age); default UTC system clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the retry policy; default {@link RetryPolicy#defaults()}.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Sets the profile; default {@link NationalPortalProfile#defaults()}.
+     *
+     * @param profile the profile
+     * @return this builder
+     */
+    public Builder profile(NationalPortalProfile profile) {
+      this.profile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws PortalConfigurationException naming the first missing setting
+     */
+    public NationalPortalClient build() {
+      if (adapterUrl == null) {
+        throw new PortalConfigurationException(
+            "national.adapter-url", "The adapter URL is required.");
+      }
+      if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
+        throw new PortalConfigurationException(
+            "national.credentials", "The adapter user name and password are required.");
+      }
+      if (unitCode == null) {
+        throw new PortalConfigurationException(
+            "national.unit-code", "The unit code (dstcode, madonvi) is required.");
+      }
+      if (okHttp == null) {
+        okHttp = new OkHttpClient();
+      }
+      if (mapper == null) {
+        mapper = new ObjectMapper();
+      }
+      return new NationalPortalClient(this);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.motcua.portal;
+
+import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.core.dossier.DossierEvent;
+
+/**
+ * A public-service portal that receives a dossier's progress: the National Public Service Portal
+ * ({@link NationalPortalClient}), a provincial portal ({@link ProvincialPortalClient}), or an
+ * integrator's own destination.
+ *
+ * <p>Implementations must be thread-safe and make {@link #publish(DossierEvent, Dossier)}
+ * repeatable: publishing the same event with the same snapshot twice has the same effect on the
+ * portal as publishing it once, because a sync outbox delivers at least once.
+ */
+public interface PortalClient {
+
+  /**
+   * Sends what an event changed (a new or updated dossier record, processing steps, supplements,
+   * results, rating) in the portal's format, retrying under the client's {@link RetryPolicy}.
+   *
+   * <p>Events of one dossier must be published in the order they happened, each with the snapshot
+   * right after it ({@code DossierLifecycle.apply}).
+   *
+   * @param event the event, not null
+   * @param snapshot the dossier after the event, not null, same dossier code
+   * @return what was sent
+   * @throws PortalUnavailableException when the portal could not be reached within the policy:
+   *     publish the same event again later
+   * @throws PortalRejectedException when the portal refused the data: do not retry unchanged
+   * @throws PortalAuthenticationException when the credentials are refused
+   * @throws PortalProtocolException when the portal's replies could not be understood
+   * @throws PortalConfigurationException when the event and snapshot do not belong together
+   */
+  PublishResult publish(DossierEvent event, Dossier snapshot);
+
+  /**
+   * Returns the state of the client's circuit breaker, for health checks and sync status pages.
+   *
+   * @return the state; {@link CircuitState#CLOSED} for clients without one
+   */
+  default CircuitState circuitState() {
+    return CircuitState.CLOSED;
+  }
+}

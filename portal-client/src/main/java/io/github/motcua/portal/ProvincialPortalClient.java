@@ -1,0 +1,384 @@
+package io.github.motcua.portal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.portal.internal.DossierRecords;
+import io.github.motcua.portal.internal.PortalHttp;
+import io.github.motcua.portal.internal.Redact;
+import io.github.motcua.portal.internal.Reply;
+import io.github.motcua.portal.internal.SingleFlight;
+import io.github.motcua.portal.internal.Urls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.Credentials;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * A client of a provincial public-service portal behind a local data-sharing gateway: OAuth2 client
+ * credentials and JSON over REST, configured by a {@link ProvincialPortalProfile} so that one
+ * client type serves any province.
+ *
+ * <p>The access token is cached and renewed {@link ProvincialPortalProfile#tokenRefreshMargin()}
+ * before it expires, by a single thread while the others wait; a token the portal rejects (HTTP
+ * 401) is renewed once, however many threads saw the rejection.
+ *
+ * <p>{@link #publish(DossierEvent, Dossier)} PUTs the whole dossier record (created or replaced), a
+ * completed processing step under its event id, and a rating: every call is idempotent by
+ * construction, and also carries an {@code Idempotency-Key} derived from the event id.
+ *
+ * <p>Thread-safe; build one per province and share it.
+ */
+public final class ProvincialPortalClient implements PortalClient {
+
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final ProvincialPortalProfile profile;
+  private final HttpUrl base;
+  private final HttpUrl tokenUrl;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+  private final PortalHttp http;
+  private final DossierRecords records;
+  private final SingleFlight<String> tokens;
+
+  private ProvincialPortalClient(Builder b) {
+    this.profile = b.profile;
+    this.base = Urls.base(profile.baseUrl(), "provincial.base-url");
+    HttpUrl token = HttpUrl.parse(profile.tokenUrl());
+    if (token == null) {
+      throw new PortalConfigurationException(
+          "provincial.token-url", "The OAuth2 token URL is not an http(s) URL.");
+    }
+    this.tokenUrl = token;
+    this.mapper = b.mapper;
+    this.clock = b.clock;
+    this.http = new PortalHttp(profile.name(), b.okHttp, b.retryPolicy, b.clock);
+    this.records = new DossierRecords(mapper, profile.codes());
+    this.tokens =
+        new SingleFlight<>(
+            () -> {
+              try {
+                return requestToken();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            clock);
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public PublishResult publish(DossierEvent event, Dossier snapshot) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(snapshot, "snapshot");
+    if (!event.dossierCode().equals(snapshot.code())) {
+      throw new PortalConfigurationException(
+          "publish.dossier-mismatch", "The event and the snapshot belong to different dossiers.");
+    }
+    String code = snapshot.code().value();
+    String key = event.eventId().toString();
+    List<String> ops = new ArrayList<>();
+    String requestId =
+        put(
+            path(profile.dossierPath(), code, null),
+            records.record(snapshot, snapshot.code().agency().value()),
+            key + ":record");
+    ops.add("PUT dossier");
+    if (event instanceof DossierEvent.StepCompleted s) {
+      requestId =
+          put(path(profile.stepPath(), code, key), records.step(snapshot, s.step()), key + ":step");
+      ops.add("PUT step");
+    } else if (event instanceof DossierEvent.Rated r) {
+      requestId =
+          put(
+              path(profile.ratingPath(), code, null),
+              records.rating(snapshot, r.rating(), r.occurredAt()),
+              key + ":rating");
+      ops.add("PUT rating");
+    }
+    return new PublishResult(profile.name(), snapshot.code(), event.eventId(), ops, requestId);
+  }
+
+  /**
+   * Returns how many access tokens this client obtained.
+   *
+   * @return the count
+   */
+  public long tokenCount() {
+    return tokens.obtainedCount();
+  }
+
+  @Override
+  public CircuitState circuitState() {
+    return http.circuitState();
+  }
+
+  private HttpUrl path(String template, String code, String stepId) {
+    HttpUrl.Builder url = base.newBuilder();
+    String path = template.startsWith("/") ? template.substring(1) : template;
+    url.encodedPath(base.encodedPath());
+    for (String segment : path.split("/")) {
+      if (segment.equals("{code}")) {
+        url.addPathSegment(code);
+      } else if (segment.equals("{stepId}")) {
+        url.addPathSegment(stepId);
+      } else if (!segment.isEmpty()) {
+        url.addPathSegment(segment);
+      }
+    }
+    return url.build();
+  }
+
+  private String put(HttpUrl url, ObjectNode body, String key) {
+    String json = write(DossierRecords.rename(body, profile.fieldNames()));
+    return http.execute(
+        "PUT " + url.encodedPath(),
+        true,
+        attempt -> {
+          String token;
+          try {
+            token = tokens.get();
+          } catch (UncheckedIOException e) {
+            throw e.getCause();
+          }
+          Reply reply =
+              http.send(
+                  new Request.Builder()
+                      .url(url)
+                      .header("Authorization", "Bearer " + token)
+                      .header(PortalHttp.IDEMPOTENCY_KEY, key)
+                      .put(RequestBody.create(json, JSON))
+                      .build());
+          if (reply.status() >= 200 && reply.status() < 300) {
+            return reply.requestId();
+          }
+          if (reply.status() == 401) {
+            tokens.invalidate(token);
+            throw new PortalAuthenticationException(
+                "portal.auth.expired",
+                "The " + profile.name() + " portal rejected the access token.",
+                401,
+                remoteCode(reply),
+                reply.requestId(),
+                true);
+          }
+          if (reply.status() == 403) {
+            throw new PortalAuthenticationException(
+                "portal.auth.forbidden",
+                "The " + profile.name() + " portal refused this client access.",
+                403,
+                remoteCode(reply),
+                reply.requestId(),
+                false);
+          }
+          if (reply.status() >= 400 && reply.status() < 500) {
+            throw new PortalRejectedException(
+                "portal.rejected",
+                "The "
+                    + profile.name()
+                    + " portal refused the request (HTTP "
+                    + reply.status()
+                    + "): "
+                    + Redact.message(field(reply, "message")),
+                reply.status(),
+                remoteCode(reply),
+                reply.requestId());
+          }
+          throw new PortalProtocolException(
+              "portal.protocol.status",
+              "The " + profile.name() + " portal answered with HTTP " + reply.status() + ".",
+              reply.status(),
+              reply.requestId(),
+              null);
+        });
+  }
+
+  private SingleFlight.Expiring<String> requestToken() throws IOException {
+    FormBody.Builder form = new FormBody.Builder().add("grant_type", "client_credentials");
+    if (profile.scope() != null) {
+      form.add("scope", profile.scope());
+    }
+    Reply reply =
+        http.send(
+            new Request.Builder()
+                .url(tokenUrl)
+                .header(
+                    "Authorization", Credentials.basic(profile.clientId(), profile.clientSecret()))
+                .post(form.build())
+                .build());
+    JsonNode node = parse(reply);
+    String token = node == null ? "" : node.path("access_token").asText("");
+    if (reply.status() != 200 || token.isEmpty()) {
+      if (reply.status() == 200) {
+        throw new PortalProtocolException(
+            "portal.protocol.token",
+            "The " + profile.name() + " token endpoint's reply has no access_token.",
+            reply.status(),
+            reply.requestId(),
+            null);
+      }
+      throw new PortalAuthenticationException(
+          "portal.auth.token",
+          "The " + profile.name() + " token endpoint refused the client credentials.",
+          reply.status(),
+          remoteCode(reply),
+          reply.requestId(),
+          false);
+    }
+    long expiresIn = node.path("expires_in").asLong(0);
+    Instant refreshAt = null;
+    if (expiresIn > 0) {
+      Duration lifetime = Duration.ofSeconds(expiresIn);
+      Duration margin = profile.tokenRefreshMargin();
+      if (margin.compareTo(lifetime.dividedBy(2)) > 0) {
+        margin = lifetime.dividedBy(2);
+      }
+      refreshAt = clock.instant().plus(lifetime).minus(margin);
+    }
+    return new SingleFlight.Expiring<>(token, refreshAt);
+  }
+
+  private JsonNode parse(Reply reply) {
+    try {
+      JsonNode node = reply.body().isEmpty() ? null : mapper.readTree(reply.body());
+      return node != null && node.isObject() ? node : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private String remoteCode(Reply reply) {
+    String code = field(reply, "error");
+    return code == null ? field(reply, "code") : code;
+  }
+
+  private String field(Reply reply, String name) {
+    JsonNode node = parse(reply);
+    if (node == null || !node.hasNonNull(name)) {
+      return null;
+    }
+    return node.get(name).asText();
+  }
+
+  private String write(JsonNode node) {
+    try {
+      return mapper.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A JSON tree could not be written", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ProvincialPortalClient[" + profile + "]";
+  }
+
+  /** Builds a {@link ProvincialPortalClient}. Not thread-safe. */
+  public static final class Builder {
+    private ProvincialPortalProfile profile;
+    private OkHttpClient okHttp;
+    private ObjectMapper mapper;
+    private Clock clock = Clock.systemUTC();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+    private Builder() {}
+
+    /**
+     * Sets the province's profile (required).
+     *
+     * @param profile the profile
+     * @return this builder
+     */
+    public Builder profile(ProvincialPortalProfile profile) {
+      this.profile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /**
+     * Sets the HTTP client to derive from; default a new one.
+     *
+     * @param okHttp the client
+     * @return this builder
+     */
+    public Builder okHttpClient(OkHttpClient okHttp) {
+      this.okHttp = Objects.requireNonNull(okHttp, "okHttp");
+      return this;
+    }
+
+    /**
+     * Sets the JSON mapper; default a plain {@link ObjectMapper}.
+     *
+     * @param mapper the mapper
+     * @return this builder
+     */
+    public Builder objectMapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
+
+    /**
+     * Sets the clock (token expiry, retry budgets, circuit); default UTC system clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the retry policy; default {@link RetryPolicy#defaults()}.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws PortalConfigurationException when the profile is missing
+     */
+    public ProvincialPortalClient build() {
+      if (profile == null) {
+        throw new PortalConfigurationException(
+            "provincial.profile", "A provincial portal profile is required.");
+      }
+      if (okHttp == null) {
+        okHttp = new OkHttpClient();
+      }
+      if (mapper == null) {
+        mapper = new ObjectMapper();
+      }
+      return new ProvincialPortalClient(this);
+    }
+  }
+}
