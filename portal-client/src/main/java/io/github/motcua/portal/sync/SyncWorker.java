@@ -319,21 +319,32 @@ public final class SyncWorker implements AutoCloseable {
         use = own;
       }
     }
+    List<Future<?>> inFlight = new ArrayList<>();
     try {
       while (true) {
-        List<Future<?>> round = new ArrayList<>();
-        for (Lane lane : use.values()) {
-          round.addAll(lane.submit(lane.claim(batchSize)));
-        }
-        for (Future<?> f : round) {
-          try {
-            f.get();
-          } catch (ExecutionException e) {
-            throw new SyncOutboxException(
-                "sync.worker.delivery", "A delivery failed unexpectedly.", e.getCause());
+        for (java.util.Iterator<Future<?>> it = inFlight.iterator(); it.hasNext(); ) {
+          Future<?> f = it.next();
+          if (f.isDone()) {
+            it.remove();
+            rethrow(f);
           }
         }
-        if (!round.isEmpty()) {
+        int claimed = 0;
+        for (Lane lane : use.values()) {
+          int room = lane.room();
+          if (room > 0) {
+            List<Future<?>> started = lane.submit(lane.claim(room));
+            inFlight.addAll(started);
+            claimed += started.size();
+          }
+        }
+        if (claimed > 0) {
+          continue;
+        }
+        if (!inFlight.isEmpty()) {
+          // A slow delivery holds only its own dossier: wait for any delivery to settle, then
+          // claim what became due (the next event of that dossier, for one).
+          wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
           continue;
         }
         Optional<Instant> next = Optional.empty();
@@ -360,6 +371,15 @@ public final class SyncWorker implements AutoCloseable {
       if (own != null) {
         own.values().forEach(lane -> lane.pool.shutdownNow());
       }
+    }
+  }
+
+  private static void rethrow(Future<?> f) throws InterruptedException {
+    try {
+      f.get();
+    } catch (ExecutionException e) {
+      throw new SyncOutboxException(
+          "sync.worker.delivery", "A delivery failed unexpectedly.", e.getCause());
     }
   }
 
