@@ -2,6 +2,7 @@ package io.github.motcua.core.dossier;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The trace an applied event leaves in a {@link Dossier}'s history: enough to recognise the same
@@ -18,6 +19,8 @@ import java.util.UUID;
  */
 public record AppliedEvent(UUID eventId, String type, Instant occurredAt, String digest) {
 
+  private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]+");
+
   /**
    * Validates the trace.
    *
@@ -33,7 +36,7 @@ public record AppliedEvent(UUID eventId, String type, Instant occurredAt, String
     c.required("occurredAt", occurredAt);
     if (c.required("digest", digest)) {
       c.that(
-          digest.length() == 64 && digest.matches("[0-9a-f]+"),
+          digest.length() == 64 && LOWER_HEX.matcher(digest).matches(),
           "digest",
           "format",
           "is 64 lower-case hexadecimal digits.");

@@ -2,6 +2,7 @@ package io.github.motcua.core.dossier;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A document (giấy tờ, thành phần hồ sơ) submitted with a dossier, or a result document handed
@@ -36,6 +37,9 @@ public record DossierDocument(
     boolean reused,
     CopyKind copyKind,
     Optional<String> location) {
+
+  private static final Pattern MEDIA_TYPE = Pattern.compile("[A-Za-z0-9!#$&^_.+-]+/[^\\s/]+");
+  private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
 
   /** The kind of copy a document is, with the codes of a ministry's published catalogue. */
   public enum CopyKind {
@@ -74,7 +78,7 @@ public record DossierDocument(
     c.text("name", name, Checks.SHORT_TEXT);
     if (c.required("mediaType", mediaType)) {
       c.that(
-          mediaType.length() <= 255 && mediaType.matches("[A-Za-z0-9!#$&^_.+-]+/[^\\s/]+"),
+          mediaType.length() <= 255 && MEDIA_TYPE.matcher(mediaType).matches(),
           "mediaType",
           "format",
           "is a media type such as application/pdf.");
@@ -82,7 +86,7 @@ public record DossierDocument(
     c.that(sizeBytes >= 0, "sizeBytes", "range", "is zero or more.");
     if (c.required("sha256", sha256)) {
       c.that(
-          sha256.length() == 64 && sha256.matches("[0-9A-Fa-f]+"),
+          sha256.length() == 64 && HEX.matcher(sha256).matches(),
           "sha256",
           "format",
           "is 64 hexadecimal digits.");

@@ -23,6 +23,15 @@ import java.util.UUID;
  */
 final class EventDigest {
 
+  /** Record components per class; Class.getRecordComponents() builds new objects on each call. */
+  private static final ClassValue<RecordComponent[]> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+          return type.getRecordComponents();
+        }
+      };
+
   private EventDigest() {}
 
   static String of(DossierEvent event) {
@@ -71,7 +80,7 @@ final class EventDigest {
       out.append(']');
     } else if (value instanceof Record r) {
       out.append('R').append(r.getClass().getSimpleName()).append('{');
-      for (RecordComponent component : r.getClass().getRecordComponents()) {
+      for (RecordComponent component : COMPONENTS.get(r.getClass())) {
         out.append(component.getName()).append('=');
         append(out, read(component, r));
       }
