@@ -49,10 +49,11 @@ import okhttp3.RequestBody;
  * <p>{@link #publish(DossierEvent, Dossier)} sends the dossier record with {@code DongBoHoSoMC} (a
  * create for the first event, an update afterwards; an "already exists" reply turns a create into
  * an update, a "not found" reply turns an update into a create), processing steps with {@code
- * CapNhatTienDoHoSoMC} in chunks (before re-sending a chunk after a failure it looks the dossier up
- * and sends only the steps the portal lacks, so a step is never stored twice), and ratings with
- * {@code DongBoDanhGia}. Dates are {@code yyyyMMddHHmmss} in Vietnam time; codes and field names
- * come from the {@link NationalPortalProfile}.
+ * CapNhatTienDoHoSoMC} in chunks (the portal appends steps, so before sending a chunk the client
+ * looks the dossier up with {@code TraCuuHoSo} and sends only the steps the portal lacks: a step is
+ * never stored twice, even when an event is delivered again), and ratings with {@code
+ * DongBoDanhGia}. Dates are {@code yyyyMMddHHmmss} in Vietnam time; codes and field names come from
+ * the {@link NationalPortalProfile}.
  *
  * <p>Thread-safe; build one per unit and share it.
  *
@@ -187,8 +188,9 @@ public final class NationalPortalClient implements PortalClient {
 
   /**
    * Sends processing steps with {@code CapNhatTienDoHoSoMC}, in chunks of {@link
-   * NationalPortalProfile#progressChunkSize()}. A chunk sent again after a failed attempt is first
-   * compared with the portal's copy of the dossier, and only missing steps are sent.
+   * NationalPortalProfile#progressChunkSize()}. Each chunk is first compared with the portal's copy
+   * of the dossier (a {@code TraCuuHoSo} call), and only the missing steps are sent; a step is
+   * identified by its time, officer and content.
    *
    * @param snapshot the dossier the steps belong to
    * @param steps the steps, in order
@@ -215,12 +217,12 @@ public final class NationalPortalClient implements PortalClient {
               PROGRESS,
               true,
               attempt -> {
-                List<ObjectNode> toSend = chunk;
-                if (attempt > 1) {
-                  toSend = missingSteps(snapshot.code(), chunk, chunkKey);
-                  if (toSend.isEmpty()) {
-                    return lastRequest[0];
-                  }
+                // The portal appends steps and honours no idempotency key, and this chunk may
+                // have been stored by an earlier attempt or an earlier delivery of the same event
+                // whose reply was lost: send only what the portal lacks.
+                List<ObjectNode> toSend = missingSteps(snapshot.code(), chunk, chunkKey);
+                if (toSend.isEmpty()) {
+                  return lastRequest[0];
                 }
                 return attempt(PROGRESS, dataParams(toSend), chunkKey, lastRequest).requestId();
               });

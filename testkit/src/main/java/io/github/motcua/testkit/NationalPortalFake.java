@@ -273,6 +273,17 @@ public final class NationalPortalFake implements AutoCloseable {
   }
 
   /**
+   * Lets some calls pass, then injects a fault into the calls after them.
+   *
+   * @param passing how many calls pass first
+   * @param fault the fault
+   * @param calls how many calls fail
+   */
+  public void failNextAfter(int passing, PortalFault fault, int calls) {
+    server.faults().failNextAfter(passing, fault, calls);
+  }
+
+  /**
    * Injects a fault at a seeded random rate until {@link #clearFaults()}.
    *
    * @param fault the fault

@@ -80,10 +80,8 @@ public final class DossierRecords {
               n.put("SoDinhDanh", id.value());
             });
     ArrayNode docs = r.putArray("TaiLieuNop");
+    // The snapshot's documents already include those received as supplements.
     d.documents().forEach(doc -> document(docs.addObject(), doc));
-    for (SupplementRequest s : d.supplements()) {
-      s.documents().forEach(doc -> document(docs.addObject(), doc));
-    }
     ArrayNode fees = r.putArray("DanhSachLePhi");
     for (Fee f : d.fees()) {
       ObjectNode n = fees.addObject();

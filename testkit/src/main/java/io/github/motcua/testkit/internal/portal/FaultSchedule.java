@@ -10,7 +10,7 @@ import java.util.Random;
 /** Which fault the next request suffers: a queue of counted faults, then a seeded rate. */
 public final class FaultSchedule {
 
-  private final Deque<PortalFault> next = new ArrayDeque<>();
+  private final Deque<java.util.Optional<PortalFault>> next = new ArrayDeque<>();
   private final Map<PortalFault, Long> injected = new EnumMap<>(PortalFault.class);
   private PortalFault randomFault;
   private double rate;
@@ -26,8 +26,22 @@ public final class FaultSchedule {
    * @param calls how many calls
    */
   public synchronized void failNext(PortalFault fault, int calls) {
+    failNextAfter(0, fault, calls);
+  }
+
+  /**
+   * Lets some calls pass, then queues a fault for the calls after them.
+   *
+   * @param passing how many calls pass first
+   * @param fault the fault
+   * @param calls how many calls fail
+   */
+  public synchronized void failNextAfter(int passing, PortalFault fault, int calls) {
+    for (int i = 0; i < passing; i++) {
+      next.addLast(java.util.Optional.empty());
+    }
     for (int i = 0; i < calls; i++) {
-      next.addLast(fault);
+      next.addLast(java.util.Optional.of(fault));
     }
   }
 
@@ -63,8 +77,9 @@ public final class FaultSchedule {
    */
   public synchronized PortalFault draw(java.util.function.Predicate<PortalFault> applicable) {
     PortalFault fault = null;
-    if (!next.isEmpty() && applicable.test(next.peekFirst())) {
-      fault = next.pollFirst();
+    if (!next.isEmpty()
+        && (next.peekFirst().isEmpty() || applicable.test(next.peekFirst().get()))) {
+      fault = next.pollFirst().orElse(null);
     } else if (randomFault != null && random.nextDouble() < rate && applicable.test(randomFault)) {
       fault = randomFault;
     }

@@ -100,7 +100,7 @@ public final class NationalRules {
    * Checks a dossier record.
    *
    * @param record the record
-   * @param unit the caller's unit code
+   * @param unit the caller's unit code, or null to accept any unit
    */
   public static void checkRecord(JsonNode record, String unit) {
     if (record == null || !record.isObject()) {
@@ -111,7 +111,11 @@ public final class NationalRules {
         throw new Refusal(MISSING_FIELD, "Thiếu trường bắt buộc " + field);
       }
     }
-    checkDossierCode(text(record, "MaHoSo"), unit);
+    if (unit != null) {
+      checkDossierCode(text(record, "MaHoSo"), unit);
+    } else if (!io.github.motcua.core.id.DossierCode.isValid(text(record, "MaHoSo"))) {
+      throw new Refusal(BAD_FORMAT, "MaHoSo không đúng định dạng");
+    }
     if (!ProcedureCode.isValid(text(record, "MaTTHC"))) {
       throw new Refusal(BAD_FORMAT, "MaTTHC không đúng định dạng");
     }

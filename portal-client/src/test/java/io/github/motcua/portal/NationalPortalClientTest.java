@@ -1,0 +1,427 @@
+package io.github.motcua.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.core.dossier.DossierStatus;
+import io.github.motcua.core.dossier.ProcessingStep;
+import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.core.id.ProcedureCode;
+import io.github.motcua.testkit.NationalPortalFake;
+import io.github.motcua.testkit.PortalFault;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class NationalPortalClientTest {
+
+  private NationalPortalFake fake;
+  private ManualClock clock;
+  private NationalPortalClient client;
+
+  @BeforeEach
+  void start() {
+    fake = NationalPortalFake.start();
+    clock = ManualClock.at("2025-08-15T00:00:00Z");
+    client = client(NationalPortalProfile.defaults());
+  }
+
+  private NationalPortalClient client(NationalPortalProfile profile) {
+    return NationalPortalClient.builder()
+        .adapterUrl(fake.baseUrl())
+        .credentials(fake.username(), fake.password())
+        .unitCode(fake.unitCode())
+        .clock(clock)
+        .profile(profile)
+        .retryPolicy(RetryPolicy.builder().sleeper(clock.sleeper()).build())
+        .build();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private static void publishAll(PortalClient client, List<DossierEvent> events) {
+    List<Dossier> snapshots = Histories.snapshots(events);
+    for (int i = 0; i < events.size(); i++) {
+      client.publish(events.get(i), snapshots.get(i));
+    }
+  }
+
+  @Test
+  void submittedDossierIsCreatedWithEveryFieldInNationalFormat() {
+    DossierCode code = Histories.code(1);
+    List<DossierEvent> events = new Histories(1).fullLifecycle(code);
+    PublishResult result =
+        client.publish(events.get(0), Histories.snapshots(events.subList(0, 1)).get(0));
+
+    assertThat(result.operations()).containsExactly("DongBoHoSoMC:create");
+    JsonNode r = fake.dossier(code.value()).orElseThrow().current();
+    assertThat(r.path("MaHoSo").asText()).isEqualTo("000.00.31.H56-250815-0001");
+    assertThat(r.path("MaTTHC").asText()).isEqualTo("1.001193");
+    assertThat(r.path("TenTTHC").asText()).isEqualTo("Đăng ký khai sinh");
+    assertThat(r.path("MaLinhVuc").asText()).isEqualTo("HT");
+    assertThat(r.path("TenLinhVuc").asText()).isEqualTo("Hộ tịch");
+    assertThat(r.path("SoBienNhan").asText()).isEqualTo(code.value());
+    assertThat(r.path("ChuHoSo").asText()).isEqualTo(Histories.APPLICANT);
+    assertThat(r.path("LoaiDoiTuong").asInt()).isEqualTo(1);
+    assertThat(r.path("SoDienThoai").asText()).isEqualTo("0912345678");
+    assertThat(r.path("Email").asText()).isEqualTo("an@example.vn");
+    assertThat(r.path("TrichYeuHoSo").asText()).isEqualTo("Đăng ký khai sinh");
+    // 01:30 UTC is 08:30 in Vietnam.
+    assertThat(r.path("NgayTiepNhan").asText()).isEqualTo("20250815083000");
+    assertThat(r.has("NgayHenTra")).isFalse();
+    assertThat(r.path("TrangThaiHoSo").asInt()).isEqualTo(1);
+    assertThat(r.path("HinhThuc").asInt()).isEqualTo(1);
+    assertThat(r.path("DonViXuLy").asText()).isEqualTo("000.00.31.H56");
+    assertThat(r.path("TaiKhoanDuocXacThucVoiVNeID").asInt()).isEqualTo(1);
+    assertThat(r.path("DuocThanhToanTrucTuyen").asInt()).isZero();
+    assertThat(r.path("HoSoCoThanhPhanSoHoa").asInt()).isEqualTo(1);
+    assertThat(r.path("DinhDanhCHS").get(0).path("LoaiDinhDanh").asInt()).isEqualTo(1);
+    assertThat(r.path("DinhDanhCHS").get(0).path("SoDinhDanh").asText()).isEqualTo("038090001234");
+    JsonNode doc = r.path("TaiLieuNop").get(0);
+    assertThat(doc.path("TepDinhKemId").asText()).isEqualTo("D1");
+    assertThat(doc.path("TenTepDinhKem").asText()).isEqualTo("To khai dang ky khai sinh");
+    assertThat(doc.path("IsDeleted").asBoolean()).isFalse();
+    assertThat(doc.path("MaThanhPhanHoSo").asText()).isEqualTo("TP01");
+    assertThat(doc.path("DuongDanTaiTepTin").asText()).isEqualTo("https://files.example.vn/D1");
+    assertThat(doc.path("DuocSoHoa").asInt()).isEqualTo(1);
+    assertThat(doc.path("DuocTaiSuDung").asInt()).isZero();
+    JsonNode fee = r.path("DanhSachLePhi").get(0);
+    assertThat(fee.path("TenPhiLePhi").asText()).isEqualTo("Lệ phí đăng ký");
+    assertThat(fee.path("MaPhiLePhi").asText()).isEqualTo("LP01");
+    assertThat(fee.path("HinhThucThu").asInt()).isEqualTo(1);
+    assertThat(fee.path("Gia").asLong()).isEqualTo(50_000);
+    assertThat(fee.path("LoaiPhiLePhi").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void everyEventOfTheLifecycleReachesThePortal() {
+    DossierCode code = Histories.code(2);
+    List<DossierEvent> events = new Histories(2).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    int[] expectedStatus = {1, 2, 4, 5, 4, 6, 4, 4, 9, 10, 10};
+    for (int i = 0; i < events.size(); i++) {
+      client.publish(events.get(i), snapshots.get(i));
+      NationalPortalFake.StoredDossier stored = fake.dossier(code.value()).orElseThrow();
+      assertThat(stored.status()).as(events.get(i).type()).isEqualTo(expectedStatus[i]);
+    }
+    NationalPortalFake.StoredDossier stored = fake.dossier(code.value()).orElseThrow();
+    JsonNode r = stored.current();
+    assertThat(stored.history()).hasSize(10);
+    // SupplementRequested / SupplementReceived
+    JsonNode supplement = r.path("DanhSachHoSoBoSung").get(0);
+    assertThat(supplement.path("NoiDungYeuCauBoSung").asText()).isEqualTo("Thiếu giấy chứng sinh");
+    assertThat(supplement.path("DanhSachGiayToBoSung").asText()).isEqualTo("Giấy chứng sinh");
+    assertThat(supplement.path("NgayTiepNhanBoSung").asText()).matches("\\d{14}");
+    assertThat(r.path("TaiLieuNop")).hasSize(2);
+    // PaymentReceived (online)
+    assertThat(r.path("DuocThanhToanTrucTuyen").asInt()).isEqualTo(1);
+    // ResultReady / ResultReturned
+    JsonNode result = r.path("DanhSachGiayToKetQua").get(0);
+    assertThat(result.path("GiayToId").asText()).isEqualTo("R1");
+    assertThat(result.path("TenGiayTo").asText()).isEqualTo("To khai dang ky khai sinh");
+    assertThat(result.path("DuongDanTepTinKetQua").asText())
+        .isEqualTo("https://files.example.vn/R1");
+    assertThat(r.path("NgayKetThucXuLy").asText()).matches("\\d{14}");
+    assertThat(r.path("NgayTra").asText())
+        .isEqualTo(vn(snapshots.get(9).returnedAt().orElseThrow()));
+    // StepCompleted twice
+    assertThat(stored.steps()).hasSize(2);
+    JsonNode step = stored.steps().get(0);
+    ProcessingStep s = ((DossierEvent.StepCompleted) events.get(2)).step();
+    assertThat(step.path("MaHoSo").asText()).isEqualTo(code.value());
+    assertThat(step.path("NguoiXuLy").asText()).isEqualTo(s.officer());
+    assertThat(step.path("ChucDanh").asText()).isEqualTo(s.title());
+    assertThat(step.path("PhongBanXuLy").asText()).isEqualTo(s.department());
+    assertThat(step.path("NoiDungXuLy").asText()).isEqualTo(s.content());
+    assertThat(step.path("TrangThai").asInt()).isEqualTo(4);
+    assertThat(step.path("ThoiDiemXuLy").asText()).isEqualTo(vn(s.finishedAt()));
+    assertThat(step.path("NgayBatDau").asText()).isEqualTo(vn(s.startedAt()));
+    assertThat(step.path("NgayKetThucTheoQuyDinh").asText()).isEqualTo(vn(s.dueAt().orElseThrow()));
+    // Rated
+    JsonNode rating = stored.rating();
+    assertThat(rating.path("MaHoSo").asText()).isEqualTo(code.value());
+    assertThat(rating.path("MucDoHaiLong").asInt()).isEqualTo(3);
+    assertThat(rating.path("NoiDungDanhGia").asText()).isEqualTo("Nhanh");
+    assertThat(rating.path("ThoiDiemDanhGia").asText()).isEqualTo(vn(events.get(10).occurredAt()));
+  }
+
+  @Test
+  void counterReceptionRefusalWithdrawalAndStopAreStored() {
+    Histories h = new Histories(3);
+    DossierCode a = Histories.code(10);
+    DossierCode b = Histories.code(11);
+    DossierCode c = Histories.code(12);
+    Instant t = Histories.T0;
+    DossierEvent.Submitted submittedA = (DossierEvent.Submitted) h.fullLifecycle(a).get(0);
+    publishAll(
+        client,
+        List.of(submittedA, new DossierEvent.Refused(h.id(), a, t.plusSeconds(60), "Sai thủ tục")));
+    DossierEvent first = h.fullLifecycle(b).get(0);
+    publishAll(
+        client,
+        List.of(
+            first, new DossierEvent.Withdrawn(h.id(), b, t.plusSeconds(60), Optional.of("Rút"))));
+    DossierEvent.Received received =
+        new DossierEvent.Received(
+            h.id(),
+            c,
+            t,
+            Histories.BIRTH,
+            Histories.applicant(),
+            io.github.motcua.core.dossier.SubmissionChannel.COUNTER,
+            List.of(Histories.document("D1", false)),
+            List.of(),
+            false);
+    publishAll(
+        client,
+        List.of(
+            received,
+            new DossierEvent.Stopped(h.id(), c, t.plusSeconds(60), "Dừng xử lý theo quy định")));
+
+    assertThat(fake.dossier(a.value()).orElseThrow().status()).isEqualTo(3);
+    assertThat(fake.dossier(a.value()).orElseThrow().current().path("GhiChu").asText())
+        .isEqualTo("Sai thủ tục");
+    assertThat(fake.dossier(b.value()).orElseThrow().status()).isEqualTo(7);
+    NationalPortalFake.StoredDossier stopped = fake.dossier(c.value()).orElseThrow();
+    assertThat(stopped.history().get(0).path("TrangThaiHoSo").asInt()).isEqualTo(2);
+    assertThat(stopped.history().get(0).path("HinhThuc").asInt()).isZero();
+    assertThat(stopped.status()).isEqualTo(8);
+  }
+
+  @Test
+  void publishingTheSameEventTwiceHasTheEffectOfOnce() {
+    DossierCode code = Histories.code(3);
+    List<DossierEvent> events = new Histories(4).fullLifecycle(code).subList(0, 3);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    for (int i = 0; i < events.size(); i++) {
+      client.publish(events.get(i), snapshots.get(i));
+      client.publish(events.get(i), snapshots.get(i));
+    }
+    NationalPortalFake.StoredDossier stored = fake.dossier(code.value()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(4);
+    assertThat(stored.steps()).hasSize(1);
+  }
+
+  @Test
+  void createOfAnExistingDossierTurnsIntoAnUpdate() {
+    DossierCode code = Histories.code(4);
+    List<DossierEvent> events = new Histories(5).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    client.publish(events.get(0), snapshots.get(0));
+    PublishResult again = client.publish(events.get(0), snapshots.get(0));
+    assertThat(again.operations()).containsExactly("DongBoHoSoMC:update");
+    assertThat(fake.dossier(code.value()).orElseThrow().history()).hasSize(2);
+  }
+
+  @Test
+  void updateOfAnUnknownDossierTurnsIntoACreate() {
+    DossierCode code = Histories.code(5);
+    List<DossierEvent> events = new Histories(6).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    PublishResult result = client.publish(events.get(1), snapshots.get(1));
+    assertThat(result.operations()).containsExactly("DongBoHoSoMC:create");
+    assertThat(fake.dossier(code.value()).orElseThrow().status()).isEqualTo(2);
+  }
+
+  @Test
+  void illegalStatusProgressionIsRejectedWithThePortalsCode() {
+    DossierCode code = Histories.code(6);
+    List<DossierEvent> events = new Histories(7).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    client.publish(events.get(0), snapshots.get(0));
+    // Jumping from 1 (submitted) to 10 (returned) is not a legal progression.
+    assertThatThrownBy(() -> client.publish(events.get(9), snapshots.get(9)))
+        .isInstanceOfSatisfying(
+            PortalRejectedException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("portal.rejected");
+              assertThat(e.remoteErrorCode()).contains("1003");
+              assertThat(e.requestId()).isPresent();
+              assertThat(e.isRetryable()).isFalse();
+            });
+  }
+
+  @Test
+  void stepsAreSentInChunksOfTheProfileSize() {
+    DossierCode code = Histories.code(7);
+    List<DossierEvent> events = new Histories(8).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    client.publish(events.get(1), snapshots.get(1));
+    List<ProcessingStep> steps = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      steps.add(Histories.step(Histories.T0.plusSeconds(3600 + i * 60L), i));
+    }
+    List<String> ops = client.publishSteps(snapshots.get(1), steps, "bulk");
+    assertThat(ops).hasSize(3);
+    assertThat(fake.serviceCallCount("CapNhatTienDoHoSoMC")).isEqualTo(3);
+    assertThat(fake.dossier(code.value()).orElseThrow().steps()).hasSize(23);
+  }
+
+  @Test
+  void aStepWhoseReplyWasLostIsNotStoredTwice() {
+    DossierCode code = Histories.code(8);
+    List<DossierEvent> events = new Histories(9).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    client.publish(events.get(0), snapshots.get(0));
+    client.publish(events.get(1), snapshots.get(1));
+    client.syncDossier(snapshots.get(2), false, "x");
+    // The step is stored, but its reply is garbage: the client retries.
+    long calls = fake.serviceCallCount("TraCuuHoSo");
+    fake.failNextAfter(1, PortalFault.MALFORMED_JSON, 1); // the look-up passes, the send fails
+    client.publishSteps(
+        snapshots.get(2), List.of(((DossierEvent.StepCompleted) events.get(2)).step()), "y");
+    assertThat(fake.injectedFaults(PortalFault.MALFORMED_JSON)).isEqualTo(1);
+    assertThat(fake.serviceCallCount("TraCuuHoSo")).isEqualTo(calls + 2);
+    assertThat(fake.dossier(code.value()).orElseThrow().steps()).hasSize(1);
+  }
+
+  @Test
+  void lookUpReturnsATypedRecord() {
+    DossierCode code = Histories.code(9);
+    List<DossierEvent> events = new Histories(10).fullLifecycle(code).subList(0, 3);
+    publishAll(client, events);
+    NationalDossierRecord record = client.lookUp(code).orElseThrow();
+    assertThat(record.code()).isEqualTo(code.value());
+    assertThat(record.procedureCode()).isEqualTo("1.001193");
+    assertThat(record.statusCode()).isEqualTo(4);
+    assertThat(record.status()).contains(DossierStatus.IN_PROGRESS);
+    assertThat(record.receivedAt()).isEqualTo(events.get(1).occurredAt());
+    assertThat(record.identityVerified()).isTrue();
+    assertThat(record.digitised()).isTrue();
+    assertThat(record.steps()).hasSize(1);
+    assertThat(record.steps().get(0).officer()).isEqualTo("Cán bộ 1");
+    assertThat(record.toString()).doesNotContain(Histories.APPLICANT);
+    assertThat(client.lookUp(Histories.code(999))).isEmpty();
+  }
+
+  @Test
+  void procedureCatalogueIsReadAsTypedRecords() {
+    assertThat(client.procedures())
+        .extracting(NationalProcedure::code)
+        .contains("1.001193", "2.000908");
+    NationalProcedure birth = client.procedure(ProcedureCode.parse("1.001193")).orElseThrow();
+    assertThat(birth.name()).isEqualTo("Đăng ký khai sinh");
+    assertThat(birth.fieldName()).isEqualTo("Hộ tịch");
+    assertThat(birth.workingDays()).hasValue(3);
+    assertThat(client.procedure(ProcedureCode.parse("9.999999"))).isEmpty();
+  }
+
+  @Test
+  void sessionIsCachedAcrossCalls() {
+    publishAll(client, new Histories(11).fullLifecycle(Histories.code(20)));
+    assertThat(fake.loginCount()).isEqualTo(1);
+    assertThat(client.loginCount()).isEqualTo(1);
+  }
+
+  @Test
+  void expiredSessionIsRenewedExactlyOnceWhenTwentyThreadsHitItTogether() throws Exception {
+    Histories h = new Histories(12);
+    List<List<DossierEvent>> histories = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      histories.add(h.fullLifecycle(Histories.code(100 + i)).subList(0, 1));
+    }
+    client.publish(histories.get(0).get(0), Histories.snapshots(histories.get(0)).get(0));
+    fake.expireSessions();
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<PublishResult>> results = new ArrayList<>();
+    for (int i = 1; i < 20; i++) {
+      List<DossierEvent> events = histories.get(i);
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return client.publish(events.get(0), Histories.snapshots(events).get(0));
+              }));
+    }
+    go.countDown();
+    for (Future<PublishResult> f : results) {
+      assertThat(f.get(30, TimeUnit.SECONDS).operations()).isNotEmpty();
+    }
+    pool.shutdown();
+    assertThat(fake.loginCount()).isEqualTo(2);
+    assertThat(client.loginCount()).isEqualTo(2);
+    assertThat(fake.dossiers()).hasSize(20);
+  }
+
+  @Test
+  void wrongPasswordIsAnAuthenticationFailureWithoutRetry() {
+    NationalPortalClient wrong =
+        NationalPortalClient.builder()
+            .adapterUrl(fake.baseUrl())
+            .credentials(fake.username(), "not-the-password")
+            .unitCode(fake.unitCode())
+            .clock(clock)
+            .retryPolicy(RetryPolicy.builder().sleeper(clock.sleeper()).build())
+            .build();
+    List<DossierEvent> events = new Histories(13).fullLifecycle(Histories.code(30));
+    assertThatThrownBy(() -> wrong.publish(events.get(0), Histories.snapshots(events).get(0)))
+        .isInstanceOfSatisfying(
+            PortalAuthenticationException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("portal.auth.login");
+              assertThat(e.getMessage()).doesNotContain("not-the-password");
+            });
+    assertThat(clock.sleeps).isEmpty();
+  }
+
+  @Test
+  void renamedFieldsAndServicesFromTheProfileAreSent() {
+    NationalPortalProfile profile =
+        NationalPortalProfile.builder().fieldName("ChuHoSo", "ChuHoSo").build();
+    NationalPortalClient renamed = client(profile);
+    publishAll(renamed, new Histories(14).fullLifecycle(Histories.code(40)).subList(0, 1));
+    assertThat(fake.dossier(Histories.code(40).value())).isPresent();
+    NationalPortalProfile broken =
+        NationalPortalProfile.builder().fieldName("MaTTHC", "MaThuTuc").build();
+    List<DossierEvent> events = new Histories(15).fullLifecycle(Histories.code(41));
+    assertThatThrownBy(
+            () -> client(broken).publish(events.get(0), Histories.snapshots(events).get(0)))
+        .isInstanceOfSatisfying(
+            PortalRejectedException.class, e -> assertThat(e.remoteErrorCode()).contains("1001"));
+  }
+
+  @Test
+  void eventAndSnapshotOfDifferentDossiersAreRefusedLocally() {
+    List<DossierEvent> a = new Histories(16).fullLifecycle(Histories.code(50));
+    List<DossierEvent> b = new Histories(17).fullLifecycle(Histories.code(51));
+    assertThatThrownBy(() -> client.publish(a.get(0), Histories.snapshots(b).get(0)))
+        .isInstanceOf(PortalConfigurationException.class)
+        .hasFieldOrPropertyWithValue("code", "portal.config.publish.dossier-mismatch");
+  }
+
+  @Test
+  void builderNamesTheMissingSetting() {
+    assertThatThrownBy(() -> NationalPortalClient.builder().build())
+        .isInstanceOf(PortalConfigurationException.class)
+        .hasFieldOrPropertyWithValue("code", "portal.config.national.adapter-url");
+    assertThatThrownBy(
+            () ->
+                NationalPortalClient.builder()
+                    .adapterUrl("http://x")
+                    .unitCode("000.00.31.H56")
+                    .build())
+        .hasFieldOrPropertyWithValue("code", "portal.config.national.credentials");
+  }
+
+  static String vn(Instant instant) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+        .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+        .format(instant);
+  }
+}
