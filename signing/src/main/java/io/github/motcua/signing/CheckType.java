@@ -26,5 +26,11 @@ public enum CheckType {
   /** Every certificate of the chain was valid at the signing time. */
   CERTIFICATE_VALIDITY,
   /** No certificate of the chain was revoked before the signing time (CRL or OCSP). */
-  REVOCATION
+  REVOCATION,
+  /** An XML signature's references cover the element the caller expects, and nothing else. */
+  SIGNED_REFERENCE,
+  /** The signed document's content follows its own rules (a receipt's total, words, symbols). */
+  CONTENT_RULES,
+  /** The signer is the party the signed document names as its issuer. */
+  SIGNER_IDENTITY
 }

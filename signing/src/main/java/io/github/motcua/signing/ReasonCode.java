@@ -93,6 +93,41 @@ public enum ReasonCode {
   REVOCATION_UNAVAILABLE("revocation.unavailable"),
   /** Revocation is not checked under the verifier's policy. */
   REVOCATION_NOT_CHECKED("revocation.not-checked"),
+  /** The XML document is larger than the verifier's limit. */
+  XML_TOO_LARGE("xml.too-large"),
+  /** The XML document is not well-formed (truncated, broken, nested too deep). */
+  XML_MALFORMED("xml.malformed"),
+  /** The XML document declares a DTD; DTDs and entities are never accepted. */
+  XML_DOCTYPE("xml.doctype"),
+  /** The XML document holds a comment, which canonicalisation leaves out of what is signed. */
+  XML_COMMENT("xml.comment"),
+  /** The XML document holds a processing instruction. */
+  XML_PROCESSING_INSTRUCTION("xml.processing-instruction"),
+  /** The element the caller expects is missing or repeated, or the signature is repeated. */
+  XML_STRUCTURE("xml.structure"),
+  /** Two elements carry the same Id: a reference to it would be ambiguous. */
+  XML_DUPLICATE_ID("xml.duplicate-id"),
+  /** The XML document has no signature. */
+  XML_SIGNATURE_MISSING("xml.signature-missing"),
+  /** The signed references cover exactly the element the caller expects. */
+  XML_REFERENCE_OK("xml.reference-ok"),
+  /**
+   * A signed reference does not resolve to the element the caller expects, or points elsewhere
+   * (signature wrapping).
+   */
+  XML_REFERENCE_TARGET("xml.reference-target"),
+  /** A transform or canonicalisation other than enveloped-signature and C14N (XPath, XSLT). */
+  XML_TRANSFORM_REFUSED("xml.transform-refused"),
+  /** The signed document's content follows its own rules. */
+  CONTENT_RULES_OK("content-rules.ok"),
+  /** The signed document's content breaks one of its rules; the detail names the rule. */
+  CONTENT_RULES_BROKEN("content-rules.broken"),
+  /** The signer's certificate names the party the document says issued it. */
+  SIGNER_IDENTITY_MATCHES("signer-identity.matches"),
+  /** The signer's certificate names another party than the document's issuer. */
+  SIGNER_IDENTITY_MISMATCH("signer-identity.mismatch"),
+  /** The signer's certificate carries no identifier to compare with the document's issuer. */
+  SIGNER_IDENTITY_UNKNOWN("signer-identity.unknown"),
   /** An unexpected error stopped the check; the signature cannot be judged. */
   INTERNAL_ERROR("internal-error");
 

@@ -1,0 +1,148 @@
+package io.github.motcua.signing.receipt;
+
+import io.github.motcua.core.id.TaxCode;
+import io.github.motcua.signing.Check;
+import io.github.motcua.signing.CheckType;
+import io.github.motcua.signing.ReasonCode;
+import io.github.motcua.signing.SignatureReport;
+import io.github.motcua.signing.SignerIdentity;
+import io.github.motcua.signing.SignerReport;
+import io.github.motcua.signing.xml.SignedElementPath;
+import io.github.motcua.signing.xml.XmlSignatureVerifier;
+import io.github.motcua.signing.xml.XmlVerification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Verifies an electronic receipt document (kiểm tra biên lai điện tử) in one call and one report:
+ *
+ * <ol>
+ *   <li>the XML signature over the {@code ReceiptData} element at {@code /EReceipt/ReceiptData},
+ *       with every check of {@link XmlSignatureVerifier} (hardened parsing, reference target,
+ *       digests, signature value, chain, validity, revocation);
+ *   <li>{@code CONTENT_RULES}: the signed data is a receipt that follows the rules of {@link
+ *       EReceipt} (total is the sum, words read the total, symbols well formed); the detail names
+ *       the broken rule's code, such as {@code receipt.total.sum};
+ *   <li>{@code SIGNER_IDENTITY}: the signing certificate's tax code ({@code UID=MST:…}) is the
+ *       collecting unit's, so one unit cannot issue receipts in another's name. A certificate
+ *       without a tax code gives {@code INDETERMINATE}.
+ * </ol>
+ *
+ * <pre>{@code
+ * EReceiptVerifier verifier = EReceiptVerifier.builder()
+ *     .xmlVerifier(XmlSignatureVerifier.builder().trustAnchors(anchors).build())
+ *     .build();
+ * EReceiptVerification result = verifier.verify(xml);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class EReceiptVerifier {
+
+  /** Where the signed data of a receipt is. */
+  public static final SignedElementPath DATA_PATH =
+      SignedElementPath.of(EReceiptXml.ROOT, EReceiptXml.DATA);
+
+  private final XmlSignatureVerifier xml;
+
+  private EReceiptVerifier(Builder b) {
+    this.xml = b.xml;
+  }
+
+  /**
+   * Starts a verifier.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies a receipt document.
+   *
+   * @param document the signed receipt XML; hostile input gives an {@code INVALID} report
+   * @return the report and, when the signed content is a valid receipt, the receipt
+   */
+  public EReceiptVerification verify(byte[] document) {
+    XmlVerification verification = xml.verify(document, DATA_PATH);
+    SignatureReport report = verification.report();
+    if (verification.signedElement().isEmpty()) {
+      return new EReceiptVerification(report, null);
+    }
+    List<Check> documentChecks = new ArrayList<>(report.formatChecks());
+    EReceipt receipt = null;
+    try {
+      receipt = EReceiptXml.fromDataElement(verification.signedElement().get());
+      documentChecks.add(
+          Check.passed(CheckType.CONTENT_RULES, ReasonCode.CONTENT_RULES_OK, "receipt"));
+      documentChecks.add(signerIdentity(receipt, report));
+    } catch (ReceiptException e) {
+      documentChecks.add(
+          Check.failed(CheckType.CONTENT_RULES, ReasonCode.CONTENT_RULES_BROKEN, e.code()));
+    }
+    SignatureReport combined =
+        SignatureReport.of(documentChecks, report.signers(), report.validatedAt());
+    return new EReceiptVerification(combined, receipt);
+  }
+
+  private static Check signerIdentity(EReceipt receipt, SignatureReport report) {
+    TaxCode unit = receipt.collectingUnit().taxCode();
+    Optional<TaxCode> signed =
+        report.signers().stream()
+            .map(SignerReport::signer)
+            .flatMap(Optional::stream)
+            .map(SignerIdentity::taxCode)
+            .flatMap(Optional::stream)
+            .findFirst();
+    if (signed.isEmpty()) {
+      return Check.indeterminate(
+          CheckType.SIGNER_IDENTITY,
+          ReasonCode.SIGNER_IDENTITY_UNKNOWN,
+          "the certificate carries no MST: tax code");
+    }
+    TaxCode signer = signed.get();
+    boolean same = signer.equals(unit) || signer.parent().map(unit::equals).orElse(false);
+    return same
+        ? Check.passed(CheckType.SIGNER_IDENTITY, ReasonCode.SIGNER_IDENTITY_MATCHES, unit.masked())
+        : Check.failed(
+            CheckType.SIGNER_IDENTITY,
+            ReasonCode.SIGNER_IDENTITY_MISMATCH,
+            "signed by " + signer.masked() + ", issued in the name of " + unit.masked());
+  }
+
+  /** Builds an {@link EReceiptVerifier}. Not thread-safe. */
+  public static final class Builder {
+    private XmlSignatureVerifier xml;
+
+    private Builder() {}
+
+    /**
+     * Sets the XML signature verifier (required): its trust anchors, revocation policy, clock and
+     * size limit apply.
+     *
+     * @param verifier the verifier; not null
+     * @return this builder
+     */
+    public Builder xmlVerifier(XmlSignatureVerifier verifier) {
+      this.xml = Objects.requireNonNull(verifier, "verifier");
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @return the verifier
+     * @throws InvalidReceiptException with code {@code receipt.verifier.xml-verifier.required}
+     */
+    public EReceiptVerifier build() {
+      if (xml == null) {
+        throw new InvalidReceiptException(
+            "verifier.xml-verifier", "required", "Give xmlVerifier(...).");
+      }
+      return new EReceiptVerifier(this);
+    }
+  }
+}

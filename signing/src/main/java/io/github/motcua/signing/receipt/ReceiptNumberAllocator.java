@@ -1,0 +1,54 @@
+package io.github.motcua.signing.receipt;
+
+import java.util.Optional;
+
+/**
+ * Hands out receipt numbers: per {@link ReceiptSeries}, from 1, in sequence, without gaps and
+ * without ever handing out a number twice, also when many threads or processes allocate at once and
+ * across restarts (Decree 123/2020/NĐ-CP: receipt numbers are issued in sequence within a series).
+ *
+ * <p>A number once allocated stays on record. When it cannot be used (signing failed, the receipt
+ * was issued in error) it is {@linkplain #cancel cancelled} with a reason, never reused, so the
+ * sequence shows no gap and the cancellation can be audited.
+ *
+ * <p>Implementations are thread-safe. The default is {@link JdbcReceiptNumberAllocator} (embedded
+ * H2 or PostgreSQL).
+ */
+public interface ReceiptNumberAllocator {
+
+  /**
+   * Allocates the next number of a series and records it as allocated.
+   *
+   * @param series the series; not null
+   * @return the number: 1 for the first receipt of a series, then one more than the last one
+   *     allocated
+   * @throws ReceiptNumberException with code {@code receipt-number.storage} when the number could
+   *     not be recorded (nothing was allocated then), or {@code receipt-number.exhausted} past
+   *     {@link EReceipt#MAX_NUMBER}
+   */
+  long allocate(ReceiptSeries series);
+
+  /**
+   * Cancels an allocated number: it stays on record as cancelled, with the reason and the time, and
+   * is never handed out again. The cancellation is logged.
+   *
+   * @param series the series; not null
+   * @param number the number to cancel
+   * @param reason why, 1 to 500 characters, for the audit trail; not null; must not contain
+   *     personal data (it is logged)
+   * @throws ReceiptNumberException with code {@code receipt-number.unknown} (never allocated),
+   *     {@code receipt-number.already-cancelled}, {@code receipt-number.reason} or {@code
+   *     receipt-number.storage}
+   */
+  void cancel(ReceiptSeries series, long number, String reason);
+
+  /**
+   * Looks up the record of a number.
+   *
+   * @param series the series; not null
+   * @param number the number
+   * @return the record, or empty when the number was never allocated
+   * @throws ReceiptNumberException with code {@code receipt-number.storage}
+   */
+  Optional<AllocatedNumber> find(ReceiptSeries series, long number);
+}

@@ -1,0 +1,94 @@
+package io.github.motcua.signing.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The allocator on PostgreSQL. Runs when {@code MOTCUA_TEST_POSTGRES_URL} holds a JDBC URL with
+ * user and password (.ci/run sets it); skipped with a message otherwise. Each run uses its own
+ * tables.
+ */
+class PostgresReceiptNumberAllocatorTest {
+
+  private final List<FixedConnectionPool> pools = new ArrayList<>();
+  private String url;
+  private String prefix;
+
+  @BeforeEach
+  void requirePostgres() {
+    url = System.getenv("MOTCUA_TEST_POSTGRES_URL");
+    assumeTrue(
+        url != null && !url.isBlank(),
+        "MOTCUA_TEST_POSTGRES_URL is not set: PostgreSQL receipt numbering tests skipped");
+    prefix = "t" + ProcessHandle.current().pid() + "_" + Long.toHexString(System.nanoTime()) + "_";
+  }
+
+  @AfterEach
+  void dropTables() throws Exception {
+    if (url == null || url.isBlank()) {
+      return;
+    }
+    for (FixedConnectionPool pool : pools) {
+      pool.close();
+    }
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS " + prefix + "receipt_number");
+      s.execute("DROP TABLE IF EXISTS " + prefix + "receipt_series");
+    }
+  }
+
+  private JdbcReceiptNumberAllocator allocator() throws Exception {
+    // A gap-free counter serialises its transactions on the counter row, so each allocation waits
+    // for the previous commit's disk flush (about 6 ms here, 50 s for 8,000). The test does not
+    // exercise durability, only ordering, so it lets this session's commits return before the
+    // flush. The allocator never does this: a production database must flush every allocation.
+    FixedConnectionPool pool = new FixedConnectionPool(url, 8, "SET synchronous_commit = off");
+    pools.add(pool);
+    return JdbcReceiptNumberAllocator.builder().dataSource(pool).tablePrefix(prefix).build();
+  }
+
+  @Test
+  void worksThroughAPlainJdbcUrl() {
+    JdbcReceiptNumberAllocator a =
+        JdbcReceiptNumberAllocator.builder().jdbcUrl(url).tablePrefix(prefix).build();
+    assertThat(a.allocate(SampleReceipts.SERIES)).isEqualTo(1);
+    assertThat(a.allocate(SampleReceipts.SERIES)).isEqualTo(2);
+  }
+
+  @Test
+  void eightThreadsOfAThousandGetExactlyOneToEightThousand() throws Exception {
+    List<Long> numbers =
+        AllocatorContract.allocateConcurrently(allocator(), SampleReceipts.SERIES, 8, 1_000);
+    AllocatorContract.assertExactlyOneTo(numbers, 8_000);
+  }
+
+  @Test
+  void aNewAllocatorContinuesWhereTheLastOneStopped() throws Exception {
+    List<Long> numbers =
+        new ArrayList<>(
+            AllocatorContract.allocateConcurrently(allocator(), SampleReceipts.SERIES, 4, 50));
+    numbers.addAll(
+        AllocatorContract.allocateConcurrently(allocator(), SampleReceipts.SERIES, 4, 50));
+    AllocatorContract.assertExactlyOneTo(numbers, 400);
+  }
+
+  @Test
+  void aCancelledNumberStaysOnRecord() throws Exception {
+    JdbcReceiptNumberAllocator a = allocator();
+    a.allocate(SampleReceipts.SERIES);
+    a.cancel(SampleReceipts.SERIES, 1, "issued in error");
+    assertThat(a.find(SampleReceipts.SERIES, 1).orElseThrow().status())
+        .isEqualTo(AllocatedNumber.Status.CANCELLED);
+    assertThat(a.allocate(SampleReceipts.SERIES)).isEqualTo(2);
+  }
+}
