@@ -57,6 +57,12 @@ public final class VneidFake
         FaultInjectable {
 
   private final FakeOidcProvider provider;
+  // One browser for every login: a new HttpClient per call starts a selector thread each time.
+  private final HttpClient browser =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final io.github.motcua.testkit.internal.portal.FaultSchedule networkFaults =
       new io.github.motcua.testkit.internal.portal.FaultSchedule();
   private final String clientId;
@@ -267,11 +273,6 @@ public final class VneidFake
    *     or unregistered redirect URI, which a real provider shows as an error page)
    */
   public URI followAuthorization(URI authorizationUri) {
-    HttpClient browser =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     try {
       HttpResponse<String> response =
           browser.send(
