@@ -1271,7 +1271,9 @@ public final class CommuneSimulation {
     JdbcConnectionPool pool;
     if (options.jdbcUrl() == null) {
       Path file = outDir.resolve("commune");
-      pool = JdbcConnectionPool.create("jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000", "sa", "");
+      // "async:" files survive Thread.interrupt() (a stopping worker interrupts its threads);
+      // H2's default file channel closes for good when a thread reading it is interrupted.
+      pool = JdbcConnectionPool.create("jdbc:h2:async:" + file + ";LOCK_TIMEOUT=10000", "sa", "");
     } else {
       PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
       pg.setURL(options.jdbcUrl());
