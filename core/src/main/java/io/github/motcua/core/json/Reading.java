@@ -1,6 +1,8 @@
 package io.github.motcua.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.motcua.core.calendar.CalendarException;
+import io.github.motcua.core.calendar.ProcessingTime;
 import io.github.motcua.core.dossier.Applicant;
 import io.github.motcua.core.dossier.AppliedEvent;
 import io.github.motcua.core.dossier.Contact;
@@ -226,7 +228,19 @@ final class Reading {
     String name = string(node, path, "name");
     String fieldCode = string(node, path, "fieldCode");
     String fieldName = string(node, path, "fieldName");
-    return build(path, () -> new ProcedureRef(code, name, fieldCode, fieldName));
+    Optional<ProcessingTime> limit =
+        optionalString(node, path, "processingTime")
+            .map(text -> processingTime(text, path + ".processingTime"));
+    return build(path, () -> new ProcedureRef(code, name, fieldCode, fieldName, limit));
+  }
+
+  private ProcessingTime processingTime(String text, String path) {
+    try {
+      return ProcessingTime.parse(text);
+    } catch (CalendarException e) {
+      add(path, e.code(), e.getMessage());
+      return null;
+    }
   }
 
   Applicant applicant(JsonNode node, String path) {

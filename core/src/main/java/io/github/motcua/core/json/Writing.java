@@ -146,6 +146,9 @@ final class Writing {
     g.writeStringField("name", p.name());
     g.writeStringField("fieldCode", p.fieldCode());
     g.writeStringField("fieldName", p.fieldName());
+    if (p.processingTime().isPresent()) {
+      g.writeStringField("processingTime", p.processingTime().get().toString());
+    }
     g.writeEndObject();
   }
 
