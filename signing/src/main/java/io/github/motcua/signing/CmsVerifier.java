@@ -80,6 +80,7 @@ public final class CmsVerifier {
   private final CertificateValidator certificates;
   private final ValidationTimePolicy timePolicy;
   private final Clock clock;
+  private final List<X509Certificate> intermediates;
 
   private CmsVerifier(Builder builder) {
     this.certificates =
@@ -91,6 +92,7 @@ public final class CmsVerifier {
             .build();
     this.timePolicy = builder.timePolicy;
     this.clock = builder.clock;
+    this.intermediates = List.copyOf(builder.intermediates);
   }
 
   /**
@@ -171,6 +173,7 @@ public final class CmsVerifier {
       return SignatureReport.of(format, List.of(), now);
     }
     List<X509Certificate> embedded = embeddedCertificates(signedData);
+    embedded.addAll(intermediates);
     Map<DigestAlgorithm, byte[]> digests = contentDigests(signedData, signerInfos, detachedContent);
     format.add(
         Check.passed(CheckType.FORMAT, ReasonCode.FORMAT_OK, signerInfos.size() + " signer(s)"));
@@ -593,8 +596,21 @@ public final class CmsVerifier {
     private ValidationTimePolicy timePolicy = ValidationTimePolicy.SIGNING_TIME;
     private OkHttpClient client;
     private Clock clock = Clock.systemUTC();
+    private List<X509Certificate> intermediates = List.of();
 
     private Builder() {}
+
+    /**
+     * Adds intermediate CA certificates that may complete chains, for signatures that carry only
+     * the signer's certificate (OpenSSL's default, some USB-token plug-ins).
+     *
+     * @param certificates the intermediates; they are not trusted by themselves
+     * @return this builder
+     */
+    public Builder intermediates(java.util.Collection<X509Certificate> certificates) {
+      this.intermediates = List.copyOf(certificates);
+      return this;
+    }
 
     /**
      * Sets the trust anchors (required).

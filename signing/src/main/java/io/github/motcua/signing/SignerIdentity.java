@@ -86,8 +86,13 @@ public final class SignerIdentity {
     if (rdns.length == 0) {
       return null;
     }
-    ASN1Encodable value = rdns[0].getFirst().getValue();
-    return value instanceof ASN1String ? ((ASN1String) value).getString() : value.toString();
+    try {
+      ASN1Encodable value = rdns[0].getFirst().getValue();
+      return value instanceof ASN1String ? ((ASN1String) value).getString() : value.toString();
+    } catch (RuntimeException e) {
+      // A malformed string (invalid UTF-8) in a certificate from the wire: report no value.
+      return null;
+    }
   }
 
   /**
