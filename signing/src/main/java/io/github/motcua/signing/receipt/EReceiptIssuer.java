@@ -6,6 +6,7 @@ import io.github.motcua.signing.xml.XmlSigner;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -83,7 +84,8 @@ public final class EReceiptIssuer {
    */
   public IssuedReceipt issue(ReceiptRequest request) {
     Objects.requireNonNull(request, "request");
-    Instant now = clock.instant();
+    // Whole seconds: receipts print to the minute, and the XML stays readable.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     String lookupCode = lookupCode();
     EReceipt.Builder builder =
         EReceipt.builder()

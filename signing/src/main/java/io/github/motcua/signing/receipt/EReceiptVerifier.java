@@ -2,6 +2,7 @@ package io.github.motcua.signing.receipt;
 
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.signing.Check;
+import io.github.motcua.signing.CheckOutcome;
 import io.github.motcua.signing.CheckType;
 import io.github.motcua.signing.ReasonCode;
 import io.github.motcua.signing.SignatureReport;
@@ -78,7 +79,12 @@ public final class EReceiptVerifier {
       receipt = EReceiptXml.fromDataElement(verification.signedElement().get());
       documentChecks.add(
           Check.passed(CheckType.CONTENT_RULES, ReasonCode.CONTENT_RULES_OK, "receipt"));
-      documentChecks.add(signerIdentity(receipt, report));
+      Check identity = signerIdentity(receipt, report);
+      documentChecks.add(identity);
+      if (identity.outcome() == CheckOutcome.FAILED) {
+        // Signed by another unit than the one named: not this unit's receipt.
+        receipt = null;
+      }
     } catch (ReceiptException e) {
       documentChecks.add(
           Check.failed(CheckType.CONTENT_RULES, ReasonCode.CONTENT_RULES_BROKEN, e.code()));

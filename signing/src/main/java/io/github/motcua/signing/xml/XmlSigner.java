@@ -10,6 +10,7 @@ import java.security.NoSuchProviderException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import javax.xml.crypto.MarshalException;
@@ -164,7 +165,7 @@ public final class XmlSigner {
       Element signingTime = doc.createElementNS(null, "SigningTime");
       signingTime.setTextContent(
           DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-              clock.instant().atZone(VIETNAM).toOffsetDateTime()));
+              clock.instant().truncatedTo(ChronoUnit.SECONDS).atZone(VIETNAM).toOffsetDateTime()));
       SignatureProperty property =
           fac.newSignatureProperty(List.of(new DOMStructure(signingTime)), "#" + signatureId, null);
       SignatureProperties properties = fac.newSignatureProperties(List.of(property), propertiesId);
