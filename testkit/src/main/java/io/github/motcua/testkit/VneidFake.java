@@ -61,7 +61,7 @@ public final class VneidFake
   private final HttpClient browser =
       HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(5))
+          .connectTimeout(Duration.ofSeconds(30))
           .build();
   private final io.github.motcua.testkit.internal.portal.FaultSchedule networkFaults =
       new io.github.motcua.testkit.internal.portal.FaultSchedule();
@@ -129,6 +129,7 @@ public final class VneidFake
         s.stubFor(any(anyUrl()).willReturn(ok()));
         provider.issuer(URI.create("http://127.0.0.1:" + s.port()));
         server = s;
+        warmUp();
       }
       return this;
     }
@@ -160,6 +161,25 @@ public final class VneidFake
   @Override
   public long injectedFaults(PortalFault fault) {
     return networkFaults.injected(fault);
+  }
+
+  /**
+   * Serves one discovery request before returning from {@link #start()}: WireMock's first answer
+   * can take seconds on a loaded machine, and a client's read timeout should not pay for it.
+   */
+  private void warmUp() {
+    try {
+      HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                  .timeout(Duration.ofSeconds(60))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      // The fake still works; the first real request will just be slower.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Stops the fake; does nothing when it is not running. */

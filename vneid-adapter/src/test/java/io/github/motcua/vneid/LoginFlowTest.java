@@ -232,4 +232,23 @@ class LoginFlowTest {
         .isInstanceOfSatisfying(
             ProviderException.class, e -> assertThat(e.code()).isEqualTo("refresh.rejected"));
   }
+
+  @Test
+  void oneClientServesConcurrentLogins() throws Exception {
+    VneidClient client = TestClients.client(VNEID);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<CitizenLogin>> logins = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        logins.add(pool.submit(() -> login(client, VNEID)));
+      }
+      for (java.util.concurrent.Future<CitizenLogin> f : logins) {
+        assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS).identity().subject())
+            .isEqualTo(VneidPersona.NGUYEN_VAN_AN.subject());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -20,7 +20,7 @@ class MisbehaviourTest {
 
   @RegisterExtension
   static final VneidFake VNEID =
-      VneidFake.builder().seed(5).slowTokenDelay(Duration.ofMillis(1500)).build();
+      VneidFake.builder().seed(5).slowTokenDelay(Duration.ofSeconds(6)).build();
 
   static final Map<VneidMisbehaviour, String> EXPECTED_CODES =
       Map.ofEntries(
@@ -62,7 +62,13 @@ class MisbehaviourTest {
     Throwable e = catchThrowable(() -> TestClients.login(client, VNEID));
 
     assertThat(e).isInstanceOf(IdentityException.class);
-    assertThat(((IdentityException) e).code()).isEqualTo(code);
+    assertThat(((IdentityException) e).code()).as(() -> stackTrace(e)).isEqualTo(code);
+  }
+
+  private static String stackTrace(Throwable e) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(out));
+    return out.toString();
   }
 
   @Test

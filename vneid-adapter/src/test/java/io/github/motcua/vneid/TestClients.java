@@ -79,8 +79,9 @@ final class TestClients {
         .redirectUri(fake.redirectUri())
         .httpClient(
             new OkHttpClient.Builder()
-                .readTimeout(Duration.ofSeconds(5))
-                .callTimeout(Duration.ofSeconds(10))
+                // Generous: the build machine may be heavily loaded; no test waits on these.
+                .readTimeout(Duration.ofSeconds(60))
+                .callTimeout(Duration.ofSeconds(120))
                 .build());
   }
 
