@@ -317,6 +317,10 @@ public final class SyncWorker implements AutoCloseable {
       } else {
         own = newLanes();
         use = own;
+        int released = outbox.release(workerId);
+        if (released > 0) {
+          LOG.info("Worker {} took back {} deliveries it held before", workerId, released);
+        }
       }
     }
     List<Future<?>> inFlight = new ArrayList<>();
@@ -359,6 +363,10 @@ public final class SyncWorker implements AutoCloseable {
         }
         Instant now = clock.instant();
         Duration wait = Duration.between(now, next.get());
+        if (wait.compareTo(pollInterval) > 0 && othersHoldLeases(use)) {
+          // Another worker's lease may be settled long before it ends: look again soon.
+          wait = pollInterval;
+        }
         if (wait.compareTo(Duration.ofMillis(1)) < 0) {
           wait = Duration.ofMillis(1);
         }
@@ -372,6 +380,15 @@ public final class SyncWorker implements AutoCloseable {
         own.values().forEach(lane -> lane.pool.shutdownNow());
       }
     }
+  }
+
+  private boolean othersHoldLeases(Map<String, Lane> use) {
+    for (Lane lane : use.values()) {
+      if (lane.held.get() == 0 && outbox.status(lane.destination).inFlight() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void rethrow(Future<?> f) throws InterruptedException {
