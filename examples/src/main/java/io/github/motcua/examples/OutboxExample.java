@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -46,7 +47,7 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 public final class OutboxExample {
 
-  private static final int DOSSIERS = 40;
+  private static final int DOSSIERS = 30;
 
   private OutboxExample() {}
 
@@ -68,8 +69,10 @@ public final class OutboxExample {
    */
   public static void run(PrintStream out) throws Exception {
     Path dir = Files.createTempDirectory("motcua-outbox-");
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:file:" + dir.resolve("outbox"));
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:file:" + dir.resolve("outbox"));
+    // A pool: the outbox takes a connection for each call (use HikariCP or similar in production).
+    JdbcConnectionPool dataSource = JdbcConnectionPool.create(h2);
     try (NationalPortalFake nationalFake = NationalPortalFake.start();
         ProvincialPortalFake provincialFake = ProvincialPortalFake.start()) {
       nationalFake.failRandomly(PortalFault.SERVICE_UNAVAILABLE, 0.2, 1);
@@ -173,6 +176,7 @@ public final class OutboxExample {
       } catch (SQLException e) {
         // already closed
       }
+      dataSource.dispose();
       deleteTree(dir);
     }
   }

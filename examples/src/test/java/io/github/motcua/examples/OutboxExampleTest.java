@@ -14,9 +14,9 @@ class OutboxExampleTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     OutboxExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(out).contains("Recorded 320 events of 40 dossiers");
-    assertThat(out).containsPattern("national +delivered 320, pending 0, dead letters 0");
-    assertThat(out).containsPattern("provincial +delivered 320, pending 0, dead letters 0");
+    assertThat(out).contains("Recorded 240 events of 30 dossiers");
+    assertThat(out).containsPattern("national +delivered 240, pending 0, dead letters 0");
+    assertThat(out).containsPattern("provincial +delivered 240, pending 0, dead letters 0");
     assertThat(out).doesNotContain("Faults injected: national 0,");
     assertThat(out).contains("Reconciliation: lost 0, duplicated 0");
   }

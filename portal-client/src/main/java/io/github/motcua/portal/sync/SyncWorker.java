@@ -324,6 +324,7 @@ public final class SyncWorker implements AutoCloseable {
       }
     }
     List<Future<?>> inFlight = new ArrayList<>();
+    boolean lookedAgain = false;
     try {
       while (true) {
         for (java.util.Iterator<Future<?>> it = inFlight.iterator(); it.hasNext(); ) {
@@ -343,6 +344,7 @@ public final class SyncWorker implements AutoCloseable {
           }
         }
         if (claimed > 0) {
+          lookedAgain = false;
           continue;
         }
         if (!inFlight.isEmpty()) {
@@ -371,8 +373,14 @@ public final class SyncWorker implements AutoCloseable {
           wait = Duration.ofMillis(1);
         }
         if (now.plus(wait).isAfter(deadline)) {
+          if (!lookedAgain) {
+            // Another worker may have settled its last lease just now: look once more.
+            lookedAgain = true;
+            continue;
+          }
           return false;
         }
+        lookedAgain = false;
         sleeper.sleep(wait);
       }
     } finally {
