@@ -46,7 +46,7 @@ public record PaymentRequest(
     if (dossierCode == null) {
       throw new PaymentException("payment.dossier", "A payment order names its dossier.");
     }
-    if (items == null || items.isEmpty() || items.contains(null)) {
+    if (items == null || items.isEmpty() || items.stream().anyMatch(java.util.Objects::isNull)) {
       throw new PaymentException("payment.items", "A payment order has at least one fee item.");
     }
     items = List.copyOf(items);

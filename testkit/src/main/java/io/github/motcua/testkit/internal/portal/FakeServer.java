@@ -76,6 +76,7 @@ public final class FakeServer implements AutoCloseable {
    * @param handler the logic
    */
   public FakeServer(String name, Handler handler) {
+    String extensionName = name + "-" + UUID.randomUUID();
     ResponseDefinitionTransformerV2 transformer =
         new ResponseDefinitionTransformerV2() {
           @Override
@@ -85,7 +86,7 @@ public final class FakeServer implements AutoCloseable {
 
           @Override
           public String getName() {
-            return name + "-" + UUID.randomUUID();
+            return extensionName;
           }
         };
     server =

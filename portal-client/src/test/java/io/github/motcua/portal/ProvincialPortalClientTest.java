@@ -1,0 +1,181 @@
+package io.github.motcua.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.core.dossier.ProcessingStep;
+import io.github.motcua.testkit.ProvincialPortalFake;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ProvincialPortalClientTest {
+
+  private ManualClock clock;
+  private ProvincialPortalFake fake;
+  private ProvincialPortalClient client;
+
+  @BeforeEach
+  void start() {
+    clock = ManualClock.at("2025-08-15T00:00:00Z");
+    fake = ProvincialPortalFake.builder().clock(clock).tokenTtl(Duration.ofMinutes(5)).start();
+    client = client(fake.clientSecret());
+  }
+
+  private ProvincialPortalClient client(String secret) {
+    return ProvincialPortalClient.builder()
+        .profile(
+            ProvincialPortalProfile.builder()
+                .name("thanh-hoa")
+                .baseUrl(fake.baseUrl())
+                .tokenUrl(fake.tokenUrl())
+                .clientCredentials(fake.clientId(), secret)
+                .build())
+        .clock(clock)
+        .retryPolicy(RetryPolicy.builder().sleeper(clock.sleeper()).build())
+        .build();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  @Test
+  void everyEventOfTheLifecycleIsStoredFieldByField() {
+    List<DossierEvent> events = new Histories(1).fullLifecycle(Histories.code(1));
+    List<Dossier> snapshots = Histories.snapshots(events);
+    int[] expectedStatus = {1, 2, 4, 5, 4, 6, 4, 4, 9, 10, 10};
+    for (int i = 0; i < events.size(); i++) {
+      PublishResult result = client.publish(events.get(i), snapshots.get(i));
+      assertThat(result.portal()).isEqualTo("thanh-hoa");
+      ProvincialPortalFake.StoredDossier stored =
+          fake.dossier(Histories.code(1).value()).orElseThrow();
+      assertThat(stored.status()).as(events.get(i).type()).isEqualTo(expectedStatus[i]);
+    }
+    ProvincialPortalFake.StoredDossier stored =
+        fake.dossier(Histories.code(1).value()).orElseThrow();
+    JsonNode r = stored.current();
+    assertThat(r.path("MaHoSo").asText()).isEqualTo(Histories.code(1).value());
+    assertThat(r.path("NgayTiepNhan").asText()).isEqualTo("20250815093000");
+    assertThat(r.path("DuocThanhToanTrucTuyen").asInt()).isEqualTo(1);
+    assertThat(r.path("DanhSachGiayToKetQua").get(0).path("GiayToId").asText()).isEqualTo("R1");
+    assertThat(stored.history()).hasSize(11);
+    assertThat(stored.steps()).hasSize(2);
+    assertThat(stored.steps()).containsKey(events.get(2).eventId().toString());
+    ProcessingStep step = ((DossierEvent.StepCompleted) events.get(7)).step();
+    JsonNode s = stored.steps().get(events.get(7).eventId().toString());
+    assertThat(s.path("NguoiXuLy").asText()).isEqualTo(step.officer());
+    assertThat(s.path("NoiDungXuLy").asText()).isEqualTo(step.content());
+    assertThat(s.path("ThoiDiemXuLy").asText())
+        .isEqualTo(NationalPortalClientTest.vn(step.finishedAt()));
+    assertThat(stored.rating().path("MucDoHaiLong").asInt()).isEqualTo(3);
+    assertThat(stored.rating().path("NoiDungDanhGia").asText()).isEqualTo("Nhanh");
+  }
+
+  @Test
+  void republishingAStepDoesNotDuplicateIt() {
+    List<DossierEvent> events = new Histories(2).fullLifecycle(Histories.code(2)).subList(0, 3);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    for (int i = 0; i < 3; i++) {
+      client.publish(events.get(i), snapshots.get(i));
+    }
+    client.publish(events.get(2), snapshots.get(2));
+    assertThat(fake.dossier(Histories.code(2).value()).orElseThrow().steps()).hasSize(1);
+  }
+
+  @Test
+  void tokenIsCachedAndRefreshedBeforeItExpires() {
+    List<DossierEvent> events = new Histories(3).fullLifecycle(Histories.code(3));
+    List<Dossier> snapshots = Histories.snapshots(events);
+    client.publish(events.get(0), snapshots.get(0));
+    client.publish(events.get(1), snapshots.get(1));
+    assertThat(fake.issuedTokenCount()).isEqualTo(1);
+    clock.advance(Duration.ofMinutes(4).plusSeconds(1)); // inside the 60 s margin
+    client.publish(events.get(2), snapshots.get(2));
+    assertThat(fake.issuedTokenCount()).isEqualTo(2);
+    assertThat(client.tokenCount()).isEqualTo(2);
+  }
+
+  @Test
+  void expiredTokenIsRenewedExactlyOnceWhenTwentyThreadsHitItTogether() throws Exception {
+    Histories h = new Histories(4);
+    List<List<DossierEvent>> histories = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      histories.add(h.fullLifecycle(Histories.code(100 + i)).subList(0, 1));
+    }
+    client.publish(histories.get(0).get(0), Histories.snapshots(histories.get(0)).get(0));
+    fake.expireTokens();
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<PublishResult>> results = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      List<DossierEvent> events = histories.get(i);
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return client.publish(events.get(0), Histories.snapshots(events).get(0));
+              }));
+    }
+    go.countDown();
+    for (Future<PublishResult> f : results) {
+      assertThat(f.get(30, TimeUnit.SECONDS).operations()).containsExactly("PUT dossier");
+    }
+    pool.shutdown();
+    assertThat(fake.issuedTokenCount()).isEqualTo(2);
+    assertThat(fake.dossiers()).hasSize(20);
+  }
+
+  @Test
+  void refusedClientCredentialsAreAnAuthenticationFailure() {
+    ProvincialPortalClient wrong = client("wrong-secret");
+    List<DossierEvent> events = new Histories(5).fullLifecycle(Histories.code(5));
+    assertThatThrownBy(() -> wrong.publish(events.get(0), Histories.snapshots(events).get(0)))
+        .isInstanceOfSatisfying(
+            PortalAuthenticationException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("portal.auth.token");
+              assertThat(e.remoteErrorCode()).contains("invalid_client");
+              assertThat(e.getMessage()).doesNotContain("wrong-secret");
+            });
+  }
+
+  @Test
+  void illegalProgressionIsRejectedWithTheHttpStatus() {
+    List<DossierEvent> events = new Histories(6).fullLifecycle(Histories.code(6));
+    List<Dossier> snapshots = Histories.snapshots(events);
+    client.publish(events.get(0), snapshots.get(0));
+    assertThatThrownBy(() -> client.publish(events.get(9), snapshots.get(9)))
+        .isInstanceOfSatisfying(
+            PortalRejectedException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(409);
+              assertThat(e.remoteErrorCode()).contains("illegal_status");
+            });
+  }
+
+  @Test
+  void profileToStringHidesTheSecret() {
+    ProvincialPortalProfile profile =
+        ProvincialPortalProfile.builder()
+            .baseUrl("https://lgsp.example.vn")
+            .tokenUrl("https://lgsp.example.vn/token")
+            .clientCredentials("id", "s3cr3t-value")
+            .build();
+    assertThat(profile.toString()).doesNotContain("s3cr3t-value");
+    assertThatThrownBy(() -> ProvincialPortalProfile.builder().build())
+        .hasFieldOrPropertyWithValue("code", "portal.config.provincial.base-url");
+  }
+}
