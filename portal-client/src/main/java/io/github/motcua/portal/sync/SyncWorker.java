@@ -317,9 +317,14 @@ public final class SyncWorker implements AutoCloseable {
       } else {
         own = newLanes();
         use = own;
+        int released = outbox.release(workerId);
+        if (released > 0) {
+          LOG.info("Worker {} took back {} deliveries it held before", workerId, released);
+        }
       }
     }
     List<Future<?>> inFlight = new ArrayList<>();
+    boolean lookedAgain = false;
     try {
       while (true) {
         for (java.util.Iterator<Future<?>> it = inFlight.iterator(); it.hasNext(); ) {
@@ -339,6 +344,7 @@ public final class SyncWorker implements AutoCloseable {
           }
         }
         if (claimed > 0) {
+          lookedAgain = false;
           continue;
         }
         if (!inFlight.isEmpty()) {
@@ -359,12 +365,22 @@ public final class SyncWorker implements AutoCloseable {
         }
         Instant now = clock.instant();
         Duration wait = Duration.between(now, next.get());
+        if (wait.compareTo(pollInterval) > 0 && othersHoldLeases(use)) {
+          // Another worker's lease may be settled long before it ends: look again soon.
+          wait = pollInterval;
+        }
         if (wait.compareTo(Duration.ofMillis(1)) < 0) {
           wait = Duration.ofMillis(1);
         }
         if (now.plus(wait).isAfter(deadline)) {
+          if (!lookedAgain) {
+            // Another worker may have settled its last lease just now: look once more.
+            lookedAgain = true;
+            continue;
+          }
           return false;
         }
+        lookedAgain = false;
         sleeper.sleep(wait);
       }
     } finally {
@@ -372,6 +388,15 @@ public final class SyncWorker implements AutoCloseable {
         own.values().forEach(lane -> lane.pool.shutdownNow());
       }
     }
+  }
+
+  private boolean othersHoldLeases(Map<String, Lane> use) {
+    for (Lane lane : use.values()) {
+      if (lane.held.get() == 0 && outbox.status(lane.destination).inFlight() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void rethrow(Future<?> f) throws InterruptedException {

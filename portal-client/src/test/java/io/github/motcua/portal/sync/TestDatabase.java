@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The databases the outbox tests run on: H2 always, PostgreSQL when {@code
@@ -47,10 +48,16 @@ enum TestDatabase {
     return postgres(postgresUrl().orElseThrow());
   }
 
+  /**
+   * A pooled PostgreSQL data source: a new PostgreSQL connection costs a SCRAM handshake of tens of
+   * milliseconds, which would dominate every outbox call (production uses a pool too).
+   */
   static DataSource postgres(String url) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
+    PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
     ds.setURL(url);
-    return ds;
+    JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+    pool.setMaxConnections(16);
+    return pool;
   }
 
   /** A table prefix no other test uses. */
