@@ -32,5 +32,12 @@ public enum CheckType {
   /** The signed document's content follows its own rules (a receipt's total, words, symbols). */
   CONTENT_RULES,
   /** The signer is the party the signed document names as its issuer. */
-  SIGNER_IDENTITY
+  SIGNER_IDENTITY,
+  /**
+   * A PDF signature's byte range covers the whole of its revision except the signature itself, and
+   * the signature there is one DER object.
+   */
+  BYTE_RANGE,
+  /** What later revisions of a PDF changed after this signature. */
+  CHANGES_AFTER_SIGNING
 }

@@ -54,6 +54,7 @@ public final class CmsSigner {
   private final boolean encapsulate;
   private final TimestampAuthority timestampAuthority;
   private final Clock clock;
+  private final boolean signingTimeAttribute;
 
   private CmsSigner(Builder builder, List<X509Certificate> chain, SignatureScheme scheme) {
     this.key = builder.key;
@@ -63,6 +64,7 @@ public final class CmsSigner {
     this.encapsulate = builder.encapsulate;
     this.timestampAuthority = builder.timestampAuthority;
     this.clock = builder.clock;
+    this.signingTimeAttribute = builder.signingTimeAttribute;
   }
 
   /**
@@ -263,6 +265,9 @@ public final class CmsSigner {
   }
 
   private Instant now() {
+    if (!signingTimeAttribute) {
+      return null;
+    }
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 
@@ -293,8 +298,21 @@ public final class CmsSigner {
     private boolean encapsulate;
     private TimestampAuthority timestampAuthority;
     private Clock clock = Clock.systemUTC();
+    private boolean signingTimeAttribute = true;
 
     private Builder() {}
+
+    /**
+     * Sets whether the signed attributes claim the signing time. PAdES baseline signatures (ETSI EN
+     * 319 142-1) must leave it out and claim the time in the PDF signature dictionary instead.
+     *
+     * @param include default true
+     * @return this builder
+     */
+    public Builder signingTimeAttribute(boolean include) {
+      this.signingTimeAttribute = include;
+      return this;
+    }
 
     /**
      * Sets the key that signs (required unless only {@link #prepare}/{@link #complete} are used, in

@@ -89,7 +89,8 @@ public final class PreparedSignature implements Serializable {
     } catch (IOException | RuntimeException e) {
       throw malformed("its signed attributes do not parse", e);
     }
-    throw malformed("its signed attributes have no signing time", null);
+    // PAdES signatures claim their time in the PDF, not in the signed attributes.
+    return null;
   }
 
   /**
@@ -132,7 +133,8 @@ public final class PreparedSignature implements Serializable {
   /**
    * Returns the signing time claimed in the signed attributes.
    *
-   * @return the signing time, to the second
+   * @return the signing time, to the second, or null when the attributes carry none (a signer built
+   *     with {@code signingTimeAttribute(false)}, as for PAdES)
    */
   public Instant signingTime() {
     return signingTime;

@@ -128,6 +128,34 @@ public enum ReasonCode {
   SIGNER_IDENTITY_MISMATCH("signer-identity.mismatch"),
   /** The signer's certificate carries no identifier to compare with the document's issuer. */
   SIGNER_IDENTITY_UNKNOWN("signer-identity.unknown"),
+  /** The input is not a readable PDF (truncated, not a PDF, beyond the size limit). */
+  PDF_UNREADABLE("pdf.unreadable"),
+  /** The PDF holds no signed signature field. */
+  PDF_NO_SIGNATURES("pdf.no-signatures"),
+  /**
+   * The PDF signature's SubFilter is not one motcua verifies (ETSI.CAdES.detached,
+   * adbe.pkcs7.detached).
+   */
+  PDF_SUBFILTER_UNSUPPORTED("pdf.subfilter-unsupported"),
+  /** The byte range covers the revision except exactly the signature's hex string. */
+  PDF_BYTE_RANGE_OK("pdf.byte-range.ok"),
+  /** The byte range is missing, not four numbers, not starting at 0, or outside the file. */
+  PDF_BYTE_RANGE_INVALID("pdf.byte-range.invalid"),
+  /** The gap left by the byte range is not exactly this signature's Contents hex string. */
+  PDF_BYTE_RANGE_GAP("pdf.byte-range.gap"),
+  /** The covered bytes do not end at the end of a revision (an end-of-file marker). */
+  PDF_BYTE_RANGE_NOT_A_REVISION("pdf.byte-range.not-a-revision"),
+  /** The signature Contents is not one DER object followed by zero padding. */
+  PDF_CONTENTS_MALFORMED("pdf.contents.malformed"),
+  /** The signature covers the whole document: nothing was changed after it. */
+  PDF_UNCHANGED("pdf.changes.none"),
+  /**
+   * Later revisions only add signatures, time-stamps, validation data or metadata: allowed after
+   * signing.
+   */
+  PDF_CHANGES_ALLOWED("pdf.changes.allowed"),
+  /** Later revisions change pages, form fields, annotations or other content. */
+  PDF_CHANGED_AFTER_SIGNING("pdf.changes.modified"),
   /** An unexpected error stopped the check; the signature cannot be judged. */
   INTERNAL_ERROR("internal-error");
 

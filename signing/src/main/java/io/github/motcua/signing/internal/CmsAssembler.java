@@ -64,7 +64,8 @@ public final class CmsAssembler {
    *
    * @param algorithm the digest algorithm
    * @param messageDigest the content's digest
-   * @param signingTime the claimed signing time
+   * @param signingTime the claimed signing time, or null to leave the signing-time attribute out
+   *     (PAdES baseline, ETSI EN 319 142-1, claims the time in the PDF signature dictionary)
    * @param signer the signer's certificate
    * @return the DER-encoded SET OF Attribute, exactly the bytes that are signed
    */
@@ -77,8 +78,10 @@ public final class CmsAssembler {
       ASN1EncodableVector attributes = new ASN1EncodableVector();
       attributes.add(
           new Attribute(CMSAttributes.contentType, new DERSet(CMSObjectIdentifiers.data)));
-      attributes.add(
-          new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
+      if (signingTime != null) {
+        attributes.add(
+            new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
+      }
       attributes.add(
           new Attribute(
               CMSAttributes.messageDigest, new DERSet(new DEROctetString(messageDigest))));
