@@ -48,7 +48,7 @@ import java.util.UUID;
  * <p>Tests read its state ({@link #dossier(String)}, {@link #dossiers()}), count logins, expire
  * sessions and inject {@link PortalFault}s. Thread-safe; no static state; close it to stop it.
  */
-public final class NationalPortalFake implements AutoCloseable {
+public final class NationalPortalFake implements AutoCloseable, FaultInjectable {
 
   /** The login path. */
   public static final String LOGIN_PATH = "/api/adapter/login";
@@ -294,7 +294,18 @@ public final class NationalPortalFake implements AutoCloseable {
     server.faults().failRandomly(fault, rate, seed);
   }
 
+  /**
+   * Applies a fault preset (see {@link Fault}).
+   *
+   * @param fault the preset; not null
+   */
+  @Override
+  public void inject(Fault fault) {
+    server.faults().apply(java.util.Objects.requireNonNull(fault, "fault"));
+  }
+
   /** Removes every injected fault. */
+  @Override
   public void clearFaults() {
     server.faults().clear();
   }
@@ -305,6 +316,7 @@ public final class NationalPortalFake implements AutoCloseable {
    * @param fault the fault
    * @return the count
    */
+  @Override
   public long injectedFaults(PortalFault fault) {
     return server.faults().injected(fault);
   }

@@ -45,7 +45,7 @@ import java.util.Random;
  *
  * <p>Thread-safe; no static state; close it to stop it.
  */
-public final class PaymentPlatformFake implements AutoCloseable {
+public final class PaymentPlatformFake implements AutoCloseable, FaultInjectable {
 
   /** The order endpoint's path. */
   public static final String INITIATE_PATH = "/api/thanhtoan/khoitao";
@@ -363,7 +363,29 @@ public final class PaymentPlatformFake implements AutoCloseable {
     server.faults().failRandomly(fault, rate, seed);
   }
 
+  /**
+   * Applies a fault preset (see {@link Fault}).
+   *
+   * @param fault the preset; not null
+   */
+  @Override
+  public void inject(Fault fault) {
+    server.faults().apply(java.util.Objects.requireNonNull(fault, "fault"));
+  }
+
+  /**
+   * Returns how often a fault was injected.
+   *
+   * @param fault the fault
+   * @return the count
+   */
+  @Override
+  public long injectedFaults(PortalFault fault) {
+    return server.faults().injected(fault);
+  }
+
   /** Removes every injected fault. */
+  @Override
   public void clearFaults() {
     server.faults().clear();
   }

@@ -23,7 +23,10 @@ public enum PortalFault {
   SERVICE_UNAVAILABLE,
   /** HTTP 429 with {@code Retry-After: 1} before the request is processed. */
   TOO_MANY_REQUESTS,
-  /** The request is processed, then the reply is truncated, invalid JSON. */
+  /**
+   * The request is processed, then its reply is truncated into invalid JSON (with the status the
+   * fake answered, so a refused request stays refused).
+   */
   MALFORMED_JSON,
   /**
    * The caller's session (national portal) or access token (provincial portal) expires just before

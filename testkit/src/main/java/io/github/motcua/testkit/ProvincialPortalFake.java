@@ -42,7 +42,7 @@ import java.util.UUID;
  *
  * <p>Thread-safe; no static state; close it to stop it.
  */
-public final class ProvincialPortalFake implements AutoCloseable {
+public final class ProvincialPortalFake implements AutoCloseable, FaultInjectable {
 
   /** The token endpoint's path. */
   public static final String TOKEN_PATH = "/oauth2/token";
@@ -262,7 +262,18 @@ public final class ProvincialPortalFake implements AutoCloseable {
     server.faults().failRandomly(fault, rate, seed);
   }
 
+  /**
+   * Applies a fault preset (see {@link Fault}).
+   *
+   * @param fault the preset; not null
+   */
+  @Override
+  public void inject(Fault fault) {
+    server.faults().apply(java.util.Objects.requireNonNull(fault, "fault"));
+  }
+
   /** Removes every injected fault. */
+  @Override
   public void clearFaults() {
     server.faults().clear();
   }
@@ -273,6 +284,7 @@ public final class ProvincialPortalFake implements AutoCloseable {
    * @param fault the fault
    * @return the count
    */
+  @Override
   public long injectedFaults(PortalFault fault) {
     return server.faults().injected(fault);
   }

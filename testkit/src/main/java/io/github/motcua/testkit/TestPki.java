@@ -72,7 +72,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Thread-safe. Close it (or register it as a JUnit 5 extension in a static field, which closes
  * it after all tests) to stop the server.
  */
-public final class TestPki implements AutoCloseable, AfterAllCallback {
+public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInjectable {
 
   /** The alias of the key entry in every exported key store. */
   public static final String ALIAS = "signer";
@@ -84,6 +84,8 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
   private final String seed;
   private final WireMockServer server;
   private final RevocationResponder responder;
+  private final io.github.motcua.testkit.internal.portal.FaultSchedule networkFaults =
+      new io.github.motcua.testkit.internal.portal.FaultSchedule();
   private final AtomicLong serials = new AtomicLong(0x1000);
   private final Authority root;
   private final Authority intermediate;
@@ -110,7 +112,9 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
                 .bindAddress("127.0.0.1")
                 .containerThreads(10)
                 .disableRequestJournal()
-                .extensions(responder));
+                .extensions(
+                    new io.github.motcua.testkit.internal.sandbox.FaultingTransformer(
+                        responder, networkFaults)));
     server.start();
     server.stubFor(
         get(urlPathMatching("/crl/.*"))
@@ -755,6 +759,34 @@ public final class TestPki implements AutoCloseable, AfterAllCallback {
     public String toString() {
       return "Credential[serial=" + certificate().getSerialNumber().toString(16) + "]";
     }
+  }
+
+  /**
+   * Applies a network fault preset to this fake's HTTP endpoints (see {@link Fault}); {@link
+   * PortalFault#EXPIRED_CREDENTIALS} does not apply here.
+   *
+   * @param fault the preset; not null
+   */
+  @Override
+  public void inject(Fault fault) {
+    networkFaults.apply(java.util.Objects.requireNonNull(fault, "fault"));
+  }
+
+  /** Removes every network fault preset. */
+  @Override
+  public void clearFaults() {
+    networkFaults.clear();
+  }
+
+  /**
+   * Returns how often a network fault was injected.
+   *
+   * @param fault the fault
+   * @return the count
+   */
+  @Override
+  public long injectedFaults(PortalFault fault) {
+    return networkFaults.injected(fault);
   }
 
   /** Builds a {@link TestPki}. Not thread-safe; build once. */

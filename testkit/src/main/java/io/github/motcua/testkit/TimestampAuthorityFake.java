@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Thread-safe; each instance has its own server and state.
  */
-public final class TimestampAuthorityFake implements AutoCloseable, AfterAllCallback {
+public final class TimestampAuthorityFake
+    implements AutoCloseable, AfterAllCallback, FaultInjectable {
 
   /** The default policy OID this authority stamps under (in the example arc 2.999). */
   public static final String DEFAULT_POLICY = "2.999.3161.1";
@@ -56,6 +57,8 @@ public final class TimestampAuthorityFake implements AutoCloseable, AfterAllCall
 
   private final WireMockServer server;
   private final TsaResponder responder;
+  private final io.github.motcua.testkit.internal.portal.FaultSchedule networkFaults =
+      new io.github.motcua.testkit.internal.portal.FaultSchedule();
   private final TestPki pki;
   private final String policy;
 
@@ -72,7 +75,9 @@ public final class TimestampAuthorityFake implements AutoCloseable, AfterAllCall
                 .bindAddress("127.0.0.1")
                 .containerThreads(10)
                 .disableRequestJournal()
-                .extensions(responder));
+                .extensions(
+                    new io.github.motcua.testkit.internal.sandbox.FaultingTransformer(
+                        responder, networkFaults)));
     server.start();
     stub(Duration.ZERO);
   }
@@ -141,6 +146,34 @@ public final class TimestampAuthorityFake implements AutoCloseable, AfterAllCall
    */
   public void delayReplies(Duration delay) {
     stub(Objects.requireNonNull(delay, "delay"));
+  }
+
+  /**
+   * Applies a network fault preset to this fake's HTTP endpoints (see {@link
+   * io.github.motcua.testkit.Fault}); {@link PortalFault#EXPIRED_CREDENTIALS} does not apply here.
+   *
+   * @param fault the preset; not null
+   */
+  @Override
+  public void inject(io.github.motcua.testkit.Fault fault) {
+    networkFaults.apply(java.util.Objects.requireNonNull(fault, "fault"));
+  }
+
+  /** Removes every network fault preset. */
+  @Override
+  public void clearFaults() {
+    networkFaults.clear();
+  }
+
+  /**
+   * Returns how often a network fault was injected.
+   *
+   * @param fault the fault
+   * @return the count
+   */
+  @Override
+  public long injectedFaults(PortalFault fault) {
+    return networkFaults.injected(fault);
   }
 
   /** Heals every fault and removes any delay. */

@@ -50,9 +50,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * side. Thread-safe.
  */
 public final class VneidFake
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AutoCloseable {
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AutoCloseable,
+        FaultInjectable {
 
   private final FakeOidcProvider provider;
+  // One browser for every login: a new HttpClient per call starts a selector thread each time.
+  private final HttpClient browser =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(30))
+          .build();
+  private final io.github.motcua.testkit.internal.portal.FaultSchedule networkFaults =
+      new io.github.motcua.testkit.internal.portal.FaultSchedule();
   private final String clientId;
   private final String clientSecret;
   private final URI redirectUri;
@@ -107,7 +119,12 @@ public final class VneidFake
       if (server == null) {
         WireMockServer s =
             new WireMockServer(
-                options().dynamicPort().bindAddress("127.0.0.1").extensions(provider));
+                options()
+                    .dynamicPort()
+                    .bindAddress("127.0.0.1")
+                    .extensions(
+                        new io.github.motcua.testkit.internal.sandbox.FaultingTransformer(
+                            provider, networkFaults)));
         s.start();
         s.stubFor(any(anyUrl()).willReturn(ok()));
         provider.issuer(URI.create("http://127.0.0.1:" + s.port()));
@@ -116,6 +133,34 @@ public final class VneidFake
       }
       return this;
     }
+  }
+
+  /**
+   * Applies a network fault preset to this fake's HTTP endpoints (see {@link Fault}); {@link
+   * PortalFault#EXPIRED_CREDENTIALS} does not apply here.
+   *
+   * @param fault the preset; not null
+   */
+  @Override
+  public void inject(Fault fault) {
+    networkFaults.apply(java.util.Objects.requireNonNull(fault, "fault"));
+  }
+
+  /** Removes every network fault preset. */
+  @Override
+  public void clearFaults() {
+    networkFaults.clear();
+  }
+
+  /**
+   * Returns how often a network fault was injected.
+   *
+   * @param fault the fault
+   * @return the count
+   */
+  @Override
+  public long injectedFaults(PortalFault fault) {
+    return networkFaults.injected(fault);
   }
 
   /**
@@ -248,11 +293,6 @@ public final class VneidFake
    *     or unregistered redirect URI, which a real provider shows as an error page)
    */
   public URI followAuthorization(URI authorizationUri) {
-    HttpClient browser =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(30))
-            .build();
     try {
       HttpResponse<String> response =
           browser.send(

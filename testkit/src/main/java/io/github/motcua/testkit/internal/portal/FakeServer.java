@@ -128,8 +128,12 @@ public final class FakeServer implements AutoCloseable {
               0);
       case TIMEOUT -> toDefinition(handler.handle(request), (int) timeoutDelay.toMillis());
       case MALFORMED_JSON -> {
-        handler.handle(request);
-        yield toDefinition(FakeReply.json(200, "{\"error_code\": 0, \"mess"), 0);
+        // The reply of what was processed, cut short: a request the fake refused must not turn
+        // into a 200 that a REST client takes for success.
+        FakeReply processed = handler.handle(request);
+        yield toDefinition(
+            new FakeReply(processed.status(), "{\"error_code\": 0, \"mess", processed.headers()),
+            0);
       }
       case EXPIRED_CREDENTIALS -> toDefinition(handler.expireCredentials(request), 0);
     };

@@ -1,9 +1,11 @@
 package io.github.motcua.testkit.internal.portal;
 
+import io.github.motcua.testkit.Fault;
 import io.github.motcua.testkit.PortalFault;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -12,7 +14,7 @@ public final class FaultSchedule {
 
   private final Deque<java.util.Optional<PortalFault>> next = new ArrayDeque<>();
   private final Map<PortalFault, Long> injected = new EnumMap<>(PortalFault.class);
-  private PortalFault randomFault;
+  private List<PortalFault> randomFaults;
   private double rate;
   private Random random;
 
@@ -56,15 +58,30 @@ public final class FaultSchedule {
     if (!(rate >= 0 && rate <= 1)) {
       throw new IllegalArgumentException("rate must be between 0 and 1");
     }
-    this.randomFault = fault;
+    this.randomFaults = List.of(fault);
     this.rate = rate;
     this.random = new Random(seed);
+  }
+
+  /**
+   * Applies a fault preset: a counted one is queued, a rate one replaces the random faults.
+   *
+   * @param fault the preset
+   */
+  public synchronized void apply(Fault fault) {
+    if (fault.isCounted()) {
+      failNextAfter(fault.passing(), fault.kinds().iterator().next(), fault.calls());
+    } else {
+      this.randomFaults = List.copyOf(fault.kinds());
+      this.rate = fault.rate();
+      this.random = new Random(fault.seed());
+    }
   }
 
   /** Removes every scheduled fault. */
   public synchronized void clear() {
     next.clear();
-    randomFault = null;
+    randomFaults = null;
     random = null;
   }
 
@@ -80,8 +97,12 @@ public final class FaultSchedule {
     if (!next.isEmpty()
         && (next.peekFirst().isEmpty() || applicable.test(next.peekFirst().get()))) {
       fault = next.pollFirst().orElse(null);
-    } else if (randomFault != null && random.nextDouble() < rate && applicable.test(randomFault)) {
-      fault = randomFault;
+    } else if (randomFaults != null && random.nextDouble() < rate) {
+      PortalFault drawn =
+          randomFaults.size() == 1
+              ? randomFaults.get(0)
+              : randomFaults.get(random.nextInt(randomFaults.size()));
+      fault = applicable.test(drawn) ? drawn : null;
     }
     if (fault != null) {
       injected.merge(fault, 1L, Long::sum);

@@ -1,0 +1,278 @@
+package io.github.motcua.examples.commune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.motcua.core.calendar.DeadlinePolicy;
+import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.core.dossier.DossierStatus;
+import io.github.motcua.core.dossier.Rating;
+import io.github.motcua.core.report.QualityFigures;
+import io.github.motcua.testkit.MotcuaSandbox;
+import io.github.motcua.testkit.NationalPortalFake;
+import io.github.motcua.testkit.VneidPersona;
+import io.github.motcua.vneid.CitizenLogin;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A smaller seeded quarter (200 dossiers, 20% of portal calls failing) run once, against a sandbox
+ * the test keeps, with everything it prints and logs captured: the reconciliation, the report's
+ * figures against an independent recount, and the output's hygiene.
+ */
+class CommuneSimulationTest {
+
+  private static final int DOSSIERS = 200;
+
+  @TempDir static Path out;
+
+  private static MotcuaSandbox sandbox;
+  private static QuarterResult result;
+  private static String printed;
+  private static String captured;
+
+  @BeforeAll
+  static void runTheQuarter() {
+    sandbox = CommuneSimulation.sandbox(new SimulatedClock(), 11).start();
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream everything = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    PrintStream all = new PrintStream(everything, true, StandardCharsets.UTF_8);
+    // slf4j-simple writes to System.err as it is at each log call, so swapping it captures the
+    // libraries' log lines along with anything printed.
+    System.setOut(all);
+    System.setErr(all);
+    try {
+      PrintStream report =
+          new PrintStream(new TeeStream(stdout, everything), true, StandardCharsets.UTF_8);
+      result =
+          CommuneSimulation.run(
+              QuarterOptions.parse(
+                  "--dossiers",
+                  "200",
+                  "--fault-rate",
+                  "0.2",
+                  "--seed",
+                  "42",
+                  "--out",
+                  out.toString()),
+              report,
+              sandbox);
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+    printed = stdout.toString(StandardCharsets.UTF_8);
+    captured = everything.toString(StandardCharsets.UTF_8);
+  }
+
+  @AfterAll
+  static void stopTheSandbox() {
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  @Test
+  void nothingIsLostOrDuplicatedDespiteTheFaults() {
+    assertThat(result.faultsInjected()).isGreaterThan(500);
+    assertThat(result.reconciliation().problems()).isEmpty();
+    assertThat(result.reconciliation().lost()).isZero();
+    assertThat(result.reconciliation().duplicated()).isZero();
+    assertThat(result.succeeded()).isTrue();
+    assertThat(printed).contains("  lost 0, duplicated 0").contains("OK: nothing was lost.");
+  }
+
+  @Test
+  void eachPortalHoldsEveryDossierInItsLocalStatusWithItsSteps() {
+    Map<String, NationalPortalFake.StoredDossier> national = sandbox.nationalPortal().dossiers();
+    assertThat(national).hasSize(DOSSIERS);
+    assertThat(sandbox.provincialPortal().dossiers()).hasSize(DOSSIERS);
+    for (Dossier d : result.dossiers()) {
+      NationalPortalFake.StoredDossier n = national.get(d.code().value());
+      assertThat(n.status()).isEqualTo(d.status().nationalCode());
+      assertThat(n.steps()).hasSameSizeAs(d.steps());
+      assertThat(sandbox.provincialPortal().dossier(d.code().value()).orElseThrow().steps())
+          .hasSameSizeAs(d.steps());
+    }
+  }
+
+  @Test
+  void outcomesFollowThePlanDrawnFromTheSeed() {
+    Map<DossierStatus, Long> byStatus = new HashMap<>();
+    result.dossiers().forEach(d -> byStatus.merge(d.status(), 1L, Long::sum));
+    long refused =
+        result.plans().stream().filter(p -> p.fate() == CommuneSimulation.Fate.REFUSED).count();
+    long withdrawn =
+        result.plans().stream()
+            .filter(
+                p ->
+                    p.fate() == CommuneSimulation.Fate.WITHDRAWN_BEFORE_ACCEPTANCE
+                        || p.fate() == CommuneSimulation.Fate.WITHDRAWN_DURING_PROCESSING)
+            .count();
+    assertThat(result.dossiers()).hasSize(DOSSIERS);
+    assertThat(byStatus.getOrDefault(DossierStatus.REFUSED, 0L)).isEqualTo(refused);
+    assertThat(byStatus.getOrDefault(DossierStatus.WITHDRAWN, 0L)).isEqualTo(withdrawn);
+    long paid =
+        result.plans().stream()
+            .filter(p -> p.procedure().fee != null)
+            .filter(
+                p ->
+                    p.fate() == CommuneSimulation.Fate.COMPLETED
+                        || p.fate() == CommuneSimulation.Fate.WITHDRAWN_DURING_PROCESSING)
+            .count();
+    assertThat(result.receiptsIssued()).isEqualTo(paid);
+    assertThat(result.reconciliation().receiptGaps()).isZero();
+  }
+
+  @Test
+  void reportFiguresEqualANaiveRecountOfTheLocalRecords() {
+    QualityFigures f = result.report().total();
+    long online = 0, full = 0, early = 0, onTime = 0, late = 0, digitised = 0, withFees = 0;
+    long paidOnline = 0, rated = 0, satisfied = 0, refused = 0, withdrawn = 0;
+    for (Dossier d : result.dossiers()) {
+      assertThat(CommuneSimulation.QUARTER.contains(d.submittedAt())).isTrue();
+      online += d.channel().isOnline() ? 1 : 0;
+      full += d.channel().name().equals("ONLINE_FULL") ? 1 : 0;
+      digitised += d.documents().stream().anyMatch(x -> x.digitised()) ? 1 : 0;
+      withFees += d.fees().isEmpty() ? 0 : 1;
+      paidOnline += d.payments().stream().anyMatch(p -> p.online()) ? 1 : 0;
+      refused += d.status() == DossierStatus.REFUSED ? 1 : 0;
+      withdrawn += d.status() == DossierStatus.WITHDRAWN ? 1 : 0;
+      if (d.completedAt().isPresent()
+          && d.dueAt().isPresent()
+          && CommuneSimulation.QUARTER.contains(d.completedAt().get())) {
+        LocalDate doneDay = d.completedAt().get().atZone(DeadlinePolicy.VIETNAM).toLocalDate();
+        LocalDate dueDay = d.dueAt().get().atZone(DeadlinePolicy.VIETNAM).toLocalDate();
+        if (d.completedAt().get().isAfter(d.dueAt().get())) {
+          late++;
+        } else if (doneDay.isBefore(dueDay)) {
+          early++;
+        } else {
+          onTime++;
+        }
+      }
+      if (d.ratedAt().isPresent() && CommuneSimulation.QUARTER.contains(d.ratedAt().get())) {
+        rated++;
+        Rating.Satisfaction level = d.rating().orElseThrow().level();
+        satisfied +=
+            level == Rating.Satisfaction.VERY_SATISFIED || level == Rating.Satisfaction.SATISFIED
+                ? 1
+                : 0;
+      }
+    }
+    assertThat(f.received()).isEqualTo(DOSSIERS);
+    assertThat(f.receivedOnlineFull() + f.receivedOnlinePartial()).isEqualTo(online);
+    assertThat(f.receivedOnlineFull()).isEqualTo(full);
+    assertThat(f.handledEarly()).isEqualTo(early);
+    assertThat(f.handledOnTime()).isEqualTo(onTime);
+    assertThat(f.handledLate()).isEqualTo(late).isZero();
+    assertThat(f.digitised()).isEqualTo(digitised);
+    assertThat(f.receivedWithFees()).isEqualTo(withFees);
+    assertThat(f.paidOnline()).isEqualTo(paidOnline);
+    assertThat(f.refused()).isEqualTo(refused);
+    assertThat(f.withdrawn()).isEqualTo(withdrawn);
+    assertThat(f.rated()).isEqualTo(rated);
+    assertThat(f.satisfactionShare().count()).isEqualTo(satisfied);
+  }
+
+  @Test
+  void receiptsAndSignedResultsAreWrittenAndTheirSamplesVerify() throws IOException {
+    try (Stream<Path> receipts = Files.list(result.receiptsDir());
+        Stream<Path> results = Files.list(result.resultsDir())) {
+      assertThat(receipts.filter(p -> p.toString().endsWith(".xml")).count())
+          .isEqualTo(result.receiptsIssued());
+      assertThat(results.filter(p -> p.toString().endsWith(".p7s")).count())
+          .isEqualTo(result.resultsSigned());
+    }
+    assertThat(result.receiptsVerified()).isPositive();
+    assertThat(result.receiptsValid()).isEqualTo(result.receiptsVerified());
+    assertThat(result.resultsValid()).isEqualTo(result.resultsVerified());
+    assertThat(printed).contains(result.receiptsDir().toString());
+  }
+
+  @Test
+  void outputShowsTheReportAndEveryPhaseTiming() {
+    assertThat(printed)
+        .contains("Service quality report")
+        .contains("Time per phase")
+        .contains("delivery (outbox drain)")
+        .contains("recording dossiers: 200/200 (100%)");
+  }
+
+  @Test
+  void noPersonalIdOfAnyPersonaAppearsUnmaskedInTheOutputOrLogs() {
+    assertThat(captured).contains("motcua"); // the capture worked
+    List<String> ids = new ArrayList<>();
+    result.residents().forEach(r -> ids.add(r.personalId().value()));
+    for (VneidPersona p :
+        List.of(
+            VneidPersona.NGUYEN_VAN_AN,
+            VneidPersona.TRAN_THI_BINH,
+            VneidPersona.LE_HOANG_CUONG,
+            VneidPersona.SEN_VANG_COMPANY)) {
+      ids.add(p.personalId());
+    }
+    for (String id : ids) {
+      assertThat(captured).doesNotContain(id);
+    }
+    Matcher twelveDigits = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)").matcher(captured);
+    List<String> unmasked = new ArrayList<>();
+    while (twelveDigits.find()) {
+      unmasked.add(twelveDigits.group());
+    }
+    assertThat(unmasked).doesNotContainAnyElementsOf(ids);
+  }
+
+  @Test
+  void noTokenAppearsInTheOutputOrLogs() {
+    assertThat(result.logins()).isNotEmpty();
+    for (CitizenLogin login : result.logins()) {
+      assertThat(captured).doesNotContain(login.accessToken()).doesNotContain(login.idToken());
+      login.refreshToken().ifPresent(t -> assertThat(captured).doesNotContain(t));
+    }
+    assertThat(captured).doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}");
+    assertThat(captured)
+        .doesNotContain(sandbox.provincialPortal().clientSecret())
+        .doesNotContain(sandbox.paymentPlatform().secretKey());
+  }
+
+  /** Writes to two streams. */
+  private static final class TeeStream extends java.io.OutputStream {
+    private final java.io.OutputStream a;
+    private final java.io.OutputStream b;
+
+    TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public synchronized void write(int c) throws IOException {
+      a.write(c);
+      b.write(c);
+    }
+
+    @Override
+    public synchronized void write(byte[] buf, int off, int len) throws IOException {
+      a.write(buf, off, len);
+      b.write(buf, off, len);
+    }
+  }
+}

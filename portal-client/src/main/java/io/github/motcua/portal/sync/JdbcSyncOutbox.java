@@ -1,0 +1,998 @@
+package io.github.motcua.portal.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.core.json.MotcuaJson;
+import io.github.motcua.portal.PortalConfigurationException;
+import io.github.motcua.portal.sync.internal.Dialect;
+import io.github.motcua.portal.sync.internal.EventCodec;
+import io.github.motcua.portal.sync.internal.SqlScript;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link SyncOutbox} on a relational database reached through a {@link DataSource}: H2 (the
+ * embedded default, in a file or in server mode) and PostgreSQL (when several application instances
+ * share one database). The dialect is detected from the first connection.
+ *
+ * <p>Schema: four tables, shipped as {@code META-INF/motcua/sql/sync-outbox-h2.sql} and {@code
+ * sync-outbox-postgresql.sql} for the integrator's own migrations, or created by {@link
+ * #createSchemaIfMissing()}. Their names start with {@code motcua_} unless {@link
+ * Builder#tablePrefix(String)} says otherwise. Events are stored as canonical JSON ({@code
+ * MotcuaJson}), one row per event, numbered per dossier; each event gets one delivery row per
+ * destination when it is recorded.
+ *
+ * <p>Claims: on PostgreSQL a worker leases the due deliveries with {@code SELECT ... FOR UPDATE
+ * SKIP LOCKED}, so concurrent workers in several processes never wait for each other nor take the
+ * same delivery. H2 (checked with 2.5.252) applies {@code FETCH FIRST} before skipping locked rows,
+ * so a second worker would find nothing; on H2 claims are therefore a compare-and-set on the lease
+ * columns, which gives the same exclusivity with more contention. Either way a lease ends at the
+ * instant the worker asked for, and another worker may then take the delivery over.
+ *
+ * <p>Thread-safe: every call takes its own connection from the data source (except {@link
+ * #enqueue(Connection, DossierEvent)}, which uses the caller's). No static state.
+ */
+public final class JdbcSyncOutbox implements SyncOutbox {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcSyncOutbox.class);
+  private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
+  private static final Pattern DESTINATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final int REASON_LIMIT = 1000;
+
+  private final DataSource dataSource;
+  private final List<String> destinations;
+  private final String prefix;
+  private final EventCodec codec;
+  private final Clock clock;
+  private final String tEvent;
+  private final String tDossier;
+  private final String tDelivery;
+  private final String tAction;
+  private volatile Dialect dialect;
+
+  private JdbcSyncOutbox(Builder b) {
+    this.dataSource = b.dataSource;
+    this.destinations = List.copyOf(b.destinations);
+    this.prefix = b.tablePrefix;
+    this.codec = new EventCodec(b.mapper == null ? MotcuaJson.mapper() : b.mapper);
+    this.clock = b.clock;
+    this.tEvent = prefix + "sync_event";
+    this.tDossier = prefix + "sync_dossier";
+    this.tDelivery = prefix + "sync_delivery";
+    this.tAction = prefix + "sync_action";
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Creates the outbox's tables and indexes when they do not exist yet (the embedded case).
+   * Integrators who manage their schema with migrations run the shipped SQL file instead.
+   *
+   * @return this outbox
+   * @throws SyncOutboxException with code {@code sync.outbox.schema} when a statement fails
+   */
+  public JdbcSyncOutbox createSchemaIfMissing() {
+    try (Connection c = dataSource.getConnection()) {
+      Dialect d = dialect(c);
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (String sql : SqlScript.load(d.schemaResource(), prefix)) {
+          s.execute(sql);
+        }
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+      LOG.debug("Sync outbox schema ready ({}, tables {}sync_*)", d, prefix);
+      return this;
+    } catch (SQLException e) {
+      throw new SyncOutboxException(
+          "sync.outbox.schema", "The sync outbox schema cannot be created: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the detected dialect, connecting once if needed.
+   *
+   * @return {@code H2} or {@code POSTGRESQL}
+   */
+  public String dialectName() {
+    return call(c -> dialect(c).name());
+  }
+
+  /**
+   * Returns the table name prefix.
+   *
+   * @return for example {@code motcua_}
+   */
+  public String tablePrefix() {
+    return prefix;
+  }
+
+  @Override
+  public List<String> destinations() {
+    return destinations;
+  }
+
+  // ---------------------------------------------------------------- recording and reading events
+
+  @Override
+  public long enqueue(Connection transaction, DossierEvent event) {
+    Objects.requireNonNull(transaction, "transaction");
+    Objects.requireNonNull(event, "event");
+    String json = codec.write(event);
+    try {
+      if (!transaction.getAutoCommit()) {
+        return insert(transaction, event, json);
+      }
+      transaction.setAutoCommit(false);
+      try {
+        long seq = insert(transaction, event, json);
+        transaction.commit();
+        return seq;
+      } catch (SQLException | RuntimeException e) {
+        transaction.rollback();
+        throw e;
+      } finally {
+        transaction.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw sql("record event " + event.eventId(), e);
+    }
+  }
+
+  @Override
+  public long enqueue(DossierEvent event) {
+    Objects.requireNonNull(event, "event");
+    String json = codec.write(event);
+    return inTransaction(c -> insert(c, event, json));
+  }
+
+  private long insert(Connection c, DossierEvent event, String json) throws SQLException {
+    Dialect d = dialect(c);
+    String code = event.dossierCode().toString();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT dossier_code, seq, payload FROM " + tEvent + " WHERE event_id = ?")) {
+      ps.setString(1, event.eventId().toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          if (rs.getString(1).equals(code) && rs.getString(3).equals(json)) {
+            return rs.getLong(2);
+          }
+          throw new SyncOutboxException(
+              "sync.outbox.event-conflict",
+              "Event id "
+                  + event.eventId()
+                  + " was recorded before with different content; an event id names one event.",
+              null);
+        }
+      }
+    }
+    long seq = nextSequence(c, d, code);
+    long now = clock.millis();
+    long pk;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + tEvent
+                + " (event_id, dossier_code, seq, event_type, occurred_at, recorded_at, payload)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            new String[] {"id"})) {
+      ps.setString(1, event.eventId().toString());
+      ps.setString(2, code);
+      ps.setLong(3, seq);
+      ps.setString(4, event.type());
+      ps.setLong(5, event.occurredAt().toEpochMilli());
+      ps.setLong(6, now);
+      ps.setString(7, json);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        pk = keys.getLong(1);
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + tDelivery
+                + " (destination, dossier_code, seq, event_pk, status, attempts, recorded_at,"
+                + " available_at, lease_until) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, 0, 0)")) {
+      for (String destination : destinations) {
+        ps.setString(1, destination);
+        ps.setString(2, code);
+        ps.setLong(3, seq);
+        ps.setLong(4, pk);
+        ps.setLong(5, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    return seq;
+  }
+
+  private long nextSequence(Connection c, Dialect d, String code) throws SQLException {
+    if (d == Dialect.POSTGRESQL) {
+      // One statement: the row lock orders concurrent writers of the same dossier.
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO "
+                  + tDossier
+                  + " AS d (dossier_code, last_seq) VALUES (?, 1) ON CONFLICT (dossier_code)"
+                  + " DO UPDATE SET last_seq = d.last_seq + 1 RETURNING last_seq")) {
+        ps.setString(1, code);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    }
+    for (int round = 0; ; round++) {
+      try (PreparedStatement up =
+          c.prepareStatement(
+              "UPDATE " + tDossier + " SET last_seq = last_seq + 1 WHERE dossier_code = ?")) {
+        up.setString(1, code);
+        if (up.executeUpdate() == 1) {
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT last_seq FROM " + tDossier + " WHERE dossier_code = ?")) {
+            q.setString(1, code);
+            try (ResultSet rs = q.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        }
+      }
+      try (PreparedStatement ins =
+          c.prepareStatement(
+              "INSERT INTO " + tDossier + " (dossier_code, last_seq) VALUES (?, 1)")) {
+        ins.setString(1, code);
+        ins.executeUpdate();
+        return 1;
+      } catch (SQLException e) {
+        // Another transaction created the row first (H2 does not abort the transaction): count on.
+        if (!"23505".equals(e.getSQLState()) || round > 0) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<DossierEvent> events(DossierCode dossier) {
+    return events(dossier, Long.MAX_VALUE);
+  }
+
+  @Override
+  public List<DossierEvent> events(DossierCode dossier, long upToSequence) {
+    Objects.requireNonNull(dossier, "dossier");
+    return call(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, payload FROM "
+                      + tEvent
+                      + " WHERE dossier_code = ? AND seq <= ? ORDER BY seq")) {
+            ps.setString(1, dossier.toString());
+            ps.setLong(2, upToSequence);
+            List<DossierEvent> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(codec.read(rs.getString(2), rs.getLong(1)));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  // ------------------------------------------------------------------- claiming and settling
+
+  /** The first undelivered event of its dossier for its destination: nothing earlier waits. */
+  private String headCondition() {
+    return " AND NOT EXISTS (SELECT 1 FROM "
+        + tDelivery
+        + " e WHERE e.destination = d.destination AND e.dossier_code = d.dossier_code"
+        + " AND e.seq < d.seq AND e.status IN ('PENDING', 'DEAD'))";
+  }
+
+  @Override
+  public List<ClaimedDelivery> claim(
+      String destination, String owner, int max, Instant now, Duration lease) {
+    checkDestination(destination);
+    Objects.requireNonNull(owner, "owner");
+    if (max < 1 || lease == null || lease.isNegative() || lease.isZero()) {
+      throw new PortalConfigurationException(
+          "sync.claim", "A claim takes at least one delivery for a positive lease.");
+    }
+    long nowMillis = now.toEpochMilli();
+    long until = now.plus(lease).toEpochMilli();
+    String token = UUID.randomUUID().toString();
+    return inTransaction(
+        c -> {
+          if (dialect(c) == Dialect.POSTGRESQL) {
+            return claimSkipLocked(c, destination, owner, max, nowMillis, until, token);
+          }
+          return claimCompareAndSet(c, destination, owner, max, nowMillis, until, token);
+        });
+  }
+
+  private String candidates() {
+    return "SELECT d.destination, d.dossier_code, d.seq FROM "
+        + tDelivery
+        + " d WHERE d.destination = ? AND d.status = 'PENDING' AND d.available_at <= ?"
+        + " AND d.lease_until <= ?"
+        + headCondition()
+        // The index's own order: H2 then walks the queue index lazily instead of sorting every
+        // pending row (28 times faster on a 40,000 event backlog).
+        + " ORDER BY d.destination, d.status, d.event_pk";
+  }
+
+  private List<ClaimedDelivery> claimSkipLocked(
+      Connection c, String destination, String owner, int max, long now, long until, String token)
+      throws SQLException {
+    String sql =
+        "WITH c AS ("
+            + candidates()
+            + " LIMIT ? FOR UPDATE OF d SKIP LOCKED) UPDATE "
+            + tDelivery
+            + " u SET lease_owner = ?, lease_until = ?, claim_token = ? FROM c, "
+            + tEvent
+            + " v WHERE u.destination = c.destination AND u.dossier_code = c.dossier_code"
+            + " AND u.seq = c.seq AND v.id = u.event_pk"
+            + " RETURNING u.seq, u.event_pk, u.attempts, u.recorded_at, v.payload";
+    List<ClaimedDelivery> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, destination);
+      ps.setLong(2, now);
+      ps.setLong(3, now);
+      ps.setInt(4, max);
+      ps.setString(5, owner);
+      ps.setLong(6, until);
+      ps.setString(7, token);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(claimed(rs, destination, owner, until));
+        }
+      }
+    }
+    out.sort((a, b) -> Long.compare(a.position(), b.position()));
+    return out;
+  }
+
+  private List<ClaimedDelivery> claimCompareAndSet(
+      Connection c, String destination, String owner, int max, long now, long until, String token)
+      throws SQLException {
+    List<Object[]> keys = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(candidates() + " FETCH FIRST ? ROWS ONLY")) {
+      ps.setString(1, destination);
+      ps.setLong(2, now);
+      ps.setLong(3, now);
+      ps.setInt(4, max);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          keys.add(new Object[] {rs.getString(2), rs.getLong(3)});
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE "
+                + tDelivery
+                + " SET lease_owner = ?, lease_until = ?, claim_token = ? WHERE destination = ?"
+                + " AND dossier_code = ? AND seq = ? AND status = 'PENDING' AND lease_until <= ?"
+                + " AND available_at <= ?")) {
+      for (Object[] k : keys) {
+        ps.setString(1, owner);
+        ps.setLong(2, until);
+        ps.setString(3, token);
+        ps.setString(4, destination);
+        ps.setString(5, (String) k[0]);
+        ps.setLong(6, (Long) k[1]);
+        ps.setLong(7, now);
+        ps.setLong(8, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    List<ClaimedDelivery> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT u.seq, u.event_pk, u.attempts, u.recorded_at, v.payload FROM "
+                + tDelivery
+                + " u JOIN "
+                + tEvent
+                + " v ON v.id = u.event_pk WHERE u.claim_token = ? ORDER BY u.event_pk")) {
+      ps.setString(1, token);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(claimed(rs, destination, owner, until));
+        }
+      }
+    }
+    return out;
+  }
+
+  private ClaimedDelivery claimed(ResultSet rs, String destination, String owner, long until)
+      throws SQLException {
+    long pk = rs.getLong(2);
+    return new ClaimedDelivery(
+        destination,
+        codec.read(rs.getString(5), pk),
+        rs.getLong(1),
+        pk,
+        rs.getInt(3),
+        Instant.ofEpochMilli(rs.getLong(4)),
+        owner,
+        Instant.ofEpochMilli(until));
+  }
+
+  private static final String KEY_AND_OWNER =
+      " WHERE destination = ? AND dossier_code = ? AND seq = ? AND status = 'PENDING'"
+          + " AND lease_owner = ?";
+
+  private int settle(String set, ClaimedDelivery d, Object... values) {
+    return call(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE " + tDelivery + " SET " + set + KEY_AND_OWNER)) {
+            int i = 1;
+            for (Object v : values) {
+              ps.setObject(i++, v);
+            }
+            ps.setString(i++, d.destination());
+            ps.setString(i++, d.event().dossierCode().toString());
+            ps.setLong(i++, d.sequence());
+            ps.setString(i, d.leaseOwner());
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public boolean renew(ClaimedDelivery delivery, Instant until) {
+    return settle("lease_until = ?", delivery, until.toEpochMilli()) == 1;
+  }
+
+  @Override
+  public boolean markDelivered(ClaimedDelivery delivery, Instant now) {
+    return settle(
+            "status = 'DELIVERED', lease_owner = NULL, lease_until = 0, claim_token = NULL,"
+                + " finished_at = ?, finished_by = ?",
+            delivery,
+            now.toEpochMilli(),
+            delivery.leaseOwner())
+        == 1;
+  }
+
+  @Override
+  public boolean markFailed(
+      ClaimedDelivery delivery, int attempts, Instant nextAttemptAt, String reason) {
+    return settle(
+            "attempts = ?, available_at = ?, last_error = ?, lease_owner = NULL, lease_until = 0,"
+                + " claim_token = NULL",
+            delivery,
+            attempts,
+            nextAttemptAt.toEpochMilli(),
+            clip(reason))
+        == 1;
+  }
+
+  @Override
+  public boolean markDead(ClaimedDelivery delivery, int attempts, Instant now, String reason) {
+    return settle(
+            "status = 'DEAD', attempts = ?, last_error = ?, finished_at = ?, finished_by = ?,"
+                + " lease_owner = NULL, lease_until = 0, claim_token = NULL",
+            delivery,
+            attempts,
+            clip(reason),
+            now.toEpochMilli(),
+            delivery.leaseOwner())
+        == 1;
+  }
+
+  @Override
+  public int release(String owner) {
+    Objects.requireNonNull(owner, "owner");
+    return call(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE "
+                      + tDelivery
+                      + " SET lease_owner = NULL, lease_until = 0, claim_token = NULL"
+                      + " WHERE lease_owner = ? AND status = 'PENDING'")) {
+            ps.setString(1, owner);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public Optional<Instant> nextClaimableAt(String destination) {
+    checkDestination(destination);
+    return call(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT MIN(CASE WHEN d.available_at > d.lease_until THEN d.available_at"
+                      + " ELSE d.lease_until END) FROM "
+                      + tDelivery
+                      + " d WHERE d.destination = ? AND d.status = 'PENDING'"
+                      + headCondition())) {
+            ps.setString(1, destination);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              long at = rs.getLong(1);
+              return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+            }
+          }
+        });
+  }
+
+  @Override
+  public SyncStatus status(String destination) {
+    checkDestination(destination);
+    Instant now = clock.instant();
+    return call(
+        c -> {
+          long pending = 0;
+          long inFlight = 0;
+          long delivered = 0;
+          long dead = 0;
+          long skipped = 0;
+          Long oldest = null;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT status, COUNT(*), MIN(recorded_at),"
+                      + " SUM(CASE WHEN lease_until > ? THEN 1 ELSE 0 END) FROM "
+                      + tDelivery
+                      + " WHERE destination = ? GROUP BY status")) {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setString(2, destination);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                long n = rs.getLong(2);
+                switch (rs.getString(1)) {
+                  case "PENDING" -> {
+                    pending = n;
+                    oldest = rs.getLong(3);
+                    inFlight = rs.getLong(4);
+                  }
+                  case "DELIVERED" -> delivered = n;
+                  case "DEAD" -> dead = n;
+                  case "SKIPPED" -> skipped = n;
+                  default -> {
+                    // A status written by a newer version: not counted.
+                  }
+                }
+              }
+            }
+          }
+          Optional<Instant> oldestAt =
+              oldest == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest));
+          Duration age =
+              oldestAt
+                  .map(o -> o.isBefore(now) ? Duration.between(o, now) : Duration.ZERO)
+                  .orElse(Duration.ZERO);
+          return new SyncStatus(
+              destination, pending, inFlight, delivered, dead, skipped, oldestAt, age);
+        });
+  }
+
+  // ------------------------------------------------------------------------------ dead letters
+
+  private String deadLetterQuery(String extra) {
+    return "SELECT d.seq, d.attempts, d.last_error, d.recorded_at, d.finished_at, v.payload,"
+        + " v.id, (SELECT COUNT(*) FROM "
+        + tDelivery
+        + " b WHERE b.destination = d.destination AND b.dossier_code = d.dossier_code"
+        + " AND b.seq > d.seq AND b.status = 'PENDING') FROM "
+        + tDelivery
+        + " d JOIN "
+        + tEvent
+        + " v ON v.id = d.event_pk WHERE d.destination = ? AND d.status = 'DEAD'"
+        + extra
+        + " ORDER BY d.event_pk";
+  }
+
+  private DeadLetter deadLetter(String destination, ResultSet rs) throws SQLException {
+    String reason = rs.getString(3);
+    return new DeadLetter(
+        destination,
+        codec.read(rs.getString(6), rs.getLong(7)),
+        rs.getLong(1),
+        rs.getInt(2),
+        reason == null ? "" : reason,
+        Instant.ofEpochMilli(rs.getLong(4)),
+        Instant.ofEpochMilli(rs.getLong(5)),
+        rs.getLong(8));
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(String destination) {
+    checkDestination(destination);
+    return call(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(deadLetterQuery(""))) {
+            ps.setString(1, destination);
+            List<DeadLetter> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(deadLetter(destination, rs));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public Optional<DeadLetter> deadLetter(String destination, UUID eventId) {
+    checkDestination(destination);
+    Objects.requireNonNull(eventId, "eventId");
+    return call(c -> findDeadLetter(c, destination, eventId));
+  }
+
+  private Optional<DeadLetter> findDeadLetter(Connection c, String destination, UUID eventId)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(deadLetterQuery(" AND v.event_id = ?"))) {
+      ps.setString(1, destination);
+      ps.setString(2, eventId.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(deadLetter(destination, rs)) : Optional.empty();
+      }
+    }
+  }
+
+  @Override
+  public OperatorAction retryDeadLetter(
+      String destination, UUID eventId, String operator, String note) {
+    return act(
+        destination,
+        eventId,
+        operator,
+        note,
+        OperatorAction.Kind.RETRY,
+        "status = 'PENDING', attempts = 0, available_at = 0, lease_owner = NULL, lease_until = 0,"
+            + " finished_at = NULL, finished_by = NULL");
+  }
+
+  @Override
+  public OperatorAction skipDeadLetter(
+      String destination, UUID eventId, String operator, String note) {
+    return act(
+        destination,
+        eventId,
+        operator,
+        note,
+        OperatorAction.Kind.SKIP,
+        "status = 'SKIPPED', finished_at = " + clock.millis() + ", finished_by = 'operator'");
+  }
+
+  private OperatorAction act(
+      String destination,
+      UUID eventId,
+      String operator,
+      String note,
+      OperatorAction.Kind kind,
+      String set) {
+    checkDestination(destination);
+    Objects.requireNonNull(eventId, "eventId");
+    if (operator == null || operator.isBlank()) {
+      throw new PortalConfigurationException(
+          "sync.operator", "An operator action names the operator who takes it.");
+    }
+    Objects.requireNonNull(note, "note");
+    Instant at = Instant.ofEpochMilli(clock.millis());
+    OperatorAction action =
+        inTransaction(
+            c -> {
+              DeadLetter dead =
+                  findDeadLetter(c, destination, eventId)
+                      .orElseThrow(() -> notFound(destination, eventId));
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE "
+                          + tDelivery
+                          + " SET "
+                          + set
+                          + " WHERE destination = ? AND dossier_code = ? AND seq = ?"
+                          + " AND status = 'DEAD'")) {
+                ps.setString(1, destination);
+                ps.setString(2, dead.event().dossierCode().toString());
+                ps.setLong(3, dead.sequence());
+                if (ps.executeUpdate() != 1) {
+                  throw notFound(destination, eventId);
+                }
+              }
+              OperatorAction a =
+                  new OperatorAction(
+                      at,
+                      destination,
+                      eventId,
+                      dead.event().dossierCode(),
+                      kind,
+                      clip(operator),
+                      clip(note),
+                      dead.reason());
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO "
+                          + tAction
+                          + " (acted_at, destination, event_id, dossier_code, action, operator,"
+                          + " note, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, at.toEpochMilli());
+                ps.setString(2, destination);
+                ps.setString(3, eventId.toString());
+                ps.setString(4, a.dossierCode().toString());
+                ps.setString(5, kind.name());
+                ps.setString(6, a.operator());
+                ps.setString(7, a.note());
+                ps.setString(8, clip(a.reason()));
+                ps.executeUpdate();
+              }
+              return a;
+            });
+    LOG.info(
+        "Dead letter {} of dossier {} for {}: {} by operator {}",
+        eventId,
+        action.dossierCode(),
+        destination,
+        kind,
+        action.operator());
+    return action;
+  }
+
+  private static SyncOutboxException notFound(String destination, UUID eventId) {
+    return new SyncOutboxException(
+        "sync.dead-letter.not-found",
+        "No dead letter for event " + eventId + " and destination " + destination + ".",
+        null);
+  }
+
+  @Override
+  public List<OperatorAction> operatorActions(String destination) {
+    checkDestination(destination);
+    return call(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT acted_at, event_id, dossier_code, action, operator, note, reason FROM "
+                      + tAction
+                      + " WHERE destination = ? ORDER BY id")) {
+            ps.setString(1, destination);
+            List<OperatorAction> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String reason = rs.getString(7);
+                out.add(
+                    new OperatorAction(
+                        Instant.ofEpochMilli(rs.getLong(1)),
+                        destination,
+                        UUID.fromString(rs.getString(2)),
+                        DossierCode.parse(rs.getString(3)),
+                        OperatorAction.Kind.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        reason == null ? "" : reason));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  // ----------------------------------------------------------------------------------- plumbing
+
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T call(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw sql("run an outbox query", e);
+    }
+  }
+
+  private <T> T inTransaction(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw sql("run an outbox transaction", e);
+    }
+  }
+
+  private Dialect dialect(Connection c) throws SQLException {
+    Dialect d = dialect;
+    if (d == null) {
+      d = Dialect.of(c);
+      dialect = d;
+    }
+    return d;
+  }
+
+  private void checkDestination(String destination) {
+    Objects.requireNonNull(destination, "destination");
+    if (!destinations.contains(destination)) {
+      throw new SyncOutboxException(
+          "sync.outbox.destination",
+          "Destination "
+              + destination
+              + " is not one of this outbox's destinations "
+              + destinations
+              + ".",
+          null);
+    }
+  }
+
+  private static SyncOutboxException sql(String what, SQLException e) {
+    return new SyncOutboxException(
+        "sync.outbox.sql",
+        "The sync outbox could not "
+            + what
+            + " (SQL state "
+            + e.getSQLState()
+            + ", error "
+            + e.getErrorCode()
+            + ").",
+        e);
+  }
+
+  private static String clip(String text) {
+    return text.length() <= REASON_LIMIT ? text : text.substring(0, REASON_LIMIT - 1) + "…";
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcSyncOutbox[tables=" + prefix + "sync_*, destinations=" + destinations + "]";
+  }
+
+  /** Configures a {@link JdbcSyncOutbox}. Not thread-safe. */
+  public static final class Builder {
+    private DataSource dataSource;
+    private final List<String> destinations = new ArrayList<>();
+    private String tablePrefix = "motcua_";
+    private ObjectMapper mapper;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the database (required). Use a pooled data source in production; the outbox takes a
+     * connection for each call and closes it at once.
+     *
+     * @param dataSource an H2 or PostgreSQL data source; not null
+     * @return this builder
+     */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /**
+     * Sets the destinations every event is queued for (required, at least one), such as {@code
+     * "national", "provincial"}: the names a {@link SyncWorker} maps to portal clients. An event is
+     * queued for the destinations configured when it is recorded.
+     *
+     * @param names 1 to 64 letters, digits, dots, dashes or underscores each; distinct
+     * @return this builder
+     */
+    public Builder destinations(String... names) {
+      destinations.clear();
+      for (String n : names) {
+        if (n == null || !DESTINATION.matcher(n).matches() || destinations.contains(n)) {
+          throw new PortalConfigurationException(
+              "sync.destinations",
+              "Destination names are distinct, 1 to 64 letters, digits, '.', '-' or '_'.");
+        }
+        destinations.add(n);
+      }
+      return this;
+    }
+
+    /**
+     * Sets the prefix of the table names (default {@code motcua_}), to keep several outboxes in one
+     * schema apart.
+     *
+     * @param prefix a lower-case letter, then up to 29 lower-case letters, digits or underscores
+     * @return this builder
+     */
+    public Builder tablePrefix(String prefix) {
+      if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+        throw new PortalConfigurationException(
+            "sync.table-prefix",
+            "The table prefix is a lower-case letter, then lower-case letters, digits or '_'.");
+      }
+      this.tablePrefix = prefix;
+      return this;
+    }
+
+    /**
+     * Sets the mapper events are written and read with (default {@code MotcuaJson.mapper()}). It
+     * must write motcua's events as {@code MotcuaJson} does; changing it on a filled outbox makes
+     * stored events unreadable.
+     *
+     * @param mapper not null
+     * @return this builder
+     */
+    public Builder objectMapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
+
+    /**
+     * Sets the clock that stamps recorded events and operator actions and ages pending events
+     * (default UTC system clock).
+     *
+     * @param clock not null
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the outbox. It connects on first use.
+     *
+     * @return the outbox
+     * @throws PortalConfigurationException when the data source or the destinations are missing
+     */
+    public JdbcSyncOutbox build() {
+      if (dataSource == null) {
+        throw new PortalConfigurationException(
+            "sync.data-source", "JdbcSyncOutbox needs a dataSource.");
+      }
+      if (destinations.isEmpty()) {
+        throw new PortalConfigurationException(
+            "sync.destinations", "JdbcSyncOutbox needs at least one destination.");
+      }
+      return new JdbcSyncOutbox(this);
+    }
+  }
+}

@@ -1,0 +1,864 @@
+package io.github.motcua.portal.sync;
+
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.core.dossier.DossierLifecycle;
+import io.github.motcua.portal.PortalAuthenticationException;
+import io.github.motcua.portal.PortalClient;
+import io.github.motcua.portal.PortalConfigurationException;
+import io.github.motcua.portal.PortalException;
+import io.github.motcua.portal.PortalRejectedException;
+import io.github.motcua.portal.PortalUnavailableException;
+import io.github.motcua.portal.RetryPolicy;
+import io.github.motcua.portal.Sleeper;
+import io.github.motcua.portal.sync.internal.DestinationHealth;
+import io.github.motcua.portal.sync.internal.SnapshotFolder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the events of a {@link SyncOutbox} to named destinations through {@link PortalClient}s
+ * (bộ đồng bộ): the national portal, a provincial portal, any other.
+ *
+ * <p><b>Guarantees.</b> Per destination and dossier, an event is published only after every earlier
+ * event of that dossier reached that destination (or was skipped by an operator), each with the
+ * dossier snapshot folded from the outbox's log up to it. Delivery is at least once; the portal
+ * clients make a repeated publish harmless, so the effect is exactly once. A dossier whose delivery
+ * is slow or failing holds back only its own later events, and a destination that is down holds
+ * back only itself: each destination has its own delivery threads and its own health.
+ *
+ * <p><b>Failures.</b> {@link PortalUnavailableException}, {@link
+ * io.github.motcua.portal.PortalProtocolException}, {@link PortalAuthenticationException} and
+ * unexpected runtime failures are retried: the delivery goes back to the queue until {@code now +
+ * RetryPolicy.backoff(attempts)} (or the portal's {@code Retry-After}, when longer). A failure
+ * counts against the event's {@link Builder#deadLetterThreshold(int) dead-letter threshold} only
+ * while the destination is otherwise up: after {@link Builder#outageThreshold(int)} consecutive
+ * failures the destination is considered down, paused (the pause grows as the retry policy's
+ * backoff ceiling), then probed with one delivery at a time, and failures during such an outage
+ * count against no event, so an outage of hours parks nothing. {@link PortalRejectedException},
+ * other non-retryable portal failures and a dossier log that cannot be folded park the event as a
+ * {@link DeadLetter} at once.
+ *
+ * <p><b>Several workers.</b> Workers in one or several processes may share an outbox: each claims
+ * deliveries under a lease of {@link Builder#leaseTime(Duration)} on its clock, renews it before a
+ * delivery when less than half is left, and records an outcome only while it still holds the lease.
+ * A crashed worker's claims are taken over when their lease ends. The lease must be longer than the
+ * longest publish call (the clients' {@link RetryPolicy#totalTimeout()}); clocks of processes
+ * sharing an outbox must agree to well within it.
+ *
+ * <p><b>Running.</b> {@link #start()} runs it in the background until {@link #stop(Duration)};
+ * {@link #drain(Duration)} delivers everything deliverable in the calling thread's control (for
+ * tests and batch jobs), waiting for backoffs through the {@link Sleeper}, so a test with a test
+ * clock and a sleeper that advances it never really waits.
+ *
+ * <p>Thread-safe. No static state.
+ */
+public final class SyncWorker implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
+
+  private final SyncOutbox outbox;
+  private final Map<String, PortalClient> clients;
+  private final int workerThreads;
+  private final int batchSize;
+  private final RetryPolicy retryPolicy;
+  private final int deadLetterThreshold;
+  private final int outageThreshold;
+  private final Duration leaseTime;
+  private final Duration pollInterval;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final String workerId;
+  private final SyncListener listener;
+  private final SnapshotFolder folder;
+  private final Map<String, DestinationHealth> health = new LinkedHashMap<>();
+
+  private final Object runLock = new Object();
+  private final Semaphore wakeUps = new Semaphore(0);
+  private volatile boolean running;
+  private Thread dispatcher;
+  private Map<String, Lane> lanes;
+
+  private SyncWorker(Builder b) {
+    this.outbox = b.outbox;
+    this.clients = new LinkedHashMap<>(b.clients);
+    this.workerThreads = b.workerThreads;
+    this.batchSize = b.batchSize;
+    this.retryPolicy = b.retryPolicy;
+    this.deadLetterThreshold = b.deadLetterThreshold;
+    this.outageThreshold = b.outageThreshold;
+    this.leaseTime = b.leaseTime;
+    this.pollInterval = b.pollInterval;
+    this.clock = b.clock;
+    this.sleeper = b.sleeper == null ? b.retryPolicy.sleeper() : b.sleeper;
+    this.workerId = b.workerId == null ? defaultWorkerId() : b.workerId;
+    this.listener = b.listener;
+    this.folder = new SnapshotFolder(outbox, b.lifecycle);
+    for (String destination : clients.keySet()) {
+      health.put(
+          destination,
+          new DestinationHealth(
+              outageThreshold,
+              n -> {
+                Duration ceiling = retryPolicy.backoffCeiling(n);
+                return ceiling.compareTo(pollInterval) < 0 ? pollInterval : ceiling;
+              }));
+    }
+  }
+
+  private static String defaultWorkerId() {
+    return "worker-"
+        + ProcessHandle.current().pid()
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns this worker's id, the owner name of its leases.
+   *
+   * @return the id
+   */
+  public String workerId() {
+    return workerId;
+  }
+
+  /**
+   * Returns the destinations this worker delivers to.
+   *
+   * @return the names, in configuration order
+   */
+  public List<String> destinations() {
+    return List.copyOf(clients.keySet());
+  }
+
+  /**
+   * Returns the delivery state of every destination this worker serves.
+   *
+   * @return the status by destination, in configuration order
+   */
+  public Map<String, SyncStatus> status() {
+    Map<String, SyncStatus> out = new LinkedHashMap<>();
+    clients.keySet().forEach(d -> out.put(d, outbox.status(d)));
+    return out;
+  }
+
+  /**
+   * Tells whether this worker currently considers a destination down.
+   *
+   * @param destination a destination of this worker
+   * @return true while it is paused or probed after repeated failures
+   */
+  public boolean isDestinationDown(String destination) {
+    DestinationHealth h = health.get(destination);
+    return h != null && h.isDown();
+  }
+
+  // ------------------------------------------------------------------------------- background
+
+  /**
+   * Starts delivering in the background: one dispatcher thread claims due deliveries and each
+   * destination's {@link Builder#workerThreads(int) delivery threads} publish them. First ends the
+   * leases a previous run under the same {@link #workerId()} left behind. Does nothing when already
+   * started.
+   *
+   * @return this worker
+   */
+  public SyncWorker start() {
+    synchronized (runLock) {
+      if (running) {
+        return this;
+      }
+      int released = outbox.release(workerId);
+      if (released > 0) {
+        LOG.info("Worker {} took back {} deliveries it held before a restart", workerId, released);
+      }
+      lanes = newLanes();
+      running = true;
+      dispatcher = new Thread(this::dispatch, "motcua-sync-dispatcher-" + workerId);
+      dispatcher.setDaemon(true);
+      dispatcher.start();
+      LOG.info("Sync worker {} started for {}", workerId, clients.keySet());
+      return this;
+    }
+  }
+
+  /**
+   * Stops the background delivery gracefully: no new claims; deliveries in flight get up to {@code
+   * timeout} to finish; those still running are then interrupted and every lease this worker holds
+   * is ended, so the deliveries return to the queue at once.
+   *
+   * @param timeout how long to wait for deliveries in flight (real time); not null
+   * @return true when everything in flight finished in time
+   */
+  public boolean stop(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    Thread d;
+    Map<String, Lane> ls;
+    synchronized (runLock) {
+      if (!running) {
+        return true;
+      }
+      running = false;
+      d = dispatcher;
+      ls = lanes;
+      dispatcher = null;
+      lanes = null;
+    }
+    d.interrupt();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean clean = true;
+    try {
+      d.join(Math.max(1, timeout.toMillis()));
+      for (Lane lane : ls.values()) {
+        lane.pool.shutdown();
+      }
+      for (Lane lane : ls.values()) {
+        long left = Math.max(0, deadline - System.nanoTime());
+        clean &= lane.pool.awaitTermination(left, TimeUnit.NANOSECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      clean = false;
+    }
+    if (!clean) {
+      ls.values().forEach(lane -> lane.pool.shutdownNow());
+    }
+    int released = outbox.release(workerId);
+    LOG.info(
+        "Sync worker {} stopped ({}; {} deliveries returned to the queue)",
+        workerId,
+        clean ? "clean" : "timed out",
+        released);
+    return clean;
+  }
+
+  /** Stops the worker, giving deliveries in flight up to 30 seconds. */
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(30));
+  }
+
+  private void dispatch() {
+    while (running) {
+      boolean claimed = false;
+      try {
+        for (Lane lane : lanes()) {
+          claimed |= lane.fill(lane.room()) > 0;
+        }
+      } catch (MotcuaException e) {
+        LOG.warn("Sync worker {} cannot claim deliveries: {}", workerId, e.toString());
+      }
+      if (!claimed) {
+        try {
+          // Woken early when a delivery settles: its dossier's next event may now be due.
+          wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+          wakeUps.drainPermits();
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  private List<Lane> lanes() {
+    synchronized (runLock) {
+      return lanes == null ? List.of() : List.copyOf(lanes.values());
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ drain
+
+  /**
+   * Delivers everything deliverable, then returns: every pending event of every destination is
+   * delivered or parked, except events waiting behind a dead letter. Waits for backoffs, outage
+   * pauses and other workers' leases through the {@link Sleeper}, measuring time on the worker's
+   * clock, so with a test clock and a sleeper that advances it nothing really waits. Uses the
+   * running background threads when started, temporary ones otherwise.
+   *
+   * @param timeout the most time to spend, on the worker's clock; not null
+   * @return true when nothing deliverable is left, false when the time ran out first
+   * @throws InterruptedException when the calling thread is interrupted
+   * @throws SyncOutboxException when the outbox fails
+   */
+  public boolean drain(Duration timeout) throws InterruptedException {
+    Objects.requireNonNull(timeout, "timeout");
+    Instant deadline = clock.instant().plus(timeout);
+    Map<String, Lane> own = null;
+    Map<String, Lane> use;
+    synchronized (runLock) {
+      if (running) {
+        use = lanes;
+      } else {
+        own = newLanes();
+        use = own;
+        int released = outbox.release(workerId);
+        if (released > 0) {
+          LOG.info("Worker {} took back {} deliveries it held before", workerId, released);
+        }
+      }
+    }
+    List<Future<?>> inFlight = new ArrayList<>();
+    boolean lookedAgain = false;
+    try {
+      while (true) {
+        for (java.util.Iterator<Future<?>> it = inFlight.iterator(); it.hasNext(); ) {
+          Future<?> f = it.next();
+          if (f.isDone()) {
+            it.remove();
+            rethrow(f);
+          }
+        }
+        int claimed = 0;
+        for (Lane lane : use.values()) {
+          int room = lane.room();
+          if (room > 0) {
+            List<Future<?>> started = lane.submit(lane.claim(room));
+            inFlight.addAll(started);
+            claimed += started.size();
+          }
+        }
+        if (claimed > 0) {
+          lookedAgain = false;
+          continue;
+        }
+        if (!inFlight.isEmpty()) {
+          // A slow delivery holds only its own dossier: wait for any delivery to settle, then
+          // claim what became due (the next event of that dossier, for one).
+          wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+          continue;
+        }
+        Optional<Instant> next = Optional.empty();
+        for (Lane lane : use.values()) {
+          Optional<Instant> n = lane.nextClaimableAt();
+          if (n.isPresent() && (next.isEmpty() || n.get().isBefore(next.get()))) {
+            next = n;
+          }
+        }
+        if (next.isEmpty()) {
+          return true;
+        }
+        Instant now = clock.instant();
+        Duration wait = Duration.between(now, next.get());
+        if (wait.compareTo(pollInterval) > 0 && othersHoldLeases(use)) {
+          // Another worker's lease may be settled long before it ends: look again soon.
+          wait = pollInterval;
+        }
+        if (wait.compareTo(Duration.ofMillis(1)) < 0) {
+          wait = Duration.ofMillis(1);
+        }
+        if (now.plus(wait).isAfter(deadline)) {
+          if (!lookedAgain) {
+            // Another worker may have settled its last lease just now: look once more.
+            lookedAgain = true;
+            continue;
+          }
+          return false;
+        }
+        lookedAgain = false;
+        sleeper.sleep(wait);
+      }
+    } finally {
+      if (own != null) {
+        own.values().forEach(lane -> lane.pool.shutdownNow());
+      }
+    }
+  }
+
+  private boolean othersHoldLeases(Map<String, Lane> use) {
+    for (Lane lane : use.values()) {
+      if (lane.held.get() == 0 && outbox.status(lane.destination).inFlight() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void rethrow(Future<?> f) throws InterruptedException {
+    try {
+      f.get();
+    } catch (ExecutionException e) {
+      throw new SyncOutboxException(
+          "sync.worker.delivery", "A delivery failed unexpectedly.", e.getCause());
+    }
+  }
+
+  // --------------------------------------------------------------------------------- delivery
+
+  private Map<String, Lane> newLanes() {
+    Map<String, Lane> out = new LinkedHashMap<>();
+    clients.forEach((name, client) -> out.put(name, new Lane(name, client)));
+    return out;
+  }
+
+  /** One destination: its client, its threads and the deliveries it holds. */
+  private final class Lane {
+    final String destination;
+    final PortalClient client;
+    final DestinationHealth h;
+    final ExecutorService pool;
+    final AtomicInteger held = new AtomicInteger();
+
+    Lane(String destination, PortalClient client) {
+      this.destination = destination;
+      this.client = client;
+      this.h = health.get(destination);
+      AtomicInteger n = new AtomicInteger();
+      this.pool =
+          Executors.newFixedThreadPool(
+              workerThreads,
+              r -> {
+                Thread t = new Thread(r, "motcua-sync-" + destination + "-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+    }
+
+    int room() {
+      return Math.max(0, batchSize - held.get());
+    }
+
+    List<ClaimedDelivery> claim(int room) {
+      int admitted = h.admit(clock.instant(), room);
+      if (admitted == 0) {
+        return List.of();
+      }
+      List<ClaimedDelivery> got;
+      try {
+        got = outbox.claim(destination, workerId, admitted, clock.instant(), leaseTime);
+      } catch (RuntimeException e) {
+        if (h.isDown()) {
+          h.unusedProbe();
+        }
+        throw e;
+      }
+      if (got.isEmpty() && h.isDown()) {
+        h.unusedProbe();
+      }
+      return got;
+    }
+
+    int fill(int room) {
+      List<ClaimedDelivery> got = claim(room);
+      submit(got);
+      return got.size();
+    }
+
+    List<Future<?>> submit(List<ClaimedDelivery> got) {
+      List<Future<?>> out = new ArrayList<>(got.size());
+      for (ClaimedDelivery d : got) {
+        held.incrementAndGet();
+        out.add(
+            pool.submit(
+                () -> {
+                  try {
+                    deliver(this, d);
+                  } finally {
+                    held.decrementAndGet();
+                    wakeUps.release();
+                  }
+                }));
+      }
+      return out;
+    }
+
+    Optional<Instant> nextClaimableAt() {
+      Optional<Instant> next = outbox.nextClaimableAt(destination);
+      Instant paused = h.pausedUntil();
+      return next.map(n -> n.isBefore(paused) ? paused : n);
+    }
+  }
+
+  private void deliver(Lane lane, ClaimedDelivery claimed) {
+    ClaimedDelivery d = claimed;
+    try {
+      Instant now = clock.instant();
+      if (Duration.between(now, d.leaseUntil()).compareTo(leaseTime.dividedBy(2)) < 0) {
+        Instant until = now.plus(leaseTime);
+        if (!outbox.renew(d, until)) {
+          lost(d);
+          return;
+        }
+        d = d.withLeaseUntil(until);
+      }
+      Dossier snapshot;
+      try {
+        snapshot = folder.snapshot(d);
+      } catch (SyncOutboxException e) {
+        throw e;
+      } catch (MotcuaException e) {
+        park(d, d.attempts() + 1, "The dossier log cannot be folded: " + reason(e));
+        return;
+      }
+      try {
+        lane.client.publish(d.event(), snapshot);
+      } catch (PortalRejectedException | PortalConfigurationException e) {
+        lane.h.succeeded(clock.instant()); // the portal answered: it is up
+        park(d, d.attempts() + 1, reason(e));
+        return;
+      } catch (PortalException e) {
+        if (!e.isRetryable() && !(e instanceof PortalAuthenticationException)) {
+          park(d, d.attempts() + 1, reason(e));
+        } else {
+          failed(lane, d, e);
+        }
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("Publishing {} failed unexpectedly", d, e);
+        failed(lane, d, e);
+        return;
+      }
+      Instant done = clock.instant();
+      Duration downFor = lane.h.succeeded(done);
+      if (downFor != null) {
+        LOG.info("Destination {} is back after {}", lane.destination, downFor);
+        notify(() -> listener.destinationUp(lane.destination, downFor));
+      }
+      if (outbox.markDelivered(d, done)) {
+        ClaimedDelivery delivered = d;
+        Duration since = Duration.between(d.recordedAt(), done);
+        notify(() -> listener.delivered(delivered, since.isNegative() ? Duration.ZERO : since));
+      } else {
+        lost(d);
+      }
+    } catch (SyncOutboxException e) {
+      // The outbox failed: the lease runs out and the delivery is tried again.
+      LOG.error("Sync worker {} cannot record the outcome of {}: {}", workerId, d, e.toString());
+    }
+  }
+
+  private void failed(Lane lane, ClaimedDelivery d, Exception e) {
+    Instant now = clock.instant();
+    DestinationHealth.Failure how = lane.h.failed(now);
+    String reason = reason(e);
+    if (how == DestinationHealth.Failure.WENT_DOWN) {
+      Instant probeAt = lane.h.pausedUntil();
+      LOG.warn(
+          "Destination {} looks down after {} consecutive failures ({}); next probe at {}",
+          lane.destination,
+          outageThreshold,
+          reason,
+          probeAt);
+      notify(() -> listener.destinationDown(lane.destination, e, probeAt));
+    }
+    boolean counts = how != DestinationHealth.Failure.WHILE_DOWN;
+    int attempts = d.attempts() + (counts ? 1 : 0);
+    if (counts && attempts >= deadLetterThreshold) {
+      park(d, attempts, "Failed " + attempts + " times; last: " + reason);
+      return;
+    }
+    Instant next;
+    if (lane.h.isDown()) {
+      next = lane.h.pausedUntil();
+    } else {
+      Duration wait = retryPolicy.backoff(attempts);
+      if (e instanceof PortalUnavailableException u
+          && u.retryAfter().isPresent()
+          && u.retryAfter().get().compareTo(wait) > 0) {
+        wait = u.retryAfter().get();
+      }
+      next = now.plus(wait);
+    }
+    if (outbox.markFailed(d, attempts, next, reason)) {
+      LOG.debug("Delivery {} failed ({}); next attempt at {}", d, reason, next);
+      notify(() -> listener.retryScheduled(d, e, attempts, next));
+    } else {
+      lost(d);
+    }
+  }
+
+  private void park(ClaimedDelivery d, int attempts, String reason) {
+    if (outbox.markDead(d, attempts, clock.instant(), reason)) {
+      LOG.warn("Delivery {} parked as a dead letter: {}", d, reason);
+      notify(() -> listener.deadLettered(d, reason));
+    } else {
+      lost(d);
+    }
+  }
+
+  private void lost(ClaimedDelivery d) {
+    LOG.warn("Worker {} lost its lease on {}; its outcome is not recorded", workerId, d);
+    notify(() -> listener.leaseLost(d));
+  }
+
+  private static String reason(Exception e) {
+    if (e instanceof MotcuaException m) {
+      return m.toString().replaceFirst("^[\\w.$]+ ", "");
+    }
+    return e.getClass().getSimpleName();
+  }
+
+  private void notify(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.warn("A sync listener failed; ignored", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SyncWorker[" + workerId + " -> " + clients.keySet() + "]";
+  }
+
+  /** Configures a {@link SyncWorker}. Not thread-safe. */
+  public static final class Builder {
+    private SyncOutbox outbox;
+    private final Map<String, PortalClient> clients = new LinkedHashMap<>();
+    private int workerThreads = 2;
+    private int batchSize = 32;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private int deadLetterThreshold = 10;
+    private int outageThreshold = 5;
+    private Duration leaseTime = Duration.ofMinutes(5);
+    private Duration pollInterval = Duration.ofSeconds(1);
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper;
+    private String workerId;
+    private SyncListener listener = SyncListener.NONE;
+    private DossierLifecycle lifecycle = DossierLifecycle.create();
+
+    private Builder() {}
+
+    /**
+     * Sets the outbox to deliver from (required).
+     *
+     * @param outbox not null
+     * @return this builder
+     */
+    public Builder outbox(SyncOutbox outbox) {
+      this.outbox = Objects.requireNonNull(outbox, "outbox");
+      return this;
+    }
+
+    /**
+     * Adds a destination (at least one is required): the outbox's name for it and the client that
+     * publishes to it, such as {@code destination("national", nationalClient)}.
+     *
+     * @param name one of the outbox's {@link SyncOutbox#destinations()}; not null
+     * @param client the client; not null, thread-safe
+     * @return this builder
+     */
+    public Builder destination(String name, PortalClient client) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(client, "client");
+      clients.put(name, client);
+      return this;
+    }
+
+    /**
+     * Sets the number of delivery threads of each destination (default 2). Each thread publishes
+     * one event at a time; more threads deliver more dossiers at once.
+     *
+     * @param threads 1 or more
+     * @return this builder
+     */
+    public Builder workerThreads(int threads) {
+      this.workerThreads = atLeastOne(threads, "sync.worker-threads");
+      return this;
+    }
+
+    /**
+     * Sets how many deliveries of one destination this worker holds at most, claimed at once
+     * (default 32).
+     *
+     * @param size 1 or more
+     * @return this builder
+     */
+    public Builder batchSize(int size) {
+      this.batchSize = atLeastOne(size, "sync.batch-size");
+      return this;
+    }
+
+    /**
+     * Sets the backoff between attempts of a delivery (its {@link RetryPolicy#backoff(int)}, from
+     * the first failure on) and the growth of outage pauses (its {@link
+     * RetryPolicy#backoffCeiling(int)}); its sleeper is the default {@link #sleeper(Sleeper)}.
+     * Default {@link RetryPolicy#defaults()}. The clients keep their own policy for the retries
+     * within one publish.
+     *
+     * @param policy not null
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets how many counted failed attempts park an event as a dead letter (default 10). Failures
+     * while the destination is considered down do not count.
+     *
+     * @param threshold 1 or more
+     * @return this builder
+     */
+    public Builder deadLetterThreshold(int threshold) {
+      this.deadLetterThreshold = atLeastOne(threshold, "sync.dead-letter-threshold");
+      return this;
+    }
+
+    /**
+     * Sets how many consecutive failed deliveries to one destination make this worker consider it
+     * down (default 5).
+     *
+     * @param threshold 1 or more
+     * @return this builder
+     */
+    public Builder outageThreshold(int threshold) {
+      this.outageThreshold = atLeastOne(threshold, "sync.outage-threshold");
+      return this;
+    }
+
+    /**
+     * Sets how long a claim is held (default 5 minutes): longer than the longest publish call, so
+     * that no other worker takes over a delivery still in progress.
+     *
+     * @param lease positive
+     * @return this builder
+     */
+    public Builder leaseTime(Duration lease) {
+      this.leaseTime = positive(lease, "sync.lease-time");
+      return this;
+    }
+
+    /**
+     * Sets how often the background dispatcher looks for due deliveries when it found none (default
+     * 1 second, real time). {@link #drain(Duration)} does not use it.
+     *
+     * @param interval positive
+     * @return this builder
+     */
+    public Builder pollInterval(Duration interval) {
+      this.pollInterval = positive(interval, "sync.poll-interval");
+      return this;
+    }
+
+    /**
+     * Sets the clock of leases, backoffs and outage pauses (default UTC system clock).
+     *
+     * @param clock not null
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets what {@link #drain(Duration)} waits with (default the retry policy's sleeper). Tests
+     * pass one that advances their clock.
+     *
+     * @param sleeper not null
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Sets the worker's id, the owner name of its leases (default {@code worker-<pid>-<random>}).
+     * Ids must be unique among the live workers of one outbox; a worker restarting under its old id
+     * takes back its own leases at once instead of waiting for them to end.
+     *
+     * @param id 1 to 128 characters
+     * @return this builder
+     */
+    public Builder workerId(String id) {
+      if (id == null || id.isBlank() || id.length() > 128) {
+        throw new PortalConfigurationException(
+            "sync.worker-id", "A worker id has 1 to 128 characters.");
+      }
+      this.workerId = id;
+      return this;
+    }
+
+    /**
+     * Sets the listener for metrics and alerts (default none).
+     *
+     * @param listener not null, thread-safe
+     * @return this builder
+     */
+    public Builder listener(SyncListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the lifecycle that folds snapshots from the log (default {@link
+     * DossierLifecycle#create()}, no due dates); pass the one the integrator records events with,
+     * so that due dates reach the portals.
+     *
+     * @param lifecycle not null
+     * @return this builder
+     */
+    public Builder lifecycle(DossierLifecycle lifecycle) {
+      this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+      return this;
+    }
+
+    /**
+     * Builds the worker; it does nothing until {@link #start()} or {@link #drain(Duration)}.
+     *
+     * @return the worker
+     * @throws PortalConfigurationException when the outbox or destinations are missing, or a
+     *     destination is not one of the outbox's
+     */
+    public SyncWorker build() {
+      if (outbox == null) {
+        throw new PortalConfigurationException("sync.outbox", "SyncWorker needs an outbox.");
+      }
+      if (clients.isEmpty()) {
+        throw new PortalConfigurationException(
+            "sync.destinations", "SyncWorker needs at least one destination.");
+      }
+      for (String name : clients.keySet()) {
+        if (!outbox.destinations().contains(name)) {
+          throw new PortalConfigurationException(
+              "sync.destinations",
+              "Destination " + name + " is not one of the outbox's " + outbox.destinations());
+        }
+      }
+      return new SyncWorker(this);
+    }
+
+    private static int atLeastOne(int value, String setting) {
+      if (value < 1) {
+        throw new PortalConfigurationException(setting, setting + " must be at least 1.");
+      }
+      return value;
+    }
+
+    private static Duration positive(Duration d, String setting) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new PortalConfigurationException(setting, setting + " must be positive.");
+      }
+      return d;
+    }
+  }
+}

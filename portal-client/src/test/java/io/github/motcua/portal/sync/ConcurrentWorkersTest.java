@@ -1,0 +1,115 @@
+package io.github.motcua.portal.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.portal.PortalUnavailableException;
+import io.github.motcua.portal.RetryPolicy;
+import io.github.motcua.portal.Sleeper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Two and four workers (each with its own id, threads and lease) drain one outbox at the same time,
+ * on H2 and on PostgreSQL when configured: every event reaches each destination once, in order, and
+ * no event is ever published by two workers at once.
+ */
+class ConcurrentWorkersTest {
+
+  private final List<Runnable> cleanUp = new ArrayList<>();
+
+  @AfterEach
+  void dropTables() {
+    cleanUp.forEach(Runnable::run);
+  }
+
+  static Stream<Arguments> cases() {
+    return TestDatabase.available().stream()
+        .flatMap(db -> Stream.of(Arguments.of(db, 2), Arguments.of(db, 4)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void workersSharingAnOutboxDeliverEachEventOnceInOrder(TestDatabase db, int workers)
+      throws Exception {
+    DataSource ds = db.dataSource();
+    String prefix = TestDatabase.uniquePrefix();
+    JdbcSyncOutbox outbox =
+        JdbcSyncOutbox.builder()
+            .dataSource(ds)
+            .destinations("national", "provincial")
+            .tablePrefix(prefix)
+            .build()
+            .createSchemaIfMissing();
+    if (db == TestDatabase.POSTGRESQL) {
+      cleanUp.add(() -> TestDatabase.drop(ds, prefix));
+    }
+    EventScript script = new EventScript(40, 10, 31 + workers);
+    script.interleaved().forEach(outbox::enqueue);
+    Random faults = new Random(workers);
+    RecordingPortal national =
+        new RecordingPortal("national")
+            .before(
+                (e, n) -> {
+                  synchronized (faults) {
+                    if (faults.nextDouble() < 0.1) {
+                      throw new PortalUnavailableException(
+                          "portal.server-error", "HTTP 503", 503, null, null, null);
+                    }
+                  }
+                });
+    RecordingPortal provincial = new RecordingPortal("provincial");
+    // Backoffs are a millisecond or two of real time: nothing waits long.
+    RetryPolicy quick =
+        RetryPolicy.builder()
+            .initialBackoff(Duration.ofMillis(1))
+            .maxBackoff(Duration.ofMillis(2))
+            .sleeper(Sleeper.system())
+            .build();
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    try {
+      List<Future<Boolean>> runs = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        SyncWorker w =
+            SyncWorker.builder()
+                .outbox(outbox)
+                .destination("national", national)
+                .destination("provincial", provincial)
+                .workerId("w" + i)
+                .workerThreads(2)
+                .batchSize(4)
+                .retryPolicy(quick)
+                .outageThreshold(1000)
+                .deadLetterThreshold(1000)
+                .build();
+        runs.add(pool.submit(() -> w.drain(Duration.ofMinutes(5))));
+      }
+      for (Future<Boolean> r : runs) {
+        assertThat(r.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (Map.Entry<DossierCode, List<DossierEvent>> e : script.byDossier().entrySet()) {
+      assertThat(national.received(e.getKey())).isEqualTo(e.getValue());
+      assertThat(provincial.received(e.getKey())).isEqualTo(e.getValue());
+    }
+    assertThat(national.overlaps()).isZero();
+    assertThat(provincial.overlaps()).isZero();
+    assertThat(provincial.calls()).isEqualTo(400);
+    assertThat(outbox.status("national").delivered()).isEqualTo(400);
+  }
+}

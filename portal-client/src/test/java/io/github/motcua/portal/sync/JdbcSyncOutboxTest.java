@@ -1,0 +1,359 @@
+package io.github.motcua.portal.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.core.id.DossierCode;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The JDBC outbox on H2, and on PostgreSQL when {@code MOTCUA_TEST_POSTGRES_URL} is set. */
+class JdbcSyncOutboxTest {
+
+  private static final Duration LEASE = Duration.ofSeconds(30);
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-08-15T02:00:00Z"));
+  private final List<Runnable> cleanUp = new ArrayList<>();
+
+  static List<TestDatabase> databases() {
+    return TestDatabase.available();
+  }
+
+  @AfterEach
+  void dropTables() {
+    cleanUp.forEach(Runnable::run);
+  }
+
+  private JdbcSyncOutbox outbox(TestDatabase db) {
+    DataSource ds = db.dataSource();
+    String prefix = TestDatabase.uniquePrefix();
+    JdbcSyncOutbox outbox =
+        JdbcSyncOutbox.builder()
+            .dataSource(ds)
+            .destinations("national", "provincial")
+            .tablePrefix(prefix)
+            .clock(clock)
+            .build()
+            .createSchemaIfMissing();
+    if (db == TestDatabase.POSTGRESQL) {
+      cleanUp.add(() -> TestDatabase.drop(ds, prefix));
+    }
+    return outbox;
+  }
+
+  private static final EventScript SCRIPT = new EventScript(3, 10, 7);
+
+  private static List<DossierEvent> dossier(int i) {
+    return new ArrayList<>(SCRIPT.byDossier().values()).get(i);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void detectsTheDialectFromTheConnection(TestDatabase db) {
+    assertThat(outbox(db).dialectName()).isEqualTo(db.name());
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void numbersEachDossiersEventsFromOneAndKeepsThemAsTheLog(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    List<DossierEvent> a = dossier(0);
+    List<DossierEvent> b = dossier(1);
+    assertThat(outbox.enqueue(a.get(0))).isEqualTo(1);
+    assertThat(outbox.enqueue(b.get(0))).isEqualTo(1);
+    assertThat(outbox.enqueue(a.get(1))).isEqualTo(2);
+    assertThat(outbox.events(a.get(0).dossierCode())).containsExactly(a.get(0), a.get(1));
+    assertThat(outbox.events(a.get(0).dossierCode(), 1)).containsExactly(a.get(0));
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void recordsNothingWhenTheCallersTransactionRollsBack(TestDatabase db) throws Exception {
+    JdbcSyncOutbox outbox = outbox(db);
+    DataSource ds = dataSourceOf(outbox, db);
+    DossierEvent first = dossier(0).get(0);
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      outbox.enqueue(c, first);
+      c.rollback();
+    }
+    assertThat(outbox.events(first.dossierCode())).isEmpty();
+    assertThat(outbox.status("national").pending()).isZero();
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      outbox.enqueue(c, first);
+      assertThat(outbox.status("national").pending()).isZero(); // not visible before commit
+      c.commit();
+    }
+    assertThat(outbox.events(first.dossierCode())).containsExactly(first);
+    assertThat(outbox.status("national").pending()).isEqualTo(1);
+  }
+
+  private DataSource dataSourceOf(JdbcSyncOutbox outbox, TestDatabase db) {
+    // The outbox keeps its data source private; tests reach the same database through a field.
+    try {
+      var f = JdbcSyncOutbox.class.getDeclaredField("dataSource");
+      f.setAccessible(true);
+      return (DataSource) f.get(outbox);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void recordingTheSameEventTwiceChangesNothing(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    DossierEvent first = dossier(0).get(0);
+    assertThat(outbox.enqueue(first)).isEqualTo(1);
+    assertThat(outbox.enqueue(first)).isEqualTo(1);
+    assertThat(outbox.status("provincial").pending()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void refusesAnEventIdReusedWithOtherContent(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    DossierEvent first = dossier(0).get(0);
+    DossierEvent other = dossier(1).get(1);
+    outbox.enqueue(first);
+    DossierEvent forged =
+        new DossierEvent.Accepted(first.eventId(), other.dossierCode(), other.occurredAt());
+    assertThatThrownBy(() -> outbox.enqueue(forged))
+        .isInstanceOf(SyncOutboxException.class)
+        .extracting(e -> ((SyncOutboxException) e).code())
+        .isEqualTo("sync.outbox.event-conflict");
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void claimsOnlyTheFirstUndeliveredEventOfEachDossier(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    for (int i = 0; i < 3; i++) {
+      outbox.enqueue(dossier(0).get(i));
+      outbox.enqueue(dossier(1).get(i));
+    }
+    List<ClaimedDelivery> got = outbox.claim("national", "w1", 10, clock.instant(), LEASE);
+    assertThat(got).extracting(ClaimedDelivery::sequence).containsExactly(1L, 1L);
+    assertThat(got)
+        .extracting(ClaimedDelivery::event)
+        .containsExactly(dossier(0).get(0), dossier(1).get(0));
+    // Leased: nobody else gets them, and their successors stay blocked.
+    assertThat(outbox.claim("national", "w2", 10, clock.instant(), LEASE)).isEmpty();
+    assertThat(outbox.markDelivered(got.get(0), clock.instant())).isTrue();
+    assertThat(outbox.claim("national", "w2", 10, clock.instant(), LEASE))
+        .extracting(ClaimedDelivery::event)
+        .containsExactly(dossier(0).get(1));
+    // The other destination is independent.
+    assertThat(outbox.claim("provincial", "w3", 10, clock.instant(), LEASE)).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void takesOverAClaimWhoseLeaseEnded(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    outbox.enqueue(dossier(0).get(0));
+    ClaimedDelivery crashed = outbox.claim("national", "w1", 1, clock.instant(), LEASE).get(0);
+    clock.advance(LEASE.minusMillis(1));
+    assertThat(outbox.claim("national", "w2", 1, clock.instant(), LEASE)).isEmpty();
+    clock.advance(Duration.ofMillis(1));
+    ClaimedDelivery taken = outbox.claim("national", "w2", 1, clock.instant(), LEASE).get(0);
+    assertThat(taken.leaseOwner()).isEqualTo("w2");
+    // The first worker wakes up: its outcome is refused, the new owner's is kept.
+    assertThat(outbox.markDelivered(crashed, clock.instant())).isFalse();
+    assertThat(outbox.renew(crashed, clock.instant().plus(LEASE))).isFalse();
+    assertThat(outbox.markDelivered(taken, clock.instant())).isTrue();
+    assertThat(outbox.status("national").delivered()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aFailedDeliveryWaitsUntilItsNextAttempt(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    outbox.enqueue(dossier(0).get(0));
+    ClaimedDelivery d = outbox.claim("national", "w1", 1, clock.instant(), LEASE).get(0);
+    Instant next = clock.instant().plusSeconds(10);
+    assertThat(outbox.markFailed(d, 1, next, "portal.timeout: no reply")).isTrue();
+    assertThat(outbox.nextClaimableAt("national")).contains(next);
+    assertThat(outbox.claim("national", "w1", 1, clock.instant(), LEASE)).isEmpty();
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(outbox.claim("national", "w1", 1, clock.instant(), LEASE))
+        .singleElement()
+        .extracting(ClaimedDelivery::attempts)
+        .isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aDeadLetterBlocksOnlyItsOwnDossierAndDestination(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    for (int i = 0; i < 2; i++) {
+      outbox.enqueue(dossier(0).get(i));
+      outbox.enqueue(dossier(1).get(i));
+    }
+    List<ClaimedDelivery> heads = outbox.claim("national", "w1", 10, clock.instant(), LEASE);
+    assertThat(outbox.markDead(heads.get(0), 1, clock.instant(), "portal.rejected: bad")).isTrue();
+    assertThat(outbox.markDelivered(heads.get(1), clock.instant())).isTrue();
+    assertThat(outbox.claim("national", "w1", 10, clock.instant(), LEASE))
+        .extracting(ClaimedDelivery::event)
+        .containsExactly(dossier(1).get(1));
+    assertThat(outbox.claim("provincial", "w1", 10, clock.instant(), LEASE)).hasSize(2);
+    DeadLetter dead = outbox.deadLetters("national").get(0);
+    assertThat(dead.event()).isEqualTo(dossier(0).get(0));
+    assertThat(dead.reason()).isEqualTo("portal.rejected: bad");
+    assertThat(dead.blockedEvents()).isEqualTo(1);
+    assertThat(outbox.deadLetter("national", dead.event().eventId())).contains(dead);
+    assertThat(outbox.deadLetter("provincial", dead.event().eventId())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void retryingADeadLetterRequeuesItAndIsRecorded(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    DossierEvent first = dossier(0).get(0);
+    outbox.enqueue(first);
+    ClaimedDelivery d = outbox.claim("national", "w1", 1, clock.instant(), LEASE).get(0);
+    outbox.markDead(d, 10, clock.instant(), "Failed 10 times");
+    OperatorAction a =
+        outbox.retryDeadLetter("national", first.eventId(), "operator.lan", "portal fixed");
+    assertThat(a.kind()).isEqualTo(OperatorAction.Kind.RETRY);
+    assertThat(a.reason()).isEqualTo("Failed 10 times");
+    assertThat(outbox.deadLetters("national")).isEmpty();
+    assertThat(outbox.claim("national", "w1", 1, clock.instant(), LEASE))
+        .singleElement()
+        .extracting(ClaimedDelivery::attempts)
+        .isEqualTo(0);
+    assertThat(outbox.operatorActions("national")).containsExactly(a);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void skippingADeadLetterUnblocksItsDossierAndIsRecorded(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    List<DossierEvent> events = dossier(0);
+    outbox.enqueue(events.get(0));
+    outbox.enqueue(events.get(1));
+    ClaimedDelivery d = outbox.claim("national", "w1", 1, clock.instant(), LEASE).get(0);
+    outbox.markDead(d, 1, clock.instant(), "portal.rejected: bad");
+    OperatorAction a =
+        outbox.skipDeadLetter("national", events.get(0).eventId(), "operator.lan", "sent by hand");
+    assertThat(outbox.claim("national", "w1", 5, clock.instant(), LEASE))
+        .extracting(ClaimedDelivery::event)
+        .containsExactly(events.get(1));
+    assertThat(outbox.status("national").skipped()).isEqualTo(1);
+    assertThat(outbox.operatorActions("national"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.kind()).isEqualTo(OperatorAction.Kind.SKIP);
+              assertThat(r.operator()).isEqualTo("operator.lan");
+              assertThat(r.note()).isEqualTo("sent by hand");
+              assertThat(r).isEqualTo(a);
+            });
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void refusesToActOnAnEventThatIsNotADeadLetter(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    DossierEvent first = dossier(0).get(0);
+    outbox.enqueue(first);
+    assertThatThrownBy(() -> outbox.skipDeadLetter("national", first.eventId(), "op", ""))
+        .isInstanceOf(SyncOutboxException.class)
+        .extracting(e -> ((SyncOutboxException) e).code())
+        .isEqualTo("sync.dead-letter.not-found");
+    assertThatThrownBy(() -> outbox.retryDeadLetter("national", UUID.randomUUID(), "op", ""))
+        .isInstanceOf(SyncOutboxException.class);
+    assertThat(outbox.operatorActions("national")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void reportsCountsAndTheAgeOfTheOldestPendingEvent(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    outbox.enqueue(dossier(0).get(0));
+    clock.advance(Duration.ofMinutes(5));
+    outbox.enqueue(dossier(1).get(0));
+    outbox.enqueue(dossier(2).get(0));
+    List<ClaimedDelivery> got = outbox.claim("national", "w1", 2, clock.instant(), LEASE);
+    outbox.markDelivered(got.get(0), clock.instant());
+    clock.advance(Duration.ofSeconds(10));
+    SyncStatus s = outbox.status("national");
+    assertThat(s.pending()).isEqualTo(2);
+    assertThat(s.inFlight()).isEqualTo(1);
+    assertThat(s.delivered()).isEqualTo(1);
+    assertThat(s.oldestPendingAge()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.isCaughtUp()).isFalse();
+    assertThat(outbox.status("provincial").oldestPendingAge())
+        .isEqualTo(Duration.ofMinutes(5).plusSeconds(10));
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void releasingAWorkersLeasesReturnsThemToTheQueue(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    outbox.enqueue(dossier(0).get(0));
+    outbox.claim("national", "w1", 1, clock.instant(), LEASE);
+    assertThat(outbox.release("w1")).isEqualTo(1);
+    assertThat(outbox.claim("national", "w2", 1, clock.instant(), LEASE)).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void createsTheSchemaOnlyWhenMissing(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    outbox.enqueue(dossier(0).get(0));
+    outbox.createSchemaIfMissing();
+    assertThat(outbox.events(dossier(0).get(0).dossierCode())).hasSize(1);
+  }
+
+  @Test
+  void refusesAnUnknownDestination() {
+    JdbcSyncOutbox outbox = outbox(TestDatabase.H2);
+    assertThatThrownBy(() -> outbox.status("ministry"))
+        .isInstanceOf(SyncOutboxException.class)
+        .extracting(e -> ((SyncOutboxException) e).code())
+        .isEqualTo("sync.outbox.destination");
+  }
+
+  @Test
+  void shipsTheSchemaForBothDialects() throws Exception {
+    for (String dialect : List.of("h2", "postgresql")) {
+      try (InputStream in =
+          getClass()
+              .getClassLoader()
+              .getResourceAsStream("META-INF/motcua/sql/sync-outbox-" + dialect + ".sql")) {
+        assertThat(in).isNotNull();
+        String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(sql).contains("CREATE TABLE IF NOT EXISTS motcua_sync_delivery");
+      }
+    }
+  }
+
+  @Test
+  void refusesHostileSettings() {
+    assertThatThrownBy(() -> JdbcSyncOutbox.builder().tablePrefix("x; DROP TABLE y; --"))
+        .isInstanceOf(io.github.motcua.portal.PortalConfigurationException.class);
+    assertThatThrownBy(() -> JdbcSyncOutbox.builder().destinations("a", "a"))
+        .isInstanceOf(io.github.motcua.portal.PortalConfigurationException.class);
+    assertThatThrownBy(() -> JdbcSyncOutbox.builder().destinations("national").build())
+        .isInstanceOf(io.github.motcua.portal.PortalConfigurationException.class)
+        .extracting(e -> ((io.github.motcua.portal.PortalConfigurationException) e).code())
+        .isEqualTo("portal.config.sync.data-source");
+  }
+
+  @SuppressWarnings("unused")
+  private static DossierCode code(int i) {
+    return dossier(i).get(0).dossierCode();
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.motcua.portal.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.portal.NationalPortalProfile;
+import io.github.motcua.portal.internal.DossierRecords;
+import io.github.motcua.testkit.NationalPortalFake;
+import io.github.motcua.testkit.ProvincialPortalFake;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** Checks that each fake holds exactly the local fold of every dossier's events. */
+final class Reconciliation {
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final DossierRecords records =
+      new DossierRecords(mapper, NationalPortalProfile.defaults());
+
+  private JsonNode json(JsonNode node) {
+    try {
+      return mapper.readTree(node.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void national(EventScript script, NationalPortalFake fake) {
+    assertThat(fake.dossiers()).hasSize(script.byDossier().size());
+    for (DossierCode code : script.byDossier().keySet()) {
+      Dossier expected = script.fold(code);
+      NationalPortalFake.StoredDossier stored = fake.dossier(code.value()).orElseThrow();
+      assertThat(stored.current()).isEqualTo(json(records.record(expected, fake.unitCode())));
+      // Every step once, in order: none lost, none twice.
+      assertThat(stored.steps())
+          .isEqualTo(expected.steps().stream().map(s -> json(records.step(expected, s))).toList());
+      assertThat(stored.rating())
+          .isEqualTo(
+              json(
+                  records.rating(
+                      expected,
+                      expected.rating().orElseThrow(),
+                      expected.ratedAt().orElseThrow())));
+    }
+  }
+
+  void provincial(EventScript script, ProvincialPortalFake fake) {
+    assertThat(fake.dossiers()).hasSize(script.byDossier().size());
+    for (Map.Entry<DossierCode, List<DossierEvent>> e : script.byDossier().entrySet()) {
+      Dossier expected = script.fold(e.getKey());
+      ProvincialPortalFake.StoredDossier stored = fake.dossier(e.getKey().value()).orElseThrow();
+      assertThat(stored.current())
+          .isEqualTo(json(records.record(expected, expected.code().agency().value())));
+      List<String> stepEvents =
+          e.getValue().stream()
+              .filter(x -> x instanceof DossierEvent.StepCompleted)
+              .map(x -> x.eventId().toString())
+              .toList();
+      assertThat(stored.steps().keySet()).containsExactlyElementsOf(stepEvents);
+      assertThat(List.copyOf(stored.steps().values()))
+          .isEqualTo(expected.steps().stream().map(s -> json(records.step(expected, s))).toList());
+      assertThat(stored.rating()).isNotNull();
+    }
+  }
+}

@@ -1,0 +1,362 @@
+package io.github.motcua.portal.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.portal.PortalConfigurationException;
+import io.github.motcua.portal.PortalRejectedException;
+import io.github.motcua.portal.PortalUnavailableException;
+import io.github.motcua.portal.RetryPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The worker against recording destinations, on H2, with a test clock: nothing really waits. */
+class SyncWorkerTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-08-15T02:00:00Z"));
+  private final RetryPolicy policy =
+      RetryPolicy.builder()
+          .initialBackoff(Duration.ofSeconds(1))
+          .maxBackoff(Duration.ofMinutes(2))
+          .random(new Random(11))
+          .sleeper(clock.sleeper())
+          .build();
+
+  private JdbcSyncOutbox outbox() {
+    return JdbcSyncOutbox.builder()
+        .dataSource(TestDatabase.H2.dataSource())
+        .destinations("national", "provincial")
+        .tablePrefix(TestDatabase.uniquePrefix())
+        .clock(clock)
+        .build()
+        .createSchemaIfMissing();
+  }
+
+  private SyncWorker.Builder worker(
+      SyncOutbox outbox, RecordingPortal national, RecordingPortal provincial) {
+    return SyncWorker.builder()
+        .outbox(outbox)
+        .destination("national", national)
+        .destination("provincial", provincial)
+        .retryPolicy(policy)
+        .clock(clock)
+        .sleeper(clock.sleeper())
+        .leaseTime(Duration.ofMinutes(5));
+  }
+
+  private static void assertInOrder(EventScript script, RecordingPortal portal) {
+    for (Map.Entry<DossierCode, List<DossierEvent>> e : script.byDossier().entrySet()) {
+      assertThat(portal.received(e.getKey())).as("dossier %s", e.getKey()).isEqualTo(e.getValue());
+    }
+    assertThat(portal.overlaps()).isZero();
+  }
+
+  @Test
+  void deliversEveryEventToEveryDestinationInOrderThroughRandomFailures() throws Exception {
+    EventScript script = new EventScript(40, 12, 1);
+    SyncOutbox outbox = outbox();
+    script.interleaved().forEach(outbox::enqueue);
+    Random faults = new Random(5);
+    RecordingPortal national =
+        new RecordingPortal("national")
+            .before(
+                (event, n) -> {
+                  synchronized (faults) {
+                    if (faults.nextDouble() < 0.3) {
+                      throw new PortalUnavailableException(
+                          "portal.server-error", "HTTP 503", 503, "r" + n, null, null);
+                    }
+                  }
+                });
+    RecordingPortal provincial = new RecordingPortal("provincial");
+    SyncWorker w = worker(outbox, national, provincial).workerThreads(3).build();
+
+    assertThat(w.drain(Duration.ofHours(2))).isTrue();
+
+    assertInOrder(script, national);
+    assertInOrder(script, provincial);
+    assertThat(national.calls()).isGreaterThan(480);
+    assertThat(w.status().values()).allSatisfy(s -> assertThat(s.isCaughtUp()).isTrue());
+    assertThat(outbox.deadLetters("national")).isEmpty();
+  }
+
+  @Test
+  void aSlowDossierHoldsBackNeitherOtherDossiersNorItsOwnOrder() throws Exception {
+    EventScript script = new EventScript(30, 10, 2);
+    SyncOutbox outbox = outbox();
+    script.interleaved().forEach(outbox::enqueue);
+    List<DossierCode> codes = new ArrayList<>(script.byDossier().keySet());
+    Set<DossierCode> slow = Set.of(codes.get(3), codes.get(17));
+    AtomicInteger fastDelivered = new AtomicInteger();
+    int fastTotal = (codes.size() - slow.size()) * 10;
+    CountDownLatch othersDone = new CountDownLatch(1);
+    Random delays = new Random(9);
+    RecordingPortal national =
+        new RecordingPortal("national")
+            .before(
+                (event, n) -> {
+                  if (slow.contains(event.dossierCode())) {
+                    // The slow dossiers' deliveries are held until every other dossier is through.
+                    try {
+                      assertThat(othersDone.await(60, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  } else {
+                    for (int i = delays.nextInt(2000); i > 0; i--) {
+                      Thread.onSpinWait(); // a per-dossier delay of varying length
+                    }
+                    if (fastDelivered.incrementAndGet() == fastTotal) {
+                      othersDone.countDown();
+                    }
+                  }
+                });
+    RecordingPortal provincial = new RecordingPortal("provincial");
+    SyncWorker w = worker(outbox, national, provincial).workerThreads(4).batchSize(8).build();
+
+    assertThat(w.drain(Duration.ofHours(1))).isTrue();
+
+    assertThat(othersDone.getCount()).isZero();
+    assertInOrder(script, national);
+    assertInOrder(script, provincial);
+  }
+
+  @Test
+  void parksARefusedEventAndHoldsBackOnlyThatDossierForThatDestination() throws Exception {
+    EventScript script = new EventScript(5, 10, 3);
+    SyncOutbox outbox = outbox();
+    script.interleaved().forEach(outbox::enqueue);
+    List<DossierEvent> victim = script.byDossier().values().iterator().next();
+    DossierEvent refused = victim.get(4);
+    Set<Object> refuse = new HashSet<>(Set.of(refused.eventId()));
+    RecordingPortal national =
+        new RecordingPortal("national")
+            .before(
+                (event, n) -> {
+                  if (refuse.contains(event.eventId())) {
+                    throw new PortalRejectedException(
+                        "portal.rejected", "Illegal status change", 200, "1003", "req-1");
+                  }
+                });
+    RecordingPortal provincial = new RecordingPortal("provincial");
+    List<String> parked = new CopyOnWriteArrayList<>();
+    SyncWorker w =
+        worker(outbox, national, provincial)
+            .listener(
+                new SyncListener() {
+                  @Override
+                  public void deadLettered(ClaimedDelivery delivery, String reason) {
+                    parked.add(delivery.destination() + " " + reason);
+                  }
+                })
+            .build();
+
+    assertThat(w.drain(Duration.ofHours(1))).isTrue();
+
+    assertThat(national.received(refused.dossierCode())).isEqualTo(victim.subList(0, 4));
+    assertInOrder(script, provincial);
+    assertThat(national.receivedCount()).isEqualTo(5 * 10 - 6);
+    DeadLetter dead = outbox.deadLetters("national").get(0);
+    assertThat(dead.event()).isEqualTo(refused);
+    assertThat(dead.reason()).startsWith("[portal.rejected]").contains("1003");
+    assertThat(dead.blockedEvents()).isEqualTo(5);
+    assertThat(parked).containsExactly("national " + dead.reason());
+
+    refuse.clear();
+    outbox.retryDeadLetter("national", refused.eventId(), "operator.lan", "portal fixed");
+    assertThat(w.drain(Duration.ofHours(1))).isTrue();
+    assertInOrder(script, national);
+  }
+
+  @Test
+  void parksAnEventThatKeepsFailingWhileTheDestinationIsUp() throws Exception {
+    EventScript script = new EventScript(8, 10, 4);
+    SyncOutbox outbox = outbox();
+    script.interleaved().forEach(outbox::enqueue);
+    DossierEvent poison = script.byDossier().values().iterator().next().get(2);
+    RecordingPortal national =
+        new RecordingPortal("national")
+            .before(
+                (event, n) -> {
+                  if (event.eventId().equals(poison.eventId())) {
+                    throw new PortalUnavailableException(
+                        "portal.server-error", "HTTP 500", 500, null, null, null);
+                  }
+                });
+    SyncWorker w =
+        worker(outbox, national, new RecordingPortal("provincial"))
+            .deadLetterThreshold(4)
+            .outageThreshold(3)
+            .workerThreads(1)
+            .build();
+
+    assertThat(w.drain(Duration.ofHours(1))).isTrue();
+
+    assertThat(outbox.deadLetters("national"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.event()).isEqualTo(poison);
+              assertThat(d.attempts()).isEqualTo(4);
+              assertThat(d.reason()).startsWith("Failed 4 times; last: [portal.server-error]");
+            });
+    assertThat(national.receivedCount()).isEqualTo(8 * 10 - 8);
+  }
+
+  @Test
+  void anHourLongOutageBuildsABacklogThatDrainsInOrderAndSparesTheOtherDestination()
+      throws Exception {
+    EventScript script = new EventScript(60, 10, 5);
+    SyncOutbox outbox = outbox();
+    // Down for an hour and a minute: the portal is still down when the twelfth step ends.
+    Instant back = clock.instant().plus(Duration.ofMinutes(61));
+    RecordingPortal national =
+        new RecordingPortal("national")
+            .before(
+                (event, n) -> {
+                  if (clock.instant().isBefore(back)) {
+                    throw new PortalUnavailableException(
+                        "portal.connection", "Connection refused", 0, null, null, null);
+                  }
+                });
+    RecordingPortal provincial = new RecordingPortal("provincial");
+    List<String> health = new CopyOnWriteArrayList<>();
+    SyncWorker w =
+        worker(outbox, national, provincial)
+            .deadLetterThreshold(5)
+            .listener(
+                new SyncListener() {
+                  @Override
+                  public void destinationDown(String destination, Exception f, Instant probeAt) {
+                    health.add("down " + destination);
+                  }
+
+                  @Override
+                  public void destinationUp(String destination, Duration downFor) {
+                    health.add("up " + destination + " after " + downFor.toMinutes() + " min");
+                  }
+                })
+            .build();
+
+    List<DossierEvent> all = script.interleaved();
+    int perStep = all.size() / 12;
+    for (int step = 0; step < 12; step++) {
+      Instant stepEnd = clock.instant().plus(Duration.ofMinutes(5));
+      all.subList(step * perStep, (step + 1) * perStep).forEach(outbox::enqueue);
+      assertThat(w.drain(Duration.between(clock.instant(), stepEnd))).isFalse();
+      assertThat(provincial.receivedCount()).isEqualTo((step + 1) * perStep);
+      assertThat(outbox.status("national").pending()).isEqualTo((step + 1) * perStep);
+      if (clock.instant().isBefore(stepEnd)) {
+        clock.advance(Duration.between(clock.instant(), stepEnd));
+      }
+    }
+    assertThat(national.receivedCount()).isZero();
+    assertThat(outbox.status("national").oldestPendingAge())
+        .isGreaterThanOrEqualTo(Duration.ofMinutes(59));
+    assertThat(w.isDestinationDown("national")).isTrue();
+
+    assertThat(w.drain(Duration.ofHours(1))).isTrue();
+
+    assertInOrder(script, national);
+    assertInOrder(script, provincial);
+    assertThat(outbox.deadLetters("national")).isEmpty();
+    assertThat(outbox.status("national").isCaughtUp()).isTrue();
+    assertThat(health).first().isEqualTo("down national");
+    assertThat(health).last().asString().startsWith("up national after 6");
+  }
+
+  @Test
+  void startsInTheBackgroundAndStopsGracefully() throws Exception {
+    EventScript script = new EventScript(10, 10, 6);
+    SyncOutbox outbox = outbox();
+    CountDownLatch all = new CountDownLatch(200);
+    RecordingPortal national = new RecordingPortal("national");
+    RecordingPortal provincial = new RecordingPortal("provincial");
+    SyncWorker w =
+        SyncWorker.builder()
+            .outbox(outbox)
+            .destination("national", national)
+            .destination("provincial", provincial)
+            .pollInterval(Duration.ofMillis(20))
+            .listener(
+                new SyncListener() {
+                  @Override
+                  public void delivered(ClaimedDelivery delivery, Duration sinceRecorded) {
+                    all.countDown();
+                  }
+                })
+            .build()
+            .start();
+    try {
+      script.interleaved().forEach(outbox::enqueue);
+      assertThat(all.await(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      assertThat(w.stop(Duration.ofSeconds(10))).isTrue();
+    }
+    assertInOrder(script, national);
+    assertInOrder(script, provincial);
+  }
+
+  @Test
+  void stoppingReturnsADeliveryStuckInFlightToTheQueue() throws Exception {
+    EventScript script = new EventScript(1, 10, 7);
+    SyncOutbox outbox = outbox();
+    outbox.enqueue(script.interleaved().get(0));
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    RecordingPortal stuck =
+        new RecordingPortal("national")
+            .before(
+                (event, n) -> {
+                  entered.countDown();
+                  try {
+                    never.await();
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException("interrupted by stop");
+                  }
+                });
+    SyncWorker w =
+        SyncWorker.builder()
+            .outbox(outbox)
+            .destination("national", stuck)
+            .pollInterval(Duration.ofMillis(20))
+            .build()
+            .start();
+    assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(w.stop(Duration.ofMillis(50))).isFalse();
+
+    assertThat(outbox.status("national").inFlight()).isZero();
+    assertThat(outbox.claim("national", "another", 1, Instant.now(), Duration.ofMinutes(1)))
+        .hasSize(1);
+  }
+
+  @Test
+  void refusesADestinationTheOutboxDoesNotKnow() {
+    SyncOutbox outbox = outbox();
+    assertThatThrownBy(
+            () ->
+                SyncWorker.builder()
+                    .outbox(outbox)
+                    .destination("ministry", new RecordingPortal("ministry"))
+                    .build())
+        .isInstanceOf(PortalConfigurationException.class)
+        .extracting(e -> ((PortalConfigurationException) e).code())
+        .isEqualTo("portal.config.sync.destinations");
+    assertThatThrownBy(() -> SyncWorker.builder().workerThreads(0))
+        .isInstanceOf(PortalConfigurationException.class);
+  }
+}
