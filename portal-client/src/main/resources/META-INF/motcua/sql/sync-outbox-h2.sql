@@ -13,7 +13,7 @@ CREATE TABLE IF NOT EXISTS motcua_sync_event (
   event_type    VARCHAR(40)  NOT NULL,
   occurred_at   BIGINT       NOT NULL,
   recorded_at   BIGINT       NOT NULL,
-  payload       CHARACTER LARGE OBJECT NOT NULL,
+  payload       CHARACTER VARYING NOT NULL,
   CONSTRAINT motcua_sync_event_uk_event UNIQUE (event_id),
   CONSTRAINT motcua_sync_event_uk_seq UNIQUE (dossier_code, seq)
 );

@@ -484,41 +484,123 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     return settle("lease_until = ?", delivery, until.toEpochMilli()) == 1;
   }
 
+  private static final String DELIVERED_SET =
+      "status = 'DELIVERED', lease_owner = NULL, lease_until = 0, claim_token = NULL,"
+          + " finished_at = ?, finished_by = ?";
+  private static final String FAILED_SET =
+      "attempts = ?, available_at = ?, last_error = ?, lease_owner = NULL, lease_until = 0,"
+          + " claim_token = NULL";
+  private static final String DEAD_SET =
+      "status = 'DEAD', attempts = ?, last_error = ?, finished_at = ?, finished_by = ?,"
+          + " lease_owner = NULL, lease_until = 0, claim_token = NULL";
+
   @Override
   public boolean markDelivered(ClaimedDelivery delivery, Instant now) {
-    return settle(
-            "status = 'DELIVERED', lease_owner = NULL, lease_until = 0, claim_token = NULL,"
-                + " finished_at = ?, finished_by = ?",
-            delivery,
-            now.toEpochMilli(),
-            delivery.leaseOwner())
-        == 1;
+    return settle(DELIVERED_SET, delivery, now.toEpochMilli(), delivery.leaseOwner()) == 1;
   }
 
   @Override
   public boolean markFailed(
       ClaimedDelivery delivery, int attempts, Instant nextAttemptAt, String reason) {
-    return settle(
-            "attempts = ?, available_at = ?, last_error = ?, lease_owner = NULL, lease_until = 0,"
-                + " claim_token = NULL",
-            delivery,
-            attempts,
-            nextAttemptAt.toEpochMilli(),
-            clip(reason))
-        == 1;
+    return settle(FAILED_SET, delivery, attempts, nextAttemptAt.toEpochMilli(), clip(reason)) == 1;
   }
 
   @Override
   public boolean markDead(ClaimedDelivery delivery, int attempts, Instant now, String reason) {
     return settle(
-            "status = 'DEAD', attempts = ?, last_error = ?, finished_at = ?, finished_by = ?,"
-                + " lease_owner = NULL, lease_until = 0, claim_token = NULL",
-            delivery,
-            attempts,
-            clip(reason),
-            now.toEpochMilli(),
-            delivery.leaseOwner())
+            DEAD_SET, delivery, attempts, clip(reason), now.toEpochMilli(), delivery.leaseOwner())
         == 1;
+  }
+
+  /**
+   * Records every outcome in one transaction, with one batched statement per kind of outcome, in
+   * key order (so that two settling workers lock rows in the same order).
+   */
+  @Override
+  public List<Boolean> settle(List<DeliveryOutcome> outcomes) {
+    Objects.requireNonNull(outcomes, "outcomes");
+    if (outcomes.isEmpty()) {
+      return List.of();
+    }
+    List<Integer> order = new ArrayList<>(outcomes.size());
+    for (int i = 0; i < outcomes.size(); i++) {
+      ClaimedDelivery d = outcomes.get(i).delivery();
+      checkDestination(d.destination());
+      order.add(i);
+    }
+    order.sort(
+        java.util.Comparator.<Integer, String>comparing(
+                i -> outcomes.get(i).delivery().destination())
+            .thenComparing(i -> outcomes.get(i).delivery().event().dossierCode().toString())
+            .thenComparingLong(i -> outcomes.get(i).delivery().sequence()));
+    Boolean[] result = new Boolean[outcomes.size()];
+    inTransaction(
+        c -> {
+          try (PreparedStatement delivered = c.prepareStatement(settleSql(DELIVERED_SET));
+              PreparedStatement failed = c.prepareStatement(settleSql(FAILED_SET));
+              PreparedStatement dead = c.prepareStatement(settleSql(DEAD_SET))) {
+            List<Integer> inDelivered = new ArrayList<>();
+            List<Integer> inFailed = new ArrayList<>();
+            List<Integer> inDead = new ArrayList<>();
+            for (int i : order) {
+              DeliveryOutcome o = outcomes.get(i);
+              ClaimedDelivery d = o.delivery();
+              switch (o.kind()) {
+                case DELIVERED -> {
+                  bind(delivered, d, o.at().toEpochMilli(), d.leaseOwner());
+                  inDelivered.add(i);
+                }
+                case FAILED -> {
+                  bind(failed, d, o.attempts(), o.at().toEpochMilli(), clip(o.reason()));
+                  inFailed.add(i);
+                }
+                case DEAD -> {
+                  bind(
+                      dead,
+                      d,
+                      o.attempts(),
+                      clip(o.reason()),
+                      o.at().toEpochMilli(),
+                      d.leaseOwner());
+                  inDead.add(i);
+                }
+              }
+            }
+            runBatch(delivered, inDelivered, result);
+            runBatch(failed, inFailed, result);
+            runBatch(dead, inDead, result);
+          }
+          return null;
+        });
+    return java.util.Arrays.asList(result);
+  }
+
+  private String settleSql(String set) {
+    return "UPDATE " + tDelivery + " SET " + set + KEY_AND_OWNER;
+  }
+
+  private static void bind(PreparedStatement ps, ClaimedDelivery d, Object... values)
+      throws SQLException {
+    int i = 1;
+    for (Object v : values) {
+      ps.setObject(i++, v);
+    }
+    ps.setString(i++, d.destination());
+    ps.setString(i++, d.event().dossierCode().toString());
+    ps.setLong(i++, d.sequence());
+    ps.setString(i, d.leaseOwner());
+    ps.addBatch();
+  }
+
+  private static void runBatch(PreparedStatement ps, List<Integer> indices, Boolean[] result)
+      throws SQLException {
+    if (indices.isEmpty()) {
+      return;
+    }
+    int[] counts = ps.executeBatch();
+    for (int k = 0; k < indices.size(); k++) {
+      result[indices.get(k)] = counts[k] == 1;
+    }
   }
 
   @Override

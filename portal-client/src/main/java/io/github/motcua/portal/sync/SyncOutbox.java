@@ -136,6 +136,32 @@ public interface SyncOutbox {
   boolean markDead(ClaimedDelivery delivery, int attempts, Instant now, String reason);
 
   /**
+   * Records several outcomes at once, in one transaction where the implementation can: what {@link
+   * #markDelivered}, {@link #markFailed} and {@link #markDead} do one by one, at the cost of one
+   * commit. A worker settles what its delivery threads finished since its last claim this way.
+   *
+   * <p>The default implementation calls the single methods in turn.
+   *
+   * @param outcomes the outcomes, each for a delivery this worker claimed; not null, may be empty
+   * @return for each outcome, in the same order, true when recorded and false when its lease had
+   *     been lost
+   * @throws SyncOutboxException with code {@code sync.outbox.sql} when the database fails (then
+   *     nothing of the batch is recorded and the leases run out)
+   */
+  default List<Boolean> settle(List<DeliveryOutcome> outcomes) {
+    List<Boolean> out = new java.util.ArrayList<>(outcomes.size());
+    for (DeliveryOutcome o : outcomes) {
+      out.add(
+          switch (o.kind()) {
+            case DELIVERED -> markDelivered(o.delivery(), o.at());
+            case FAILED -> markFailed(o.delivery(), o.attempts(), o.at(), o.reason());
+            case DEAD -> markDead(o.delivery(), o.attempts(), o.at(), o.reason());
+          });
+    }
+    return out;
+  }
+
+  /**
    * Ends every lease a worker holds on deliveries not yet settled, putting them back in the queue
    * at once (a worker stopping, or restarting under the same id after a crash).
    *

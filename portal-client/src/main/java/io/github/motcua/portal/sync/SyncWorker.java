@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,7 +111,7 @@ public final class SyncWorker implements AutoCloseable {
     this.sleeper = b.sleeper == null ? b.retryPolicy.sleeper() : b.sleeper;
     this.workerId = b.workerId == null ? defaultWorkerId() : b.workerId;
     this.listener = b.listener;
-    this.folder = new SnapshotFolder(outbox, b.lifecycle);
+    this.folder = new SnapshotFolder(outbox, b.lifecycle, b.snapshotCacheSize);
     for (String destination : clients.keySet()) {
       health.put(
           destination,
@@ -249,6 +250,8 @@ public final class SyncWorker implements AutoCloseable {
     if (!clean) {
       ls.values().forEach(lane -> lane.pool.shutdownNow());
     }
+    // Record what the finished deliveries achieved before giving the rest back.
+    ls.values().forEach(Lane::flushQuietly);
     int released = outbox.release(workerId);
     LOG.info(
         "Sync worker {} stopped ({}; {} deliveries returned to the queue)",
@@ -268,8 +271,14 @@ public final class SyncWorker implements AutoCloseable {
     while (running) {
       boolean claimed = false;
       try {
-        for (Lane lane : lanes()) {
-          claimed |= lane.fill(lane.room()) > 0;
+        List<Lane> current = lanes();
+        for (Lane lane : current) {
+          lane.flush();
+        }
+        for (Lane lane : current) {
+          if (lane.worthClaiming()) {
+            claimed |= lane.fill(lane.room()) > 0;
+          }
         }
       } catch (MotcuaException e) {
         LOG.warn("Sync worker {} cannot claim deliveries: {}", workerId, e.toString());
@@ -334,11 +343,13 @@ public final class SyncWorker implements AutoCloseable {
             rethrow(f);
           }
         }
+        for (Lane lane : use.values()) {
+          lane.flush();
+        }
         int claimed = 0;
         for (Lane lane : use.values()) {
-          int room = lane.room();
-          if (room > 0) {
-            List<Future<?>> started = lane.submit(lane.claim(room));
+          if (lane.worthClaiming()) {
+            List<Future<?>> started = lane.submit(lane.claim(lane.room()));
             inFlight.addAll(started);
             claimed += started.size();
           }
@@ -386,6 +397,7 @@ public final class SyncWorker implements AutoCloseable {
     } finally {
       if (own != null) {
         own.values().forEach(lane -> lane.pool.shutdownNow());
+        own.values().forEach(Lane::flushQuietly);
       }
     }
   }
@@ -422,7 +434,14 @@ public final class SyncWorker implements AutoCloseable {
     final PortalClient client;
     final DestinationHealth h;
     final ExecutorService pool;
+
+    /** Deliveries claimed and not yet settled in the outbox (in flight or finished). */
     final AtomicInteger held = new AtomicInteger();
+
+    /** Outcomes the delivery threads finished, recorded together at the next {@link #flush}. */
+    final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
+
+    final Object flushLock = new Object();
 
     Lane(String destination, PortalClient client) {
       this.destination = destination;
@@ -441,6 +460,61 @@ public final class SyncWorker implements AutoCloseable {
 
     int room() {
       return Math.max(0, batchSize - held.get());
+    }
+
+    /**
+     * Tells whether to claim now: when nothing is held, or when at least a quarter of the batch is
+     * free, so that claims (and the settling before them) come in batches, not one by one.
+     */
+    boolean worthClaiming() {
+      int room = room();
+      return room > 0 && (room == batchSize || room >= Math.max(1, batchSize / 4));
+    }
+
+    /** Queues an outcome; the delivery stays held until it is recorded. */
+    void finish(DeliveryOutcome outcome, Runnable onRecorded) {
+      finished.add(new Finished(outcome, onRecorded));
+    }
+
+    /**
+     * Records every finished outcome in one transaction, then tells the listener.
+     *
+     * @throws SyncOutboxException when the outbox fails (the leases then run out)
+     */
+    void flush() {
+      synchronized (flushLock) {
+        List<Finished> batch = new ArrayList<>();
+        for (Finished f = finished.poll(); f != null; f = finished.poll()) {
+          batch.add(f);
+        }
+        if (batch.isEmpty()) {
+          return;
+        }
+        List<Boolean> recorded;
+        try {
+          List<DeliveryOutcome> outcomes = new ArrayList<>(batch.size());
+          batch.forEach(f -> outcomes.add(f.outcome()));
+          recorded = outbox.settle(outcomes);
+        } finally {
+          held.addAndGet(-batch.size());
+        }
+        for (int i = 0; i < batch.size(); i++) {
+          Finished f = batch.get(i);
+          if (recorded.get(i)) {
+            SyncWorker.this.notify(f.onRecorded());
+          } else {
+            lost(f.outcome().delivery());
+          }
+        }
+      }
+    }
+
+    void flushQuietly() {
+      try {
+        flush();
+      } catch (SyncOutboxException e) {
+        LOG.error("Sync worker {} cannot record outcomes: {}", workerId, e.toString());
+      }
     }
 
     List<ClaimedDelivery> claim(int room) {
@@ -476,10 +550,13 @@ public final class SyncWorker implements AutoCloseable {
         out.add(
             pool.submit(
                 () -> {
+                  boolean queued = false;
                   try {
-                    deliver(this, d);
+                    queued = deliver(this, d);
                   } finally {
-                    held.decrementAndGet();
+                    if (!queued) {
+                      held.decrementAndGet();
+                    }
                     wakeUps.release();
                   }
                 }));
@@ -494,7 +571,16 @@ public final class SyncWorker implements AutoCloseable {
     }
   }
 
-  private void deliver(Lane lane, ClaimedDelivery claimed) {
+  /** An outcome waiting to be recorded, and what to tell the listener once it is. */
+  private record Finished(DeliveryOutcome outcome, Runnable onRecorded) {}
+
+  /**
+   * Publishes one claimed delivery and queues its outcome on the lane.
+   *
+   * @return true when an outcome was queued (the delivery stays held until it is recorded), false
+   *     when the lease was lost or the outbox failed (the lease then runs out)
+   */
+  private boolean deliver(Lane lane, ClaimedDelivery claimed) {
     ClaimedDelivery d = claimed;
     try {
       Instant now = clock.instant();
@@ -502,7 +588,7 @@ public final class SyncWorker implements AutoCloseable {
         Instant until = now.plus(leaseTime);
         if (!outbox.renew(d, until)) {
           lost(d);
-          return;
+          return false;
         }
         d = d.withLeaseUntil(until);
       }
@@ -512,26 +598,26 @@ public final class SyncWorker implements AutoCloseable {
       } catch (SyncOutboxException e) {
         throw e;
       } catch (MotcuaException e) {
-        park(d, d.attempts() + 1, "The dossier log cannot be folded: " + reason(e));
-        return;
+        park(lane, d, d.attempts() + 1, "The dossier log cannot be folded: " + reason(e));
+        return true;
       }
       try {
         lane.client.publish(d.event(), snapshot);
       } catch (PortalRejectedException | PortalConfigurationException e) {
         lane.h.succeeded(clock.instant()); // the portal answered: it is up
-        park(d, d.attempts() + 1, reason(e));
-        return;
+        park(lane, d, d.attempts() + 1, reason(e));
+        return true;
       } catch (PortalException e) {
         if (!e.isRetryable() && !(e instanceof PortalAuthenticationException)) {
-          park(d, d.attempts() + 1, reason(e));
+          park(lane, d, d.attempts() + 1, reason(e));
         } else {
           failed(lane, d, e);
         }
-        return;
+        return true;
       } catch (RuntimeException e) {
         LOG.warn("Publishing {} failed unexpectedly", d, e);
         failed(lane, d, e);
-        return;
+        return true;
       }
       Instant done = clock.instant();
       Duration downFor = lane.h.succeeded(done);
@@ -539,16 +625,16 @@ public final class SyncWorker implements AutoCloseable {
         LOG.info("Destination {} is back after {}", lane.destination, downFor);
         notify(() -> listener.destinationUp(lane.destination, downFor));
       }
-      if (outbox.markDelivered(d, done)) {
-        ClaimedDelivery delivered = d;
-        Duration since = Duration.between(d.recordedAt(), done);
-        notify(() -> listener.delivered(delivered, since.isNegative() ? Duration.ZERO : since));
-      } else {
-        lost(d);
-      }
+      ClaimedDelivery delivered = d;
+      Duration since = Duration.between(d.recordedAt(), done);
+      lane.finish(
+          DeliveryOutcome.delivered(d, done),
+          () -> listener.delivered(delivered, since.isNegative() ? Duration.ZERO : since));
+      return true;
     } catch (SyncOutboxException e) {
       // The outbox failed: the lease runs out and the delivery is tried again.
-      LOG.error("Sync worker {} cannot record the outcome of {}: {}", workerId, d, e.toString());
+      LOG.error("Sync worker {} cannot deliver {}: {}", workerId, d, e.toString());
+      return false;
     }
   }
 
@@ -569,7 +655,7 @@ public final class SyncWorker implements AutoCloseable {
     boolean counts = how != DestinationHealth.Failure.WHILE_DOWN;
     int attempts = d.attempts() + (counts ? 1 : 0);
     if (counts && attempts >= deadLetterThreshold) {
-      park(d, attempts, "Failed " + attempts + " times; last: " + reason);
+      park(lane, d, attempts, "Failed " + attempts + " times; last: " + reason);
       return;
     }
     Instant next;
@@ -584,21 +670,21 @@ public final class SyncWorker implements AutoCloseable {
       }
       next = now.plus(wait);
     }
-    if (outbox.markFailed(d, attempts, next, reason)) {
-      LOG.debug("Delivery {} failed ({}); next attempt at {}", d, reason, next);
-      notify(() -> listener.retryScheduled(d, e, attempts, next));
-    } else {
-      lost(d);
-    }
+    lane.finish(
+        DeliveryOutcome.failed(d, attempts, next, reason),
+        () -> {
+          LOG.debug("Delivery {} failed ({}); next attempt at {}", d, reason, next);
+          listener.retryScheduled(d, e, attempts, next);
+        });
   }
 
-  private void park(ClaimedDelivery d, int attempts, String reason) {
-    if (outbox.markDead(d, attempts, clock.instant(), reason)) {
-      LOG.warn("Delivery {} parked as a dead letter: {}", d, reason);
-      notify(() -> listener.deadLettered(d, reason));
-    } else {
-      lost(d);
-    }
+  private void park(Lane lane, ClaimedDelivery d, int attempts, String reason) {
+    lane.finish(
+        DeliveryOutcome.dead(d, attempts, clock.instant(), reason),
+        () -> {
+          LOG.warn("Delivery {} parked as a dead letter: {}", d, reason);
+          listener.deadLettered(d, reason);
+        });
   }
 
   private void lost(ClaimedDelivery d) {
@@ -642,6 +728,8 @@ public final class SyncWorker implements AutoCloseable {
     private String workerId;
     private SyncListener listener = SyncListener.NONE;
     private DossierLifecycle lifecycle = DossierLifecycle.create();
+    private int snapshotCacheSize = 16_384;
+    private final Map<String, RetryPolicy> clientPolicies = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -668,6 +756,24 @@ public final class SyncWorker implements AutoCloseable {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(client, "client");
       clients.put(name, client);
+      clientPolicies.remove(name);
+      return this;
+    }
+
+    /**
+     * Adds a destination together with the {@link RetryPolicy} its client was built with, so that
+     * {@link #build()} can check the {@link #leaseTime(Duration) lease} against the client's
+     * timeouts: a lease that ends while a publish call is still running lets another worker send
+     * the same event at the same time, and the portal may then store it twice.
+     *
+     * @param name one of the outbox's {@link SyncOutbox#destinations()}; not null
+     * @param client the client; not null, thread-safe
+     * @param clientPolicy the retry policy given to the client's builder; not null
+     * @return this builder
+     */
+    public Builder destination(String name, PortalClient client, RetryPolicy clientPolicy) {
+      destination(name, client);
+      clientPolicies.put(name, Objects.requireNonNull(clientPolicy, "clientPolicy"));
       return this;
     }
 
@@ -823,11 +929,27 @@ public final class SyncWorker implements AutoCloseable {
     }
 
     /**
+     * Sets how many dossiers the worker keeps folded snapshots of (default 16,384). A delivery of a
+     * dossier in the cache costs one {@code apply}; one outside it reads and replays the dossier's
+     * log. Size it to the number of dossiers with events in flight at once; each entry holds up to
+     * four snapshots (one per destination position).
+     *
+     * @param dossiers 1 or more
+     * @return this builder
+     */
+    public Builder snapshotCacheSize(int dossiers) {
+      this.snapshotCacheSize = atLeastOne(dossiers, "sync.snapshot-cache-size");
+      return this;
+    }
+
+    /**
      * Builds the worker; it does nothing until {@link #start()} or {@link #drain(Duration)}.
      *
      * @return the worker
      * @throws PortalConfigurationException when the outbox or destinations are missing, or a
-     *     destination is not one of the outbox's
+     *     destination is not one of the outbox's; with code {@code portal.config.sync.lease-time}
+     *     when the lease is not longer than the read timeout or the total timeout of a client
+     *     policy given with {@link #destination(String, PortalClient, RetryPolicy)}
      */
     public SyncWorker build() {
       if (outbox == null) {
@@ -844,7 +966,29 @@ public final class SyncWorker implements AutoCloseable {
               "Destination " + name + " is not one of the outbox's " + outbox.destinations());
         }
       }
+      clientPolicies.forEach(
+          (name, policy) -> {
+            checkLease(name, "readTimeout", policy.readTimeout());
+            checkLease(name, "totalTimeout", policy.totalTimeout());
+          });
       return new SyncWorker(this);
+    }
+
+    private void checkLease(String destination, String setting, Duration clientValue) {
+      if (leaseTime.compareTo(clientValue) <= 0) {
+        throw new PortalConfigurationException(
+            "sync.lease-time",
+            "sync.lease-time ("
+                + leaseTime
+                + ") must be longer than the "
+                + setting
+                + " ("
+                + clientValue
+                + ") of the RetryPolicy of destination "
+                + destination
+                + "'s client: a lease that ends during a publish call lets another worker send the"
+                + " same event at once.");
+      }
     }
 
     private static int atLeastOne(int value, String setting) {

@@ -94,6 +94,9 @@ class ConcurrentWorkersTest {
                 .retryPolicy(quick)
                 .outageThreshold(1000)
                 .deadLetterThreshold(1000)
+                // Drain looks again at this interval while other workers hold the only claimable
+                // deliveries (workers do not notify each other).
+                .pollInterval(Duration.ofMillis(20))
                 .build();
         runs.add(pool.submit(() -> w.drain(Duration.ofMinutes(5))));
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.testkit.Fault;
 import io.github.motcua.testkit.NationalPortalFake;
 import io.github.motcua.testkit.PortalFault;
 import io.github.motcua.testkit.ProvincialPortalFake;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * PostgreSQL database of {@code MOTCUA_TEST_POSTGRES_URL} when set, otherwise a file-backed H2
  * database this JVM serves to the workers (auto-server mode).
  *
- * <p>Size: the issue's 10,000 events for 500 dossiers run with {@code -Dmotcua.crash.events=10000}
- * (about a minute and a half of worker time on two idle cores); the default build runs 2,000 events
- * for 100 dossiers (20 events each, as in the full run) with the same kills and faults, to keep the
- * module's test time within budget on busy shared machines.
+ * <p>Size: the issue's 10,000 events for 500 dossiers (20 each), delivered to both fakes (20,000
+ * deliveries); {@code -Dmotcua.crash.events=N} changes it (a multiple of 20). Every launched worker
+ * is killed when a test ends, so that none outlives its tables.
  */
 class CrossProcessTest {
 
@@ -49,6 +50,7 @@ class CrossProcessTest {
   private String jdbcUrl;
   private String prefix;
   private Connection serverHold;
+  private final List<Process> launched = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -70,6 +72,9 @@ class CrossProcessTest {
 
   @AfterEach
   void stop() throws Exception {
+    for (Process p : launched) {
+      p.destroyForcibly().waitFor();
+    }
     national.close();
     provincial.close();
     if (TestDatabase.postgresUrl().isPresent()) {
@@ -80,6 +85,23 @@ class CrossProcessTest {
       }
     }
     serverHold.close();
+    if (ds instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
+      pool.dispose();
+    }
+  }
+
+  private Process launch(Map<String, String> settings, Path log) throws Exception {
+    Process p = WorkerProcess.launch(settings, log);
+    launched.add(p);
+    return p;
+  }
+
+  private static String tail(Path log) throws Exception {
+    if (!Files.exists(log)) {
+      return "(no worker output)";
+    }
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
   private JdbcSyncOutbox outbox() {
@@ -113,6 +135,8 @@ class CrossProcessTest {
     s.put("worker", worker);
     s.put("leaseMillis", Long.toString(leaseMillis));
     s.put("readTimeoutMillis", "1500");
+    s.put("threads", "8");
+    s.put("batch", "48");
     s.put("nationalUrl", national.baseUrl());
     s.put("nationalUser", national.username());
     s.put("nationalPassword", national.password());
@@ -148,13 +172,31 @@ class CrossProcessTest {
 
   @Test
   void workersKilledAtRandomMomentsLoseNothingAndRepeatNoStep() throws Exception {
-    int events = Integer.getInteger("motcua.crash.events", 1_000);
+    int events = Integer.getInteger("motcua.crash.events", 10_000);
     int dossiers = events / EVENTS_PER_DOSSIER;
     EventScript script = new EventScript(dossiers, EVENTS_PER_DOSSIER, 2025);
     JdbcSyncOutbox outbox = outbox();
     record(outbox, ds, script);
-    national.failRandomly(PortalFault.TIMEOUT, 0.05, 17);
-    provincial.failRandomly(PortalFault.CONNECTION_RESET, 0.1, 18);
+    // About one call in 25 fails. A timeout costs the client its read timeout, the others almost
+    // nothing, so they are spread over every kind that hits a sync worker.
+    national.inject(
+        Fault.randomly(
+            EnumSet.of(
+                PortalFault.TIMEOUT,
+                PortalFault.CONNECTION_RESET,
+                PortalFault.SERVICE_UNAVAILABLE,
+                PortalFault.MALFORMED_JSON),
+            0.04,
+            17));
+    provincial.inject(
+        Fault.randomly(
+            EnumSet.of(
+                PortalFault.TIMEOUT,
+                PortalFault.CONNECTION_RESET,
+                PortalFault.SERVER_ERROR,
+                PortalFault.MALFORMED_JSON),
+            0.04,
+            18));
 
     Random moments = new Random(4242);
     Path log = dir.resolve("workers.log");
@@ -167,7 +209,7 @@ class CrossProcessTest {
       // Every other restart reuses the killed worker's id (it takes its claims back at once);
       // the others are new workers that take the claims over when their 6 s lease ends.
       String id = run % 2 == 0 ? "crash-" + (run - 1) : "crash-" + run;
-      Process p = WorkerProcess.launch(settings(id, 6_000), log);
+      Process p = launch(settings(id, 6_000), log);
       if (kills < 5) {
         long at = 1_500 + moments.nextInt(3_000);
         if (p.waitFor(at, TimeUnit.MILLISECONDS)) {
@@ -177,14 +219,15 @@ class CrossProcessTest {
           kills++;
         }
       } else {
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("last worker finished").isTrue();
         exitCode = p.exitValue();
       }
     }
 
-    assertThat(exitCode).as("last worker's exit status; see " + log).isZero();
+    assertThat(exitCode).as("last worker's exit status; its output:\n" + tail(log)).isZero();
     assertThat(kills).isEqualTo(5);
     assertThat(national.injectedFaults(PortalFault.TIMEOUT)).isPositive();
+    assertThat(national.injectedFaults(PortalFault.MALFORMED_JSON)).isPositive();
     assertThat(provincial.injectedFaults(PortalFault.CONNECTION_RESET)).isPositive();
     assertEverythingDeliveredOnce(outbox, script, events);
   }
@@ -204,11 +247,11 @@ class CrossProcessTest {
     Path log = dir.resolve("workers.log");
     List<Process> ps = new ArrayList<>();
     for (int i = 1; i <= workers; i++) {
-      ps.add(WorkerProcess.launch(settings("side-by-side-" + i, 30_000), log));
+      ps.add(launch(settings("side-by-side-" + i, 30_000), log));
     }
     for (Process p : ps) {
       assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-      assertThat(p.exitValue()).as("exit status; see " + log).isZero();
+      assertThat(p.exitValue()).as("exit status; worker output:\n" + tail(log)).isZero();
     }
     assertThat(count("SELECT COUNT(*) FROM " + prefix + "overlap")).isZero();
     assertEverythingDeliveredOnce(outbox, script, 20 * EVENTS_PER_DOSSIER);

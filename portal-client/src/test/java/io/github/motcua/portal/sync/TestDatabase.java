@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -22,6 +23,13 @@ enum TestDatabase {
 
   static final String POSTGRES_URL_VARIABLE = "MOTCUA_TEST_POSTGRES_URL";
   private static final AtomicLong COUNTER = new AtomicLong();
+
+  /**
+   * One pool for every PostgreSQL test of this JVM: a pool per test would keep its connections open
+   * until the JVM ends and, with the worker processes' own pools and other builds on the same
+   * server, run PostgreSQL out of connections.
+   */
+  private static DataSource sharedPostgres;
 
   static Optional<String> postgresUrl() {
     String url = System.getenv(POSTGRES_URL_VARIABLE);
@@ -45,28 +53,32 @@ enum TestDatabase {
               + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
       return ds;
     }
-    return postgres(postgresUrl().orElseThrow());
+    synchronized (TestDatabase.class) {
+      if (sharedPostgres == null) {
+        sharedPostgres = postgres(postgresUrl().orElseThrow(), 32);
+      }
+      return sharedPostgres;
+    }
   }
 
   /**
    * A pooled PostgreSQL data source: a new PostgreSQL connection costs a SCRAM handshake of tens of
    * milliseconds, which would dominate every outbox call (production uses a pool too).
    */
-  static DataSource postgres(String url) {
+  static JdbcConnectionPool postgres(String url, int maxConnections) {
     PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
     ds.setURL(url);
     JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
-    pool.setMaxConnections(16);
+    pool.setMaxConnections(maxConnections);
     return pool;
   }
 
-  /** A table prefix no other test uses. */
+  /**
+   * A table prefix no other test uses, in this JVM or another one sharing the PostgreSQL database
+   * (other builds run the same tests at the same time): random, not derived from time and pid.
+   */
   static String uniquePrefix() {
-    return "t"
-        + Long.toString(System.currentTimeMillis(), 36)
-        + Long.toString(ProcessHandle.current().pid(), 36)
-        + COUNTER.incrementAndGet()
-        + "_";
+    return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "_";
   }
 
   /** Drops an outbox's tables (PostgreSQL tests clean up after themselves). */

@@ -53,7 +53,7 @@ public final class WorkerProcess {
 
   static DataSource dataSource(String url) {
     if (url.startsWith("jdbc:postgresql:")) {
-      return TestDatabase.postgres(url);
+      return TestDatabase.postgres(url, 16);
     }
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL(url);
@@ -65,7 +65,7 @@ public final class WorkerProcess {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx256m");
-    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-XX:+UseSerialGC");
     cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
@@ -127,10 +127,13 @@ public final class WorkerProcess {
     SyncWorker worker =
         SyncWorker.builder()
             .outbox(outbox)
-            .destination("national", guarded("national", national, ds, prefix, workerId))
-            .destination("provincial", guarded("provincial", provincial, ds, prefix, workerId))
+            .destination(
+                "national", guarded("national", national, ds, prefix, workerId), clientPolicy)
+            .destination(
+                "provincial", guarded("provincial", provincial, ds, prefix, workerId), clientPolicy)
             .workerThreads(Integer.parseInt(a.getOrDefault("threads", "2")))
-            .batchSize(16)
+            .batchSize(Integer.parseInt(a.getOrDefault("batch", "16")))
+            .pollInterval(Duration.ofMillis(100))
             .leaseTime(Duration.ofMillis(Long.parseLong(a.get("leaseMillis"))))
             .retryPolicy(
                 RetryPolicy.builder()
