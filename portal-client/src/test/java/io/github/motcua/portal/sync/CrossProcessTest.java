@@ -96,6 +96,25 @@ class CrossProcessTest {
     return p;
   }
 
+  /**
+   * Reads a worker's progress lines until it reported {@code deliveries} of them (true) or ended
+   * (false).
+   */
+  private static boolean readProgress(Process p, long deliveries) throws Exception {
+    try (java.io.BufferedReader r =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                p.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))) {
+      long seen = 0;
+      while (r.readLine() != null) {
+        if (++seen >= deliveries) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   private static String tail(Path log) throws Exception {
     if (!Files.exists(log)) {
       return "(no worker output)";
@@ -198,6 +217,9 @@ class CrossProcessTest {
             0.04,
             18));
 
+    // A kill comes after a seeded number of deliveries of that run (the worker reports each on
+    // its standard output): always mid-delivery, with claims, publishes and settles in flight,
+    // however slowly the machine starts the JVM.
     Random moments = new Random(4242);
     Path log = dir.resolve("workers.log");
     int kills = 0;
@@ -210,16 +232,12 @@ class CrossProcessTest {
       // the others are new workers that take the claims over when their 6 s lease ends.
       String id = run % 2 == 0 ? "crash-" + (run - 1) : "crash-" + run;
       Process p = launch(settings(id, 6_000), log);
-      if (kills < 5) {
-        long at = 1_500 + moments.nextInt(3_000);
-        if (p.waitFor(at, TimeUnit.MILLISECONDS)) {
-          exitCode = p.exitValue();
-        } else {
-          p.destroyForcibly().waitFor();
-          kills++;
-        }
+      long killAfter = kills < 5 ? 200 + moments.nextInt(events / 4) : Long.MAX_VALUE;
+      if (readProgress(p, killAfter)) {
+        p.destroyForcibly().waitFor();
+        kills++;
       } else {
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("last worker finished").isTrue();
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("worker finished").isTrue();
         exitCode = p.exitValue();
       }
     }
@@ -250,6 +268,7 @@ class CrossProcessTest {
       ps.add(launch(settings("side-by-side-" + i, 30_000), log));
     }
     for (Process p : ps) {
+      p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
       assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
       assertThat(p.exitValue()).as("exit status; worker output:\n" + tail(log)).isZero();
     }

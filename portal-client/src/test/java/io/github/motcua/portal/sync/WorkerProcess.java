@@ -60,7 +60,10 @@ public final class WorkerProcess {
     return org.h2.jdbcx.JdbcConnectionPool.create(ds);
   }
 
-  /** Starts a worker process with the test's class path. */
+  /**
+   * Starts a worker process with the test's class path. Its log goes to {@code log}; its standard
+   * output carries one line per settled delivery (see {@link #main}), which the caller must read.
+   */
   static Process launch(Map<String, String> settings, Path log) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -72,8 +75,7 @@ public final class WorkerProcess {
     cmd.add(WorkerProcess.class.getName());
     settings.forEach((k, v) -> cmd.add(k + "=" + v));
     return new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
   }
 
@@ -143,9 +145,22 @@ public final class WorkerProcess {
             .outageThreshold(50)
             .deadLetterThreshold(1000)
             .workerId(workerId)
+            .listener(
+                new SyncListener() {
+                  @Override
+                  public void delivered(ClaimedDelivery delivery, Duration sinceRecorded) {
+                    progress();
+                  }
+                })
             .build();
     boolean done = worker.drain(Duration.ofMinutes(10));
     System.exit(done ? 0 : 3);
+  }
+
+  /** Tells the test that one more delivery was recorded, so that it can kill at a chosen point. */
+  private static synchronized void progress() {
+    System.out.println("d");
+    System.out.flush();
   }
 
   /** Publishes through a guard row, recording an overlap when another worker holds it. */
