@@ -17,7 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,6 +56,7 @@ public final class JdbcSyncOutbox implements SyncOutbox {
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
   private static final Pattern DESTINATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final int REASON_LIMIT = 1000;
+  private static final int DECODED_CACHE = 8192;
 
   private final DataSource dataSource;
   private final List<String> destinations;
@@ -65,6 +68,20 @@ public final class JdbcSyncOutbox implements SyncOutbox {
   private final String tDelivery;
   private final String tAction;
   private volatile Dialect dialect;
+
+  /**
+   * Events decoded by recent claims, by position: each event is claimed once per destination, and
+   * decoding its JSON is the largest cost of a claim. Events are immutable, so sharing is safe.
+   */
+  private final Map<Long, DossierEvent> decoded =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, DossierEvent> eldest) {
+          return size() > DECODED_CACHE;
+        }
+      };
 
   private JdbcSyncOutbox(Builder b) {
     this.dataSource = b.dataSource;
@@ -446,9 +463,19 @@ public final class JdbcSyncOutbox implements SyncOutbox {
   private ClaimedDelivery claimed(ResultSet rs, String destination, String owner, long until)
       throws SQLException {
     long pk = rs.getLong(2);
+    DossierEvent event;
+    synchronized (decoded) {
+      event = decoded.get(pk);
+    }
+    if (event == null) {
+      event = codec.read(rs.getString(5), pk);
+      synchronized (decoded) {
+        decoded.put(pk, event);
+      }
+    }
     return new ClaimedDelivery(
         destination,
-        codec.read(rs.getString(5), pk),
+        event,
         rs.getLong(1),
         pk,
         rs.getInt(3),
