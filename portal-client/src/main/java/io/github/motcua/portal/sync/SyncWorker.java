@@ -61,8 +61,10 @@ import org.slf4j.LoggerFactory;
  * deliveries under a lease of {@link Builder#leaseTime(Duration)} on its clock, renews it before a
  * delivery when less than half is left, and records an outcome only while it still holds the lease.
  * A crashed worker's claims are taken over when their lease ends. The lease must be longer than the
- * longest publish call (the clients' {@link RetryPolicy#totalTimeout()}); clocks of processes
- * sharing an outbox must agree to well within it.
+ * longest publish call (a client's {@link RetryPolicy#totalTimeout()} plus its {@link
+ * RetryPolicy#readTimeout()}; checked by {@link Builder#destination(String, PortalClient,
+ * RetryPolicy)}); clocks of processes sharing an outbox must agree to well within it. Outcomes are
+ * recorded in batches ({@link SyncOutbox#settle(List)}) before each claim.
  *
  * <p><b>Running.</b> {@link #start()} runs it in the background until {@link #stop(Duration)};
  * {@link #drain(Duration)} delivers everything deliverable in the calling thread's control (for
@@ -841,8 +843,9 @@ public final class SyncWorker implements AutoCloseable {
     }
 
     /**
-     * Sets how long a claim is held (default 5 minutes): longer than the longest publish call, so
-     * that no other worker takes over a delivery still in progress.
+     * Sets how long a claim is held (default 5 minutes): longer than the longest publish call (a
+     * client's {@link RetryPolicy#totalTimeout()} plus its {@link RetryPolicy#readTimeout()}), so
+     * that no other worker takes over a delivery still in progress and sends it a second time.
      *
      * @param lease positive
      * @return this builder
@@ -948,7 +951,7 @@ public final class SyncWorker implements AutoCloseable {
      * @return the worker
      * @throws PortalConfigurationException when the outbox or destinations are missing, or a
      *     destination is not one of the outbox's; with code {@code portal.config.sync.lease-time}
-     *     when the lease is not longer than the read timeout or the total timeout of a client
+     *     when the lease is not longer than the total timeout plus the read timeout of a client
      *     policy given with {@link #destination(String, PortalClient, RetryPolicy)}
      */
     public SyncWorker build() {
@@ -966,28 +969,29 @@ public final class SyncWorker implements AutoCloseable {
               "Destination " + name + " is not one of the outbox's " + outbox.destinations());
         }
       }
-      clientPolicies.forEach(
-          (name, policy) -> {
-            checkLease(name, "readTimeout", policy.readTimeout());
-            checkLease(name, "totalTimeout", policy.totalTimeout());
-          });
+      clientPolicies.forEach(this::checkLease);
       return new SyncWorker(this);
     }
 
-    private void checkLease(String destination, String setting, Duration clientValue) {
-      if (leaseTime.compareTo(clientValue) <= 0) {
+    /**
+     * The longest publish call is the client's total timeout plus one read timeout (its last
+     * attempt may start just before the total timeout runs out): the lease must outlast it.
+     */
+    private void checkLease(String destination, RetryPolicy policy) {
+      Duration longestCall = policy.totalTimeout().plus(policy.readTimeout());
+      if (leaseTime.compareTo(longestCall) <= 0) {
         throw new PortalConfigurationException(
             "sync.lease-time",
             "sync.lease-time ("
                 + leaseTime
-                + ") must be longer than the "
-                + setting
-                + " ("
-                + clientValue
-                + ") of the RetryPolicy of destination "
+                + ") must be longer than the longest publish call of destination "
                 + destination
-                + "'s client: a lease that ends during a publish call lets another worker send the"
-                + " same event at once.");
+                + ": its client's RetryPolicy totalTimeout ("
+                + policy.totalTimeout()
+                + ") plus readTimeout ("
+                + policy.readTimeout()
+                + "). A lease that ends during a call lets another worker send the same event"
+                + " at once, and the portal may store it twice.");
       }
     }
 

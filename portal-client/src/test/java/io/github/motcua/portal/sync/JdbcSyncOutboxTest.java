@@ -178,6 +178,45 @@ class JdbcSyncOutboxTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void settlesABatchOfOutcomesAtOnceAndRefusesOnlyTheLostLeases(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    for (int i = 0; i < 3; i++) {
+      outbox.enqueue(dossier(i).get(0));
+    }
+    List<ClaimedDelivery> mine = outbox.claim("national", "w1", 3, clock.instant(), LEASE);
+    assertThat(mine).hasSize(3);
+    clock.advance(LEASE);
+    // The third lease ran out and another worker took the delivery over.
+    ClaimedDelivery third = mine.get(2);
+    assertThat(outbox.claim("national", "w2", 3, clock.instant(), LEASE)).hasSize(3);
+    outbox.release("w2");
+    List<ClaimedDelivery> again = outbox.claim("national", "w1", 2, clock.instant(), LEASE);
+    Instant next = clock.instant().plusSeconds(30);
+
+    List<Boolean> recorded =
+        outbox.settle(
+            List.of(
+                DeliveryOutcome.failed(again.get(1), 1, next, "portal.timeout: no reply"),
+                DeliveryOutcome.delivered(again.get(0), clock.instant()),
+                DeliveryOutcome.dead(third, 1, clock.instant(), "portal.rejected")));
+
+    assertThat(recorded).containsExactly(true, true, false);
+    SyncStatus status = outbox.status("national");
+    assertThat(status.delivered()).isEqualTo(1);
+    assertThat(status.deadLettered()).isZero();
+    assertThat(status.pending()).isEqualTo(2);
+    // The taken-over delivery is claimable again at once; the failed one waits for its backoff.
+    assertThat(outbox.nextClaimableAt("national"))
+        .hasValueSatisfying(at -> assertThat(at).isBeforeOrEqualTo(clock.instant()));
+    assertThat(outbox.claim("national", "w1", 3, clock.instant(), LEASE))
+        .singleElement()
+        .extracting(c -> c.event().eventId())
+        .isEqualTo(third.event().eventId());
+    assertThat(outbox.settle(List.of())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void aFailedDeliveryWaitsUntilItsNextAttempt(TestDatabase db) {
     JdbcSyncOutbox outbox = outbox(db);
     outbox.enqueue(dossier(0).get(0));

@@ -345,6 +345,31 @@ class SyncWorkerTest {
   }
 
   @Test
+  void refusesALeaseThatDoesNotOutlastTheClientsLongestCall() {
+    SyncOutbox outbox = outbox();
+    RetryPolicy client =
+        RetryPolicy.builder()
+            .readTimeout(Duration.ofSeconds(10))
+            .totalTimeout(Duration.ofSeconds(50))
+            .build();
+    SyncWorker.Builder tooShort =
+        SyncWorker.builder()
+            .outbox(outbox)
+            .destination("national", new RecordingPortal("national"), client)
+            .leaseTime(Duration.ofSeconds(60));
+    assertThatThrownBy(tooShort::build)
+        .isInstanceOf(PortalConfigurationException.class)
+        .hasMessageContaining("sync.lease-time")
+        .hasMessageContaining("readTimeout (PT10S)")
+        .hasMessageContaining("national")
+        .extracting(e -> ((PortalConfigurationException) e).code())
+        .isEqualTo("portal.config.sync.lease-time");
+
+    assertThat(tooShort.leaseTime(Duration.ofSeconds(61)).build().destinations())
+        .containsExactly("national");
+  }
+
+  @Test
   void refusesADestinationTheOutboxDoesNotKnow() {
     SyncOutbox outbox = outbox();
     assertThatThrownBy(
