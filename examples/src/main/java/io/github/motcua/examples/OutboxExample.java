@@ -101,7 +101,8 @@ public final class OutboxExample {
       }
       out.printf("Recorded %d events of %d dossiers in %s%n", events, histories.size(), dir);
 
-      // 2. Deliver them while the network fails.
+      // 2. Deliver them while the network fails. Each destination comes with its client's policy,
+      // so that the worker checks its lease (default 5 minutes) outlasts the longest publish call.
       RetryPolicy clientPolicy =
           RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(10)).build();
       SyncWorker worker =
@@ -114,7 +115,8 @@ public final class OutboxExample {
                       .credentials(nationalFake.username(), nationalFake.password())
                       .unitCode(nationalFake.unitCode())
                       .retryPolicy(clientPolicy)
-                      .build())
+                      .build(),
+                  clientPolicy)
               .destination(
                   "provincial",
                   ProvincialPortalClient.builder()
@@ -126,7 +128,8 @@ public final class OutboxExample {
                                   provincialFake.clientId(), provincialFake.clientSecret())
                               .build())
                       .retryPolicy(clientPolicy)
-                      .build())
+                      .build(),
+                  clientPolicy)
               .retryPolicy(
                   RetryPolicy.builder()
                       .initialBackoff(Duration.ofMillis(10))
