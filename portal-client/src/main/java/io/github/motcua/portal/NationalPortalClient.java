@@ -52,8 +52,10 @@ import okhttp3.RequestBody;
  * CapNhatTienDoHoSoMC} in chunks (the portal appends steps, so before sending a chunk the client
  * looks the dossier up with {@code TraCuuHoSo} and sends only the steps the portal lacks: a step is
  * never stored twice, even when an event is delivered again), and ratings with {@code
- * DongBoDanhGia}. Dates are {@code yyyyMMddHHmmss} in Vietnam time; codes and field names come from
- * the {@link NationalPortalProfile}.
+ * DongBoDanhGia}. For a completed step the one look-up serves twice: the record is sent only when
+ * the portal's copy differs from it, so a step usually costs two calls. Dates are {@code
+ * yyyyMMddHHmmss} in Vietnam time; codes and field names come from the {@link
+ * NationalPortalProfile}.
  *
  * <p>Thread-safe; build one per unit and share it.
  *
@@ -139,8 +141,7 @@ public final class NationalPortalClient implements PortalClient {
     if (event instanceof DossierEvent.Submitted || event instanceof DossierEvent.Received) {
       ops.add(syncDossier(snapshot, true, key, lastRequest));
     } else if (event instanceof DossierEvent.StepCompleted s) {
-      ops.add(syncDossier(snapshot, false, key, lastRequest));
-      ops.addAll(publishSteps(snapshot, List.of(s.step()), key, lastRequest));
+      ops.addAll(publishStep(snapshot, s.step(), key, lastRequest));
     } else if (event instanceof DossierEvent.Rated r) {
       ObjectNode rating = records.rating(snapshot, r.rating(), r.occurredAt());
       lastRequest[0] = call(RATINGS, dataParams(List.of(rating)), key + ":rating", lastRequest);
@@ -164,19 +165,7 @@ public final class NationalPortalClient implements PortalClient {
   }
 
   private String syncDossier(Dossier snapshot, boolean create, String key, String[] lastRequest) {
-    ObjectNode record = records.record(snapshot, unitCode);
-    try {
-      return sync(record, create, key, lastRequest);
-    } catch (PortalRejectedException e) {
-      String message = e.getMessage();
-      if (create && profile.saysAlreadyExists(message)) {
-        return sync(record, false, key, lastRequest);
-      }
-      if (!create && profile.saysNotFound(message)) {
-        return sync(record, true, key, lastRequest);
-      }
-      throw e;
-    }
+    return syncRecord(records.record(snapshot, unitCode), create, key, lastRequest);
   }
 
   private String sync(ObjectNode record, boolean create, String key, String[] lastRequest) {
@@ -231,21 +220,104 @@ public final class NationalPortalClient implements PortalClient {
     return ops;
   }
 
-  private List<ObjectNode> missingSteps(DossierCode code, List<ObjectNode> chunk, String key)
+  /**
+   * Publishes a completed step: one look-up of the portal's copy tells both whether the record
+   * needs an update (a step seldom changes it) and which of the step is already stored, so a step
+   * costs a look-up and a progress call instead of an update, a look-up and a progress call. A
+   * retry of the progress call after an ambiguous failure looks the dossier up again.
+   */
+  private List<String> publishStep(
+      Dossier snapshot, ProcessingStep step, String key, String[] lastRequest) {
+    ObjectNode record = records.record(snapshot, unitCode);
+    String chunkKey = key + ":steps:0";
+    JsonNode portal =
+        http.execute(LOOK_UP, true, attempt -> portalCopy(snapshot.code(), chunkKey, lastRequest));
+    List<String> ops = new ArrayList<>();
+    if (portal == null) {
+      ops.add(syncRecord(record, true, key, lastRequest));
+    } else if (!sameRecord(record, portal)) {
+      ops.add(syncRecord(record, false, key, lastRequest));
+    }
+    List<ObjectNode> chunk = List.of(records.step(snapshot, step));
+    lastRequest[0] =
+        http.execute(
+            PROGRESS,
+            true,
+            attempt -> {
+              List<ObjectNode> toSend =
+                  attempt == 1
+                      ? missing(portal, chunk)
+                      : missingSteps(snapshot.code(), chunk, chunkKey);
+              if (toSend.isEmpty()) {
+                return lastRequest[0];
+              }
+              return attempt(PROGRESS, dataParams(toSend), chunkKey, lastRequest).requestId();
+            });
+    ops.add(PROGRESS);
+    return ops;
+  }
+
+  /** The portal's copy of a dossier (canonical names, steps included), or null when unknown. */
+  private JsonNode portalCopy(DossierCode code, String key, String[] lastRequest)
       throws IOException {
     ObjectNode params = mapper.createObjectNode();
     params.put("MaHoSo", code.value());
-    JsonNode result;
     try {
-      result = attempt(LOOK_UP, params, key + ":check", new String[1]).node().path("result");
+      return canonical(attempt(LOOK_UP, params, key + ":check", lastRequest).node().path("result"));
     } catch (PortalRejectedException e) {
       if (profile.saysNotFound(e.getMessage())) {
-        return chunk;
+        return null;
       }
       throw e;
     }
+  }
+
+  /** Whether the portal holds this record already: same fields, numbers compared by value. */
+  private static boolean sameRecord(ObjectNode record, JsonNode portal) {
+    if (!portal.isObject()) {
+      return false;
+    }
+    ObjectNode stored = ((ObjectNode) portal).deepCopy();
+    stored.remove("QuaTrinhXuLy");
+    return record.equals(NUMBERS_BY_VALUE, stored);
+  }
+
+  private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE =
+      (a, b) -> {
+        if (a.isNumber() && b.isNumber()) {
+          return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
+      };
+
+  /** Sends a record, turning a create into an update (or back) as the portal's reply asks. */
+  private String syncRecord(ObjectNode record, boolean create, String key, String[] lastRequest) {
+    try {
+      return sync(record, create, key, lastRequest);
+    } catch (PortalRejectedException e) {
+      String message = e.getMessage();
+      if (create && profile.saysAlreadyExists(message)) {
+        return sync(record, false, key, lastRequest);
+      }
+      if (!create && profile.saysNotFound(message)) {
+        return sync(record, true, key, lastRequest);
+      }
+      throw e;
+    }
+  }
+
+  private List<ObjectNode> missingSteps(DossierCode code, List<ObjectNode> chunk, String key)
+      throws IOException {
+    return missing(portalCopy(code, key, new String[1]), chunk);
+  }
+
+  /** The steps of a chunk that the portal's copy (null: no copy) does not hold. */
+  private static List<ObjectNode> missing(JsonNode portal, List<ObjectNode> chunk) {
+    if (portal == null) {
+      return chunk;
+    }
     Map<String, Integer> present = new HashMap<>();
-    for (JsonNode step : canonical(result).path("QuaTrinhXuLy")) {
+    for (JsonNode step : portal.path("QuaTrinhXuLy")) {
       present.merge(DossierRecords.stepIdentity(step, Map.of()), 1, Integer::sum);
     }
     List<ObjectNode> missing = new ArrayList<>();

@@ -1,11 +1,8 @@
 package io.github.motcua.testkit.internal.portal;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -91,12 +88,7 @@ public final class FakeServer implements AutoCloseable {
         };
     server =
         new WireMockServer(
-            options()
-                .dynamicPort()
-                .bindAddress("127.0.0.1")
-                .notifier(new Slf4jNotifier(false))
-                .disableRequestJournal()
-                .containerThreads(40)
+            io.github.motcua.testkit.internal.sandbox.LoopbackServers.options(40)
                 .extensions(transformer));
     server.start();
     server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse()));
