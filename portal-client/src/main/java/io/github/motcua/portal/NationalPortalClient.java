@@ -1,6 +1,5 @@
 package io.github.motcua.portal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +11,7 @@ import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.ProcedureCode;
 import io.github.motcua.portal.internal.DossierRecords;
+import io.github.motcua.portal.internal.PortalCalls;
 import io.github.motcua.portal.internal.PortalHttp;
 import io.github.motcua.portal.internal.Redact;
 import io.github.motcua.portal.internal.Reply;
@@ -19,7 +19,6 @@ import io.github.motcua.portal.internal.SingleFlight;
 import io.github.motcua.portal.internal.Urls;
 import io.github.motcua.portal.internal.VietnamTime;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -32,7 +31,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -106,16 +104,7 @@ public final class NationalPortalClient implements PortalClient {
     Map<String, String> inverse = new HashMap<>();
     profile.fieldNames().forEach((canonical, wire) -> inverse.put(wire, canonical));
     this.wireToCanonical = Map.copyOf(inverse);
-    this.sessions =
-        new SingleFlight<>(
-            () -> {
-              try {
-                return login();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            },
-            clock);
+    this.sessions = PortalCalls.credential(this::login, clock);
   }
 
   /**
@@ -129,12 +118,7 @@ public final class NationalPortalClient implements PortalClient {
 
   @Override
   public PublishResult publish(DossierEvent event, Dossier snapshot) {
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(snapshot, "snapshot");
-    if (!event.dossierCode().equals(snapshot.code())) {
-      throw new PortalConfigurationException(
-          "publish.dossier-mismatch", "The event and the snapshot belong to different dossiers.");
-    }
+    PortalCalls.checkPublish(event, snapshot);
     String key = event.eventId().toString();
     List<String> ops = new ArrayList<>();
     String[] lastRequest = new String[1];
@@ -501,12 +485,7 @@ public final class NationalPortalClient implements PortalClient {
 
   private Answer attempt(String service, ObjectNode params, String key, String[] lastRequest)
       throws IOException {
-    String session;
-    try {
-      session = sessions.get();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    String session = PortalCalls.current(sessions);
     ObjectNode body = mapper.createObjectNode();
     body.put("session", session);
     body.put("madonvi", unitCode);
@@ -585,13 +564,8 @@ public final class NationalPortalClient implements PortalClient {
   }
 
   private JsonNode parseObject(Reply reply) {
-    JsonNode node;
-    try {
-      node = reply.body().isEmpty() ? null : mapper.readTree(reply.body());
-    } catch (JsonProcessingException e) {
-      node = null;
-    }
-    if (node == null || !node.isObject()) {
+    JsonNode node = PortalCalls.objectOrNull(mapper, reply.body());
+    if (node == null) {
       throw new PortalProtocolException(
           "portal.protocol",
           "The national portal's reply (HTTP " + reply.status() + ") is not a JSON object.",
@@ -607,11 +581,7 @@ public final class NationalPortalClient implements PortalClient {
   }
 
   private String write(JsonNode node) {
-    try {
-      return mapper.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A JSON tree could not be written", e);
-    }
+    return PortalCalls.write(mapper, node);
   }
 
   @Override
@@ -620,15 +590,11 @@ public final class NationalPortalClient implements PortalClient {
   }
 
   /** Builds a {@link NationalPortalClient}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends PortalClientBuilder<Builder> {
     private String adapterUrl;
     private String username;
     private String password;
     private String unitCode;
-    private OkHttpClient okHttp;
-    private ObjectMapper mapper;
-    private Clock clock = Clock.systemUTC();
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private NationalPortalProfile profile = NationalPortalProfile.defaults();
 
     private Builder() {}
@@ -670,50 +636,6 @@ public final class NationalPortalClient implements PortalClient {
     }
 
     /**
-     * Sets the HTTP client to derive from; default a new one.
-     *
-     * @param okHttp the client
-     * @return this builder
-     */
-    public Builder okHttpClient(OkHttpClient okHttp) {
-      this.okHttp = Objects.requireNonNull(okHttp, "okHttp");
-      return this;
-    }
-
-    /**
-     * Sets the JSON mapper; default a plain {@link ObjectMapper}.
-     *
-     * @param mapper the mapper
-     * @return this builder
-     */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = Objects.requireNonNull(mapper, "mapper");
-      return this;
-    }
-
-    /**
-     * Sets the clock (retry budgets, circuit, session age); default UTC system clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the retry policy; default {@link RetryPolicy#defaults()}.
-     *
-     * @param retryPolicy the policy
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-      return this;
-    }
-
-    /**
      * Sets the profile; default {@link NationalPortalProfile#defaults()}.
      *
      * @param profile the profile
@@ -743,12 +665,7 @@ public final class NationalPortalClient implements PortalClient {
         throw new PortalConfigurationException(
             "national.unit-code", "The unit code (dstcode, madonvi) is required.");
       }
-      if (okHttp == null) {
-        okHttp = new OkHttpClient();
-      }
-      if (mapper == null) {
-        mapper = new ObjectMapper();
-      }
+      applyDefaults();
       return new NationalPortalClient(this);
     }
   }

@@ -94,6 +94,40 @@ public final class FakeServer implements AutoCloseable {
     server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse()));
   }
 
+  /**
+   * Starts a server for a fake whose credentials travel on the requests under one path prefix.
+   *
+   * @param name the fake's name (the extension name)
+   * @param handle answers a request (and changes the fake's state)
+   * @param credentialsPrefix the path prefix of the requests that carry expiring credentials, or
+   *     null when no request does
+   * @param expire expires the credentials a request carries and answers it as unauthenticated
+   */
+  public FakeServer(
+      String name,
+      java.util.function.Function<LoggedRequest, FakeReply> handle,
+      String credentialsPrefix,
+      java.util.function.Function<LoggedRequest, FakeReply> expire) {
+    this(
+        name,
+        new Handler() {
+          @Override
+          public FakeReply handle(LoggedRequest request) {
+            return handle.apply(request);
+          }
+
+          @Override
+          public boolean carriesCredentials(LoggedRequest request) {
+            return credentialsPrefix != null && request.getUrl().startsWith(credentialsPrefix);
+          }
+
+          @Override
+          public FakeReply expireCredentials(LoggedRequest request) {
+            return expire.apply(request);
+          }
+        });
+  }
+
   private ResponseDefinition answer(Handler handler, LoggedRequest request) {
     requests.incrementAndGet();
     PortalFault fault =
