@@ -35,6 +35,7 @@ class CommuneSimulationPostgresTest {
   private final String schema =
       "cqtest" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private MotcuaSandbox sandbox;
+  private String printed = "";
 
   @BeforeEach
   void createSchema() throws SQLException {
@@ -84,6 +85,7 @@ class CommuneSimulationPostgresTest {
             sandbox);
     sandbox.close();
     sandbox = null;
+    printed = bytes.toString(StandardCharsets.UTF_8);
     return result;
   }
 
@@ -94,7 +96,7 @@ class CommuneSimulationPostgresTest {
     assertThat(result.reconciliation().problems()).isEmpty();
     assertThat(result.reconciliation().lost()).isZero();
     assertThat(result.reconciliation().duplicated()).isZero();
-    assertThat(result.succeeded()).isTrue();
+    assertThat(result.succeeded()).as(printed).isTrue();
     assertThat(result.faultsInjected()).isPositive();
     try (Connection c = DriverManager.getConnection(baseUrl);
         Statement s = c.createStatement();
@@ -108,10 +110,10 @@ class CommuneSimulationPostgresTest {
   @Test
   void aSecondQuarterOnTheSameSchemaStartsFromCleanTables() {
     QuarterResult first = runQuarter();
+    assertThat(first.succeeded()).as(printed).isTrue();
     QuarterResult second = runQuarter();
 
-    assertThat(first.succeeded()).isTrue();
-    assertThat(second.succeeded()).isTrue();
+    assertThat(second.succeeded()).as(printed).isTrue();
     assertThat(second.events()).isEqualTo(first.events());
     assertThat(second.receiptsIssued()).isEqualTo(first.receiptsIssued());
     assertThat(schema.toLowerCase(Locale.ROOT)).isEqualTo(schema);
