@@ -299,10 +299,10 @@ public final class CommuneSimulation {
         .clock(clock)
         .pkiClock(Clock.fixed(QUARTER.start().minus(Duration.ofDays(1)), ZoneOffset.UTC))
         .seed(seed)
-        // A timeout fault holds the reply 700 ms, past the clients' 500 ms read timeout: the change
-        // is stored and the client cannot tell, as with a longer delay, but each of the quarter's
-        // several hundred timeouts holds a delivery thread for half a second instead of seconds.
-        .timeoutDelay(Duration.ofMillis(700))
+        // A timeout fault holds the reply 1.8 s, past the clients' 1.5 s read timeout. Shorter read
+        // timeouts (500 ms were tried) let a request that a loaded machine has not yet processed
+        // time out and be looked up and sent again, and then stored twice when it finally runs.
+        .timeoutDelay(Duration.ofMillis(1800))
         .build();
   }
 
@@ -367,7 +367,7 @@ public final class CommuneSimulation {
               .maxBackoff(Duration.ofMillis(80))
               .maxRetryAfter(Duration.ofMillis(50))
               .connectTimeout(Duration.ofSeconds(2))
-              .readTimeout(Duration.ofMillis(500))
+              .readTimeout(Duration.ofMillis(1500))
               .totalTimeout(Duration.ofSeconds(10))
               .circuitFailureThreshold(1000)
               .circuitOpenDuration(Duration.ofMillis(100))
