@@ -23,8 +23,27 @@ public final class CommuneQuarter {
   private CommuneQuarter() {}
 
   /**
+   * Whether standard output is an interactive terminal, where a progress bar can be redrawn in
+   * place. From Java 22 on {@link System#console()} exists even when output is redirected, so its
+   * {@code isTerminal()} decides where it is available; a dumb terminal gets plain lines.
+   */
+  static boolean terminal() {
+    java.io.Console console = System.console();
+    if (console == null || "dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException beforeJava22) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
    * Runs the quarter and exits with status 0 when it reconciles, 1 when it does not, 2 for bad
-   * options.
+   * options; {@code --help} prints the options.
    *
    * @param args the options
    */
@@ -41,9 +60,14 @@ public final class CommuneQuarter {
    *
    * @param args the options
    * @param out where to print
-   * @return the exit status: 0 reconciled, 1 not reconciled, 2 bad options
+   * @return the exit status: 0 reconciled (or {@code --help}), 1 not reconciled, 2 bad options
    */
   public static int run(String[] args, PrintStream out) {
+    if (java.util.Arrays.asList(args).contains("--help")
+        || java.util.Arrays.asList(args).contains("-h")) {
+      out.println(QuarterOptions.usage());
+      return 0;
+    }
     QuarterOptions options;
     try {
       options = QuarterOptions.parse(args);
@@ -52,7 +76,7 @@ public final class CommuneQuarter {
       out.println(QuarterOptions.usage());
       return 2;
     }
-    QuarterResult result = CommuneSimulation.run(options, out, System.console() != null);
+    QuarterResult result = CommuneSimulation.run(options, out, terminal());
     return result.succeeded() ? 0 : 1;
   }
 }

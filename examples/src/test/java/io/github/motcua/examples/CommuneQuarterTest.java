@@ -41,4 +41,14 @@ class CommuneQuarterTest {
         .contains("Unknown option --dossier")
         .contains("--online-share");
   }
+
+  @Test
+  void helpPrintsTheOptionsAndExitsWithStatusZero() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int status =
+        CommuneQuarter.run(
+            new String[] {"--help"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    assertThat(status).isZero();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("--dossiers").contains("--out");
+  }
 }

@@ -1,6 +1,5 @@
 package io.github.motcua.portal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +11,7 @@ import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.ProcedureCode;
 import io.github.motcua.portal.internal.DossierRecords;
+import io.github.motcua.portal.internal.PortalCalls;
 import io.github.motcua.portal.internal.PortalHttp;
 import io.github.motcua.portal.internal.Redact;
 import io.github.motcua.portal.internal.Reply;
@@ -19,7 +19,6 @@ import io.github.motcua.portal.internal.SingleFlight;
 import io.github.motcua.portal.internal.Urls;
 import io.github.motcua.portal.internal.VietnamTime;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -32,7 +31,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -52,8 +50,10 @@ import okhttp3.RequestBody;
  * CapNhatTienDoHoSoMC} in chunks (the portal appends steps, so before sending a chunk the client
  * looks the dossier up with {@code TraCuuHoSo} and sends only the steps the portal lacks: a step is
  * never stored twice, even when an event is delivered again), and ratings with {@code
- * DongBoDanhGia}. Dates are {@code yyyyMMddHHmmss} in Vietnam time; codes and field names come from
- * the {@link NationalPortalProfile}.
+ * DongBoDanhGia}. For a completed step the one look-up serves twice: the record is sent only when
+ * the portal's copy differs from it, so a step usually costs two calls. Dates are {@code
+ * yyyyMMddHHmmss} in Vietnam time; codes and field names come from the {@link
+ * NationalPortalProfile}.
  *
  * <p>Thread-safe; build one per unit and share it.
  *
@@ -104,16 +104,7 @@ public final class NationalPortalClient implements PortalClient {
     Map<String, String> inverse = new HashMap<>();
     profile.fieldNames().forEach((canonical, wire) -> inverse.put(wire, canonical));
     this.wireToCanonical = Map.copyOf(inverse);
-    this.sessions =
-        new SingleFlight<>(
-            () -> {
-              try {
-                return login();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            },
-            clock);
+    this.sessions = PortalCalls.credential(this::login, clock);
   }
 
   /**
@@ -127,20 +118,14 @@ public final class NationalPortalClient implements PortalClient {
 
   @Override
   public PublishResult publish(DossierEvent event, Dossier snapshot) {
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(snapshot, "snapshot");
-    if (!event.dossierCode().equals(snapshot.code())) {
-      throw new PortalConfigurationException(
-          "publish.dossier-mismatch", "The event and the snapshot belong to different dossiers.");
-    }
+    PortalCalls.checkPublish(event, snapshot);
     String key = event.eventId().toString();
     List<String> ops = new ArrayList<>();
     String[] lastRequest = new String[1];
     if (event instanceof DossierEvent.Submitted || event instanceof DossierEvent.Received) {
       ops.add(syncDossier(snapshot, true, key, lastRequest));
     } else if (event instanceof DossierEvent.StepCompleted s) {
-      ops.add(syncDossier(snapshot, false, key, lastRequest));
-      ops.addAll(publishSteps(snapshot, List.of(s.step()), key, lastRequest));
+      ops.addAll(publishStep(snapshot, s.step(), key, lastRequest));
     } else if (event instanceof DossierEvent.Rated r) {
       ObjectNode rating = records.rating(snapshot, r.rating(), r.occurredAt());
       lastRequest[0] = call(RATINGS, dataParams(List.of(rating)), key + ":rating", lastRequest);
@@ -164,19 +149,7 @@ public final class NationalPortalClient implements PortalClient {
   }
 
   private String syncDossier(Dossier snapshot, boolean create, String key, String[] lastRequest) {
-    ObjectNode record = records.record(snapshot, unitCode);
-    try {
-      return sync(record, create, key, lastRequest);
-    } catch (PortalRejectedException e) {
-      String message = e.getMessage();
-      if (create && profile.saysAlreadyExists(message)) {
-        return sync(record, false, key, lastRequest);
-      }
-      if (!create && profile.saysNotFound(message)) {
-        return sync(record, true, key, lastRequest);
-      }
-      throw e;
-    }
+    return syncRecord(records.record(snapshot, unitCode), create, key, lastRequest);
   }
 
   private String sync(ObjectNode record, boolean create, String key, String[] lastRequest) {
@@ -231,21 +204,104 @@ public final class NationalPortalClient implements PortalClient {
     return ops;
   }
 
-  private List<ObjectNode> missingSteps(DossierCode code, List<ObjectNode> chunk, String key)
+  /**
+   * Publishes a completed step: one look-up of the portal's copy tells both whether the record
+   * needs an update (a step seldom changes it) and which of the step is already stored, so a step
+   * costs a look-up and a progress call instead of an update, a look-up and a progress call. A
+   * retry of the progress call after an ambiguous failure looks the dossier up again.
+   */
+  private List<String> publishStep(
+      Dossier snapshot, ProcessingStep step, String key, String[] lastRequest) {
+    ObjectNode record = records.record(snapshot, unitCode);
+    String chunkKey = key + ":steps:0";
+    JsonNode portal =
+        http.execute(LOOK_UP, true, attempt -> portalCopy(snapshot.code(), chunkKey, lastRequest));
+    List<String> ops = new ArrayList<>();
+    if (portal == null) {
+      ops.add(syncRecord(record, true, key, lastRequest));
+    } else if (!sameRecord(record, portal)) {
+      ops.add(syncRecord(record, false, key, lastRequest));
+    }
+    List<ObjectNode> chunk = List.of(records.step(snapshot, step));
+    lastRequest[0] =
+        http.execute(
+            PROGRESS,
+            true,
+            attempt -> {
+              List<ObjectNode> toSend =
+                  attempt == 1
+                      ? missing(portal, chunk)
+                      : missingSteps(snapshot.code(), chunk, chunkKey);
+              if (toSend.isEmpty()) {
+                return lastRequest[0];
+              }
+              return attempt(PROGRESS, dataParams(toSend), chunkKey, lastRequest).requestId();
+            });
+    ops.add(PROGRESS);
+    return ops;
+  }
+
+  /** The portal's copy of a dossier (canonical names, steps included), or null when unknown. */
+  private JsonNode portalCopy(DossierCode code, String key, String[] lastRequest)
       throws IOException {
     ObjectNode params = mapper.createObjectNode();
     params.put("MaHoSo", code.value());
-    JsonNode result;
     try {
-      result = attempt(LOOK_UP, params, key + ":check", new String[1]).node().path("result");
+      return canonical(attempt(LOOK_UP, params, key + ":check", lastRequest).node().path("result"));
     } catch (PortalRejectedException e) {
       if (profile.saysNotFound(e.getMessage())) {
-        return chunk;
+        return null;
       }
       throw e;
     }
+  }
+
+  /** Whether the portal holds this record already: same fields, numbers compared by value. */
+  private static boolean sameRecord(ObjectNode record, JsonNode portal) {
+    if (!portal.isObject()) {
+      return false;
+    }
+    ObjectNode stored = ((ObjectNode) portal).deepCopy();
+    stored.remove("QuaTrinhXuLy");
+    return record.equals(NUMBERS_BY_VALUE, stored);
+  }
+
+  private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE =
+      (a, b) -> {
+        if (a.isNumber() && b.isNumber()) {
+          return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
+      };
+
+  /** Sends a record, turning a create into an update (or back) as the portal's reply asks. */
+  private String syncRecord(ObjectNode record, boolean create, String key, String[] lastRequest) {
+    try {
+      return sync(record, create, key, lastRequest);
+    } catch (PortalRejectedException e) {
+      String message = e.getMessage();
+      if (create && profile.saysAlreadyExists(message)) {
+        return sync(record, false, key, lastRequest);
+      }
+      if (!create && profile.saysNotFound(message)) {
+        return sync(record, true, key, lastRequest);
+      }
+      throw e;
+    }
+  }
+
+  private List<ObjectNode> missingSteps(DossierCode code, List<ObjectNode> chunk, String key)
+      throws IOException {
+    return missing(portalCopy(code, key, new String[1]), chunk);
+  }
+
+  /** The steps of a chunk that the portal's copy (null: no copy) does not hold. */
+  private static List<ObjectNode> missing(JsonNode portal, List<ObjectNode> chunk) {
+    if (portal == null) {
+      return chunk;
+    }
     Map<String, Integer> present = new HashMap<>();
-    for (JsonNode step : canonical(result).path("QuaTrinhXuLy")) {
+    for (JsonNode step : portal.path("QuaTrinhXuLy")) {
       present.merge(DossierRecords.stepIdentity(step, Map.of()), 1, Integer::sum);
     }
     List<ObjectNode> missing = new ArrayList<>();
@@ -429,12 +485,7 @@ public final class NationalPortalClient implements PortalClient {
 
   private Answer attempt(String service, ObjectNode params, String key, String[] lastRequest)
       throws IOException {
-    String session;
-    try {
-      session = sessions.get();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    String session = PortalCalls.current(sessions);
     ObjectNode body = mapper.createObjectNode();
     body.put("session", session);
     body.put("madonvi", unitCode);
@@ -513,13 +564,8 @@ public final class NationalPortalClient implements PortalClient {
   }
 
   private JsonNode parseObject(Reply reply) {
-    JsonNode node;
-    try {
-      node = reply.body().isEmpty() ? null : mapper.readTree(reply.body());
-    } catch (JsonProcessingException e) {
-      node = null;
-    }
-    if (node == null || !node.isObject()) {
+    JsonNode node = PortalCalls.objectOrNull(mapper, reply.body());
+    if (node == null) {
       throw new PortalProtocolException(
           "portal.protocol",
           "The national portal's reply (HTTP " + reply.status() + ") is not a JSON object.",
@@ -535,11 +581,7 @@ public final class NationalPortalClient implements PortalClient {
   }
 
   private String write(JsonNode node) {
-    try {
-      return mapper.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A JSON tree could not be written", e);
-    }
+    return PortalCalls.write(mapper, node);
   }
 
   @Override
@@ -548,15 +590,11 @@ public final class NationalPortalClient implements PortalClient {
   }
 
   /** Builds a {@link NationalPortalClient}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends PortalClientBuilder<Builder> {
     private String adapterUrl;
     private String username;
     private String password;
     private String unitCode;
-    private OkHttpClient okHttp;
-    private ObjectMapper mapper;
-    private Clock clock = Clock.systemUTC();
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private NationalPortalProfile profile = NationalPortalProfile.defaults();
 
     private Builder() {}
@@ -598,50 +636,6 @@ public final class NationalPortalClient implements PortalClient {
     }
 
     /**
-     * Sets the HTTP client to derive from; default a new one.
-     *
-     * @param okHttp the client
-     * @return this builder
-     */
-    public Builder okHttpClient(OkHttpClient okHttp) {
-      this.okHttp = Objects.requireNonNull(okHttp, "okHttp");
-      return this;
-    }
-
-    /**
-     * Sets the JSON mapper; default a plain {@link ObjectMapper}.
-     *
-     * @param mapper the mapper
-     * @return this builder
-     */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = Objects.requireNonNull(mapper, "mapper");
-      return this;
-    }
-
-    /**
-     * Sets the clock (retry budgets, circuit, session age); default UTC system clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the retry policy; default {@link RetryPolicy#defaults()}.
-     *
-     * @param retryPolicy the policy
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-      return this;
-    }
-
-    /**
      * Sets the profile; default {@link NationalPortalProfile#defaults()}.
      *
      * @param profile the profile
@@ -671,12 +665,7 @@ public final class NationalPortalClient implements PortalClient {
         throw new PortalConfigurationException(
             "national.unit-code", "The unit code (dstcode, madonvi) is required.");
       }
-      if (okHttp == null) {
-        okHttp = new OkHttpClient();
-      }
-      if (mapper == null) {
-        mapper = new ObjectMapper();
-      }
+      applyDefaults();
       return new NationalPortalClient(this);
     }
   }

@@ -1,19 +1,18 @@
 package io.github.motcua.portal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.portal.internal.DossierRecords;
+import io.github.motcua.portal.internal.PortalCalls;
 import io.github.motcua.portal.internal.PortalHttp;
 import io.github.motcua.portal.internal.Redact;
 import io.github.motcua.portal.internal.Reply;
 import io.github.motcua.portal.internal.SingleFlight;
 import io.github.motcua.portal.internal.Urls;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -69,16 +67,7 @@ public final class ProvincialPortalClient implements PortalClient {
     this.clock = b.clock;
     this.http = new PortalHttp(profile.name(), b.okHttp, b.retryPolicy, b.clock);
     this.records = new DossierRecords(mapper, profile.codes());
-    this.tokens =
-        new SingleFlight<>(
-            () -> {
-              try {
-                return requestToken();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            },
-            clock);
+    this.tokens = PortalCalls.credential(this::requestToken, clock);
   }
 
   /**
@@ -92,12 +81,7 @@ public final class ProvincialPortalClient implements PortalClient {
 
   @Override
   public PublishResult publish(DossierEvent event, Dossier snapshot) {
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(snapshot, "snapshot");
-    if (!event.dossierCode().equals(snapshot.code())) {
-      throw new PortalConfigurationException(
-          "publish.dossier-mismatch", "The event and the snapshot belong to different dossiers.");
-    }
+    PortalCalls.checkPublish(event, snapshot);
     String code = snapshot.code().value();
     String key = event.eventId().toString();
     List<String> ops = new ArrayList<>();
@@ -158,12 +142,7 @@ public final class ProvincialPortalClient implements PortalClient {
         "PUT " + url.encodedPath(),
         true,
         attempt -> {
-          String token;
-          try {
-            token = tokens.get();
-          } catch (UncheckedIOException e) {
-            throw e.getCause();
-          }
+          String token = PortalCalls.current(tokens);
           Reply reply =
               http.send(
                   new Request.Builder()
@@ -262,12 +241,7 @@ public final class ProvincialPortalClient implements PortalClient {
   }
 
   private JsonNode parse(Reply reply) {
-    try {
-      JsonNode node = reply.body().isEmpty() ? null : mapper.readTree(reply.body());
-      return node != null && node.isObject() ? node : null;
-    } catch (JsonProcessingException e) {
-      return null;
-    }
+    return PortalCalls.objectOrNull(mapper, reply.body());
   }
 
   private String remoteCode(Reply reply) {
@@ -284,11 +258,7 @@ public final class ProvincialPortalClient implements PortalClient {
   }
 
   private String write(JsonNode node) {
-    try {
-      return mapper.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A JSON tree could not be written", e);
-    }
+    return PortalCalls.write(mapper, node);
   }
 
   @Override
@@ -297,12 +267,8 @@ public final class ProvincialPortalClient implements PortalClient {
   }
 
   /** Builds a {@link ProvincialPortalClient}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends PortalClientBuilder<Builder> {
     private ProvincialPortalProfile profile;
-    private OkHttpClient okHttp;
-    private ObjectMapper mapper;
-    private Clock clock = Clock.systemUTC();
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
     private Builder() {}
 
@@ -318,50 +284,6 @@ public final class ProvincialPortalClient implements PortalClient {
     }
 
     /**
-     * Sets the HTTP client to derive from; default a new one.
-     *
-     * @param okHttp the client
-     * @return this builder
-     */
-    public Builder okHttpClient(OkHttpClient okHttp) {
-      this.okHttp = Objects.requireNonNull(okHttp, "okHttp");
-      return this;
-    }
-
-    /**
-     * Sets the JSON mapper; default a plain {@link ObjectMapper}.
-     *
-     * @param mapper the mapper
-     * @return this builder
-     */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = Objects.requireNonNull(mapper, "mapper");
-      return this;
-    }
-
-    /**
-     * Sets the clock (token expiry, retry budgets, circuit); default UTC system clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the retry policy; default {@link RetryPolicy#defaults()}.
-     *
-     * @param retryPolicy the policy
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-      return this;
-    }
-
-    /**
      * Builds the client.
      *
      * @return the client
@@ -372,12 +294,7 @@ public final class ProvincialPortalClient implements PortalClient {
         throw new PortalConfigurationException(
             "provincial.profile", "A provincial portal profile is required.");
       }
-      if (okHttp == null) {
-        okHttp = new OkHttpClient();
-      }
-      if (mapper == null) {
-        mapper = new ObjectMapper();
-      }
+      applyDefaults();
       return new ProvincialPortalClient(this);
     }
   }

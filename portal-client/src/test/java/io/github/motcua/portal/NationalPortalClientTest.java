@@ -121,7 +121,9 @@ class NationalPortalClientTest {
     }
     NationalPortalFake.StoredDossier stored = fake.dossier(code.value()).orElseThrow();
     JsonNode r = stored.current();
-    assertThat(stored.history()).hasSize(10);
+    // One record per event but the rating, except the second step's: it changed nothing in the
+    // record, which the look-up before the step showed, so no update was sent.
+    assertThat(stored.history()).hasSize(9);
     // SupplementRequested / SupplementReceived
     JsonNode supplement = r.path("DanhSachHoSoBoSung").get(0);
     assertThat(supplement.path("NoiDungYeuCauBoSung").asText()).isEqualTo("Thiếu giấy chứng sinh");
@@ -287,6 +289,66 @@ class NationalPortalClientTest {
         snapshots.get(2), List.of(((DossierEvent.StepCompleted) events.get(2)).step()), "y");
     assertThat(fake.injectedFaults(PortalFault.MALFORMED_JSON)).isEqualTo(1);
     assertThat(fake.serviceCallCount("TraCuuHoSo")).isEqualTo(calls + 2);
+    assertThat(fake.dossier(code.value()).orElseThrow().steps()).hasSize(1);
+  }
+
+  @Test
+  void aStepThatLeavesTheRecordUnchangedCostsALookUpAndAProgressCall() {
+    DossierCode code = Histories.code(10);
+    List<DossierEvent> events = new Histories(11).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    client.publish(events.get(0), snapshots.get(0));
+    client.publish(events.get(1), snapshots.get(1));
+    client.syncDossier(snapshots.get(2), false, "same-record");
+    long syncs = fake.serviceCallCount("DongBoHoSoMC");
+
+    PublishResult result = client.publish(events.get(2), snapshots.get(2));
+
+    assertThat(result.operations()).containsExactly("CapNhatTienDoHoSoMC");
+    assertThat(fake.serviceCallCount("DongBoHoSoMC")).isEqualTo(syncs);
+    assertThat(fake.dossier(code.value()).orElseThrow().steps()).hasSize(1);
+  }
+
+  @Test
+  void aStepWhoseRecordChangedUpdatesTheRecordFirst() {
+    DossierCode code = Histories.code(11);
+    List<DossierEvent> events = new Histories(12).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    client.publish(events.get(0), snapshots.get(0));
+    client.publish(events.get(1), snapshots.get(1));
+
+    PublishResult result = client.publish(events.get(2), snapshots.get(2));
+
+    assertThat(result.operations()).containsExactly("DongBoHoSoMC:update", "CapNhatTienDoHoSoMC");
+    assertThat(fake.dossier(code.value()).orElseThrow().current().path("TrangThaiHoSo").asInt())
+        .isEqualTo(snapshots.get(2).status().nationalCode());
+  }
+
+  @Test
+  void aStepOfADossierThePortalLacksCreatesItFirst() {
+    DossierCode code = Histories.code(12);
+    List<DossierEvent> events = new Histories(13).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+
+    PublishResult result = client.publish(events.get(2), snapshots.get(2));
+
+    assertThat(result.operations()).containsExactly("DongBoHoSoMC:create", "CapNhatTienDoHoSoMC");
+    assertThat(fake.dossier(code.value()).orElseThrow().steps()).hasSize(1);
+  }
+
+  @Test
+  void aStepEventDeliveredAgainIsNotStoredTwice() {
+    DossierCode code = Histories.code(13);
+    List<DossierEvent> events = new Histories(14).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    client.publish(events.get(0), snapshots.get(0));
+    client.publish(events.get(1), snapshots.get(1));
+    // The progress call is stored but its reply is lost: the retry looks the dossier up again.
+    fake.failNextAfter(1, PortalFault.MALFORMED_JSON, 1);
+    client.publish(events.get(2), snapshots.get(2));
+    client.publish(events.get(2), snapshots.get(2));
+
+    assertThat(fake.injectedFaults(PortalFault.MALFORMED_JSON)).isEqualTo(1);
     assertThat(fake.dossier(code.value()).orElseThrow().steps()).hasSize(1);
   }
 

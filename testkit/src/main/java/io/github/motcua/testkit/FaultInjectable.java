@@ -21,6 +21,43 @@ public interface FaultInjectable {
   void clearFaults();
 
   /**
+   * Injects a fault into the next calls: {@code inject(Fault.next(fault, calls))}.
+   *
+   * @param fault the fault; not null
+   * @param calls how many calls, at least 1
+   * @throws SandboxException with code {@code fault.calls} when calls is below 1
+   */
+  default void failNext(PortalFault fault, int calls) {
+    inject(Fault.next(fault, calls));
+  }
+
+  /**
+   * Lets some calls pass, then injects a fault into the calls after them: {@code
+   * inject(Fault.after(passing, fault, calls))}.
+   *
+   * @param passing how many calls pass first, 0 or more
+   * @param fault the fault; not null
+   * @param calls how many calls fail, at least 1
+   * @throws SandboxException with code {@code fault.calls} when a count is out of range
+   */
+  default void failNextAfter(int passing, PortalFault fault, int calls) {
+    inject(Fault.after(passing, fault, calls));
+  }
+
+  /**
+   * Injects a fault at a seeded random rate until {@link #clearFaults()}: {@code
+   * inject(Fault.randomly(fault, rate, seed))}.
+   *
+   * @param fault the fault; not null
+   * @param rate the share of calls, 0 to 1
+   * @param seed the seed of the draws
+   * @throws SandboxException with code {@code fault.rate} when the rate is outside 0 to 1
+   */
+  default void failRandomly(PortalFault fault, double rate, long seed) {
+    inject(Fault.randomly(fault, rate, seed));
+  }
+
+  /**
    * Returns how often a fault was injected since the fake started (or was reset).
    *
    * @param fault the fault

@@ -116,33 +116,107 @@ public final class MotcuaSandbox
       if (isRunning()) {
         return this;
       }
+      // The PKI and VNeID generate RSA keys, the slow part of a start: they start on their own
+      // threads while this one starts the portals.
+      java.util.concurrent.ExecutorService starter =
+          java.util.concurrent.Executors.newFixedThreadPool(
+              2,
+              r -> {
+                Thread t = new Thread(r, "motcua-sandbox-start");
+                t.setDaemon(true);
+                return t;
+              });
+      java.util.concurrent.Future<TestPki> startingPki =
+          parts.contains(Part.PKI)
+              ? starter.submit(() -> TestPki.builder().clock(pkiClock).build())
+              : null;
+      java.util.concurrent.Future<VneidFake> startingVneid =
+          parts.contains(Part.VNEID)
+              ? starter.submit(() -> VneidFake.builder().clock(clock).seed(seed).build().start())
+              : null;
+      starter.shutdown();
       try {
-        if (parts.contains(Part.PKI)) {
-          pki = TestPki.builder().clock(pkiClock).build();
+        startPortals();
+      } catch (RuntimeException e) {
+        pki = await(startingPki, e);
+        vneid = await(startingVneid, e);
+        stopAll();
+        throw e;
+      }
+      RuntimeException failure = null;
+      try {
+        pki = await(startingPki, null);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      try {
+        vneid = await(startingVneid, failure);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      try {
+        if (failure != null) {
+          throw failure;
         }
         if (parts.contains(Part.TIMESTAMP_AUTHORITY)) {
           tsa = TimestampAuthorityFake.builder(pki).clock(clock).build();
-        }
-        if (parts.contains(Part.NATIONAL_PORTAL)) {
-          national = NationalPortalFake.builder().clock(clock).start();
-          national.timeoutDelay(timeoutDelay);
-        }
-        if (parts.contains(Part.PROVINCIAL_PORTAL)) {
-          provincial = ProvincialPortalFake.builder().clock(clock).start();
-          provincial.timeoutDelay(timeoutDelay);
-        }
-        if (parts.contains(Part.PAYMENT_PLATFORM)) {
-          payment = PaymentPlatformFake.builder().clock(clock).seed(seed).start();
-          payment.timeoutDelay(timeoutDelay);
-        }
-        if (parts.contains(Part.VNEID)) {
-          vneid = VneidFake.builder().clock(clock).seed(seed).build().start();
         }
       } catch (RuntimeException e) {
         stopAll();
         throw e;
       }
       return this;
+    }
+  }
+
+  /**
+   * Waits for a part started on another thread.
+   *
+   * @param starting the start, or null when the part is not wanted
+   * @param earlier a failure already seen, to which this one is added, or null
+   * @return the part, or null when it was not wanted or failed after an earlier failure
+   */
+  private static <T> T await(java.util.concurrent.Future<T> starting, RuntimeException earlier) {
+    if (starting == null) {
+      return null;
+    }
+    try {
+      return starting.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      RuntimeException failure =
+          e.getCause() instanceof RuntimeException r
+              ? r
+              : new SandboxException("sandbox.start", "A part of the sandbox did not start.");
+      if (earlier == null) {
+        throw failure;
+      }
+      earlier.addSuppressed(failure);
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      SandboxException failure =
+          new SandboxException("sandbox.interrupted", "The sandbox start was interrupted.");
+      if (earlier == null) {
+        throw failure;
+      }
+      earlier.addSuppressed(failure);
+      return null;
+    }
+  }
+
+  /** Starts the fakes that start fast, on the calling thread (which holds the lifecycle lock). */
+  private void startPortals() {
+    if (parts.contains(Part.NATIONAL_PORTAL)) {
+      national = NationalPortalFake.builder().clock(clock).start();
+      national.timeoutDelay(timeoutDelay);
+    }
+    if (parts.contains(Part.PROVINCIAL_PORTAL)) {
+      provincial = ProvincialPortalFake.builder().clock(clock).start();
+      provincial.timeoutDelay(timeoutDelay);
+    }
+    if (parts.contains(Part.PAYMENT_PLATFORM)) {
+      payment = PaymentPlatformFake.builder().clock(clock).seed(seed).start();
+      payment.timeoutDelay(timeoutDelay);
     }
   }
 

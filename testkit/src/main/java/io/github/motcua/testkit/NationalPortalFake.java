@@ -122,25 +122,7 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
     this.clock = b.clock;
     this.maxStepsPerCall = b.maxStepsPerCall;
     this.procedures = new LinkedHashMap<>(b.procedures);
-    this.server =
-        new FakeServer(
-            "national-portal-fake",
-            new FakeServer.Handler() {
-              @Override
-              public FakeReply handle(LoggedRequest request) {
-                return NationalPortalFake.this.handle(request);
-              }
-
-              @Override
-              public boolean carriesCredentials(LoggedRequest request) {
-                return request.getUrl().startsWith(SERVICE_PATH);
-              }
-
-              @Override
-              public FakeReply expireCredentials(LoggedRequest request) {
-                return NationalPortalFake.this.expire(request);
-              }
-            });
+    this.server = new FakeServer("national-portal-fake", this::handle, SERVICE_PATH, this::expire);
   }
 
   /**
@@ -260,38 +242,6 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
   /** Expires every session now: the next call of each client is refused with code 401. */
   public synchronized void expireSessions() {
     sessions.clear();
-  }
-
-  /**
-   * Injects a fault into the next calls.
-   *
-   * @param fault the fault
-   * @param calls how many calls
-   */
-  public void failNext(PortalFault fault, int calls) {
-    server.faults().failNext(fault, calls);
-  }
-
-  /**
-   * Lets some calls pass, then injects a fault into the calls after them.
-   *
-   * @param passing how many calls pass first
-   * @param fault the fault
-   * @param calls how many calls fail
-   */
-  public void failNextAfter(int passing, PortalFault fault, int calls) {
-    server.faults().failNextAfter(passing, fault, calls);
-  }
-
-  /**
-   * Injects a fault at a seeded random rate until {@link #clearFaults()}.
-   *
-   * @param fault the fault
-   * @param rate the share of calls, 0 to 1
-   * @param seed the seed
-   */
-  public void failRandomly(PortalFault fault, double rate, long seed) {
-    server.faults().failRandomly(fault, rate, seed);
   }
 
   /**

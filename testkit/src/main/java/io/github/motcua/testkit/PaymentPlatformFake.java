@@ -133,25 +133,7 @@ public final class PaymentPlatformFake implements AutoCloseable, FaultInjectable
     this.hmac = b.hmac;
     this.clock = b.clock;
     this.random = new Random(b.seed);
-    this.server =
-        new FakeServer(
-            "payment-platform-fake",
-            new FakeServer.Handler() {
-              @Override
-              public FakeReply handle(LoggedRequest request) {
-                return PaymentPlatformFake.this.handle(request);
-              }
-
-              @Override
-              public boolean carriesCredentials(LoggedRequest request) {
-                return false;
-              }
-
-              @Override
-              public FakeReply expireCredentials(LoggedRequest request) {
-                return handle(request);
-              }
-            });
+    this.server = new FakeServer("payment-platform-fake", this::handle, null, this::handle);
   }
 
   /**
@@ -329,38 +311,6 @@ public final class PaymentPlatformFake implements AutoCloseable, FaultInjectable
       return new CallbackDelivery(response.statusCode(), Map.of(), false);
     }
     return new CallbackDelivery(response.statusCode(), reply, isValidReply(reply));
-  }
-
-  /**
-   * Injects a fault into the next calls.
-   *
-   * @param fault the fault
-   * @param calls how many calls
-   */
-  public void failNext(PortalFault fault, int calls) {
-    server.faults().failNext(fault, calls);
-  }
-
-  /**
-   * Lets some calls pass, then injects a fault into the calls after them.
-   *
-   * @param passing how many calls pass first
-   * @param fault the fault
-   * @param calls how many calls fail
-   */
-  public void failNextAfter(int passing, PortalFault fault, int calls) {
-    server.faults().failNextAfter(passing, fault, calls);
-  }
-
-  /**
-   * Injects a fault at a seeded random rate until {@link #clearFaults()}.
-   *
-   * @param fault the fault
-   * @param rate the share of calls, 0 to 1
-   * @param seed the seed
-   */
-  public void failRandomly(PortalFault fault, double rate, long seed) {
-    server.faults().failRandomly(fault, rate, seed);
   }
 
   /**

@@ -99,24 +99,7 @@ public final class ProvincialPortalFake implements AutoCloseable, FaultInjectabl
     this.tokenTtl = b.tokenTtl;
     this.clock = b.clock;
     this.server =
-        new FakeServer(
-            "provincial-portal-fake",
-            new FakeServer.Handler() {
-              @Override
-              public FakeReply handle(LoggedRequest request) {
-                return ProvincialPortalFake.this.handle(request);
-              }
-
-              @Override
-              public boolean carriesCredentials(LoggedRequest request) {
-                return request.getUrl().startsWith(DOSSIERS_PATH);
-              }
-
-              @Override
-              public FakeReply expireCredentials(LoggedRequest request) {
-                return ProvincialPortalFake.this.expire(request);
-              }
-            });
+        new FakeServer("provincial-portal-fake", this::handle, DOSSIERS_PATH, this::expire);
   }
 
   /**
@@ -228,38 +211,6 @@ public final class ProvincialPortalFake implements AutoCloseable, FaultInjectabl
    */
   public long requestCount() {
     return server.requestCount();
-  }
-
-  /**
-   * Injects a fault into the next calls.
-   *
-   * @param fault the fault
-   * @param calls how many calls
-   */
-  public void failNext(PortalFault fault, int calls) {
-    server.faults().failNext(fault, calls);
-  }
-
-  /**
-   * Lets some calls pass, then injects a fault into the calls after them.
-   *
-   * @param passing how many calls pass first
-   * @param fault the fault
-   * @param calls how many calls fail
-   */
-  public void failNextAfter(int passing, PortalFault fault, int calls) {
-    server.faults().failNextAfter(passing, fault, calls);
-  }
-
-  /**
-   * Injects a fault at a seeded random rate until {@link #clearFaults()}.
-   *
-   * @param fault the fault
-   * @param rate the share of calls, 0 to 1
-   * @param seed the seed
-   */
-  public void failRandomly(PortalFault fault, double rate, long seed) {
-    server.faults().failRandomly(fault, rate, seed);
   }
 
   /**

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.motcua.testkit.internal.pki.Authority;
@@ -107,11 +106,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
     this.responder = new RevocationResponder(builder.clock);
     this.server =
         new WireMockServer(
-            options()
-                .dynamicPort()
-                .bindAddress("127.0.0.1")
-                .containerThreads(10)
-                .disableRequestJournal()
+            io.github.motcua.testkit.internal.sandbox.LoopbackServers.options(10)
                 .extensions(
                     new io.github.motcua.testkit.internal.sandbox.FaultingTransformer(
                         responder, networkFaults)));
@@ -123,6 +118,22 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
         post(urlEqualTo("/ocsp"))
             .willReturn(aResponse().withTransformers(RevocationResponder.NAME)));
 
+    // Generating the RSA keys is most of a test PKI's start-up: generate them side by side on the
+    // machine's cores (each is a pure function of its label, memoised by DeterministicKeys).
+    List.of(
+            "/root",
+            "/intermediate",
+            "/untrusted-root",
+            "/organisation",
+            "/citizen",
+            "/expired",
+            "/not-yet-valid",
+            "/revoked",
+            "/wrong-key-usage",
+            "/untrusted",
+            "/tsa")
+        .parallelStream()
+        .forEach(label -> DeterministicKeys.rsa(seed + label, 2048));
     KeyPair rootKeys = DeterministicKeys.rsa(seed + "/root", 2048);
     X509Certificate rootCert =
         issue(

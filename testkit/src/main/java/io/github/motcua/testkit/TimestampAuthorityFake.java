@@ -3,7 +3,6 @@ package io.github.motcua.testkit;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.motcua.testkit.internal.tsa.TsaResponder;
@@ -70,11 +69,7 @@ public final class TimestampAuthorityFake
         new TsaResponder(credential.privateKey(), credential.chain(), policy, builder.clock);
     this.server =
         new WireMockServer(
-            options()
-                .dynamicPort()
-                .bindAddress("127.0.0.1")
-                .containerThreads(10)
-                .disableRequestJournal()
+            io.github.motcua.testkit.internal.sandbox.LoopbackServers.options(10)
                 .extensions(
                     new io.github.motcua.testkit.internal.sandbox.FaultingTransformer(
                         responder, networkFaults)));

@@ -3,7 +3,6 @@ package io.github.motcua.testkit;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -119,9 +118,7 @@ public final class VneidFake
       if (server == null) {
         WireMockServer s =
             new WireMockServer(
-                options()
-                    .dynamicPort()
-                    .bindAddress("127.0.0.1")
+                io.github.motcua.testkit.internal.sandbox.LoopbackServers.options(24)
                     .extensions(
                         new io.github.motcua.testkit.internal.sandbox.FaultingTransformer(
                             provider, networkFaults)));

@@ -85,4 +85,29 @@ class FaultTest {
       assertThat(fake.injectedFaults(PortalFault.MALFORMED_JSON)).isEqualTo(1);
     }
   }
+
+  @Test
+  void countedShortcutsOfEveryFakeAreThePresets() {
+    try (VneidFake fake = VneidFake.builder().build().start()) {
+      fake.failNextAfter(1, PortalFault.SERVER_ERROR, 2);
+      String discovery = fake.issuer() + "/.well-known/openid-configuration";
+      assertThat(Http.get(discovery)).isEqualTo(200);
+      assertThat(Http.get(discovery)).isEqualTo(500);
+      assertThat(Http.get(discovery)).isEqualTo(500);
+      assertThat(Http.get(discovery)).isEqualTo(200);
+      assertThat(fake.injectedFaults(PortalFault.SERVER_ERROR)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void shortcutsRefuseOutOfRangeCountsAndRatesWithTypedErrors() {
+    try (NationalPortalFake fake = NationalPortalFake.start()) {
+      assertThatThrownBy(() -> fake.failNext(PortalFault.TIMEOUT, 0))
+          .isInstanceOfSatisfying(
+              SandboxException.class, e -> assertThat(e.code()).isEqualTo("fault.calls"));
+      assertThatThrownBy(() -> fake.failRandomly(PortalFault.TIMEOUT, 1.5, 1))
+          .isInstanceOfSatisfying(
+              SandboxException.class, e -> assertThat(e.code()).isEqualTo("fault.rate"));
+    }
+  }
 }

@@ -56,30 +56,42 @@ public record QuarterOptions(
     long seed = 1873;
     String jdbcUrl = null;
     Path out = null;
+    Objects.requireNonNull(args, "args");
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (int i = 0; i < args.length; i++) {
-      String name = args[i];
+      String name = Objects.requireNonNull(args[i], "args[" + i + "]");
       String value;
       int eq = name.indexOf('=');
       if (eq > 0) {
         value = name.substring(eq + 1);
         name = name.substring(0, eq);
-      } else if (i + 1 < args.length) {
+      } else if (i + 1 < args.length && !OPTIONS.contains(args[i + 1].split("=", 2)[0])) {
         value = args[++i];
       } else {
-        throw invalid(name.replaceFirst("^--", ""), name + " needs a value.");
+        value = null;
       }
+      if (!OPTIONS.contains(name)) {
+        throw invalid("option", "Unknown option " + printable(name) + ". " + usage());
+      }
+      String option = name.substring(2);
+      if (value == null || value.isBlank()) {
+        throw invalid(option, name + " needs a value.");
+      }
+      if (!seen.add(name)) {
+        throw invalid(option, name + " is given twice.");
+      }
+      value = value.strip();
       try {
         switch (name) {
-          case "--dossiers" -> dossiers = Integer.parseInt(value.replace(",", "").strip());
-          case "--online-share" -> onlineShare = Double.parseDouble(value.strip());
-          case "--fault-rate" -> faultRate = Double.parseDouble(value.strip());
-          case "--seed" -> seed = Long.parseLong(value.strip());
-          case "--jdbc-url" -> jdbcUrl = value.strip();
-          case "--out" -> out = Path.of(value.strip());
-          default -> throw invalid("option", "Unknown option " + name + ". " + usage());
+          case "--dossiers" -> dossiers = Integer.parseInt(value.replace(",", ""));
+          case "--online-share" -> onlineShare = Double.parseDouble(value);
+          case "--fault-rate" -> faultRate = Double.parseDouble(value);
+          case "--seed" -> seed = Long.parseLong(value);
+          case "--jdbc-url" -> jdbcUrl = value;
+          default -> out = folder(value);
         }
       } catch (NumberFormatException e) {
-        throw invalid(name.replaceFirst("^--", ""), name + " is not a number.");
+        throw invalid(option, name + " is not a number.");
       }
     }
     int online;
@@ -94,7 +106,10 @@ public record QuarterOptions(
       }
       online = (int) Math.round(dossiers * onlineShare);
     }
-    if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+    if (jdbcUrl != null
+        && (!jdbcUrl.startsWith("jdbc:postgresql://")
+            || jdbcUrl.length() == "jdbc:postgresql://".length()
+            || jdbcUrl.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
       throw invalid("jdbc-url", "--jdbc-url takes a PostgreSQL URL (jdbc:postgresql://...).");
     }
     return new QuarterOptions(
@@ -134,8 +149,50 @@ public record QuarterOptions(
     }
   }
 
+  private static final java.util.Set<String> OPTIONS =
+      java.util.Set.of(
+          "--dossiers", "--online-share", "--fault-rate", "--seed", "--jdbc-url", "--out");
+
+  /** The output folder named on the command line: a path that is not an existing file. */
+  private static Path folder(String value) {
+    Path path;
+    try {
+      path = Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw invalid("out", "--out is not a valid folder name.");
+    }
+    if (Files.exists(path) && !Files.isDirectory(path)) {
+      throw invalid("out", "--out names a file, not a folder.");
+    }
+    return path;
+  }
+
+  /** An unknown option as it may be shown: short, without control characters. */
+  private static String printable(String name) {
+    String cut = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+    return cut.replaceAll("\\p{Cntrl}", "?");
+  }
+
   private static MotcuaException invalid(String option, String message) {
     return new MotcuaException("quarter." + option, message);
+  }
+
+  /** Shows the options with the database password, if any, masked. */
+  @Override
+  public String toString() {
+    return "QuarterOptions[dossiers="
+        + dossiers
+        + ", online="
+        + online
+        + ", faultRate="
+        + faultRate
+        + ", seed="
+        + seed
+        + ", jdbcUrl="
+        + (jdbcUrl == null ? null : jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"))
+        + ", out="
+        + out
+        + "]";
   }
 
   /**

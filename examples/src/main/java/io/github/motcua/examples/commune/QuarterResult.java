@@ -114,6 +114,11 @@ public record QuarterResult(
     if (options.jdbcUrl() == null) {
       out.println(
           "  outbox, receipt numbers, local records (H2)       " + outDir.resolve("commune.mv.db"));
+    } else {
+      // The URL without its parameters: they may carry the database password.
+      out.println(
+          "  outbox, receipt numbers, local records (PostgreSQL) "
+              + options.jdbcUrl().replaceFirst("[?;].*$", ""));
     }
     out.println();
     out.println("Time per phase (wall clock; CPU time of all threads)");

@@ -1,11 +1,8 @@
 package io.github.motcua.testkit.internal.portal;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -91,15 +88,44 @@ public final class FakeServer implements AutoCloseable {
         };
     server =
         new WireMockServer(
-            options()
-                .dynamicPort()
-                .bindAddress("127.0.0.1")
-                .notifier(new Slf4jNotifier(false))
-                .disableRequestJournal()
-                .containerThreads(40)
+            io.github.motcua.testkit.internal.sandbox.LoopbackServers.options(40)
                 .extensions(transformer));
     server.start();
     server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse()));
+  }
+
+  /**
+   * Starts a server for a fake whose credentials travel on the requests under one path prefix.
+   *
+   * @param name the fake's name (the extension name)
+   * @param handle answers a request (and changes the fake's state)
+   * @param credentialsPrefix the path prefix of the requests that carry expiring credentials, or
+   *     null when no request does
+   * @param expire expires the credentials a request carries and answers it as unauthenticated
+   */
+  public FakeServer(
+      String name,
+      java.util.function.Function<LoggedRequest, FakeReply> handle,
+      String credentialsPrefix,
+      java.util.function.Function<LoggedRequest, FakeReply> expire) {
+    this(
+        name,
+        new Handler() {
+          @Override
+          public FakeReply handle(LoggedRequest request) {
+            return handle.apply(request);
+          }
+
+          @Override
+          public boolean carriesCredentials(LoggedRequest request) {
+            return credentialsPrefix != null && request.getUrl().startsWith(credentialsPrefix);
+          }
+
+          @Override
+          public FakeReply expireCredentials(LoggedRequest request) {
+            return expire.apply(request);
+          }
+        });
   }
 
   private ResponseDefinition answer(Handler handler, LoggedRequest request) {
