@@ -101,8 +101,8 @@ public final class OutboxExample {
       }
       out.printf("Recorded %d events of %d dossiers in %s%n", events, histories.size(), dir);
 
-      // 2. Deliver them while the network fails. Each destination comes with its client's policy,
-      // so that the worker checks its lease (default 5 minutes) outlasts the longest publish call.
+      // 2. Deliver them while the network fails. The clients tell the worker their retry policy, so
+      // that it checks its lease (default 5 minutes) outlasts the longest publish call.
       RetryPolicy clientPolicy =
           RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(10)).build();
       SyncWorker worker =
@@ -115,8 +115,7 @@ public final class OutboxExample {
                       .credentials(nationalFake.username(), nationalFake.password())
                       .unitCode(nationalFake.unitCode())
                       .retryPolicy(clientPolicy)
-                      .build(),
-                  clientPolicy)
+                      .build())
               .destination(
                   "provincial",
                   ProvincialPortalClient.builder()
@@ -128,8 +127,7 @@ public final class OutboxExample {
                                   provincialFake.clientId(), provincialFake.clientSecret())
                               .build())
                       .retryPolicy(clientPolicy)
-                      .build(),
-                  clientPolicy)
+                      .build())
               .retryPolicy(
                   RetryPolicy.builder()
                       .initialBackoff(Duration.ofMillis(10))

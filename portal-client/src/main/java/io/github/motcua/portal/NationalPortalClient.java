@@ -469,6 +469,16 @@ public final class NationalPortalClient implements PortalClient {
     return http.circuitState();
   }
 
+  /**
+   * Returns the retry policy this client was built with.
+   *
+   * @return the policy; never empty
+   */
+  @Override
+  public Optional<RetryPolicy> retryPolicy() {
+    return Optional.of(http.policy());
+  }
+
   private ObjectNode dataParams(List<ObjectNode> data) {
     ObjectNode params = mapper.createObjectNode();
     ArrayNode array = params.putArray("data");

@@ -2,6 +2,7 @@ package io.github.motcua.portal;
 
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
+import java.util.Optional;
 
 /**
  * A public-service portal that receives a dossier's progress: the National Public Service Portal
@@ -40,5 +41,16 @@ public interface PortalClient {
    */
   default CircuitState circuitState() {
     return CircuitState.CLOSED;
+  }
+
+  /**
+   * Returns the retry policy this client's calls run under, when it has one, so that a {@code
+   * SyncWorker} can check that its lease outlasts the longest call (total timeout plus one read
+   * timeout).
+   *
+   * @return the policy, or empty for clients that do not say (the default)
+   */
+  default Optional<RetryPolicy> retryPolicy() {
+    return Optional.empty();
   }
 }

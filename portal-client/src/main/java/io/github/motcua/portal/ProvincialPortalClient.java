@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -118,6 +119,16 @@ public final class ProvincialPortalClient implements PortalClient {
   @Override
   public CircuitState circuitState() {
     return http.circuitState();
+  }
+
+  /**
+   * Returns the retry policy this client was built with.
+   *
+   * @return the policy; never empty
+   */
+  @Override
+  public Optional<RetryPolicy> retryPolicy() {
+    return Optional.of(http.policy());
   }
 
   private HttpUrl path(String template, String code, String stepId) {

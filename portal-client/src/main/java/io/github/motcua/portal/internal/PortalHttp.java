@@ -97,6 +97,15 @@ public final class PortalHttp {
    *
    * @return the state
    */
+  /**
+   * Returns the retry policy the calls run under.
+   *
+   * @return the policy; never null
+   */
+  public RetryPolicy policy() {
+    return policy;
+  }
+
   public CircuitState circuitState() {
     return circuit.state();
   }

@@ -748,7 +748,9 @@ public final class SyncWorker implements AutoCloseable {
 
     /**
      * Adds a destination (at least one is required): the outbox's name for it and the client that
-     * publishes to it, such as {@code destination("national", nationalClient)}.
+     * publishes to it, such as {@code destination("national", nationalClient)}. When the client
+     * tells its {@link PortalClient#retryPolicy() retry policy} (motcua's national and provincial
+     * clients do), {@link #build()} checks the {@link #leaseTime(Duration) lease} against it.
      *
      * @param name one of the outbox's {@link SyncOutbox#destinations()}; not null
      * @param client the client; not null, thread-safe
@@ -759,6 +761,7 @@ public final class SyncWorker implements AutoCloseable {
       Objects.requireNonNull(client, "client");
       clients.put(name, client);
       clientPolicies.remove(name);
+      client.retryPolicy().ifPresent(policy -> clientPolicies.put(name, policy));
       return this;
     }
 

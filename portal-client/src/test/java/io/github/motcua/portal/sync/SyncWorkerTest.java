@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.portal.NationalPortalClient;
 import io.github.motcua.portal.PortalConfigurationException;
 import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.PortalUnavailableException;
@@ -365,6 +366,35 @@ class SyncWorkerTest {
         .extracting(e -> ((PortalConfigurationException) e).code())
         .isEqualTo("portal.config.sync.lease-time");
 
+    assertThat(tooShort.leaseTime(Duration.ofSeconds(61)).build().destinations())
+        .containsExactly("national");
+  }
+
+  @Test
+  void checksTheLeaseAgainstThePolicyAClientTells() {
+    SyncOutbox outbox = outbox();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .readTimeout(Duration.ofSeconds(10))
+            .totalTimeout(Duration.ofSeconds(50))
+            .build();
+    NationalPortalClient national =
+        NationalPortalClient.builder()
+            .adapterUrl("http://127.0.0.1:9/")
+            .credentials("unit", "secret")
+            .unitCode("000.00.31.H56")
+            .retryPolicy(policy)
+            .build();
+    assertThat(national.retryPolicy()).contains(policy);
+    SyncWorker.Builder tooShort =
+        SyncWorker.builder()
+            .outbox(outbox)
+            .destination("national", national)
+            .leaseTime(Duration.ofSeconds(60));
+    assertThatThrownBy(tooShort::build)
+        .isInstanceOf(PortalConfigurationException.class)
+        .extracting(e -> ((PortalConfigurationException) e).code())
+        .isEqualTo("portal.config.sync.lease-time");
     assertThat(tooShort.leaseTime(Duration.ofSeconds(61)).build().destinations())
         .containsExactly("national");
   }
