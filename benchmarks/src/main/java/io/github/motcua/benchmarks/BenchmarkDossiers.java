@@ -93,7 +93,7 @@ final class BenchmarkDossiers {
         START.plus(Duration.ofDays(sequence % 90)).plus(Duration.ofMinutes(random.nextInt(9 * 60)));
     List<DossierEvent> events = new ArrayList<>();
     boolean online = random.nextInt(3) > 0;
-    List<Fee> fees = random.nextBoolean() ? List.of(fee()) : List.of();
+    boolean paid = random.nextBoolean();
     Applicant applicant =
         Applicant.citizen(
                 "Nguyễn Văn An", PersonalId.parse(String.format("0010900%05d", sequence % 100_000)))
@@ -112,7 +112,7 @@ final class BenchmarkDossiers {
                   ? SubmissionChannel.ONLINE_FULL
                   : SubmissionChannel.ONLINE_PARTIAL,
               List.of(document("D1", true), document("D2", random.nextBoolean())),
-              fees,
+              List.of(),
               true));
       if (random.nextInt(20) == 0) {
         events.add(new DossierEvent.Refused(id(), code, t.plusSeconds(900), "Không đủ điều kiện"));
@@ -129,10 +129,12 @@ final class BenchmarkDossiers {
               applicant,
               SubmissionChannel.COUNTER,
               List.of(document("D1", random.nextBoolean())),
-              fees,
+              List.of(),
               false));
     }
-    if (!fees.isEmpty()) {
+    if (paid) {
+      events.add(
+          new DossierEvent.PaymentRequested(id(), code, t = t.plusSeconds(300), List.of(fee())));
       events.add(
           new DossierEvent.PaymentReceived(
               id(),
@@ -190,7 +192,9 @@ final class BenchmarkDossiers {
               id(),
               code,
               t.plusSeconds(600),
-              new Rating(Rating.Satisfaction.values()[random.nextInt(4)], Optional.of("Nhanh"))));
+              new Rating(
+                  Rating.Satisfaction.values()[random.nextInt(Rating.Satisfaction.values().length)],
+                  Optional.of("Nhanh"))));
     }
     return events;
   }

@@ -104,6 +104,7 @@ public final class BenchmarkReport {
    */
   public static void main(String[] args) throws IOException {
     Path jmh = null;
+    Path jmhLog = null;
     Path doc = null;
     Map<String, Path> outbox = new LinkedHashMap<>();
     String command = "";
@@ -117,6 +118,7 @@ public final class BenchmarkReport {
       }
       switch (args[i]) {
         case "--jmh" -> jmh = Path.of(value);
+        case "--jmh-log" -> jmhLog = Path.of(value);
         case "--doc" -> doc = Path.of(value);
         case "--outbox" -> {
           int eq = value.indexOf('=');
@@ -154,7 +156,11 @@ public final class BenchmarkReport {
             mode,
             load,
             duration);
-    String section = section(results, outboxOutputs, context);
+    List<String> failures =
+        jmhLog != null && Files.exists(jmhLog)
+            ? failures(Files.readAllLines(jmhLog, StandardCharsets.UTF_8))
+            : List.of();
+    String section = section(results, failures, outboxOutputs, context);
     String before = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "";
     Files.writeString(doc, replaceSection(before, section), StandardCharsets.UTF_8);
   }
@@ -197,6 +203,33 @@ public final class BenchmarkReport {
     return out;
   }
 
+  /**
+   * Finds the benchmarks that failed in JMH's human-readable log: a {@code <failure>} line after
+   * the {@code # Benchmark:} and {@code # Parameters:} lines that name the run.
+   *
+   * @param log the log's lines
+   * @return the failed benchmarks, as "Class.method (parameters)"
+   */
+  static List<String> failures(List<String> log) {
+    List<String> out = new ArrayList<>();
+    String benchmark = null;
+    String parameters = "";
+    for (String line : log) {
+      if (line.startsWith("# Benchmark: ")) {
+        String name = line.substring("# Benchmark: ".length()).strip();
+        int dot = name.lastIndexOf('.', name.lastIndexOf('.') - 1);
+        benchmark = dot < 0 ? name : name.substring(dot + 1);
+        parameters = "";
+      } else if (line.startsWith("# Parameters: ")) {
+        parameters = " " + line.substring("# Parameters: ".length()).strip();
+      } else if (line.strip().equals("<failure>") && benchmark != null) {
+        out.add(benchmark + parameters);
+        benchmark = null;
+      }
+    }
+    return out;
+  }
+
   private static double number(JsonNode node) {
     if (node.isNumber()) {
       return node.asDouble();
@@ -226,11 +259,13 @@ public final class BenchmarkReport {
    * Builds the generated section, markers included.
    *
    * @param results the JMH results
+   * @param failures the benchmarks that failed, as {@link #failures} names them
    * @param outbox the outbox harness's output per label (database), in order
    * @param context where and how
    * @return the Markdown text
    */
-  static String section(List<Result> results, Map<String, String> outbox, Context context) {
+  static String section(
+      List<Result> results, List<String> failures, Map<String, String> outbox, Context context) {
     StringBuilder out = new StringBuilder();
     out.append(BEGIN).append("\n\n");
     out.append("## Current figures\n\n");
@@ -252,6 +287,14 @@ public final class BenchmarkReport {
       out.append("- Command:\n\n```\n").append(context.command()).append("\n```\n");
     }
     out.append('\n');
+
+    if (!failures.isEmpty()) {
+      out.append("**Failed in this run** (no figures; see benchmarks/target/results/jmh.log):\n\n");
+      for (String f : failures) {
+        out.append("- ").append(f).append('\n');
+      }
+      out.append('\n');
+    }
 
     Map<String, Result[]> pairs = new LinkedHashMap<>();
     List<Result> alone = new ArrayList<>();

@@ -91,7 +91,7 @@ class BenchmarkReportTest {
     if (outbox != null) {
       outputs.put("H2", outbox);
     }
-    return BenchmarkReport.section(BenchmarkReport.parse(JSON), outputs, CONTEXT);
+    return BenchmarkReport.section(BenchmarkReport.parse(JSON), List.of(), outputs, CONTEXT);
   }
 
   @Test
@@ -193,6 +193,27 @@ class BenchmarkReportTest {
 
     assertThat(updated).startsWith("# Benchmarks\n\nText.\n\n" + BenchmarkReport.BEGIN);
     assertThat(BenchmarkReport.replaceSection(updated, section(null))).isEqualTo(updated);
+  }
+
+  @Test
+  void namesTheBenchmarksThatFailedFromJmhsLog() throws Exception {
+    List<String> failures =
+        BenchmarkReport.failures(
+            List.of(
+                "# Benchmark: io.github.motcua.benchmarks.CmsBenchmark.signRaw",
+                "# Parameters: (key = EC, size = 1024)",
+                "",
+                "<failure>",
+                "java.lang.IllegalStateException: boom",
+                "# Benchmark: io.github.motcua.benchmarks.CalendarBenchmark.toLunar",
+                "Iteration   1: 10.0 ops/s"));
+
+    assertThat(failures).containsExactly("CmsBenchmark.signRaw (key = EC, size = 1024)");
+    assertThat(
+            BenchmarkReport.section(
+                BenchmarkReport.parse(JSON), failures, new LinkedHashMap<>(), CONTEXT))
+        .contains("**Failed in this run**")
+        .contains("- CmsBenchmark.signRaw (key = EC, size = 1024)");
   }
 
   @Test
