@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,6 +29,10 @@ public class LifecycleBenchmark {
 
   private static final int HISTORIES = 1024;
 
+  /** Due dates by Vietnam's deadline policy ({@code deadline}) or none ({@code none}). */
+  @Param({"deadline", "none"})
+  public String dueDates;
+
   private final List<List<DossierEvent>> histories = new ArrayList<>();
   private DossierLifecycle lifecycle;
   private int next;
@@ -39,7 +44,7 @@ public class LifecycleBenchmark {
     for (int i = 1; i <= HISTORIES; i++) {
       histories.add(data.history(i));
     }
-    lifecycle = BenchmarkDossiers.lifecycle();
+    lifecycle = dueDates.equals("none") ? DossierLifecycle.create() : BenchmarkDossiers.lifecycle();
   }
 
   /** One whole history replayed to its last snapshot. */
@@ -47,5 +52,16 @@ public class LifecycleBenchmark {
   public Dossier replay() {
     next = (next + 1) & (HISTORIES - 1);
     return lifecycle.replay(histories.get(next));
+  }
+
+  /** The part of a replay spent on event digests: every event of one history digested once. */
+  @Benchmark
+  public int digests() {
+    next = (next + 1) & (HISTORIES - 1);
+    int n = 0;
+    for (DossierEvent e : histories.get(next)) {
+      n += e.digest().length();
+    }
+    return n;
   }
 }

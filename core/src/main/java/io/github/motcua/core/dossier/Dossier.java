@@ -222,7 +222,13 @@ public record Dossier(
    * @return true when at least one payment was online
    */
   public boolean paidOnline() {
-    return payments.stream().anyMatch(Payment::online);
+    // A loop, not a stream: reports call this once per dossier over millions of dossiers.
+    for (Payment p : payments) {
+      if (p.online()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -231,7 +237,12 @@ public record Dossier(
    * @return true when at least one submitted document was digitised
    */
   public boolean digitised() {
-    return documents.stream().anyMatch(DossierDocument::digitised);
+    for (DossierDocument d : documents) {
+      if (d.digitised()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
