@@ -94,6 +94,13 @@ if [ "$OUTBOX_EVENTS" != 0 ]; then
   fi
   OUTBOX_ARGS+=(--outbox "H2 (file)=$RESULTS/outbox-h2.txt")
   COMMANDS+=$'\n'"${OUTBOX_CMD[*]}"
+  RAW_CMD=(java -cp "$JAR" io.github.motcua.benchmarks.OutboxJdbcBaseline "$OUTBOX_EVENTS")
+  echo "== raw JDBC baseline on H2: ${RAW_CMD[*]}"
+  if ! "${RAW_CMD[@]}" 2>&1 | tee "$RESULTS/outbox-h2-raw.txt"; then
+    echo "run.sh: the raw JDBC baseline failed on H2 (see $RESULTS/outbox-h2-raw.txt)" >&2
+  fi
+  OUTBOX_ARGS+=(--outbox "H2 (file), raw JDBC=$RESULTS/outbox-h2-raw.txt")
+  COMMANDS+=$'\n'"${RAW_CMD[*]}"
   if [ -n "$PG_URL" ]; then
     echo "== outbox on PostgreSQL"
     if ! "${OUTBOX_CMD[@]}" "$PG_URL" 2>&1 | tee "$RESULTS/outbox-postgres.txt"; then
@@ -101,6 +108,12 @@ if [ "$OUTBOX_EVENTS" != 0 ]; then
     fi
     OUTBOX_ARGS+=(--outbox "PostgreSQL=$RESULTS/outbox-postgres.txt")
     COMMANDS+=$'\n'"${OUTBOX_CMD[*]} '<postgres url>'"
+    echo "== raw JDBC baseline on PostgreSQL"
+    if ! "${RAW_CMD[@]}" "$PG_URL" 2>&1 | tee "$RESULTS/outbox-postgres-raw.txt"; then
+      echo "run.sh: the raw JDBC baseline failed on PostgreSQL" >&2
+    fi
+    OUTBOX_ARGS+=(--outbox "PostgreSQL, raw JDBC=$RESULTS/outbox-postgres-raw.txt")
+    COMMANDS+=$'\n'"${RAW_CMD[*]} '<postgres url>'"
   fi
 fi
 

@@ -511,8 +511,21 @@ public final class BenchmarkReport {
       Matcher single = SINGLE.matcher(output);
       Matcher batch = BATCH.matcher(output);
       Matcher drain = DRAIN.matcher(output);
-      if (!single.find() || !batch.find() || !drain.find()) {
+      if (!single.find() || !batch.find()) {
         return null;
+      }
+      long events = Long.parseLong(single.group(1)) + Long.parseLong(batch.group(1));
+      if (!drain.find()) {
+        // The raw JDBC baseline only enqueues.
+        return new String[] {
+          label,
+          String.format(Locale.ROOT, "%,d", events),
+          String.format(Locale.ROOT, "%,d events/s", Long.parseLong(single.group(3))),
+          String.format(Locale.ROOT, "%,d events/s", Long.parseLong(batch.group(3))),
+          "–",
+          "–",
+          "–"
+        };
       }
       return new String[] {
         label,

@@ -53,15 +53,4 @@ public class LifecycleBenchmark {
     next = (next + 1) & (HISTORIES - 1);
     return lifecycle.replay(histories.get(next));
   }
-
-  /** The part of a replay spent on event digests: every event of one history digested once. */
-  @Benchmark
-  public int digests() {
-    next = (next + 1) & (HISTORIES - 1);
-    int n = 0;
-    for (DossierEvent e : histories.get(next)) {
-      n += e.digest().length();
-    }
-    return n;
-  }
 }

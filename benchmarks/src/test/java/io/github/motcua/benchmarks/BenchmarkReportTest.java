@@ -163,6 +163,17 @@ class BenchmarkReportTest {
   }
 
   @Test
+  void showsAnEnqueueOnlyBaselineWithoutDrainFigures() throws Exception {
+    String raw =
+        "database: H2 file /tmp/y (raw JDBC)\n"
+            + "enqueue, one transaction each: 500 events in 0.5 s = 1000 events/s\n"
+            + "enqueue, 500 per transaction: 4500 events in 1.0 s = 4500 events/s\n";
+
+    assertThat(section(raw))
+        .contains("| H2 | 5,000 | 1,000 events/s | 4,500 events/s | – | – | – |");
+  }
+
+  @Test
   void keepsOutboxOutputOfAnotherFormVerbatim() throws Exception {
     assertThat(section("drained everything quickly\n"))
         .contains(
