@@ -8,7 +8,8 @@
 #                    report, 5,000-event outbox backlog: a few minutes on 2 cores
 #   --postgres URL   also run the outbox harness on PostgreSQL, e.g.
 #                    'jdbc:postgresql://127.0.0.1:5432/motcua?user=motcua&password=motcua'
-#                    (default: $MOTCUA_BENCH_POSTGRES_URL, else H2 only)
+#                    (default: $MOTCUA_BENCH_POSTGRES_URL, else $MOTCUA_TEST_POSTGRES_URL as
+#                    .ci/run exports it, else H2 only)
 #   --skip-build     reuse benchmarks/target/benchmarks.jar
 #   --doc FILE       write to FILE instead of docs/benchmarks.md
 #   --only REGEX     run only the JMH benchmarks matching REGEX (the table then holds only those)
@@ -21,7 +22,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 MODE=full
-PG_URL="${MOTCUA_BENCH_POSTGRES_URL:-}"
+PG_URL="${MOTCUA_BENCH_POSTGRES_URL:-${MOTCUA_TEST_POSTGRES_URL:-}}"
 BUILD=1
 DOC=docs/benchmarks.md
 ONLY=""
@@ -35,7 +36,7 @@ while [ $# -gt 0 ]; do
     --doc) DOC="$2"; ARGS_TEXT+=" --doc $2"; shift ;;
     --only) ONLY="$2"; ARGS_TEXT+=" --only '$2'"; shift ;;
     --outbox-events) OUTBOX_EVENTS="$2"; ARGS_TEXT+=" --outbox-events $2"; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift

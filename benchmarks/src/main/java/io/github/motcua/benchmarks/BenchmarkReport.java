@@ -43,6 +43,9 @@ public final class BenchmarkReport {
   /** A pair whose ratio is below this is flagged: motcua more than 10 % behind. */
   public static final double BEHIND = 0.90;
 
+  /** A score whose error exceeds this share of it does not support a ratio. */
+  public static final double NOISY = 0.25;
+
   private static final String MOTCUA = "Motcua";
   private static final String RAW = "Raw";
 
@@ -280,6 +283,11 @@ public final class BenchmarkReport {
           .append(context.load())
           .append('\n');
     }
+    if (loaded(context.load())) {
+      out.append(
+          "\n**This run was taken on a busy machine** (load average above half the cores): its"
+              + " ratios are noise, not findings. Re-run `benchmarks/run.sh` on an idle machine.\n");
+    }
     if (!context.duration().isEmpty()) {
       out.append("- Duration: ").append(context.duration()).append('\n');
     }
@@ -325,6 +333,7 @@ public final class BenchmarkReport {
       }
       double ratio = ratio(m, r);
       String ratioText = Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f", ratio);
+      boolean noisy = noisy(m) || noisy(r);
       if (!Double.isNaN(ratio) && ratio < BEHIND) {
         ratioText = "**" + ratioText + "**";
         behind.add(
@@ -333,7 +342,11 @@ public final class BenchmarkReport {
                 + any.operation()
                 + (any.paramText().isEmpty() ? "" : " (" + any.paramText() + ")")
                 + ": "
-                + String.format(Locale.ROOT, "%.2f", ratio));
+                + String.format(Locale.ROOT, "%.2f", ratio)
+                + (noisy ? " (not significant: error above 25 % of a score)" : ""));
+      }
+      if (noisy) {
+        ratioText += " †";
       }
       out.append("| ")
           .append(any.className())
@@ -350,6 +363,9 @@ public final class BenchmarkReport {
           .append(" |\n");
     }
     out.append('\n');
+    out.append(
+        "† the error is above 25 % of the score on at least one side: the ratio is not"
+            + " significant.\n\n");
     if (behind.isEmpty()) {
       out.append("No pair is more than 10 % behind its raw baseline in this run.\n\n");
     } else {
@@ -411,6 +427,26 @@ public final class BenchmarkReport {
     }
     out.append(END).append('\n');
     return out.toString();
+  }
+
+  private static boolean noisy(Result r) {
+    return Double.isNaN(r.error()) || r.error() > NOISY * Math.abs(r.score());
+  }
+
+  /**
+   * Tells whether a load average line shows a busy machine: the 1-minute figure above half the
+   * processors.
+   *
+   * @param load "1min 5min 15min", or empty when unknown
+   * @return true when busy
+   */
+  static boolean loaded(String load) {
+    try {
+      double oneMinute = Double.parseDouble(load.strip().split("\\s+")[0]);
+      return oneMinute > Runtime.getRuntime().availableProcessors() / 2.0;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /**

@@ -118,6 +118,23 @@ class BenchmarkReportTest {
   }
 
   @Test
+  void marksARatioWhoseErrorBarsAreTooWideToMeanAnything() throws Exception {
+    assertThat(section(null))
+        .contains("| 500 ops/s | 1,000 ± 5.00 ops/s | **0.50** † |")
+        .contains("- CmsBenchmark verify (key=RSA, size=1024): 0.50 (not significant");
+  }
+
+  @Test
+  void warnsWhenTheMachineWasBusy() throws Exception {
+    BenchmarkReport.Context busy =
+        new BenchmarkReport.Context("d", "m", "j", "c", "quick", "999.0 10.0 10.0", "1 s");
+
+    assertThat(BenchmarkReport.section(BenchmarkReport.parse(JSON), List.of(), Map.of(), busy))
+        .contains("**This run was taken on a busy machine**");
+    assertThat(section(null)).doesNotContain("busy machine");
+  }
+
+  @Test
   void flagsAPairMoreThanTenPercentBehindInBoldAndListsIt() throws Exception {
     String section = section(null);
 
