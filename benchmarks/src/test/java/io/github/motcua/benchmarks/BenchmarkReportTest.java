@@ -140,7 +140,7 @@ class BenchmarkReportTest {
 
     assertThat(section)
         .contains(
-            "| CmsBenchmark | verify | key=RSA, size=1024 | 500 ops/s | 1,000 ± 5.00 ops/s | **0.50** |")
+            "| CmsBenchmark | verify | key=RSA, size=1024 | 500 ops/s | 1,000 ± 5.00 ops/s | **0.50**")
         .contains("- CmsBenchmark verify (key=RSA, size=1024): 0.50")
         .doesNotContain("**0.95**");
   }
