@@ -283,11 +283,7 @@ public final class BenchmarkReport {
           .append(context.load())
           .append('\n');
     }
-    if (loaded(context.load())) {
-      out.append(
-          "\n**This run was taken on a busy machine** (load average above half the cores): its"
-              + " ratios are noise, not findings. Re-run `benchmarks/run.sh` on an idle machine.\n");
-    }
+
     if (!context.duration().isEmpty()) {
       out.append("- Duration: ").append(context.duration()).append('\n');
     }
@@ -295,6 +291,11 @@ public final class BenchmarkReport {
       out.append("- Command:\n\n```\n").append(context.command()).append("\n```\n");
     }
     out.append('\n');
+    if (loaded(context.load())) {
+      out.append(
+          "**This run was taken on a busy machine** (load average above half the cores): its"
+              + " ratios are noise, not findings. Re-run `benchmarks/run.sh` on an idle machine.\n\n");
+    }
 
     if (!failures.isEmpty()) {
       out.append("**Failed in this run** (no figures; see benchmarks/target/results/jmh.log):\n\n");
