@@ -43,6 +43,21 @@ final class DeadlineDueDateRule implements DueDateRule {
         .map(due -> due.atZone(zone).toInstant());
   }
 
+  /**
+   * Tells whether two snapshots of a dossier have the same inputs to this rule (the procedure's
+   * limit, the acceptance instant and the supplement requests), so that the later one keeps the
+   * earlier one's due date.
+   *
+   * @param before the earlier snapshot
+   * @param after the later snapshot
+   * @return true when {@link #dueAt} gives the same for both
+   */
+  static boolean sameInputs(Dossier before, Dossier after) {
+    return before.procedure().processingTime().equals(after.procedure().processingTime())
+        && before.acceptedAt().equals(after.acceptedAt())
+        && before.supplements().equals(after.supplements());
+  }
+
   private static LocalDateTime local(Instant instant, ZoneId zone) {
     return LocalDateTime.ofInstant(instant, zone);
   }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -35,30 +36,71 @@ final class EventDigest {
   private EventDigest() {}
 
   static String of(DossierEvent event) {
-    StringBuilder text = new StringBuilder(512);
+    Utf8 text = new Utf8();
     append(text, event);
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of()
-          .formatHex(sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+      sha256.update(text.bytes, 0, text.length);
+      return HexFormat.of().formatHex(sha256.digest());
     } catch (NoSuchAlgorithmException e) {
       // Every Java platform must provide SHA-256 (java.security.MessageDigest javadoc).
       throw new IllegalStateException("SHA-256 is not available", e);
     }
   }
 
+  /**
+   * The UTF-8 bytes of the text form, written piece by piece: the same bytes as encoding the whole
+   * text at once, without building a UTF-16 string of mostly ASCII first (that cost more than the
+   * SHA-256 itself).
+   */
+  private static final class Utf8 {
+    byte[] bytes = new byte[1024];
+    int length;
+
+    Utf8 ascii(char c) {
+      ensure(1);
+      bytes[length++] = (byte) c;
+      return this;
+    }
+
+    /** Text known to be ASCII: names, numbers, instants, UUIDs. */
+    Utf8 ascii(String s) {
+      int n = s.length();
+      ensure(n);
+      for (int i = 0; i < n; i++) {
+        bytes[length++] = (byte) s.charAt(i);
+      }
+      return this;
+    }
+
+    Utf8 text(String s) {
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      ensure(utf8.length);
+      System.arraycopy(utf8, 0, bytes, length, utf8.length);
+      length += utf8.length;
+      return this;
+    }
+
+    private void ensure(int more) {
+      if (length + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+      }
+    }
+  }
+
   /** Writes a value; strings are length-prefixed so that no two values share a text form. */
-  private static void append(StringBuilder out, Object value) {
+  private static void append(Utf8 out, Object value) {
     if (value == null) {
-      out.append('N');
+      out.ascii('N');
     } else if (value instanceof String s) {
-      out.append('S').append(s.length()).append(':').append(s);
+      out.ascii('S').ascii(Integer.toString(s.length())).ascii(':').text(s);
     } else if (value instanceof Boolean || value instanceof Number) {
-      out.append('V').append(value).append(';');
+      // Boolean and Number print as ASCII (Long, Integer, BigDecimal, ...).
+      out.ascii('V').ascii(String.valueOf(value)).ascii(';');
     } else if (value instanceof Enum<?> e) {
-      out.append('E').append(e.name()).append(';');
+      out.ascii('E').text(e.name()).ascii(';');
     } else if (value instanceof Instant || value instanceof UUID) {
-      out.append('T').append(value).append(';');
+      out.ascii('T').ascii(value.toString()).ascii(';');
     } else if (value instanceof PersonalId id) {
       append(out, id.value());
     } else if (value instanceof TaxCode id) {
@@ -70,21 +112,21 @@ final class EventDigest {
     } else if (value instanceof DossierCode id) {
       append(out, id.value());
     } else if (value instanceof Optional<?> o) {
-      out.append('O');
+      out.ascii('O');
       append(out, o.orElse(null));
     } else if (value instanceof List<?> list) {
-      out.append('L').append(list.size()).append('[');
+      out.ascii('L').ascii(Integer.toString(list.size())).ascii('[');
       for (Object element : list) {
         append(out, element);
       }
-      out.append(']');
+      out.ascii(']');
     } else if (value instanceof Record r) {
-      out.append('R').append(r.getClass().getSimpleName()).append('{');
+      out.ascii('R').text(r.getClass().getSimpleName()).ascii('{');
       for (RecordComponent component : COMPONENTS.get(r.getClass())) {
-        out.append(component.getName()).append('=');
+        out.text(component.getName()).ascii('=');
         append(out, read(component, r));
       }
-      out.append('}');
+      out.ascii('}');
     } else {
       throw new IllegalStateException("No digest form for " + value.getClass().getName());
     }

@@ -400,13 +400,15 @@ public final class ServiceQualityReport {
       Map<ProcedureCode, String> names = new HashMap<>();
       while (it.hasNext()) {
         Dossier d = Objects.requireNonNull(it.next(), "a dossier of the report");
-        total.add(d, bounds);
+        // Worked out once per dossier, then counted in every group it belongs to.
+        Tally.Facts facts = Tally.Facts.of(d, bounds);
+        total.add(facts);
         if (groupByAgency) {
-          agencies.computeIfAbsent(d.code().agency(), k -> new Tally()).add(d, bounds);
+          agencies.computeIfAbsent(d.code().agency(), k -> new Tally()).add(facts);
         }
         if (groupByProcedure) {
           ProcedureCode code = d.procedure().code();
-          procedures.computeIfAbsent(code, k -> new Tally()).add(d, bounds);
+          procedures.computeIfAbsent(code, k -> new Tally()).add(facts);
           names.putIfAbsent(code, d.procedure().name());
         }
       }

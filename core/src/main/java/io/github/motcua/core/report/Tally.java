@@ -4,6 +4,7 @@ import io.github.motcua.core.calendar.Timeliness;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierStatus;
 import io.github.motcua.core.dossier.Rating.Satisfaction;
+import io.github.motcua.core.dossier.SubmissionChannel;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -37,27 +38,82 @@ final class Tally {
   private long rated;
   private final long[] ratings = new long[Satisfaction.values().length];
 
-  void add(Dossier d, Bounds b) {
-    if (b.inPeriod(d.submittedAt())) {
+  /**
+   * What one dossier counts for, worked out once however many groups it is added to.
+   *
+   * @param received submitted within the period
+   * @param channel the submission channel
+   * @param digitised has a digitised component
+   * @param withFees has fees
+   * @param paidOnline paid online
+   * @param handled completed within the period
+   * @param timeliness early, on time or late when handled; null without a due date
+   * @param ended refused, withdrawn or stopped within the period; null otherwise
+   * @param inProgress in progress at the as-of instant
+   * @param overdue in progress and past its due instant
+   * @param rating the rating given within the period, or null
+   */
+  record Facts(
+      boolean received,
+      SubmissionChannel channel,
+      boolean digitised,
+      boolean withFees,
+      boolean paidOnline,
+      boolean handled,
+      Timeliness timeliness,
+      DossierStatus ended,
+      boolean inProgress,
+      boolean overdue,
+      Satisfaction rating) {
+
+    static Facts of(Dossier d, Bounds b) {
+      boolean received = b.inPeriod(d.submittedAt());
+      boolean withFees = received && !d.fees().isEmpty();
+      boolean handled = d.completedAt().isPresent() && b.inPeriod(d.completedAt().get());
+      DossierStatus status = d.status();
+      boolean ended =
+          status == DossierStatus.REFUSED
+              || status == DossierStatus.WITHDRAWN
+              || status == DossierStatus.STOPPED;
+      boolean inProgress = isInProgress(d, ended, b.asOf());
+      return new Facts(
+          received,
+          d.channel(),
+          received && d.digitised(),
+          withFees,
+          withFees && d.paidOnline(),
+          handled,
+          handled ? d.timeliness() : null,
+          ended && b.inPeriod(d.lastEventAt()) ? status : null,
+          inProgress,
+          inProgress && d.dueAt().isPresent() && d.dueAt().get().isBefore(b.asOf()),
+          d.rating().isPresent() && b.inPeriod(d.ratedAt().get())
+              ? d.rating().get().level()
+              : null);
+    }
+  }
+
+  void add(Facts f) {
+    if (f.received()) {
       received++;
-      switch (d.channel()) {
+      switch (f.channel()) {
         case ONLINE_FULL -> onlineFull++;
         case ONLINE_PARTIAL -> onlinePartial++;
         default -> {}
       }
-      if (d.digitised()) {
+      if (f.digitised()) {
         digitised++;
       }
-      if (!d.fees().isEmpty()) {
+      if (f.withFees()) {
         withFees++;
-        if (d.paidOnline()) {
+        if (f.paidOnline()) {
           paidOnline++;
         }
       }
     }
-    if (d.completedAt().isPresent() && b.inPeriod(d.completedAt().get())) {
+    if (f.handled()) {
       handled++;
-      Timeliness t = d.timeliness();
+      Timeliness t = f.timeliness();
       if (t == null) {
         noDueDate++;
       } else {
@@ -68,27 +124,22 @@ final class Tally {
         }
       }
     }
-    DossierStatus status = d.status();
-    boolean ended =
-        status == DossierStatus.REFUSED
-            || status == DossierStatus.WITHDRAWN
-            || status == DossierStatus.STOPPED;
-    if (ended && b.inPeriod(d.lastEventAt())) {
-      switch (status) {
+    if (f.ended() != null) {
+      switch (f.ended()) {
         case REFUSED -> refused++;
         case WITHDRAWN -> withdrawn++;
         default -> stopped++;
       }
     }
-    if (isInProgress(d, ended, b.asOf())) {
+    if (f.inProgress()) {
       inProgress++;
-      if (d.dueAt().isPresent() && d.dueAt().get().isBefore(b.asOf())) {
+      if (f.overdue()) {
         overdue++;
       }
     }
-    if (d.rating().isPresent() && b.inPeriod(d.ratedAt().get())) {
+    if (f.rating() != null) {
       rated++;
-      ratings[d.rating().get().level().ordinal()]++;
+      ratings[f.rating().ordinal()]++;
     }
   }
 

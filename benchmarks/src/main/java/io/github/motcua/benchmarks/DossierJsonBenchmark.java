@@ -1,0 +1,79 @@
+package io.github.motcua.benchmarks;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.core.json.MotcuaJson;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Dossier snapshot JSON: motcua's {@link MotcuaJson} (identifier types, validation of every record
+ * on read, hardened parser limits) against a plain Jackson {@code ObjectMapper} writing and reading
+ * {@link PlainDossier}, the same fields as plain records. The snapshot is a full history
+ * (documents, fee, payment, steps, result, rating; 8 to 12 applied events).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class DossierJsonBenchmark {
+
+  private Dossier dossier;
+  private PlainDossier plain;
+  private String motcuaJson;
+  private String plainJson;
+  private ObjectMapper jackson;
+
+  /** Folds one long history and writes it both ways. */
+  @Setup
+  public void setUp() throws Exception {
+    BenchmarkDossiers data = new BenchmarkDossiers(7);
+    Dossier longest = null;
+    for (Dossier d : data.snapshots(200)) {
+      if (longest == null || d.history().size() > longest.history().size()) {
+        longest = d;
+      }
+    }
+    dossier = longest;
+    plain = PlainDossier.of(dossier);
+    jackson =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    motcuaJson = MotcuaJson.write(dossier);
+    plainJson = jackson.writeValueAsString(plain);
+  }
+
+  /** motcua: snapshot to JSON. */
+  @Benchmark
+  public String writeMotcua() {
+    return MotcuaJson.write(dossier);
+  }
+
+  /** Plain Jackson: the equivalent record to JSON. */
+  @Benchmark
+  public String writeRaw() throws Exception {
+    return jackson.writeValueAsString(plain);
+  }
+
+  /** motcua: JSON to a validated snapshot. */
+  @Benchmark
+  public Dossier readMotcua() {
+    return MotcuaJson.readDossier(motcuaJson);
+  }
+
+  /** Plain Jackson: JSON to the equivalent record. */
+  @Benchmark
+  public PlainDossier readRaw() throws Exception {
+    return jackson.readValue(plainJson, PlainDossier.class);
+  }
+}
