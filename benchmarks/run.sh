@@ -89,12 +89,15 @@ OUTBOX_ARGS=()
 COMMANDS="${ARGS_TEXT}"$'\n'"# which ran:"$'\n'"${JMH_CMD[*]}"
 if [ "$OUTBOX_EVENTS" != 0 ]; then
   OUTBOX_CMD=(java -cp "$JAR" io.github.motcua.benchmarks.OutboxThroughput "$OUTBOX_EVENTS")
-  echo "== outbox on H2: ${OUTBOX_CMD[*]}"
-  if ! "${OUTBOX_CMD[@]}" 2>&1 | tee "$RESULTS/outbox-h2.txt"; then
-    echo "run.sh: the outbox harness failed on H2 (see $RESULTS/outbox-h2.txt)" >&2
-  fi
-  OUTBOX_ARGS+=(--outbox "H2 (file)=$RESULTS/outbox-h2.txt")
-  COMMANDS+=$'\n'"${OUTBOX_CMD[*]}"
+  for workers in 1 2; do
+    plural=$([ "$workers" = 1 ] && echo worker || echo workers)
+    echo "== outbox on H2, $workers $plural: ${OUTBOX_CMD[*]} --workers $workers"
+    if ! "${OUTBOX_CMD[@]}" --workers "$workers" 2>&1 | tee "$RESULTS/outbox-h2-w$workers.txt"; then
+      echo "run.sh: the outbox harness failed on H2 (see $RESULTS/outbox-h2-w$workers.txt)" >&2
+    fi
+    OUTBOX_ARGS+=(--outbox "H2 (file), $workers $plural=$RESULTS/outbox-h2-w$workers.txt")
+    COMMANDS+=$'\n'"${OUTBOX_CMD[*]} --workers $workers"
+  done
   RAW_CMD=(java -cp "$JAR" io.github.motcua.benchmarks.OutboxJdbcBaseline "$OUTBOX_EVENTS")
   echo "== raw JDBC baseline on H2: ${RAW_CMD[*]}"
   if ! "${RAW_CMD[@]}" 2>&1 | tee "$RESULTS/outbox-h2-raw.txt"; then
@@ -103,12 +106,16 @@ if [ "$OUTBOX_EVENTS" != 0 ]; then
   OUTBOX_ARGS+=(--outbox "H2 (file), raw JDBC=$RESULTS/outbox-h2-raw.txt")
   COMMANDS+=$'\n'"${RAW_CMD[*]}"
   if [ -n "$PG_URL" ]; then
-    echo "== outbox on PostgreSQL"
-    if ! "${OUTBOX_CMD[@]}" "$PG_URL" 2>&1 | tee "$RESULTS/outbox-postgres.txt"; then
-      echo "run.sh: the outbox harness failed on PostgreSQL (see $RESULTS/outbox-postgres.txt)" >&2
-    fi
-    OUTBOX_ARGS+=(--outbox "PostgreSQL=$RESULTS/outbox-postgres.txt")
-    COMMANDS+=$'\n'"${OUTBOX_CMD[*]} '<postgres url>'"
+    for workers in 1 2; do
+      plural=$([ "$workers" = 1 ] && echo worker || echo workers)
+      echo "== outbox on PostgreSQL, $workers $plural"
+      if ! "${OUTBOX_CMD[@]}" "$PG_URL" --workers "$workers" 2>&1 \
+          | tee "$RESULTS/outbox-postgres-w$workers.txt"; then
+        echo "run.sh: the outbox harness failed on PostgreSQL (see $RESULTS/outbox-postgres-w$workers.txt)" >&2
+      fi
+      OUTBOX_ARGS+=(--outbox "PostgreSQL, $workers $plural=$RESULTS/outbox-postgres-w$workers.txt")
+      COMMANDS+=$'\n'"${OUTBOX_CMD[*]} '<postgres url>' --workers $workers"
+    done
     echo "== raw JDBC baseline on PostgreSQL"
     if ! "${RAW_CMD[@]}" "$PG_URL" 2>&1 | tee "$RESULTS/outbox-postgres-raw.txt"; then
       echo "run.sh: the raw JDBC baseline failed on PostgreSQL" >&2

@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -44,10 +47,22 @@ public final class OutboxThroughput {
   /**
    * Runs the benchmark.
    *
-   * @param args the number of events (default 100,000), then an optional PostgreSQL JDBC URL
+   * @param args the number of events (default 100,000), then an optional PostgreSQL JDBC URL;
+   *     {@code --workers N} anywhere drains with N workers side by side (default 1), as N
+   *     application instances sharing one outbox would
    * @throws Exception when it fails
    */
   public static void main(String[] args) throws Exception {
+    int workers = 1;
+    List<String> positional = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--workers") && i + 1 < args.length) {
+        workers = Integer.parseInt(args[++i]);
+      } else {
+        positional.add(args[i]);
+      }
+    }
+    args = positional.toArray(new String[0]);
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     DataSource ds;
     String where;
@@ -102,16 +117,36 @@ public final class OutboxThroughput {
                 "bench", event.dossierCode(), event.eventId(), List.of(), null);
           }
         };
-    SyncWorker worker =
-        SyncWorker.builder()
-            .outbox(outbox)
-            .destination("national", accepting)
-            .destination("provincial", accepting)
-            .workerThreads(4)
-            .batchSize(64)
-            .build();
+    List<SyncWorker> pool = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      pool.add(
+          SyncWorker.builder()
+              .outbox(outbox)
+              .destination("national", accepting)
+              .destination("provincial", accepting)
+              .workerThreads(4)
+              .batchSize(64)
+              .build());
+    }
     t0 = System.nanoTime();
-    boolean done = worker.drain(Duration.ofHours(2));
+    boolean done;
+    if (workers == 1) {
+      done = pool.get(0).drain(Duration.ofHours(2));
+    } else {
+      ExecutorService side = Executors.newFixedThreadPool(workers);
+      try {
+        List<Future<Boolean>> drains = new ArrayList<>();
+        for (SyncWorker w : pool) {
+          drains.add(side.submit(() -> w.drain(Duration.ofHours(2))));
+        }
+        done = true;
+        for (Future<Boolean> f : drains) {
+          done &= f.get();
+        }
+      } finally {
+        side.shutdown();
+      }
+    }
     double drainSec = (System.nanoTime() - t0) / 1e9;
 
     System.out.printf("database: %s%n", where);
@@ -122,9 +157,15 @@ public final class OutboxThroughput {
         "enqueue, 500 per transaction: %d events in %.1f s = %.0f events/s%n",
         all.size() - single, batchSec, (all.size() - single) / batchSec);
     System.out.printf(
-        "drain of a %d event backlog to 2 destinations (%d deliveries, 4 threads each):"
-            + " %.1f s = %.0f deliveries/s (complete: %s)%n",
-        events, published.get(), drainSec, published.get() / drainSec, done);
+        "drain of a %d event backlog to 2 destinations (%d deliveries, 4 threads each,"
+            + " %d worker%s): %.1f s = %.0f deliveries/s (complete: %s)%n",
+        events,
+        published.get(),
+        workers,
+        workers == 1 ? "" : "s",
+        drainSec,
+        published.get() / drainSec,
+        done);
   }
 
   private static List<DossierEvent> events(int count) {

@@ -366,21 +366,21 @@ public final class SyncWorker implements AutoCloseable {
           wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
           continue;
         }
-        Optional<Instant> next = Optional.empty();
-        for (Lane lane : use.values()) {
-          Optional<Instant> n = lane.nextClaimableAt();
-          if (n.isPresent() && (next.isEmpty() || n.get().isBefore(next.get()))) {
-            next = n;
-          }
-        }
+        Optional<Instant> next = nextClaimableAt(use);
         if (next.isEmpty()) {
           return true;
         }
         Instant now = clock.instant();
         Duration wait = Duration.between(now, next.get());
-        if (wait.compareTo(pollInterval) > 0 && othersHoldLeases(use)) {
-          // Another worker's lease may be settled long before it ends: look again soon.
-          wait = pollInterval;
+        if (wait.compareTo(pollInterval) > 0) {
+          if (othersHoldLeases(use)) {
+            // Another worker's lease may be settled long before it ends: look again soon.
+            wait = pollInterval;
+          } else if (!next.equals(nextClaimableAt(use))) {
+            // Another worker settled or claimed between the two looks: the time read first may be
+            // the end of a lease that no longer exists. Look again instead of sleeping until it.
+            continue;
+          }
         }
         if (wait.compareTo(Duration.ofMillis(1)) < 0) {
           wait = Duration.ofMillis(1);
@@ -402,6 +402,17 @@ public final class SyncWorker implements AutoCloseable {
         own.values().forEach(Lane::flushQuietly);
       }
     }
+  }
+
+  private static Optional<Instant> nextClaimableAt(Map<String, Lane> use) {
+    Optional<Instant> next = Optional.empty();
+    for (Lane lane : use.values()) {
+      Optional<Instant> n = lane.nextClaimableAt();
+      if (n.isPresent() && (next.isEmpty() || n.get().isBefore(next.get()))) {
+        next = n;
+      }
+    }
+    return next;
   }
 
   private boolean othersHoldLeases(Map<String, Lane> use) {

@@ -115,4 +115,68 @@ class ConcurrentWorkersTest {
     assertThat(provincial.calls()).isEqualTo(400);
     assertThat(outbox.status("national").delivered()).isEqualTo(400);
   }
+
+  /**
+   * A worker whose drain finds nothing to claim reads when the next delivery becomes claimable;
+   * when that is another worker's lease that is settled a moment later, it must not sleep until the
+   * stale lease end (five minutes by default) but look again at its poll interval.
+   */
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aDrainNeverWaitsForTheEndOfALeaseAnotherWorkerAlreadySettled(TestDatabase db)
+      throws Exception {
+    DataSource ds = db.dataSource();
+    for (int round = 0; round < 3; round++) {
+      String prefix = TestDatabase.uniquePrefix();
+      JdbcSyncOutbox outbox =
+          JdbcSyncOutbox.builder()
+              .dataSource(ds)
+              .destinations("national", "provincial")
+              .tablePrefix(prefix)
+              .build()
+              .createSchemaIfMissing();
+      if (db == TestDatabase.POSTGRESQL) {
+        cleanUp.add(() -> TestDatabase.drop(ds, prefix));
+      }
+      new EventScript(200, 10, 77 + round).interleaved().forEach(outbox::enqueue);
+      RecordingPortal national = new RecordingPortal("national");
+      RecordingPortal provincial = new RecordingPortal("provincial");
+      Duration poll = Duration.ofMillis(5);
+      List<Duration> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Sleeper recording =
+          d -> {
+            asked.add(d);
+            Sleeper.system().sleep(d.compareTo(poll) > 0 ? poll : d);
+          };
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<Boolean>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          SyncWorker w =
+              SyncWorker.builder()
+                  .outbox(outbox)
+                  .destination("national", national)
+                  .destination("provincial", provincial)
+                  .workerId("r" + round + "w" + i)
+                  .workerThreads(4)
+                  .batchSize(64)
+                  .pollInterval(poll)
+                  .sleeper(recording)
+                  .build();
+          runs.add(pool.submit(() -> w.drain(Duration.ofMinutes(5))));
+        }
+        for (Future<Boolean> r : runs) {
+          assertThat(r.get()).isTrue();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(asked).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(poll));
+      assertThat(outbox.status("national").delivered()).isEqualTo(2000);
+    }
+  }
+
+  static Stream<Arguments> databases() {
+    return TestDatabase.available().stream().map(Arguments::of);
+  }
 }
