@@ -425,7 +425,7 @@ public final class CommuneSimulation {
               .outbox(outbox)
               .destination("national", national)
               .destination("provincial", provincial)
-              .workerThreads(16)
+              .workerThreads(48)
               .batchSize(64)
               .retryPolicy(
                   RetryPolicy.builder()
