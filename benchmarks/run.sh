@@ -64,7 +64,9 @@ mkdir -p "$RESULTS"
 rm -f "$RESULTS"/*
 
 if [ "$MODE" = quick ]; then
-  JMH_OPTS=(-f 1 -wi 1 -w 1s -i 3 -r 1s -p size=1024 -p dossiers=100000)
+  # Eight short iterations rather than three long ones: the 99.9 % interval of three samples is
+  # about ten times wider than that of eight, which left every quick ratio "not significant".
+  JMH_OPTS=(-f 1 -wi 2 -w 500ms -i 8 -r 500ms -p size=1024 -p dossiers=100000)
   : "${OUTBOX_EVENTS:=5000}"
 else
   JMH_OPTS=(-f 2 -wi 3 -w 2s -i 5 -r 2s)
