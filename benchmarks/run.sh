@@ -6,6 +6,8 @@
 #                          [--only REGEX] [--outbox-events N]
 #   --quick          short forks and iterations, 1 KiB CMS content only, 100,000-dossier quality
 #                    report, 5,000-event outbox backlog: a few minutes on 2 cores
+#   --all-sizes      with --quick: every size of the full run (1 KiB and 1 MiB CMS content, the
+#                    1,000,000-dossier report) at the quick iterations, about 8 minutes on 2 cores
 #   --postgres URL   also run the outbox harness on PostgreSQL, e.g.
 #                    'jdbc:postgresql://127.0.0.1:5432/motcua?user=motcua&password=motcua'
 #                    (default: $MOTCUA_BENCH_POSTGRES_URL, else $MOTCUA_TEST_POSTGRES_URL as
@@ -26,11 +28,13 @@ PG_URL="${MOTCUA_BENCH_POSTGRES_URL:-${MOTCUA_TEST_POSTGRES_URL:-}}"
 BUILD=1
 DOC=docs/benchmarks.md
 ONLY=""
+ALL_SIZES=0
 OUTBOX_EVENTS=""
 ARGS_TEXT="benchmarks/run.sh"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) MODE=quick; ARGS_TEXT+=" --quick" ;;
+    --all-sizes) ALL_SIZES=1; ARGS_TEXT+=" --all-sizes" ;;
     --postgres) PG_URL="$2"; ARGS_TEXT+=" --postgres <url>"; shift ;;
     --skip-build) BUILD=0; ARGS_TEXT+=" --skip-build" ;;
     --doc) DOC="$2"; ARGS_TEXT+=" --doc $2"; shift ;;
@@ -66,7 +70,10 @@ rm -f "$RESULTS"/*
 if [ "$MODE" = quick ]; then
   # Eight short iterations rather than three long ones: the 99.9 % interval of three samples is
   # about ten times wider than that of eight, which left every quick ratio "not significant".
-  JMH_OPTS=(-f 1 -wi 2 -w 500ms -i 8 -r 500ms -p size=1024 -p dossiers=100000)
+  JMH_OPTS=(-f 1 -wi 2 -w 500ms -i 8 -r 500ms)
+  if [ "$ALL_SIZES" = 0 ]; then
+    JMH_OPTS+=(-p size=1024 -p dossiers=100000)
+  fi
   : "${OUTBOX_EVENTS:=5000}"
 else
   JMH_OPTS=(-f 2 -wi 3 -w 2s -i 5 -r 2s)
