@@ -162,60 +162,87 @@ public final class JdbcSyncOutbox implements SyncOutbox {
 
   @Override
   public long enqueue(Connection transaction, DossierEvent event) {
-    Objects.requireNonNull(transaction, "transaction");
     Objects.requireNonNull(event, "event");
-    String json = codec.write(event);
-    try {
-      if (!transaction.getAutoCommit()) {
-        return insert(transaction, event, json);
-      }
-      transaction.setAutoCommit(false);
-      try {
-        long seq = insert(transaction, event, json);
-        transaction.commit();
-        return seq;
-      } catch (SQLException | RuntimeException e) {
-        transaction.rollback();
-        throw e;
-      } finally {
-        transaction.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw sql("record event " + event.eventId(), e);
-    }
+    return enqueueAll(transaction, List.of(event)).get(0);
   }
 
   @Override
   public long enqueue(DossierEvent event) {
     Objects.requireNonNull(event, "event");
-    String json = codec.write(event);
-    return inTransaction(c -> insert(c, event, json));
+    List<String> json = List.of(codec.write(event));
+    return inTransaction(c -> insertAll(c, List.of(event), json)).get(0);
   }
 
-  private long insert(Connection c, DossierEvent event, String json) throws SQLException {
+  /**
+   * Records the events in fewer statements than one {@link #enqueue(Connection, DossierEvent)}
+   * each: one sequence update per dossier, one batch of delivery rows.
+   */
+  @Override
+  public List<Long> enqueueAll(Connection transaction, List<? extends DossierEvent> events) {
+    Objects.requireNonNull(transaction, "transaction");
+    Objects.requireNonNull(events, "events");
+    List<DossierEvent> list = new ArrayList<>(events.size());
+    List<String> json = new ArrayList<>(events.size());
+    for (DossierEvent e : events) {
+      list.add(Objects.requireNonNull(e, "events element"));
+      json.add(codec.write(e));
+    }
+    if (list.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return inCallerTransaction(transaction, c -> insertAll(c, list, json));
+    } catch (SQLException e) {
+      throw sql("record event " + list.get(0).eventId(), e);
+    }
+  }
+
+  private List<Long> insertAll(Connection c, List<DossierEvent> events, List<String> json)
+      throws SQLException {
     Dialect d = dialect(c);
-    String code = event.dossierCode().toString();
+    int n = events.size();
+    long[] seqs = new long[n];
+    // Which events are new: recorded before (same content) gives the old number; twice in the
+    // list counts once.
+    boolean[] fresh = new boolean[n];
+    Map<java.util.UUID, Integer> seen = new java.util.HashMap<>();
+    Map<String, Integer> count = new java.util.TreeMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT dossier_code, seq, payload FROM " + tEvent + " WHERE event_id = ?")) {
-      ps.setString(1, event.eventId().toString());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          if (rs.getString(1).equals(code) && rs.getString(3).equals(json)) {
-            return rs.getLong(2);
+      for (int i = 0; i < n; i++) {
+        DossierEvent event = events.get(i);
+        String code = event.dossierCode().toString();
+        Integer first = seen.putIfAbsent(event.eventId(), i);
+        if (first != null) {
+          if (!json.get(first).equals(json.get(i))) {
+            throw conflict(event);
           }
-          throw new SyncOutboxException(
-              "sync.outbox.event-conflict",
-              "Event id "
-                  + event.eventId()
-                  + " was recorded before with different content; an event id names one event.",
-              null);
+          seqs[i] = -1 - first; // resolved below, once the first one has its number
+          continue;
         }
+        ps.setString(1, event.eventId().toString());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            if (!rs.getString(1).equals(code) || !rs.getString(3).equals(json.get(i))) {
+              throw conflict(event);
+            }
+            seqs[i] = rs.getLong(2);
+            continue;
+          }
+        }
+        fresh[i] = true;
+        count.merge(code, 1, Integer::sum);
       }
     }
-    long seq = nextSequence(c, d, code);
+    // One number range per dossier, taken in code order so that two writers lock alike.
+    Map<String, Long> next = new java.util.HashMap<>();
+    for (Map.Entry<String, Integer> e : count.entrySet()) {
+      long last = reserve(c, d, e.getKey(), e.getValue());
+      next.put(e.getKey(), last - e.getValue() + 1);
+    }
     long now = clock.millis();
-    long pk;
+    long[] pks = new long[n];
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO "
@@ -223,17 +250,26 @@ public final class JdbcSyncOutbox implements SyncOutbox {
                 + " (event_id, dossier_code, seq, event_type, occurred_at, recorded_at, payload)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)",
             new String[] {"id"})) {
-      ps.setString(1, event.eventId().toString());
-      ps.setString(2, code);
-      ps.setLong(3, seq);
-      ps.setString(4, event.type());
-      ps.setLong(5, event.occurredAt().toEpochMilli());
-      ps.setLong(6, now);
-      ps.setString(7, json);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        pk = keys.getLong(1);
+      for (int i = 0; i < n; i++) {
+        if (!fresh[i]) {
+          continue;
+        }
+        DossierEvent event = events.get(i);
+        String code = event.dossierCode().toString();
+        long seq = next.merge(code, 1L, Long::sum) - 1;
+        seqs[i] = seq;
+        ps.setString(1, event.eventId().toString());
+        ps.setString(2, code);
+        ps.setLong(3, seq);
+        ps.setString(4, event.type());
+        ps.setLong(5, event.occurredAt().toEpochMilli());
+        ps.setLong(6, now);
+        ps.setString(7, json.get(i));
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          keys.next();
+          pks[i] = keys.getLong(1);
+        }
       }
     }
     try (PreparedStatement ps =
@@ -242,29 +278,56 @@ public final class JdbcSyncOutbox implements SyncOutbox {
                 + tDelivery
                 + " (destination, dossier_code, seq, event_pk, status, attempts, recorded_at,"
                 + " available_at, lease_until) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, 0, 0)")) {
-      for (String destination : destinations) {
-        ps.setString(1, destination);
-        ps.setString(2, code);
-        ps.setLong(3, seq);
-        ps.setLong(4, pk);
-        ps.setLong(5, now);
-        ps.addBatch();
+      for (int i = 0; i < n; i++) {
+        if (!fresh[i]) {
+          continue;
+        }
+        String code = events.get(i).dossierCode().toString();
+        for (String destination : destinations) {
+          ps.setString(1, destination);
+          ps.setString(2, code);
+          ps.setLong(3, seqs[i]);
+          ps.setLong(4, pks[i]);
+          ps.setLong(5, now);
+          ps.addBatch();
+        }
       }
-      ps.executeBatch();
+      if (!count.isEmpty()) {
+        ps.executeBatch();
+      }
     }
-    return seq;
+    List<Long> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(seqs[i] < 0 ? seqs[(int) (-1 - seqs[i])] : seqs[i]);
+    }
+    return out;
   }
 
-  private long nextSequence(Connection c, Dialect d, String code) throws SQLException {
+  private static SyncOutboxException conflict(DossierEvent event) {
+    return new SyncOutboxException(
+        "sync.outbox.event-conflict",
+        "Event id "
+            + event.eventId()
+            + " was recorded before with different content; an event id names one event.",
+        null);
+  }
+
+  /**
+   * Takes the next {@code n} numbers of a dossier's log.
+   *
+   * @return the last number taken
+   */
+  private long reserve(Connection c, Dialect d, String code, int n) throws SQLException {
     if (d == Dialect.POSTGRESQL) {
       // One statement: the row lock orders concurrent writers of the same dossier.
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO "
                   + tDossier
-                  + " AS d (dossier_code, last_seq) VALUES (?, 1) ON CONFLICT (dossier_code)"
-                  + " DO UPDATE SET last_seq = d.last_seq + 1 RETURNING last_seq")) {
+                  + " AS d (dossier_code, last_seq) VALUES (?, ?) ON CONFLICT (dossier_code)"
+                  + " DO UPDATE SET last_seq = d.last_seq + EXCLUDED.last_seq RETURNING last_seq")) {
         ps.setString(1, code);
+        ps.setLong(2, n);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           return rs.getLong(1);
@@ -274,8 +337,9 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     for (int round = 0; ; round++) {
       try (PreparedStatement up =
           c.prepareStatement(
-              "UPDATE " + tDossier + " SET last_seq = last_seq + 1 WHERE dossier_code = ?")) {
-        up.setString(1, code);
+              "UPDATE " + tDossier + " SET last_seq = last_seq + ? WHERE dossier_code = ?")) {
+        up.setLong(1, n);
+        up.setString(2, code);
         if (up.executeUpdate() == 1) {
           try (PreparedStatement q =
               c.prepareStatement("SELECT last_seq FROM " + tDossier + " WHERE dossier_code = ?")) {
@@ -289,10 +353,11 @@ public final class JdbcSyncOutbox implements SyncOutbox {
       }
       try (PreparedStatement ins =
           c.prepareStatement(
-              "INSERT INTO " + tDossier + " (dossier_code, last_seq) VALUES (?, 1)")) {
+              "INSERT INTO " + tDossier + " (dossier_code, last_seq) VALUES (?, ?)")) {
         ins.setString(1, code);
+        ins.setLong(2, n);
         ins.executeUpdate();
-        return 1;
+        return n;
       } catch (SQLException e) {
         // Another transaction created the row first (H2 does not abort the transaction): count on.
         if (!"23505".equals(e.getSQLState()) || round > 0) {
@@ -523,7 +588,7 @@ public final class JdbcSyncOutbox implements SyncOutbox {
 
   @Override
   public boolean markDelivered(ClaimedDelivery delivery, Instant now) {
-    return settle(DELIVERED_SET, delivery, now.toEpochMilli(), delivery.leaseOwner()) == 1;
+    return settle(List.of(DeliveryOutcome.delivered(delivery, now))).get(0);
   }
 
   @Override
@@ -563,9 +628,11 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     Boolean[] result = new Boolean[outcomes.size()];
     inTransaction(
         c -> {
-          try (PreparedStatement delivered = c.prepareStatement(settleSql(DELIVERED_SET));
-              PreparedStatement failed = c.prepareStatement(settleSql(FAILED_SET));
-              PreparedStatement dead = c.prepareStatement(settleSql(DEAD_SET))) {
+          // Only the statements this batch needs: H2 parses an UPDATE at every prepare.
+          try (Statements st = new Statements(c)) {
+            PreparedStatement delivered = null;
+            PreparedStatement failed = null;
+            PreparedStatement dead = null;
             List<Integer> inDelivered = new ArrayList<>();
             List<Integer> inFailed = new ArrayList<>();
             List<Integer> inDead = new ArrayList<>();
@@ -574,14 +641,17 @@ public final class JdbcSyncOutbox implements SyncOutbox {
               ClaimedDelivery d = o.delivery();
               switch (o.kind()) {
                 case DELIVERED -> {
+                  delivered = delivered != null ? delivered : st.prepare(settleSql(DELIVERED_SET));
                   bind(delivered, d, o.at().toEpochMilli(), d.leaseOwner());
                   inDelivered.add(i);
                 }
                 case FAILED -> {
+                  failed = failed != null ? failed : st.prepare(settleSql(FAILED_SET));
                   bind(failed, d, o.attempts(), o.at().toEpochMilli(), clip(o.reason()));
                   inFailed.add(i);
                 }
                 case DEAD -> {
+                  dead = dead != null ? dead : st.prepare(settleSql(DEAD_SET));
                   bind(
                       dead,
                       d,
@@ -621,7 +691,7 @@ public final class JdbcSyncOutbox implements SyncOutbox {
 
   private static void runBatch(PreparedStatement ps, List<Integer> indices, Boolean[] result)
       throws SQLException {
-    if (indices.isEmpty()) {
+    if (ps == null || indices.isEmpty()) {
       return;
     }
     int[] counts = ps.executeBatch();
@@ -924,6 +994,44 @@ public final class JdbcSyncOutbox implements SyncOutbox {
 
   // ----------------------------------------------------------------------------------- plumbing
 
+  /** Statements prepared on demand within one unit of work, all closed together. */
+  private static final class Statements implements AutoCloseable {
+    private final Connection c;
+    private final List<PreparedStatement> open = new ArrayList<>();
+
+    Statements(Connection c) {
+      this.c = c;
+    }
+
+    PreparedStatement prepare(String sql) throws SQLException {
+      return add(c.prepareStatement(sql));
+    }
+
+    PreparedStatement add(PreparedStatement ps) {
+      open.add(ps);
+      return ps;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      SQLException first = null;
+      for (PreparedStatement ps : open) {
+        try {
+          ps.close();
+        } catch (SQLException e) {
+          if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    }
+  }
+
   @FunctionalInterface
   private interface SqlWork<T> {
     T run(Connection c) throws SQLException;
@@ -939,20 +1047,33 @@ public final class JdbcSyncOutbox implements SyncOutbox {
 
   private <T> T inTransaction(SqlWork<T> work) {
     try (Connection c = dataSource.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
-      }
+      return committed(c, work);
     } catch (SQLException e) {
       throw sql("run an outbox transaction", e);
+    }
+  }
+
+  /**
+   * Runs the work in the caller's open transaction (nothing is committed or rolled back here), or
+   * in one of its own when the connection is in auto-commit mode.
+   */
+  private static <T> T inCallerTransaction(Connection c, SqlWork<T> work) throws SQLException {
+    return c.getAutoCommit() ? committed(c, work) : work.run(c);
+  }
+
+  /** Runs the work in a transaction, commits it, and gives the connection its mode back. */
+  private static <T> T committed(Connection c, SqlWork<T> work) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try {
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(auto);
     }
   }
 

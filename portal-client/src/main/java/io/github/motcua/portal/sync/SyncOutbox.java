@@ -62,6 +62,29 @@ public interface SyncOutbox {
   long enqueue(DossierEvent event);
 
   /**
+   * Records several events inside the caller's transaction, as {@link #enqueue(Connection,
+   * DossierEvent)} would one after the other, in list order: for example every event a form
+   * submission produced. Implementations may do it in fewer statements; this default calls {@code
+   * enqueue} for each event.
+   *
+   * @param transaction the caller's open connection, as for {@link #enqueue(Connection,
+   *     DossierEvent)}; not null
+   * @param events the events, of one dossier or several; not null, no null element
+   * @return each event's position in its dossier's log, in the order of {@code events}
+   * @throws SyncOutboxException as {@link #enqueue(Connection, DossierEvent)}; then none of the
+   *     events is recorded when the caller rolls back
+   */
+  default List<Long> enqueueAll(Connection transaction, List<? extends DossierEvent> events) {
+    java.util.Objects.requireNonNull(transaction, "transaction");
+    java.util.Objects.requireNonNull(events, "events");
+    List<Long> out = new java.util.ArrayList<>(events.size());
+    for (DossierEvent e : events) {
+      out.add(enqueue(transaction, java.util.Objects.requireNonNull(e, "events element")));
+    }
+    return out;
+  }
+
+  /**
    * Returns a dossier's recorded events, in order.
    *
    * @param dossier the dossier; not null

@@ -349,6 +349,87 @@ class JdbcSyncOutboxTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void recordsSeveralEventsAtOnceAsOneByOneWould(TestDatabase db) throws Exception {
+    JdbcSyncOutbox outbox = outbox(db);
+    DataSource ds = dataSourceOf(outbox, db);
+    List<DossierEvent> a = dossier(0);
+    List<DossierEvent> b = dossier(1);
+    outbox.enqueue(a.get(0));
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      // Interleaved dossiers, an event recorded before, and one event twice in the list.
+      List<Long> seqs =
+          outbox.enqueueAll(c, List.of(b.get(0), a.get(0), a.get(1), b.get(1), a.get(1), a.get(2)));
+      assertThat(seqs).containsExactly(1L, 1L, 2L, 2L, 2L, 3L);
+      assertThat(outbox.status("national").pending()).isEqualTo(1); // not visible before commit
+      c.commit();
+    }
+    assertThat(outbox.events(a.get(0).dossierCode())).containsExactly(a.get(0), a.get(1), a.get(2));
+    assertThat(outbox.events(b.get(0).dossierCode())).containsExactly(b.get(0), b.get(1));
+    assertThat(outbox.status("provincial").pending()).isEqualTo(5);
+    assertThat(outbox.enqueueAll(ds.getConnection(), List.of())).isEmpty();
+    // In order, one per dossier at a time, whatever the batch looked like.
+    List<ClaimedDelivery> got = outbox.claim("national", "w1", 10, clock.instant(), LEASE);
+    assertThat(got).extracting(ClaimedDelivery::event).containsExactly(a.get(0), b.get(0));
+    outbox.settle(List.of(DeliveryOutcome.delivered(got.get(0), clock.instant())));
+    assertThat(outbox.claim("national", "w1", 10, clock.instant(), LEASE))
+        .extracting(ClaimedDelivery::event)
+        .containsExactly(a.get(1));
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aBatchWithAConflictRecordsNothing(TestDatabase db) throws Exception {
+    JdbcSyncOutbox outbox = outbox(db);
+    DataSource ds = dataSourceOf(outbox, db);
+    DossierEvent first = dossier(0).get(0);
+    DossierEvent other = dossier(1).get(1);
+    DossierEvent forged =
+        new DossierEvent.Accepted(first.eventId(), other.dossierCode(), other.occurredAt());
+    try (Connection c = ds.getConnection()) {
+      // Auto-commit mode: the batch gets a transaction of its own, rolled back whole.
+      assertThatThrownBy(() -> outbox.enqueueAll(c, List.of(first, dossier(0).get(1), forged)))
+          .isInstanceOf(SyncOutboxException.class)
+          .extracting(e -> ((SyncOutboxException) e).code())
+          .isEqualTo("sync.outbox.event-conflict");
+      assertThat(c.getAutoCommit()).isTrue();
+    }
+    assertThat(outbox.events(first.dossierCode())).isEmpty();
+    assertThat(outbox.status("national").pending()).isZero();
+    List<DossierEvent> withNull = new ArrayList<>();
+    withNull.add(first);
+    withNull.add(null);
+    try (Connection c = ds.getConnection()) {
+      assertThatThrownBy(() -> outbox.enqueueAll(c, withNull))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("events element");
+    }
+    assertThat(outbox.events(first.dossierCode())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void skippingOrRetryingADeadLetterKeepsTheLineMoving(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    List<DossierEvent> a = dossier(0);
+    outbox.enqueue(a.get(0));
+    outbox.enqueue(a.get(1));
+    outbox.enqueue(a.get(2));
+    ClaimedDelivery d = outbox.claim("national", "w1", 1, clock.instant(), LEASE).get(0);
+    outbox.markDead(d, 5, clock.instant(), "refused");
+    assertThat(outbox.claim("national", "w1", 5, clock.instant(), LEASE)).isEmpty();
+    outbox.retryDeadLetter("national", a.get(0).eventId(), "op", "try again");
+    d = outbox.claim("national", "w1", 5, clock.instant(), LEASE).get(0);
+    assertThat(d.event()).isEqualTo(a.get(0));
+    outbox.markDead(d, 6, clock.instant(), "refused again");
+    outbox.skipDeadLetter("national", a.get(0).eventId(), "op", "sent by hand");
+    assertThat(outbox.claim("national", "w1", 5, clock.instant(), LEASE))
+        .extracting(ClaimedDelivery::event)
+        .containsExactly(a.get(1));
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void createsTheSchemaOnlyWhenMissing(TestDatabase db) {
     JdbcSyncOutbox outbox = outbox(db);
     outbox.enqueue(dossier(0).get(0));
