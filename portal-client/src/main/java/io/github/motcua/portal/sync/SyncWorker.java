@@ -96,6 +96,12 @@ public final class SyncWorker implements AutoCloseable {
   private final Object runLock = new Object();
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile boolean running;
+
+  /** Drains running on the background's lanes; the dispatcher leaves the claiming to them. */
+  private final java.util.concurrent.atomic.AtomicInteger draining =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private final Object drainEnded = new Object();
   private Thread dispatcher;
   private Map<String, Lane> lanes;
 
@@ -271,6 +277,19 @@ public final class SyncWorker implements AutoCloseable {
 
   private void dispatch() {
     while (running) {
+      if (draining.get() > 0) {
+        // One claimer per lane: while a drain runs on these lanes, it claims and settles.
+        try {
+          synchronized (drainEnded) {
+            if (draining.get() > 0) {
+              drainEnded.wait(pollInterval.toMillis());
+            }
+          }
+        } catch (InterruptedException e) {
+          return;
+        }
+        continue;
+      }
       boolean claimed = false;
       try {
         List<Lane> current = lanes();
@@ -310,7 +329,8 @@ public final class SyncWorker implements AutoCloseable {
    * delivered or parked, except events waiting behind a dead letter. Waits for backoffs, outage
    * pauses and other workers' leases through the {@link Sleeper}, measuring time on the worker's
    * clock, so with a test clock and a sleeper that advances it nothing really waits. Uses the
-   * running background threads when started, temporary ones otherwise.
+   * running background threads when started (the background stops claiming until the drain returns,
+   * and what it had claimed counts as in flight), temporary ones otherwise.
    *
    * @param timeout the most time to spend, on the worker's clock; not null
    * @return true when nothing deliverable is left, false when the time ran out first
@@ -322,9 +342,12 @@ public final class SyncWorker implements AutoCloseable {
     Instant deadline = clock.instant().plus(timeout);
     Map<String, Lane> own = null;
     Map<String, Lane> use;
+    boolean onBackground = false;
     synchronized (runLock) {
       if (running) {
         use = lanes;
+        draining.incrementAndGet();
+        onBackground = true;
       } else {
         own = newLanes();
         use = own;
@@ -360,9 +383,11 @@ public final class SyncWorker implements AutoCloseable {
           lookedAgain = false;
           continue;
         }
-        if (!inFlight.isEmpty()) {
+        if (!inFlight.isEmpty() || held(use)) {
           // A slow delivery holds only its own dossier: wait for any delivery to settle, then
-          // claim what became due (the next event of that dossier, for one).
+          // claim what became due (the next event of that dossier, for one). On a started worker
+          // this includes what the background claimed before the drain began: its leases end
+          // when it settles, not when they run out.
           wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
           continue;
         }
@@ -401,7 +426,22 @@ public final class SyncWorker implements AutoCloseable {
         own.values().forEach(lane -> lane.pool.shutdownNow());
         own.values().forEach(Lane::flushQuietly);
       }
+      if (onBackground) {
+        synchronized (drainEnded) {
+          draining.decrementAndGet();
+          drainEnded.notifyAll();
+        }
+      }
     }
+  }
+
+  private static boolean held(Map<String, Lane> use) {
+    for (Lane lane : use.values()) {
+      if (lane.held.get() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<Instant> nextClaimableAt(Map<String, Lane> use) {

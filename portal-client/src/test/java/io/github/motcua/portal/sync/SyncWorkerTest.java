@@ -312,6 +312,57 @@ class SyncWorkerTest {
   }
 
   @Test
+  void aDrainOnAStartedWorkerWaitsForTheBackgroundsDeliveriesNotForTheirLeases() throws Exception {
+    EventScript script = new EventScript(1, 10, 7);
+    SyncOutbox outbox = outbox();
+    List<DossierEvent> events = script.interleaved();
+    outbox.enqueue(events.get(0));
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    RecordingPortal slow =
+        new RecordingPortal("national")
+            .before(
+                (event, n) -> {
+                  if (n == 1) {
+                    entered.countDown();
+                    try {
+                      release.await();
+                    } catch (InterruptedException e) {
+                      throw new IllegalStateException("interrupted", e);
+                    }
+                  }
+                });
+    SyncWorker w =
+        SyncWorker.builder()
+            .outbox(outbox)
+            .destination("national", slow)
+            .pollInterval(Duration.ofMillis(20))
+            .build()
+            .start();
+    try {
+      // The background holds the first event (leased for 5 minutes); the second waits behind it.
+      assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+      outbox.enqueue(events.get(1));
+      java.util.concurrent.CompletableFuture<Boolean> drained =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return w.drain(Duration.ofSeconds(60));
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      release.countDown();
+      assertThat(drained.get(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      release.countDown();
+      assertThat(w.stop(Duration.ofSeconds(10))).isTrue();
+    }
+    assertThat(slow.all()).containsExactly(events.get(0), events.get(1));
+    assertThat(outbox.status("national").pending()).isZero();
+  }
+
+  @Test
   void stoppingReturnsADeliveryStuckInFlightToTheQueue() throws Exception {
     EventScript script = new EventScript(1, 10, 7);
     SyncOutbox outbox = outbox();
