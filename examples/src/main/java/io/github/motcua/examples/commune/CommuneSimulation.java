@@ -142,6 +142,17 @@ public final class CommuneSimulation {
 
   private static final String TABLE_PREFIX = "cq_";
   private static final int VERIFIED_SAMPLE = 60;
+
+  /**
+   * What an unstable network does to a call: resets, time-outs, 500 and 503 from a proxy, 429, a
+   * reply cut short. An expired session is not a network fault: a portal session lasts many calls,
+   * so the sessions of both portals expire every {@link #SESSION_EXPIRY_EVERY} dossiers instead
+   * (which also makes every delivery thread using them fail at once and log in again).
+   */
+  static final java.util.Set<PortalFault> NETWORK_FAULTS =
+      java.util.EnumSet.complementOf(java.util.EnumSet.of(PortalFault.EXPIRED_CREDENTIALS));
+
+  static final int SESSION_EXPIRY_EVERY = 150;
   private static final String LOOKUP_SITE = "https://tracuu.example.vn/bienlai";
 
   /** A procedure of the commune's catalogue, with its time limit and fee. */
@@ -245,6 +256,7 @@ public final class CommuneSimulation {
   private final DossierLifecycle lifecycle = DossierLifecycle.create(policy);
   private final Map<String, Duration> timings = new LinkedHashMap<>();
   private final Map<String, Duration> cpuTimings = new LinkedHashMap<>();
+  private final AtomicLong sessionExpiries = new AtomicLong();
   private long phaseCpu;
 
   private CommuneSimulation(
@@ -316,8 +328,18 @@ public final class CommuneSimulation {
     out.printf(
         "motcua: one quarter (%s) of a commune's Public Administrative Service Center%n", QUARTER);
     out.printf(
-        "  %,d dossiers, %,d online, network failing %.0f%% of portal calls, seed %d%n",
-        options.dossiers(), options.online(), options.faultRate() * 100, options.seed());
+        "  %,d dossiers, %,d online, %s, seed %d%n",
+        options.dossiers(),
+        options.online(),
+        options.faultRate() > 0
+            ? String.format(
+                java.util.Locale.ROOT,
+                "network failing %.0f%% of portal calls (resets, time-outs, 5xx, 429, cut replies),"
+                    + " portal sessions expiring every %d dossiers",
+                options.faultRate() * 100,
+                SESSION_EXPIRY_EVERY)
+            : "no network faults",
+        options.seed());
 
     // Phase 1: the sandbox, the database, the clients.
     long phase = System.nanoTime();
@@ -327,6 +349,7 @@ public final class CommuneSimulation {
     JdbcConnectionPool pool = null;
     SyncWorker worker = null;
     ExecutorService pool2 = null;
+    OkHttpClient http = null;
     try {
       prepareFolder(outDir, receiptsDir, resultsDir);
       pool = dataSource(outDir);
@@ -356,7 +379,7 @@ public final class CommuneSimulation {
               .build();
       CmsSigner resultSigner = CmsSigner.builder().key(key).clock(clock).build();
 
-      OkHttpClient http =
+      http =
           new OkHttpClient.Builder()
               .connectionPool(new ConnectionPool(32, 1, java.util.concurrent.TimeUnit.MINUTES))
               .build();
@@ -415,11 +438,11 @@ public final class CommuneSimulation {
       // The network fails from now on; the worker delivers in the background while the officers
       // record the quarter.
       AtomicLong settled = new AtomicLong();
-      Fault network = Fault.network(options.faultRate(), options.seed());
+      Fault network = Fault.randomly(NETWORK_FAULTS, options.faultRate(), options.seed());
       sandbox.inject(MotcuaSandbox.Part.NATIONAL_PORTAL, network);
       sandbox.inject(
           MotcuaSandbox.Part.PROVINCIAL_PORTAL,
-          Fault.network(options.faultRate(), options.seed() + 1));
+          Fault.randomly(NETWORK_FAULTS, options.faultRate(), options.seed() + 1));
       SyncWorker.Builder workers =
           SyncWorker.builder()
               .outbox(outbox)
@@ -509,12 +532,16 @@ public final class CommuneSimulation {
               receiptsDir,
               resultsDir);
       Progress recording = Progress.start(out, terminal, "recording dossiers", plans.size());
+      AtomicLong recorded = new AtomicLong();
       forEach(
           pool2,
           plans,
           p -> {
             recorder.record(p);
             recording.step();
+            if (recorded.incrementAndGet() % SESSION_EXPIRY_EVERY == 0) {
+              expireSessions(sandbox);
+            }
           });
       recording.finish();
       phaseDone("recording (events, payments, receipts, signatures)", phase);
@@ -523,10 +550,9 @@ public final class CommuneSimulation {
       phase = System.nanoTime();
       long events = recorder.events.get();
       Progress delivery = Progress.start(out, terminal, "delivering to portals", events * 2);
-      // The background worker kept up while the quarter was recorded; now one drain, alone on the
-      // outbox, delivers the rest (two claimers on one embedded database only contend).
-      worker.stop(Duration.ofSeconds(30));
-      worker = workers.build();
+      // The background worker kept up while the quarter was recorded; now a drain on its threads
+      // delivers the rest (the background stops claiming meanwhile: one claimer per lane).
+      expireSessions(sandbox);
       Thread watcher =
           new Thread(
               () -> {
@@ -676,12 +702,25 @@ public final class CommuneSimulation {
       if (pool2 != null) {
         pool2.shutdownNow();
       }
+      if (http != null) {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+      }
       if (pool != null) {
         pool.dispose();
       }
       if (givenSandbox == null) {
         sandbox.close();
       }
+    }
+  }
+
+  /** Ends every session and token both portal fakes gave out, as a session time-out would. */
+  private void expireSessions(MotcuaSandbox sandbox) {
+    if (options.faultRate() > 0) {
+      sandbox.nationalPortal().expireSessions();
+      sandbox.provincialPortal().expireTokens();
+      sessionExpiries.incrementAndGet();
     }
   }
 
@@ -1191,9 +1230,7 @@ public final class CommuneSimulation {
       try (Connection c = db.getConnection()) {
         c.setAutoCommit(false);
         try {
-          for (DossierEvent e : h.events) {
-            outbox.enqueue(c, e);
-          }
+          outbox.enqueueAll(c, h.events);
           try (PreparedStatement s =
               c.prepareStatement(
                   "INSERT INTO "
