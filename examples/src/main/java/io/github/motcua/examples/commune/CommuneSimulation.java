@@ -256,7 +256,6 @@ public final class CommuneSimulation {
   private final DossierLifecycle lifecycle = DossierLifecycle.create(policy);
   private final Map<String, Duration> timings = new LinkedHashMap<>();
   private final Map<String, Duration> cpuTimings = new LinkedHashMap<>();
-  private final AtomicLong sessionExpiries = new AtomicLong();
   private long phaseCpu;
 
   private CommuneSimulation(
@@ -720,7 +719,6 @@ public final class CommuneSimulation {
     if (options.faultRate() > 0) {
       sandbox.nationalPortal().expireSessions();
       sandbox.provincialPortal().expireTokens();
-      sessionExpiries.incrementAndGet();
     }
   }
 
