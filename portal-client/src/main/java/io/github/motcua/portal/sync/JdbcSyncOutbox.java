@@ -556,16 +556,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
   private int settle(String set, ClaimedDelivery d, Object... values) {
     return call(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("UPDATE " + tDelivery + " SET " + set + KEY_AND_OWNER)) {
-            int i = 1;
-            for (Object v : values) {
-              ps.setObject(i++, v);
-            }
-            ps.setString(i++, d.destination());
-            ps.setString(i++, d.event().dossierCode().toString());
-            ps.setLong(i++, d.sequence());
-            ps.setString(i, d.leaseOwner());
+          try (PreparedStatement ps = c.prepareStatement(settleSql(set))) {
+            setKey(ps, d, values);
             return ps.executeUpdate();
           }
         });
@@ -678,6 +670,13 @@ public final class JdbcSyncOutbox implements SyncOutbox {
 
   private static void bind(PreparedStatement ps, ClaimedDelivery d, Object... values)
       throws SQLException {
+    setKey(ps, d, values);
+    ps.addBatch();
+  }
+
+  /** Sets the values of an update's SET clause, then the delivery's key and lease owner. */
+  private static void setKey(PreparedStatement ps, ClaimedDelivery d, Object... values)
+      throws SQLException {
     int i = 1;
     for (Object v : values) {
       ps.setObject(i++, v);
@@ -686,7 +685,6 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     ps.setString(i++, d.event().dossierCode().toString());
     ps.setLong(i++, d.sequence());
     ps.setString(i, d.leaseOwner());
-    ps.addBatch();
   }
 
   private static void runBatch(PreparedStatement ps, List<Integer> indices, Boolean[] result)
