@@ -11,6 +11,7 @@ import io.github.motcua.testkit.internal.pki.Authority;
 import io.github.motcua.testkit.internal.pki.CertificateMaker;
 import io.github.motcua.testkit.internal.pki.CertificateSpec;
 import io.github.motcua.testkit.internal.pki.DeterministicKeys;
+import io.github.motcua.testkit.internal.pki.Memo;
 import io.github.motcua.testkit.internal.pki.RevocationResponder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -90,15 +92,15 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
   private final Authority intermediate;
   private final Authority untrustedRoot;
   private final Credential organisationSigner;
-  private final Credential citizenSigner;
+  private final Supplier<Credential> citizenSigner;
   private final Credential ecSigner;
   private final Credential ecP384Signer;
-  private final Credential expiredSigner;
-  private final Credential notYetValidSigner;
-  private final Credential revokedSigner;
-  private final Credential wrongKeyUsageSigner;
-  private final Credential untrustedSigner;
-  private final Credential timestampAuthority;
+  private final Supplier<Credential> expiredSigner;
+  private final Supplier<Credential> notYetValidSigner;
+  private final Supplier<Credential> revokedSigner;
+  private final Supplier<Credential> wrongKeyUsageSigner;
+  private final Supplier<Credential> untrustedSigner;
+  private final Supplier<Credential> timestampAuthority;
 
   private TestPki(Builder builder) {
     this.now = builder.clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -118,21 +120,10 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
         post(urlEqualTo("/ocsp"))
             .willReturn(aResponse().withTransformers(RevocationResponder.NAME)));
 
-    // Generating the RSA keys is most of a test PKI's start-up: generate them side by side on the
-    // machine's cores (each is a pure function of its label, memoised by DeterministicKeys).
-    List.of(
-            "/root",
-            "/intermediate",
-            "/untrusted-root",
-            "/organisation",
-            "/citizen",
-            "/expired",
-            "/not-yet-valid",
-            "/revoked",
-            "/wrong-key-usage",
-            "/untrusted",
-            "/tsa")
-        .parallelStream()
+    // Generating the RSA keys is most of a test PKI's start-up: generate the ones every instance
+    // needs side by side on the machine's cores (each is a pure function of its label, memoised by
+    // DeterministicKeys). The keys of the other credentials are generated on first use.
+    List.of("/root", "/intermediate", "/untrusted-root", "/organisation").parallelStream()
         .forEach(label -> DeterministicKeys.rsa(seed + label, 2048));
     KeyPair rootKeys = DeterministicKeys.rsa(seed + "/root", 2048);
     X509Certificate rootCert =
@@ -177,108 +168,116 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
 
     organisationSigner =
         endEntity(
-            "organisation",
-            DeterministicKeys.rsa(seed + "/organisation", 2048),
-            "C=VN,ST=Hà Nội,L=Cầu Giấy,O=Ủy ban nhân dân phường Yên Hòa,"
-                + "CN=Ủy ban nhân dân phường Yên Hòa,UID=MST:0100233488",
-            intermediate,
-            days(-365),
-            days(2 * 365),
-            SIGNING_USAGE);
+                "organisation",
+                "C=VN,ST=Hà Nội,L=Cầu Giấy,O=Ủy ban nhân dân phường Yên Hòa,"
+                    + "CN=Ủy ban nhân dân phường Yên Hòa,UID=MST:0100233488",
+                intermediate,
+                days(-365),
+                days(2 * 365),
+                SIGNING_USAGE,
+                reserve(intermediate))
+            .get();
     citizenSigner =
         endEntity(
             "citizen",
-            DeterministicKeys.rsa(seed + "/citizen", 2048),
             "C=VN,ST=Hà Nội,CN=Nguyễn Văn An,UID=CCCD:001203001234",
             intermediate,
             days(-365),
             days(2 * 365),
-            SIGNING_USAGE);
+            SIGNING_USAGE,
+            reserve(intermediate));
     ecSigner =
         endEntity(
-            "ec-p256",
             DeterministicKeys.ec(seed + "/ec-p256", "P-256"),
             "C=VN,ST=Hồ Chí Minh,O=Công ty TNHH Một Cửa Số,CN=Công ty TNHH Một Cửa Số,"
                 + "UID=MST:0314409058",
             intermediate,
             days(-365),
             days(2 * 365),
-            SIGNING_USAGE);
+            SIGNING_USAGE,
+            reserve(intermediate));
     ecP384Signer =
         endEntity(
-            "ec-p384",
             DeterministicKeys.ec(seed + "/ec-p384", "P-384"),
             "C=VN,ST=Đà Nẵng,CN=Trần Thị Bình,UID=CMND:201234567",
             intermediate,
             days(-365),
             days(2 * 365),
-            SIGNING_USAGE);
+            SIGNING_USAGE,
+            reserve(intermediate));
     expiredSigner =
         endEntity(
             "expired",
-            DeterministicKeys.rsa(seed + "/expired", 2048),
             "C=VN,CN=Lê Văn Cũ,UID=CCCD:001090001111",
             intermediate,
             days(-400),
             days(-30),
-            SIGNING_USAGE);
+            SIGNING_USAGE,
+            reserve(intermediate));
     notYetValidSigner =
         endEntity(
             "not-yet-valid",
-            DeterministicKeys.rsa(seed + "/not-yet-valid", 2048),
             "C=VN,CN=Phạm Văn Mới,UID=CCCD:001095002222",
             intermediate,
             days(30),
             days(2 * 365),
-            SIGNING_USAGE);
+            SIGNING_USAGE,
+            reserve(intermediate));
+    // The revoked certificate is issued on first use, but its serial number is reserved now: the
+    // CRL and OCSP list it from the start.
+    BigInteger revokedSerial = reserve(intermediate);
     revokedSigner =
         endEntity(
             "revoked",
-            DeterministicKeys.rsa(seed + "/revoked", 2048),
             "C=VN,O=Công ty Đã Thu Hồi,CN=Công ty Đã Thu Hồi,UID=MST:0100109106",
             intermediate,
             days(-365),
             days(2 * 365),
-            SIGNING_USAGE);
+            SIGNING_USAGE,
+            revokedSerial);
     intermediate.revoke(
-        revokedSigner.certificate().getSerialNumber(),
-        new Authority.Revocation(days(-10), CRLReason.keyCompromise));
+        revokedSerial, new Authority.Revocation(days(-10), CRLReason.keyCompromise));
     wrongKeyUsageSigner =
         endEntity(
             "wrong-key-usage",
-            DeterministicKeys.rsa(seed + "/wrong-key-usage", 2048),
             "C=VN,CN=Máy chủ mã hóa,UID=MST:0100233488",
             intermediate,
             days(-365),
             days(2 * 365),
-            KeyUsage.keyEncipherment | KeyUsage.dataEncipherment);
+            KeyUsage.keyEncipherment | KeyUsage.dataEncipherment,
+            reserve(intermediate));
     untrustedSigner =
         endEntity(
             "untrusted",
-            DeterministicKeys.rsa(seed + "/untrusted", 2048),
             "C=VN,CN=Người ký không tin cậy,UID=CCCD:001203009999",
             untrustedRoot,
             days(-365),
             days(2 * 365),
-            SIGNING_USAGE);
-    KeyPair tsaKeys = DeterministicKeys.rsa(seed + "/tsa", 2048);
-    X509Certificate tsaCert =
-        issue(
-            new CertificateSpec(
-                "C=VN,O=motcua test PKI,CN=motcua Test Time-Stamping Authority",
-                tsaKeys.getPublic(),
-                intermediateCert,
-                intermediate.key(),
-                days(-365),
-                days(5 * 365),
-                false,
-                KeyUsage.digitalSignature,
-                List.of(KeyPurposeId.id_kp_timeStamping.getId()),
-                crlUrl("intermediate"),
-                ocspUrl()));
-    intermediate.recordIssued(tsaCert.getSerialNumber());
+            SIGNING_USAGE,
+            reserve(untrustedRoot));
+    BigInteger tsaSerial = reserve(intermediate);
     timestampAuthority =
-        new Credential(tsaKeys.getPrivate(), List.of(tsaCert, intermediateCert, rootCert));
+        Memo.of(
+            () -> {
+              KeyPair tsaKeys = DeterministicKeys.rsa(seed + "/tsa", 2048);
+              X509Certificate tsaCert =
+                  issue(
+                      new CertificateSpec(
+                          "C=VN,O=motcua test PKI,CN=motcua Test Time-Stamping Authority",
+                          tsaKeys.getPublic(),
+                          intermediateCert,
+                          intermediate.key(),
+                          days(-365),
+                          days(5 * 365),
+                          false,
+                          KeyUsage.digitalSignature,
+                          List.of(KeyPurposeId.id_kp_timeStamping.getId()),
+                          crlUrl("intermediate"),
+                          ocspUrl()),
+                      tsaSerial);
+              return new Credential(
+                  tsaKeys.getPrivate(), List.of(tsaCert, intermediateCert, rootCert));
+            });
   }
 
   /**
@@ -295,17 +294,56 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
   }
 
   private X509Certificate issue(CertificateSpec spec) {
-    return CertificateMaker.issue(spec, BigInteger.valueOf(serials.incrementAndGet()));
+    return issue(spec, BigInteger.valueOf(serials.incrementAndGet()));
+  }
+
+  private static X509Certificate issue(CertificateSpec spec, BigInteger serial) {
+    return CertificateMaker.issue(spec, serial);
+  }
+
+  /**
+   * Takes the next serial number for a certificate the authority issues now or later, and records
+   * it as issued (OCSP answers "good" for it, not "unknown").
+   */
+  private BigInteger reserve(Authority issuer) {
+    BigInteger serial = BigInteger.valueOf(serials.incrementAndGet());
+    issuer.recordIssued(serial);
+    return serial;
+  }
+
+  /**
+   * An RSA-2048 end-entity credential whose key is generated, and certificate issued, on first use,
+   * under a serial number reserved beforehand (so that serial numbers, the CRL and OCSP do not
+   * depend on which credentials a test uses).
+   */
+  private Supplier<Credential> endEntity(
+      String label,
+      String subject,
+      Authority issuer,
+      Instant notBefore,
+      Instant notAfter,
+      int keyUsage,
+      BigInteger serial) {
+    return Memo.of(
+        () ->
+            endEntity(
+                DeterministicKeys.rsa(seed + "/" + label, 2048),
+                subject,
+                issuer,
+                notBefore,
+                notAfter,
+                keyUsage,
+                serial));
   }
 
   private Credential endEntity(
-      String label,
       KeyPair keys,
       String subject,
       Authority issuer,
       Instant notBefore,
       Instant notAfter,
-      int keyUsage) {
+      int keyUsage,
+      BigInteger serial) {
     X509Certificate certificate =
         issue(
             new CertificateSpec(
@@ -319,8 +357,8 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
                 keyUsage,
                 List.of(),
                 crlUrl(issuer.name()),
-                ocspUrl()));
-    issuer.recordIssued(certificate.getSerialNumber());
+                ocspUrl()),
+            serial);
     List<X509Certificate> chain = new ArrayList<>();
     chain.add(certificate);
     if (issuer == intermediate) {
@@ -385,7 +423,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
    * @return the credential
    */
   public Credential citizenSigner() {
-    return citizenSigner;
+    return citizenSigner.get();
   }
 
   /**
@@ -413,7 +451,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
    * @return the credential
    */
   public Credential expiredSigner() {
-    return expiredSigner;
+    return expiredSigner.get();
   }
 
   /**
@@ -422,7 +460,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
    * @return the credential
    */
   public Credential notYetValidSigner() {
-    return notYetValidSigner;
+    return notYetValidSigner.get();
   }
 
   /**
@@ -431,7 +469,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
    * @return the credential
    */
   public Credential revokedSigner() {
-    return revokedSigner;
+    return revokedSigner.get();
   }
 
   /**
@@ -440,7 +478,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
    * @return the credential
    */
   public Credential wrongKeyUsageSigner() {
-    return wrongKeyUsageSigner;
+    return wrongKeyUsageSigner.get();
   }
 
   /**
@@ -450,7 +488,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
    * @return the credential
    */
   public Credential untrustedSigner() {
-    return untrustedSigner;
+    return untrustedSigner.get();
   }
 
   /**
@@ -460,7 +498,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
    * @return the credential
    */
   public Credential timestampAuthority() {
-    return timestampAuthority;
+    return timestampAuthority.get();
   }
 
   /**

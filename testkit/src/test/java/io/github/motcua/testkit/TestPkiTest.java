@@ -62,6 +62,40 @@ class TestPkiTest {
   }
 
   @Test
+  void rarelyUsedCredentialsAreTheSameWhenTheyAreMadeOnFirstUse() throws Exception {
+    // The bad credentials and the time-stamping one are made on first use; their serial numbers,
+    // the CRL and OCSP must not depend on when, or in which order, a test asks for them.
+    try (TestPki fresh = TestPki.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()) {
+      X509CRL crl =
+          (X509CRL)
+              CertificateFactory.getInstance("X.509")
+                  .generateCRL(
+                      new ByteArrayInputStream(
+                          http.send(
+                                  HttpRequest.newBuilder(
+                                          URI.create(fresh.baseUrl() + "/crl/intermediate.crl"))
+                                      .build(),
+                                  HttpResponse.BodyHandlers.ofByteArray())
+                              .body()));
+      X509Certificate tsa = fresh.timestampAuthority().certificate();
+      X509Certificate revoked = fresh.revokedSigner().certificate();
+
+      assertThat(crl.getRevokedCertificate(revoked.getSerialNumber())).isNotNull();
+      // Each instance names its own port in the certificates; serials and keys are the same.
+      assertThat(revoked.getSerialNumber())
+          .isEqualTo(PKI.revokedSigner().certificate().getSerialNumber());
+      assertThat(tsa.getSerialNumber())
+          .isEqualTo(PKI.timestampAuthority().certificate().getSerialNumber());
+      assertThat(tsa.getPublicKey())
+          .isEqualTo(PKI.timestampAuthority().certificate().getPublicKey());
+      assertThat(fresh.untrustedSigner().certificate().getSerialNumber())
+          .isEqualTo(PKI.untrustedSigner().certificate().getSerialNumber());
+      assertThat(fresh.citizenSigner().certificate().getSerialNumber())
+          .isEqualTo(PKI.citizenSigner().certificate().getSerialNumber());
+    }
+  }
+
+  @Test
   void exportsAPkcs12ThatLoads() throws Exception {
     char[] password = "changeit".toCharArray();
     KeyStore store = KeyStore.getInstance("PKCS12");
