@@ -19,16 +19,23 @@ import io.github.motcua.portal.internal.SingleFlight;
 import io.github.motcua.portal.internal.Urls;
 import io.github.motcua.portal.internal.VietnamTime;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -134,6 +141,144 @@ public final class NationalPortalClient implements PortalClient {
       ops.add(syncDossier(snapshot, false, key, lastRequest));
     }
     return new PublishResult("national", snapshot.code(), event.eventId(), ops, lastRequest[0]);
+  }
+
+  /**
+   * Returns {@link NationalPortalProfile#recordChunkSize()} for events that send a dossier record
+   * or a rating, 1 for completed steps (each needs its own look-up).
+   *
+   * @param event the event
+   * @return how many such events of different dossiers {@link #publishAll} sends in one call
+   */
+  @Override
+  public int batchLimit(DossierEvent event) {
+    return event instanceof DossierEvent.StepCompleted ? 1 : profile.recordChunkSize();
+  }
+
+  /**
+   * Publishes events of different dossiers: dossier records go together in {@code DongBoHoSoMC}
+   * calls ({@code data[]} of up to {@link NationalPortalProfile#recordChunkSize()}, creates and
+   * updates apart), ratings together in {@code DongBoDanhGia} calls, completed steps one by one as
+   * {@link #publish} sends them. When the portal refuses a shared call (a record that already
+   * exists, one it does not know, a field it rejects), each of its events is published alone, so
+   * that a create turns into an update where needed and a refusal is charged to its own event. A
+   * shared call that fails otherwise (network, session, reply) fails each of its events alike.
+   *
+   * @param publications the events with their snapshots; when a dossier appears twice, everything
+   *     is published one by one, in order
+   * @return one outcome per publication, in the same order
+   */
+  @Override
+  public List<PublishOutcome> publishAll(List<Publication> publications) {
+    Set<DossierCode> dossiers = new HashSet<>();
+    for (Publication p : publications) {
+      if (!dossiers.add(p.snapshot().code())) {
+        return PortalClient.super.publishAll(publications);
+      }
+    }
+    PublishOutcome[] outcomes = new PublishOutcome[publications.size()];
+    Map<Shared, List<Integer>> shared = new EnumMap<>(Shared.class);
+    for (int i = 0; i < publications.size(); i++) {
+      Publication p = publications.get(i);
+      DossierEvent event = p.event();
+      Shared kind =
+          event instanceof DossierEvent.StepCompleted
+              ? null
+              : event instanceof DossierEvent.Rated
+                  ? Shared.RATING
+                  : event instanceof DossierEvent.Submitted
+                          || event instanceof DossierEvent.Received
+                      ? Shared.CREATE
+                      : Shared.UPDATE;
+      if (kind == null) {
+        outcomes[i] = publishAlone(p);
+      } else {
+        shared.computeIfAbsent(kind, k -> new ArrayList<>()).add(i);
+      }
+    }
+    int size = profile.recordChunkSize();
+    shared.forEach(
+        (kind, indexes) -> {
+          for (int from = 0; from < indexes.size(); from += size) {
+            publishTogether(
+                kind,
+                indexes.subList(from, Math.min(indexes.size(), from + size)),
+                publications,
+                outcomes);
+          }
+        });
+    return Arrays.asList(outcomes);
+  }
+
+  /** The calls that carry several dossiers' events. */
+  private enum Shared {
+    CREATE,
+    UPDATE,
+    RATING
+  }
+
+  private PublishOutcome publishAlone(Publication p) {
+    return PublishOutcome.of(() -> publish(p.event(), p.snapshot()));
+  }
+
+  private void publishTogether(
+      Shared kind, List<Integer> indexes, List<Publication> publications, PublishOutcome[] out) {
+    List<Integer> sent = new ArrayList<>(indexes.size());
+    List<ObjectNode> data = new ArrayList<>(indexes.size());
+    StringBuilder events = new StringBuilder();
+    for (int i : indexes) {
+      Publication p = publications.get(i);
+      try {
+        PortalCalls.checkPublish(p.event(), p.snapshot());
+        data.add(
+            kind == Shared.RATING
+                ? records.rating(
+                    p.snapshot(), ((DossierEvent.Rated) p.event()).rating(), p.event().occurredAt())
+                : records.record(p.snapshot(), unitCode));
+      } catch (RuntimeException e) {
+        out[i] = new PublishOutcome.Failed(e);
+        continue;
+      }
+      sent.add(i);
+      events.append(p.event().eventId()).append(' ');
+    }
+    if (sent.size() <= 1) {
+      sent.forEach(i -> out[i] = publishAlone(publications.get(i)));
+      return;
+    }
+    ObjectNode params = dataParams(data);
+    String service = kind == Shared.RATING ? RATINGS : SYNC;
+    String operation =
+        kind == Shared.RATING ? RATINGS : SYNC + (kind == Shared.CREATE ? ":create" : ":update");
+    if (kind != Shared.RATING) {
+      params.put("isUpdating", kind == Shared.UPDATE);
+    }
+    // One key per set of events: a retry of this call carries the same key, another set another.
+    String key =
+        UUID.nameUUIDFromBytes(events.toString().getBytes(StandardCharsets.UTF_8))
+            + ":"
+            + kind.name().toLowerCase(Locale.ROOT);
+    String[] lastRequest = new String[1];
+    try {
+      call(service, params, key, lastRequest);
+    } catch (PortalRejectedException refused) {
+      sent.forEach(i -> out[i] = publishAlone(publications.get(i)));
+      return;
+    } catch (RuntimeException e) {
+      sent.forEach(i -> out[i] = new PublishOutcome.Failed(e));
+      return;
+    }
+    for (int i : sent) {
+      Publication p = publications.get(i);
+      out[i] =
+          new PublishOutcome.Published(
+              new PublishResult(
+                  "national",
+                  p.snapshot().code(),
+                  p.event().eventId(),
+                  List.of(operation),
+                  lastRequest[0]));
+    }
   }
 
   /**

@@ -22,9 +22,11 @@ import java.util.Set;
  * CapNhatTienDoHoSoMC}, {@code TraCuuHoSo}, {@code LayThuTuc}, {@code LayDanhSachTTHC}, {@code
  * DongBoDanhGia}; field names as listed there (confirmed by public code); the ten national status
  * codes; processing steps in chunks of 10. Assumptions, marked so in the README and overridable
- * here: the paths, the {@code HinhThuc} channel codes, the rating fields and levels, the supplement
- * record fields, the reply codes of an expired session ({@code 401}), and the "already exists" /
- * "not found" wording matched in reply messages.
+ * here: the paths, up to 10 records or ratings of different dossiers in one call (the {@code
+ * data[]} array takes several; how many a portal accepts is not documented), the {@code HinhThuc}
+ * channel codes, the rating fields and levels, the supplement record fields, the reply codes of an
+ * expired session ({@code 401}), and the "already exists" / "not found" wording matched in reply
+ * messages.
  *
  * <p>Field names: the client builds records with the canonical names of DOMAIN.md and renames them
  * through {@link #fieldNames()} (canonical → wire) just before sending, so a portal that spells a
@@ -44,6 +46,7 @@ public final class NationalPortalProfile {
   private final Map<SubmissionChannel, Integer> channelCodes;
   private final Map<Rating.Satisfaction, Integer> satisfactionCodes;
   private final int progressChunkSize;
+  private final int recordChunkSize;
   private final Set<String> sessionExpiredCodes;
   private final List<String> alreadyExistsMarkers;
   private final List<String> notFoundMarkers;
@@ -59,6 +62,7 @@ public final class NationalPortalProfile {
     this.satisfactionCodes =
         java.util.Collections.unmodifiableMap(new EnumMap<>(b.satisfactionCodes));
     this.progressChunkSize = b.progressChunkSize;
+    this.recordChunkSize = b.recordChunkSize;
     this.sessionExpiredCodes = Set.copyOf(b.sessionExpiredCodes);
     this.alreadyExistsMarkers = List.copyOf(b.alreadyExistsMarkers);
     this.notFoundMarkers = List.copyOf(b.notFoundMarkers);
@@ -98,6 +102,7 @@ public final class NationalPortalProfile {
     b.channelCodes.putAll(channelCodes);
     b.satisfactionCodes.putAll(satisfactionCodes);
     b.progressChunkSize = progressChunkSize;
+    b.recordChunkSize = recordChunkSize;
     b.sessionExpiredCodes = sessionExpiredCodes;
     b.alreadyExistsMarkers = alreadyExistsMarkers;
     b.notFoundMarkers = notFoundMarkers;
@@ -197,6 +202,17 @@ public final class NationalPortalProfile {
   }
 
   /**
+   * Returns how many dossier records go in one {@code DongBoHoSoMC} call, and how many ratings in
+   * one {@code DongBoDanhGia} call, when events of several dossiers are published together ({@link
+   * NationalPortalClient#publishAll}; default 10, as for steps). 1 publishes every event alone.
+   *
+   * @return at least 1
+   */
+  public int recordChunkSize() {
+    return recordChunkSize;
+  }
+
+  /**
    * Tells whether a reply's {@code error_code} means the session is invalid or expired.
    *
    * @param errorCode the code as text
@@ -256,6 +272,7 @@ public final class NationalPortalProfile {
     private final Map<Rating.Satisfaction, Integer> satisfactionCodes =
         new EnumMap<>(Rating.Satisfaction.class);
     private int progressChunkSize = 10;
+    private int recordChunkSize = 10;
     private Set<String> sessionExpiredCodes = Set.of("401");
     private List<String> alreadyExistsMarkers = List.of("đã tồn tại", "already exist");
     private List<String> notFoundMarkers = List.of("không tồn tại", "not found");
@@ -363,6 +380,22 @@ public final class NationalPortalProfile {
             "national.progress-chunk-size", "progressChunkSize must be at least 1.");
       }
       this.progressChunkSize = size;
+      return this;
+    }
+
+    /**
+     * Sets how many dossier records (or ratings) of different dossiers go in one call; 1 sends each
+     * event in a call of its own.
+     *
+     * @param size at least 1
+     * @return this builder
+     */
+    public Builder recordChunkSize(int size) {
+      if (size < 1) {
+        throw new PortalConfigurationException(
+            "national.record-chunk-size", "recordChunkSize must be at least 1.");
+      }
+      this.recordChunkSize = size;
       return this;
     }
 

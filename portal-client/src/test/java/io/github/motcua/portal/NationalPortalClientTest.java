@@ -352,6 +352,190 @@ class NationalPortalClientTest {
     assertThat(fake.dossier(code.value()).orElseThrow().steps()).hasSize(1);
   }
 
+  /** The lifecycles of dossiers {@code first..first+count-1}, each with its snapshots. */
+  private static List<List<Publication>> lives(int first, int count) {
+    List<List<Publication>> lives = new ArrayList<>();
+    for (int n = first; n < first + count; n++) {
+      List<DossierEvent> events = new Histories(n).fullLifecycle(Histories.code(n));
+      List<Dossier> snapshots = Histories.snapshots(events);
+      List<Publication> life = new ArrayList<>();
+      for (int i = 0; i < events.size(); i++) {
+        life.add(new Publication(events.get(i), snapshots.get(i)));
+      }
+      lives.add(life);
+    }
+    return lives;
+  }
+
+  /** The {@code index}-th event of each lifecycle. */
+  private static List<Publication> each(List<List<Publication>> lives, int index) {
+    return lives.stream().map(life -> life.get(index)).toList();
+  }
+
+  private static List<String> operations(List<PublishOutcome> outcomes) {
+    return outcomes.stream()
+        .map(o -> ((PublishOutcome.Published) o).result().operations().get(0))
+        .toList();
+  }
+
+  @Test
+  void recordsAndRatingsOfSeveralDossiersShareCalls() {
+    List<List<Publication>> lives = lives(40, 3);
+
+    List<PublishOutcome> created = client.publishAll(each(lives, 0));
+    List<PublishOutcome> updated = client.publishAll(each(lives, 1));
+
+    assertThat(operations(created)).containsOnly("DongBoHoSoMC:create").hasSize(3);
+    assertThat(operations(updated)).containsOnly("DongBoHoSoMC:update").hasSize(3);
+    assertThat(fake.serviceCallCount("DongBoHoSoMC")).isEqualTo(2);
+    PublishResult first = ((PublishOutcome.Published) created.get(0)).result();
+    assertThat(first.dossierCode()).isEqualTo(Histories.code(40));
+    assertThat(first.eventId()).isEqualTo(lives.get(0).get(0).event().eventId());
+    assertThat(first.requestId()).isNotBlank();
+
+    // Steps are published one event at a time; the rest of each lifecycle as a whole matches
+    // publishing every event alone.
+    long progress = fake.serviceCallCount("CapNhatTienDoHoSoMC");
+    List<PublishOutcome> steps = client.publishAll(each(lives, 2));
+    assertThat(steps).allSatisfy(o -> assertThat(o).isInstanceOf(PublishOutcome.Published.class));
+    assertThat(fake.serviceCallCount("CapNhatTienDoHoSoMC")).isEqualTo(progress + 3);
+    int events = lives.get(0).size();
+    for (int i = 3; i < events; i++) {
+      assertThat(client.publishAll(each(lives, i)))
+          .allSatisfy(o -> assertThat(o).isInstanceOf(PublishOutcome.Published.class));
+    }
+    assertThat(fake.serviceCallCount("DongBoDanhGia")).isEqualTo(1);
+    NationalPortalFake alone = NationalPortalFake.start();
+    try {
+      NationalPortalClient one =
+          NationalPortalClient.builder()
+              .adapterUrl(alone.baseUrl())
+              .credentials(alone.username(), alone.password())
+              .unitCode(alone.unitCode())
+              .clock(clock)
+              .retryPolicy(RetryPolicy.builder().sleeper(clock.sleeper()).build())
+              .build();
+      lives.forEach(life -> life.forEach(p -> one.publish(p.event(), p.snapshot())));
+      for (int n = 40; n < 43; n++) {
+        String code = Histories.code(n).value();
+        NationalPortalFake.StoredDossier together = fake.dossier(code).orElseThrow();
+        NationalPortalFake.StoredDossier single = alone.dossier(code).orElseThrow();
+        assertThat(together.current()).isEqualTo(single.current());
+        assertThat(together.steps()).isEqualTo(single.steps());
+        assertThat(together.optionalRating()).isEqualTo(single.optionalRating());
+      }
+      assertThat(fake.requestCount()).isLessThan(alone.requestCount());
+    } finally {
+      alone.close();
+    }
+  }
+
+  @Test
+  void sharedCallsTakeAtMostTheProfilesChunkOfRecords() {
+    client = client(NationalPortalProfile.defaults().toBuilder().recordChunkSize(2).build());
+    List<PublishOutcome> created = client.publishAll(each(lives(50, 5), 0));
+
+    assertThat(created).hasSize(5);
+    assertThat(fake.serviceCallCount("DongBoHoSoMC")).isEqualTo(3);
+    assertThat(client.batchLimit(each(lives(50, 1), 0).get(0).event())).isEqualTo(2);
+    assertThat(client.batchLimit(each(lives(50, 1), 2).get(0).event())).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusedSharedCallIsRepeatedOneEventAtATime() {
+    List<List<Publication>> lives = lives(60, 3);
+    Publication existing = lives.get(1).get(0);
+    client.publish(existing.event(), existing.snapshot());
+
+    // The shared create is refused as a whole (one of its dossiers exists): each event is then
+    // published alone, the existing dossier's create turning into an update.
+    List<PublishOutcome> outcomes = client.publishAll(each(lives, 0));
+
+    assertThat(operations(outcomes))
+        .containsExactly("DongBoHoSoMC:create", "DongBoHoSoMC:update", "DongBoHoSoMC:create");
+    for (int n = 60; n < 63; n++) {
+      assertThat(fake.dossier(Histories.code(n).value())).isPresent();
+    }
+  }
+
+  @Test
+  void anEventThePortalRefusesFailsAloneAndTheOthersOfItsCallAreStored() {
+    List<List<Publication>> lives = lives(70, 3);
+    client.publishAll(each(lives, 0));
+    List<Publication> next = new ArrayList<>(each(lives, 1));
+    // Jumping from 1 (submitted) to 10 (returned) is not a legal progression.
+    next.set(1, lives.get(1).get(9));
+
+    List<PublishOutcome> outcomes = client.publishAll(next);
+
+    assertThat(outcomes.get(0)).isInstanceOf(PublishOutcome.Published.class);
+    assertThat(outcomes.get(2)).isInstanceOf(PublishOutcome.Published.class);
+    assertThat(outcomes.get(1))
+        .isInstanceOfSatisfying(
+            PublishOutcome.Failed.class,
+            f ->
+                assertThat(f.failure())
+                    .isInstanceOfSatisfying(
+                        PortalRejectedException.class,
+                        e -> assertThat(e.remoteErrorCode()).contains("1003")));
+    assertThat(fake.dossier(Histories.code(70).value()).orElseThrow().status()).isEqualTo(2);
+    assertThat(fake.dossier(Histories.code(71).value()).orElseThrow().status()).isEqualTo(1);
+    assertThat(fake.dossier(Histories.code(72).value()).orElseThrow().status()).isEqualTo(2);
+  }
+
+  @Test
+  void aSharedCallThatCannotReachThePortalFailsEachOfItsEvents() {
+    fake.failNext(PortalFault.SERVICE_UNAVAILABLE, 1_000);
+
+    List<PublishOutcome> outcomes = client.publishAll(each(lives(80, 3), 0));
+
+    assertThat(outcomes)
+        .hasSize(3)
+        .allSatisfy(
+            o ->
+                assertThat(o)
+                    .isInstanceOfSatisfying(
+                        PublishOutcome.Failed.class,
+                        f ->
+                            assertThat(f.failure())
+                                .isInstanceOf(PortalUnavailableException.class)));
+    fake.clearFaults();
+    assertThat(fake.dossiers()).isEmpty();
+  }
+
+  @Test
+  void eventsOfOneDossierInOneListArePublishedInOrderOneByOne() {
+    List<Publication> life = lives(90, 1).get(0);
+
+    List<PublishOutcome> outcomes = client.publishAll(life.subList(0, 3));
+
+    assertThat(outcomes)
+        .allSatisfy(o -> assertThat(o).isInstanceOf(PublishOutcome.Published.class));
+    NationalPortalFake.StoredDossier stored =
+        fake.dossier(Histories.code(90).value()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(4);
+    assertThat(stored.steps()).hasSize(1);
+  }
+
+  @Test
+  void anEventThatDoesNotMatchItsSnapshotFailsAloneInASharedCall() {
+    List<List<Publication>> lives = lives(95, 4);
+    List<Publication> mixed = new ArrayList<>(each(lives, 0).subList(0, 3));
+    mixed.set(1, new Publication(lives.get(1).get(0).event(), lives.get(3).get(0).snapshot()));
+
+    List<PublishOutcome> outcomes = client.publishAll(mixed);
+
+    assertThat(outcomes.get(1))
+        .isInstanceOfSatisfying(
+            PublishOutcome.Failed.class,
+            f -> assertThat(f.failure()).isInstanceOf(PortalConfigurationException.class));
+    assertThat(operations(List.of(outcomes.get(0), outcomes.get(2))))
+        .containsOnly("DongBoHoSoMC:create");
+    assertThat(fake.serviceCallCount("DongBoHoSoMC")).isEqualTo(1);
+    assertThat(fake.dossier(Histories.code(96).value())).isEmpty();
+    assertThat(fake.dossier(Histories.code(98).value())).isEmpty();
+  }
+
   @Test
   void lookUpReturnsATypedRecord() {
     DossierCode code = Histories.code(9);

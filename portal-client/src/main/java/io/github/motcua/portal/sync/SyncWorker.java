@@ -3,12 +3,15 @@ package io.github.motcua.portal.sync;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierLifecycle;
+import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.PortalAuthenticationException;
 import io.github.motcua.portal.PortalClient;
 import io.github.motcua.portal.PortalConfigurationException;
 import io.github.motcua.portal.PortalException;
 import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.PortalUnavailableException;
+import io.github.motcua.portal.Publication;
+import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.portal.Sleeper;
 import io.github.motcua.portal.sync.internal.DestinationHealth;
@@ -17,11 +20,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -65,6 +71,14 @@ import org.slf4j.LoggerFactory;
  * RetryPolicy#readTimeout()}; checked by {@link Builder#destination(String, PortalClient,
  * RetryPolicy)}); clocks of processes sharing an outbox must agree to well within it. Outcomes are
  * recorded in batches ({@link SyncOutbox#settle(List)}) before each claim.
+ *
+ * <p><b>Shared calls.</b> Events a client takes several at a time ({@link
+ * PortalClient#batchLimit(io.github.motcua.core.dossier.DossierEvent)} above 1, such as the
+ * national portal's dossier records and ratings) are handed to {@link
+ * PortalClient#publishAll(List)} in groups of different dossiers, at most that many, from the
+ * deliveries claimed together; each outcome is the outcome of its own delivery, as above. The
+ * groups come from one claim, so a {@link Builder#batchSize(int) batch size} of several times the
+ * client's limit keeps several groups in flight.
  *
  * <p><b>Running.</b> {@link #start()} runs it in the background until {@link #stop(Duration)};
  * {@link #drain(Duration)} delivers everything deliverable in the calling thread's control (for
@@ -598,23 +612,56 @@ public final class SyncWorker implements AutoCloseable {
 
     List<Future<?>> submit(List<ClaimedDelivery> got) {
       List<Future<?>> out = new ArrayList<>(got.size());
-      for (ClaimedDelivery d : got) {
-        held.incrementAndGet();
+      for (List<ClaimedDelivery> group : groups(got)) {
+        held.addAndGet(group.size());
         out.add(
             pool.submit(
                 () -> {
-                  boolean queued = false;
+                  int queued = 0;
                   try {
-                    queued = deliver(this, d);
+                    queued =
+                        group.size() == 1
+                            ? (deliver(this, group.get(0)) ? 1 : 0)
+                            : deliverAll(this, group);
                   } finally {
-                    if (!queued) {
-                      held.decrementAndGet();
-                    }
+                    held.addAndGet(queued - group.size());
                     wakeUps.release();
                   }
                 }));
       }
       return out;
+    }
+
+    /**
+     * Splits claimed deliveries into what one thread publishes at once: events the client takes
+     * several at a time ({@link PortalClient#batchLimit}) in groups of up to that many, each of a
+     * different dossier; every other event alone.
+     */
+    List<List<ClaimedDelivery>> groups(List<ClaimedDelivery> got) {
+      List<List<ClaimedDelivery>> groups = new ArrayList<>();
+      List<ClaimedDelivery> open = new ArrayList<>();
+      Set<DossierCode> dossiers = new HashSet<>();
+      int limit = Integer.MAX_VALUE;
+      for (ClaimedDelivery d : got) {
+        int max = client.batchLimit(d.event());
+        if (max <= 1) {
+          groups.add(List.of(d));
+          continue;
+        }
+        if (open.size() >= Math.min(limit, max) || dossiers.contains(d.event().dossierCode())) {
+          groups.add(open);
+          open = new ArrayList<>();
+          dossiers.clear();
+          limit = Integer.MAX_VALUE;
+        }
+        open.add(d);
+        dossiers.add(d.event().dossierCode());
+        limit = Math.min(limit, max);
+      }
+      if (!open.isEmpty()) {
+        groups.add(open);
+      }
+      return groups;
     }
 
     Optional<Instant> nextClaimableAt() {
@@ -634,61 +681,134 @@ public final class SyncWorker implements AutoCloseable {
    *     when the lease was lost or the outbox failed (the lease then runs out)
    */
   private boolean deliver(Lane lane, ClaimedDelivery claimed) {
-    ClaimedDelivery d = claimed;
     try {
-      Instant now = clock.instant();
-      if (Duration.between(now, d.leaseUntil()).compareTo(leaseTime.dividedBy(2)) < 0) {
-        Instant until = now.plus(leaseTime);
-        if (!outbox.renew(d, until)) {
-          lost(d);
-          return false;
-        }
-        d = d.withLeaseUntil(until);
+      Ready r = prepare(lane, claimed);
+      if (r == null || r == PARKED) {
+        return r == PARKED;
       }
-      Dossier snapshot;
-      try {
-        snapshot = folder.snapshot(d);
-      } catch (SyncOutboxException e) {
-        throw e;
-      } catch (MotcuaException e) {
-        park(lane, d, d.attempts() + 1, "The dossier log cannot be folded: " + reason(e));
-        return true;
-      }
-      try {
-        lane.client.publish(d.event(), snapshot);
-      } catch (PortalRejectedException | PortalConfigurationException e) {
-        lane.h.succeeded(clock.instant()); // the portal answered: it is up
-        park(lane, d, d.attempts() + 1, reason(e));
-        return true;
-      } catch (PortalException e) {
-        if (!e.isRetryable() && !(e instanceof PortalAuthenticationException)) {
-          park(lane, d, d.attempts() + 1, reason(e));
-        } else {
-          failed(lane, d, e);
-        }
-        return true;
-      } catch (RuntimeException e) {
-        LOG.warn("Publishing {} failed unexpectedly", d, e);
-        failed(lane, d, e);
-        return true;
-      }
-      Instant done = clock.instant();
-      Duration downFor = lane.h.succeeded(done);
-      if (downFor != null) {
-        LOG.info("Destination {} is back after {}", lane.destination, downFor);
-        notify(() -> listener.destinationUp(lane.destination, downFor));
-      }
-      ClaimedDelivery delivered = d;
-      Duration since = Duration.between(d.recordedAt(), done);
-      lane.finish(
-          DeliveryOutcome.delivered(d, done),
-          () -> listener.delivered(delivered, since.isNegative() ? Duration.ZERO : since));
+      record(
+          lane,
+          r.delivery(),
+          PublishOutcome.of(() -> lane.client.publish(r.delivery().event(), r.snapshot())));
       return true;
     } catch (SyncOutboxException e) {
       // The outbox failed: the lease runs out and the delivery is tried again.
-      LOG.error("Sync worker {} cannot deliver {}: {}", workerId, d, e.toString());
+      LOG.error("Sync worker {} cannot deliver {}: {}", workerId, claimed, e.toString());
       return false;
     }
+  }
+
+  /**
+   * Publishes claimed deliveries of different dossiers with one {@link PortalClient#publishAll}
+   * call and queues each outcome on the lane.
+   *
+   * @return how many outcomes were queued (see {@link #deliver})
+   */
+  private int deliverAll(Lane lane, List<ClaimedDelivery> group) {
+    int queued = 0;
+    List<ClaimedDelivery> ready = new ArrayList<>(group.size());
+    List<Publication> publications = new ArrayList<>(group.size());
+    for (ClaimedDelivery claimed : group) {
+      try {
+        Ready r = prepare(lane, claimed);
+        if (r == PARKED) {
+          queued++;
+        } else if (r != null) {
+          ready.add(r.delivery());
+          publications.add(new Publication(r.delivery().event(), r.snapshot()));
+        }
+      } catch (SyncOutboxException e) {
+        LOG.error("Sync worker {} cannot deliver {}: {}", workerId, claimed, e.toString());
+      }
+    }
+    if (ready.isEmpty()) {
+      return queued;
+    }
+    List<PublishOutcome> outcomes;
+    try {
+      outcomes = lane.client.publishAll(List.copyOf(publications));
+      if (outcomes == null || outcomes.size() != ready.size()) {
+        throw new IllegalStateException(
+            "publishAll returned "
+                + (outcomes == null ? "null" : outcomes.size() + " outcomes")
+                + " for "
+                + ready.size()
+                + " publications");
+      }
+    } catch (RuntimeException e) {
+      PublishOutcome failed = new PublishOutcome.Failed(e);
+      outcomes = Collections.nCopies(ready.size(), failed);
+    }
+    for (int i = 0; i < ready.size(); i++) {
+      record(lane, ready.get(i), outcomes.get(i));
+      queued++;
+    }
+    return queued;
+  }
+
+  /** A claimed delivery with its lease long enough and its snapshot folded: ready to publish. */
+  private record Ready(ClaimedDelivery delivery, Dossier snapshot) {}
+
+  /** What {@link #prepare} returns for a delivery it parked (its outcome is queued). */
+  private static final Ready PARKED = new Ready(null, null);
+
+  /**
+   * Renews the lease of a claimed delivery when half of it is gone, and folds its snapshot.
+   *
+   * @return the delivery ready to publish; {@link #PARKED} when its log cannot be folded (a dead
+   *     letter is queued); null when the lease was lost
+   * @throws SyncOutboxException when the outbox fails
+   */
+  private Ready prepare(Lane lane, ClaimedDelivery claimed) {
+    ClaimedDelivery d = claimed;
+    Instant now = clock.instant();
+    if (Duration.between(now, d.leaseUntil()).compareTo(leaseTime.dividedBy(2)) < 0) {
+      Instant until = now.plus(leaseTime);
+      if (!outbox.renew(d, until)) {
+        lost(d);
+        return null;
+      }
+      d = d.withLeaseUntil(until);
+    }
+    try {
+      return new Ready(d, folder.snapshot(d));
+    } catch (SyncOutboxException e) {
+      throw e;
+    } catch (MotcuaException e) {
+      park(lane, d, d.attempts() + 1, "The dossier log cannot be folded: " + reason(e));
+      return PARKED;
+    }
+  }
+
+  /** Queues the outcome of a publication on the lane, as delivered, to retry, or parked. */
+  private void record(Lane lane, ClaimedDelivery d, PublishOutcome outcome) {
+    if (outcome instanceof PublishOutcome.Failed f) {
+      RuntimeException e = f.failure();
+      if (e instanceof PortalRejectedException || e instanceof PortalConfigurationException) {
+        lane.h.succeeded(clock.instant()); // the portal answered: it is up
+        park(lane, d, d.attempts() + 1, reason(e));
+      } else if (e instanceof PortalException p) {
+        if (!p.isRetryable() && !(p instanceof PortalAuthenticationException)) {
+          park(lane, d, d.attempts() + 1, reason(p));
+        } else {
+          failed(lane, d, p);
+        }
+      } else {
+        LOG.warn("Publishing {} failed unexpectedly", d, e);
+        failed(lane, d, e);
+      }
+      return;
+    }
+    Instant done = clock.instant();
+    Duration downFor = lane.h.succeeded(done);
+    if (downFor != null) {
+      LOG.info("Destination {} is back after {}", lane.destination, downFor);
+      notify(() -> listener.destinationUp(lane.destination, downFor));
+    }
+    Duration since = Duration.between(d.recordedAt(), done);
+    lane.finish(
+        DeliveryOutcome.delivered(d, done),
+        () -> listener.delivered(d, since.isNegative() ? Duration.ZERO : since));
   }
 
   private void failed(Lane lane, ClaimedDelivery d, Exception e) {
@@ -847,7 +967,8 @@ public final class SyncWorker implements AutoCloseable {
 
     /**
      * Sets how many deliveries of one destination this worker holds at most, claimed at once
-     * (default 32).
+     * (default 32). Shared calls ({@link PortalClient#publishAll(List)}) group deliveries of one
+     * claim, so with a client that takes ten events a call, 32 make at most three or four groups.
      *
      * @param size 1 or more
      * @return this builder

@@ -6,6 +6,8 @@ import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.PortalClient;
+import io.github.motcua.portal.Publication;
+import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.PublishResult;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * A destination that records what it receives, as a portal would keep it: the events of each
@@ -31,6 +34,9 @@ final class RecordingPortal implements PortalClient {
   private final AtomicInteger overlaps = new AtomicInteger();
   private final AtomicInteger calls = new AtomicInteger();
   private volatile BiConsumer<DossierEvent, Integer> before = (e, n) -> {};
+  private volatile int batchLimit = 1;
+  private volatile Function<List<Publication>, List<PublishOutcome>> shared = null;
+  private final List<List<DossierCode>> batches = Collections.synchronizedList(new ArrayList<>());
 
   RecordingPortal(String name) {
     this.name = name;
@@ -40,6 +46,42 @@ final class RecordingPortal implements PortalClient {
   RecordingPortal before(BiConsumer<DossierEvent, Integer> hook) {
     this.before = hook;
     return this;
+  }
+
+  /**
+   * Takes every event {@code limit} at a time through {@link #publishAll}; {@code shared}, when not
+   * null, answers a shared call instead of publishing each event (it may throw, or miscount).
+   */
+  RecordingPortal batching(
+      int limit, Function<List<Publication>, List<PublishOutcome>> sharedCall) {
+    this.batchLimit = limit;
+    this.shared = sharedCall;
+    return this;
+  }
+
+  @Override
+  public int batchLimit(DossierEvent event) {
+    return batchLimit;
+  }
+
+  @Override
+  public List<PublishOutcome> publishAll(List<Publication> publications) {
+    batches.add(publications.stream().map(p -> p.event().dossierCode()).toList());
+    Function<List<Publication>, List<PublishOutcome>> call = shared;
+    if (call != null) {
+      List<PublishOutcome> answer = call.apply(publications);
+      if (answer != null) {
+        return answer;
+      }
+    }
+    return PortalClient.super.publishAll(publications);
+  }
+
+  /** The dossiers of each {@link #publishAll} call, in call order. */
+  List<List<DossierCode>> batches() {
+    synchronized (batches) {
+      return List.copyOf(batches);
+    }
   }
 
   @Override

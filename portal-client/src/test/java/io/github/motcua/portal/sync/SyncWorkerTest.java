@@ -183,6 +183,107 @@ class SyncWorkerTest {
   }
 
   @Test
+  void handsEventsOfDifferentDossiersToPublishAllAtMostTheClientsLimitAtATime() throws Exception {
+    EventScript script = new EventScript(40, 12, 21);
+    SyncOutbox outbox = outbox();
+    script.interleaved().forEach(outbox::enqueue);
+    Random faults = new Random(6);
+    DossierEvent refused = script.byDossier().values().iterator().next().get(6);
+    RecordingPortal national =
+        new RecordingPortal("national")
+            .batching(5, null)
+            .before(
+                (event, n) -> {
+                  if (event.eventId().equals(refused.eventId())) {
+                    throw new PortalRejectedException(
+                        "portal.rejected", "Illegal status change", 200, "1003", "req-1");
+                  }
+                  synchronized (faults) {
+                    if (faults.nextDouble() < 0.2) {
+                      throw new PortalUnavailableException(
+                          "portal.server-error", "HTTP 503", 503, "r" + n, null, null);
+                    }
+                  }
+                });
+    RecordingPortal provincial = new RecordingPortal("provincial");
+    SyncWorker w = worker(outbox, national, provincial).workerThreads(3).batchSize(16).build();
+
+    assertThat(w.drain(Duration.ofHours(2))).isTrue();
+
+    // Each outcome of a shared call is its own event's: the refused event alone is parked, the
+    // failed ones are retried in order.
+    List<DossierEvent> victim = script.byDossier().get(refused.dossierCode());
+    assertThat(national.received(refused.dossierCode())).isEqualTo(victim.subList(0, 6));
+    assertThat(outbox.deadLetters("national"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.event()).isEqualTo(refused));
+    for (Map.Entry<DossierCode, List<DossierEvent>> e : script.byDossier().entrySet()) {
+      if (!e.getKey().equals(refused.dossierCode())) {
+        assertThat(national.received(e.getKey())).isEqualTo(e.getValue());
+      }
+    }
+    assertInOrder(script, provincial);
+    assertThat(national.overlaps()).isZero();
+    List<List<DossierCode>> batches = national.batches();
+    assertThat(batches)
+        .allSatisfy(
+            b -> {
+              assertThat(b).hasSizeBetween(2, 5);
+              assertThat(new HashSet<>(b)).hasSameSizeAs(b);
+            });
+    assertThat(batches).hasSizeGreaterThan(10);
+    assertThat(provincial.batches()).isEmpty();
+  }
+
+  @Test
+  void aSharedCallThatThrowsOrMiscountsLeavesEachOfItsEventsToRetry() throws Exception {
+    EventScript script = new EventScript(12, 10, 22);
+    SyncOutbox outbox = outbox();
+    script.interleaved().forEach(outbox::enqueue);
+    AtomicInteger sharedCalls = new AtomicInteger();
+    RecordingPortal national =
+        new RecordingPortal("national")
+            .batching(
+                4,
+                publications -> {
+                  int n = sharedCalls.incrementAndGet();
+                  if (n == 1) {
+                    throw new PortalUnavailableException(
+                        "portal.timeout", "Read timed out", 0, null, null, null);
+                  }
+                  if (n == 2) {
+                    return List.of(); // a client that miscounts: nothing can be recorded as sent
+                  }
+                  return null; // publish them
+                });
+    RecordingPortal provincial = new RecordingPortal("provincial");
+    List<String> retried = new CopyOnWriteArrayList<>();
+    SyncWorker w =
+        worker(outbox, national, provincial)
+            .workerThreads(2)
+            .batchSize(8)
+            .listener(
+                new SyncListener() {
+                  @Override
+                  public void retryScheduled(
+                      ClaimedDelivery delivery, Exception cause, int attempts, Instant next) {
+                    retried.add(cause.getClass().getSimpleName());
+                  }
+                })
+            .build();
+
+    assertThat(w.drain(Duration.ofHours(2))).isTrue();
+
+    assertInOrder(script, national);
+    assertInOrder(script, provincial);
+    assertThat(outbox.deadLetters("national")).isEmpty();
+    assertThat(new HashSet<>(retried))
+        .containsExactlyInAnyOrder("PortalUnavailableException", "IllegalStateException");
+    assertThat(retried)
+        .hasSize(national.batches().get(0).size() + national.batches().get(1).size());
+  }
+
+  @Test
   void parksAnEventThatKeepsFailingWhileTheDestinationIsUp() throws Exception {
     EventScript script = new EventScript(8, 10, 4);
     SyncOutbox outbox = outbox();
