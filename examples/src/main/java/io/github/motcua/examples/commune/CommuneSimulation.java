@@ -448,7 +448,9 @@ public final class CommuneSimulation {
               .destination("national", national)
               .destination("provincial", provincial)
               .workerThreads(48)
-              .batchSize(64)
+              // The national client sends up to ten records a call: claiming 256 at a time keeps
+              // enough of those shared calls in flight to fill the threads.
+              .batchSize(256)
               .retryPolicy(
                   RetryPolicy.builder()
                       .initialBackoff(Duration.ofMillis(20))
