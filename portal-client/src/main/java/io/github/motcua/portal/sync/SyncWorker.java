@@ -269,11 +269,13 @@ public final class SyncWorker implements AutoCloseable {
       Thread.currentThread().interrupt();
       clean = false;
     }
+    // Record what the finished deliveries achieved before giving the rest back. Deliveries still
+    // running are interrupted only after that: what they report then is not recorded (whether the
+    // interrupt made them fail or not), their leases are given back, and they are delivered again.
+    ls.values().forEach(Lane::flushQuietly);
     if (!clean) {
       ls.values().forEach(lane -> lane.pool.shutdownNow());
     }
-    // Record what the finished deliveries achieved before giving the rest back.
-    ls.values().forEach(Lane::flushQuietly);
     int released = outbox.release(workerId);
     LOG.info(
         "Sync worker {} stopped ({}; {} deliveries returned to the queue)",
@@ -643,7 +645,7 @@ public final class SyncWorker implements AutoCloseable {
       Set<DossierCode> dossiers = new HashSet<>();
       int limit = Integer.MAX_VALUE;
       for (ClaimedDelivery d : got) {
-        int max = client.batchLimit(d.event());
+        int max = batchLimit(d);
         if (max <= 1) {
           groups.add(List.of(d));
           continue;
@@ -662,6 +664,16 @@ public final class SyncWorker implements AutoCloseable {
         groups.add(open);
       }
       return groups;
+    }
+
+    /** The client's limit for this delivery's event; 1 when the client fails to tell. */
+    int batchLimit(ClaimedDelivery d) {
+      try {
+        return client.batchLimit(d.event());
+      } catch (RuntimeException e) {
+        LOG.warn("The {} client's batchLimit failed; publishing {} alone", destination, d, e);
+        return 1;
+      }
     }
 
     Optional<Instant> nextClaimableAt() {

@@ -3,12 +3,15 @@ package io.github.motcua.portal.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.NationalPortalClient;
+import io.github.motcua.portal.PortalClient;
 import io.github.motcua.portal.PortalConfigurationException;
 import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.PortalUnavailableException;
+import io.github.motcua.portal.PublishResult;
 import io.github.motcua.portal.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -281,6 +284,39 @@ class SyncWorkerTest {
         .containsExactlyInAnyOrder("PortalUnavailableException", "IllegalStateException");
     assertThat(retried)
         .hasSize(national.batches().get(0).size() + national.batches().get(1).size());
+  }
+
+  @Test
+  void aClientWhoseBatchLimitFailsHasItsEventsPublishedOneByOne() throws Exception {
+    EventScript script = new EventScript(6, 10, 23);
+    SyncOutbox outbox = outbox();
+    script.interleaved().forEach(outbox::enqueue);
+    RecordingPortal national = new RecordingPortal("national");
+    PortalClient broken =
+        new PortalClient() {
+          @Override
+          public PublishResult publish(DossierEvent event, Dossier snapshot) {
+            return national.publish(event, snapshot);
+          }
+
+          @Override
+          public int batchLimit(DossierEvent event) {
+            throw new IllegalStateException("no limit today");
+          }
+        };
+    SyncWorker w =
+        SyncWorker.builder()
+            .outbox(outbox)
+            .destination("national", broken)
+            .destination("provincial", new RecordingPortal("provincial"))
+            .retryPolicy(policy)
+            .clock(clock)
+            .sleeper(clock.sleeper())
+            .build();
+
+    assertThat(w.drain(Duration.ofHours(1))).isTrue();
+
+    assertInOrder(script, national);
   }
 
   @Test
