@@ -39,10 +39,14 @@ class NationalPortalClientTest {
   }
 
   private NationalPortalClient client(NationalPortalProfile profile) {
+    return client(fake, profile);
+  }
+
+  private NationalPortalClient client(NationalPortalFake portal, NationalPortalProfile profile) {
     return NationalPortalClient.builder()
-        .adapterUrl(fake.baseUrl())
-        .credentials(fake.username(), fake.password())
-        .unitCode(fake.unitCode())
+        .adapterUrl(portal.baseUrl())
+        .credentials(portal.username(), portal.password())
+        .unitCode(portal.unitCode())
         .clock(clock)
         .profile(profile)
         .retryPolicy(RetryPolicy.builder().sleeper(clock.sleeper()).build())
@@ -407,14 +411,7 @@ class NationalPortalClientTest {
     assertThat(fake.serviceCallCount("DongBoDanhGia")).isEqualTo(1);
     NationalPortalFake alone = NationalPortalFake.start();
     try {
-      NationalPortalClient one =
-          NationalPortalClient.builder()
-              .adapterUrl(alone.baseUrl())
-              .credentials(alone.username(), alone.password())
-              .unitCode(alone.unitCode())
-              .clock(clock)
-              .retryPolicy(RetryPolicy.builder().sleeper(clock.sleeper()).build())
-              .build();
+      NationalPortalClient one = client(alone, NationalPortalProfile.defaults());
       lives.forEach(life -> life.forEach(p -> one.publish(p.event(), p.snapshot())));
       for (int n = 40; n < 43; n++) {
         String code = Histories.code(n).value();
