@@ -403,8 +403,12 @@ public final class SyncWorker implements AutoCloseable {
           // A slow delivery holds only its own dossier: wait for any delivery to settle, then
           // claim what became due (the next event of that dossier, for one). On a started worker
           // this includes what the background claimed before the drain began: its leases end
-          // when it settles, not when they run out.
-          wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+          // when it settles, not when they run out. One look serves every delivery that settled
+          // meanwhile: without draining the permits, each of them cost a claim that found
+          // nothing (about one empty claim per delivery).
+          if (wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+            wakeUps.drainPermits();
+          }
           continue;
         }
         Optional<Instant> next = nextClaimableAt(use);
