@@ -8,6 +8,7 @@ import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.portal.internal.DossierRecords;
 import io.github.motcua.portal.internal.PortalCalls;
 import io.github.motcua.portal.internal.PortalHttp;
+import io.github.motcua.portal.internal.RecordMemory;
 import io.github.motcua.portal.internal.Redact;
 import io.github.motcua.portal.internal.Reply;
 import io.github.motcua.portal.internal.SingleFlight;
@@ -54,6 +55,8 @@ public final class ProvincialPortalClient implements PortalClient {
   private final PortalHttp http;
   private final DossierRecords records;
   private final SingleFlight<String> tokens;
+  private final boolean rememberRecords;
+  private final RecordMemory memory;
 
   private ProvincialPortalClient(Builder b) {
     this.profile = b.profile;
@@ -69,6 +72,8 @@ public final class ProvincialPortalClient implements PortalClient {
     this.http = new PortalHttp(profile.name(), b.okHttp, b.retryPolicy, b.clock);
     this.records = new DossierRecords(mapper, profile.codes());
     this.tokens = PortalCalls.credential(this::requestToken, clock);
+    this.rememberRecords = b.recordMemory > 0;
+    this.memory = new RecordMemory(b.recordMemory);
   }
 
   /**
@@ -86,24 +91,34 @@ public final class ProvincialPortalClient implements PortalClient {
     String code = snapshot.code().value();
     String key = event.eventId().toString();
     List<String> ops = new ArrayList<>();
-    String requestId =
-        put(
-            path(profile.dossierPath(), code, null),
-            records.record(snapshot, snapshot.code().agency().value()),
-            key + ":record");
-    ops.add("PUT dossier");
-    if (event instanceof DossierEvent.StepCompleted s) {
-      requestId =
-          put(path(profile.stepPath(), code, key), records.step(snapshot, s.step()), key + ":step");
-      ops.add("PUT step");
-    } else if (event instanceof DossierEvent.Rated r) {
-      requestId =
-          put(
-              path(profile.ratingPath(), code, null),
-              records.rating(snapshot, r.rating(), r.occurredAt()),
-              key + ":rating");
-      ops.add("PUT rating");
+    String record = json(records.record(snapshot, snapshot.code().agency().value()));
+    byte[] digest = rememberRecords ? RecordMemory.digest(record) : null;
+    String requestId = null;
+    try {
+      if (!rememberRecords || !memory.holds(event, snapshot, digest)) {
+        requestId = put(path(profile.dossierPath(), code, null), record, key + ":record");
+        ops.add("PUT dossier");
+      }
+      if (event instanceof DossierEvent.StepCompleted s) {
+        requestId =
+            put(
+                path(profile.stepPath(), code, key),
+                json(records.step(snapshot, s.step())),
+                key + ":step");
+        ops.add("PUT step");
+      } else if (event instanceof DossierEvent.Rated r) {
+        requestId =
+            put(
+                path(profile.ratingPath(), code, null),
+                json(records.rating(snapshot, r.rating(), r.occurredAt())),
+                key + ":rating");
+        ops.add("PUT rating");
+      }
+    } catch (RuntimeException e) {
+      memory.forget(snapshot.code());
+      throw e;
     }
+    memory.stored(event, snapshot.code(), digest);
     return new PublishResult(profile.name(), snapshot.code(), event.eventId(), ops, requestId);
   }
 
@@ -147,8 +162,12 @@ public final class ProvincialPortalClient implements PortalClient {
     return url.build();
   }
 
-  private String put(HttpUrl url, ObjectNode body, String key) {
-    String json = write(DossierRecords.rename(body, profile.fieldNames()));
+  /** A record with the profile's field names, as sent. */
+  private String json(ObjectNode body) {
+    return write(DossierRecords.rename(body, profile.fieldNames()));
+  }
+
+  private String put(HttpUrl url, String json, String key) {
     return http.execute(
         "PUT " + url.encodedPath(),
         true,
@@ -280,6 +299,7 @@ public final class ProvincialPortalClient implements PortalClient {
   /** Builds a {@link ProvincialPortalClient}. Not thread-safe. */
   public static final class Builder extends PortalClientBuilder<Builder> {
     private ProvincialPortalProfile profile;
+    private int recordMemory = 16_384;
 
     private Builder() {}
 
@@ -291,6 +311,27 @@ public final class ProvincialPortalClient implements PortalClient {
      */
     public Builder profile(ProvincialPortalProfile profile) {
       this.profile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /**
+     * Sets how many dossiers the client remembers the last stored record of (default 16,384; 0
+     * remembers none). An event that leaves the record as the event before it stored it, such as
+     * most completed steps and every rating, then costs one request instead of two: the record is
+     * sent again only when it changed, or when this client did not itself store it for the event
+     * just before (after a restart, an eviction, a failure, or an event another process delivered
+     * or an operator skipped).
+     *
+     * @param dossiers the number of dossiers, at least 0
+     * @return this builder
+     * @throws PortalConfigurationException when negative
+     */
+    public Builder recordMemory(int dossiers) {
+      if (dossiers < 0) {
+        throw new PortalConfigurationException(
+            "provincial.record-memory", "The record memory holds at least 0 dossiers.");
+      }
+      this.recordMemory = dossiers;
       return this;
     }
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.ProcessingStep;
+import io.github.motcua.testkit.Fault;
+import io.github.motcua.testkit.PortalFault;
 import io.github.motcua.testkit.ProvincialPortalFake;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,17 +36,20 @@ class ProvincialPortalClientTest {
   }
 
   private ProvincialPortalClient client(String secret) {
+    return client(fake, secret).build();
+  }
+
+  private ProvincialPortalClient.Builder client(ProvincialPortalFake portal, String secret) {
     return ProvincialPortalClient.builder()
         .profile(
             ProvincialPortalProfile.builder()
                 .name("thanh-hoa")
-                .baseUrl(fake.baseUrl())
-                .tokenUrl(fake.tokenUrl())
-                .clientCredentials(fake.clientId(), secret)
+                .baseUrl(portal.baseUrl())
+                .tokenUrl(portal.tokenUrl())
+                .clientCredentials(portal.clientId(), secret)
                 .build())
         .clock(clock)
-        .retryPolicy(RetryPolicy.builder().sleeper(clock.sleeper()).build())
-        .build();
+        .retryPolicy(RetryPolicy.builder().sleeper(clock.sleeper()).build());
   }
 
   @AfterEach
@@ -71,7 +76,8 @@ class ProvincialPortalClientTest {
     assertThat(r.path("NgayTiepNhan").asText()).isEqualTo("20250815093000");
     assertThat(r.path("DuocThanhToanTrucTuyen").asInt()).isEqualTo(1);
     assertThat(r.path("DanhSachGiayToKetQua").get(0).path("GiayToId").asText()).isEqualTo("R1");
-    assertThat(stored.history()).hasSize(11);
+    // The second step and the rating leave the record as it was: it is not sent again for them.
+    assertThat(stored.history()).hasSize(9);
     assertThat(stored.steps()).hasSize(2);
     assertThat(stored.steps()).containsKey(events.get(2).eventId().toString());
     ProcessingStep step = ((DossierEvent.StepCompleted) events.get(7)).step();
@@ -93,6 +99,92 @@ class ProvincialPortalClientTest {
     }
     client.publish(events.get(2), snapshots.get(2));
     assertThat(fake.dossier(Histories.code(2).value()).orElseThrow().steps()).hasSize(1);
+  }
+
+  @Test
+  void anEventThatLeavesTheRecordAsItWasSendsOnlyWhatItAdds() {
+    List<DossierEvent> events = new Histories(7).fullLifecycle(Histories.code(7));
+    List<Dossier> snapshots = Histories.snapshots(events);
+    List<PublishResult> results = new ArrayList<>();
+    try (ProvincialPortalFake plain = ProvincialPortalFake.builder().clock(clock).start()) {
+      ProvincialPortalClient everyRecord =
+          client(plain, plain.clientSecret()).recordMemory(0).build();
+      for (int i = 0; i < events.size(); i++) {
+        results.add(client.publish(events.get(i), snapshots.get(i)));
+        everyRecord.publish(events.get(i), snapshots.get(i));
+      }
+      assertThat(results.get(2).operations()).containsExactly("PUT dossier", "PUT step");
+      assertThat(results.get(7).operations()).containsExactly("PUT step");
+      assertThat(results.get(10).operations()).containsExactly("PUT rating");
+      String code = Histories.code(7).value();
+      ProvincialPortalFake.StoredDossier lean = fake.dossier(code).orElseThrow();
+      ProvincialPortalFake.StoredDossier full = plain.dossier(code).orElseThrow();
+      assertThat(lean.current()).isEqualTo(full.current());
+      assertThat(lean.steps()).isEqualTo(full.steps());
+      assertThat(lean.rating()).isEqualTo(full.rating());
+      assertThat(full.history()).hasSize(11);
+      assertThat(lean.history()).hasSize(9).doesNotHaveDuplicates();
+      assertThat(fake.requestCount()).isEqualTo(plain.requestCount() - 2);
+    }
+  }
+
+  @Test
+  void aRecordIsSentAgainAfterAPublishThatFailed() {
+    List<DossierEvent> events = new Histories(8).fullLifecycle(Histories.code(8));
+    List<Dossier> snapshots = Histories.snapshots(events);
+    for (int i = 0; i < 7; i++) {
+      client.publish(events.get(i), snapshots.get(i));
+    }
+    fake.inject(Fault.next(PortalFault.SERVER_ERROR, 50));
+    assertThatThrownBy(() -> client.publish(events.get(7), snapshots.get(7)))
+        .isInstanceOf(PortalUnavailableException.class);
+    fake.clearFaults();
+    // The failed attempt may have reached the portal or not: the record goes with the retry.
+    assertThat(client.publish(events.get(7), snapshots.get(7)).operations())
+        .containsExactly("PUT dossier", "PUT step");
+    assertThat(client.publish(events.get(7), snapshots.get(7)).operations())
+        .as("the same event again: its record was stored for this event, not the one before")
+        .containsExactly("PUT dossier", "PUT step");
+  }
+
+  @Test
+  void aRecordIsSentWhenThisClientDidNotPublishTheEventBefore() {
+    List<DossierEvent> events = new Histories(9).fullLifecycle(Histories.code(9));
+    List<Dossier> snapshots = Histories.snapshots(events);
+    ProvincialPortalClient other = client(fake.clientSecret());
+    for (int i = 0; i < 9; i++) {
+      client.publish(events.get(i), snapshots.get(i));
+    }
+    // Another process (or an operator's skip) published event 9: this client's memory is of 8.
+    other.publish(events.get(9), snapshots.get(9));
+    assertThat(client.publish(events.get(10), snapshots.get(10)).operations())
+        .containsExactly("PUT dossier", "PUT rating");
+  }
+
+  @Test
+  void aSnapshotThatDoesNotEndWithTheEventSendsTheRecord() {
+    List<DossierEvent> events = new Histories(10).fullLifecycle(Histories.code(10));
+    List<Dossier> snapshots = Histories.snapshots(events);
+    for (int i = 0; i < 7; i++) {
+      client.publish(events.get(i), snapshots.get(i));
+    }
+    assertThat(client.publish(events.get(7), snapshots.get(6)).operations())
+        .containsExactly("PUT dossier", "PUT step");
+  }
+
+  @Test
+  void aRecordMemoryOfZeroSendsTheRecordWithEveryEvent() {
+    ProvincialPortalClient everyRecord = client(fake, fake.clientSecret()).recordMemory(0).build();
+    List<DossierEvent> events = new Histories(11).fullLifecycle(Histories.code(11));
+    List<Dossier> snapshots = Histories.snapshots(events);
+    for (int i = 0; i < events.size(); i++) {
+      assertThat(everyRecord.publish(events.get(i), snapshots.get(i)).operations())
+          .startsWith("PUT dossier");
+    }
+    assertThatThrownBy(() -> ProvincialPortalClient.builder().recordMemory(-1))
+        .isInstanceOfSatisfying(
+            PortalConfigurationException.class,
+            e -> assertThat(e.code()).isEqualTo("portal.config.provincial.record-memory"));
   }
 
   @Test
