@@ -99,6 +99,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -545,6 +546,8 @@ public final class CommuneSimulation {
             }
           });
       recording.finish();
+      recorder.files.removeOthers(receiptsDir);
+      recorder.files.removeOthers(resultsDir);
       phaseDone("recording (events, payments, receipts, signatures)", phase);
 
       // Phase 5: the worker delivers what is still pending.
@@ -926,6 +929,7 @@ public final class CommuneSimulation {
     final Map<Integer, CitizenLogin> logins;
     final Path receiptsDir;
     final Path resultsDir;
+    final OutputFiles files = new OutputFiles();
     final AtomicLong events = new AtomicLong();
     final AtomicLong resultsSigned = new AtomicLong();
     final Map<String, Long> onlinePayments = new ConcurrentHashMap<>();
@@ -1151,7 +1155,7 @@ public final class CommuneSimulation {
               reference);
       IssuedReceipt receipt = clock.at(paidAt, () -> issuer.issue(request));
       String number = receipt.receipt().printedNumber();
-      write(
+      files.write(
           receiptsDir.resolve(SERIES.seriesSymbol().replace('/', '-') + "-" + number + ".xml"),
           receipt.xml());
       receiptNumbers.put(number, p.code().value());
@@ -1209,8 +1213,8 @@ public final class CommuneSimulation {
       byte[] content = text.getBytes(StandardCharsets.UTF_8);
       byte[] signature = clock.at(at, () -> resultSigner.sign(content));
       String name = p.code().value();
-      write(resultsDir.resolve(name + ".txt"), content);
-      write(resultsDir.resolve(name + ".p7s"), signature);
+      files.write(resultsDir.resolve(name + ".txt"), content);
+      files.write(resultsDir.resolve(name + ".p7s"), signature);
       resultsSigned.incrementAndGet();
       return new DossierDocument(
           "kq-" + name,
@@ -1393,24 +1397,49 @@ public final class CommuneSimulation {
 
   // ----------------------------------------------------------------------------------- files
 
+  /**
+   * Makes the output folders and removes the previous quarter's database. The previous quarter's
+   * receipts and results stay until this one has written its own (see {@link OutputFiles}).
+   */
   private static void prepareFolder(Path outDir, Path receipts, Path results) {
     try {
       Files.createDirectories(outDir);
-      for (Path dir : List.of(receipts, results)) {
-        if (Files.isDirectory(dir)) {
-          try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-              Files.delete(f);
-            }
-          }
-        }
-        Files.createDirectories(dir);
-      }
+      Files.createDirectories(receipts);
+      Files.createDirectories(results);
       for (String db : List.of("commune.mv.db", "commune.trace.db")) {
         Files.deleteIfExists(outDir.resolve(db));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The receipts and results this quarter wrote. A quarter overwrites the files of the previous one
+   * and, once it has recorded, removes those it did not write again. Removing them all first made
+   * every file created in the following minute slower: ext4 looks at the recently deleted inodes
+   * before it reuses one, and the recording threads then spent about 3 s of CPU in {@code open}
+   * over a quarter's 4,600 files.
+   */
+  static final class OutputFiles {
+    private final Set<Path> written = ConcurrentHashMap.newKeySet();
+
+    void write(Path file, byte[] content) {
+      CommuneSimulation.write(file, content);
+      written.add(file.toAbsolutePath().normalize());
+    }
+
+    /** Deletes the files of the folder that this quarter did not write. */
+    void removeOthers(Path dir) {
+      try (var files = Files.list(dir)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          if (!written.contains(f.toAbsolutePath().normalize())) {
+            Files.delete(f);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

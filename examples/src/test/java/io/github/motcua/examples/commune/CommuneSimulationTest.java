@@ -38,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CommuneSimulationTest {
 
   private static final int DOSSIERS = 200;
+  private static final List<String> STALE =
+      List.of("receipts/1-00E-9999999.xml", "receipts/1-00E-9999999.html", "results/old.txt");
 
   @TempDir static Path out;
 
@@ -47,7 +49,12 @@ class CommuneSimulationTest {
   private static String captured;
 
   @BeforeAll
-  static void runTheQuarter() {
+  static void runTheQuarter() throws IOException {
+    // What an earlier quarter left in the folder: replaced by this quarter's files, not kept.
+    for (String stale : STALE) {
+      Files.createDirectories(out.resolve(stale).getParent());
+      Files.writeString(out.resolve(stale), "from an earlier quarter");
+    }
     sandbox = CommuneSimulation.sandbox(new SimulatedClock(), 11).start();
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream everything = new ByteArrayOutputStream();
@@ -205,6 +212,13 @@ class CommuneSimulationTest {
     assertThat(result.receiptsValid()).isEqualTo(result.receiptsVerified());
     assertThat(result.resultsValid()).isEqualTo(result.resultsVerified());
     assertThat(printed).contains(result.receiptsDir().toString());
+  }
+
+  @Test
+  void filesOfAnEarlierQuarterInTheFolderAreRemoved() {
+    for (String stale : STALE) {
+      assertThat(out.resolve(stale)).doesNotExist();
+    }
   }
 
   @Test
