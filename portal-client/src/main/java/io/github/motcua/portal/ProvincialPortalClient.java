@@ -55,7 +55,6 @@ public final class ProvincialPortalClient implements PortalClient {
   private final PortalHttp http;
   private final DossierRecords records;
   private final SingleFlight<String> tokens;
-  private final boolean rememberRecords;
   private final RecordMemory memory;
 
   private ProvincialPortalClient(Builder b) {
@@ -72,7 +71,6 @@ public final class ProvincialPortalClient implements PortalClient {
     this.http = new PortalHttp(profile.name(), b.okHttp, b.retryPolicy, b.clock);
     this.records = new DossierRecords(mapper, profile.codes());
     this.tokens = PortalCalls.credential(this::requestToken, clock);
-    this.rememberRecords = b.recordMemory > 0;
     this.memory = new RecordMemory(b.recordMemory);
   }
 
@@ -92,10 +90,10 @@ public final class ProvincialPortalClient implements PortalClient {
     String key = event.eventId().toString();
     List<String> ops = new ArrayList<>();
     String record = json(records.record(snapshot, snapshot.code().agency().value()));
-    byte[] digest = rememberRecords ? RecordMemory.digest(record) : null;
+    byte[] digest = memory.digest(record);
     String requestId = null;
     try {
-      if (!rememberRecords || !memory.holds(event, snapshot, digest)) {
+      if (!memory.holds(event, snapshot, digest)) {
         requestId = put(path(profile.dossierPath(), code, null), record, key + ":record");
         ops.add("PUT dossier");
       }

@@ -53,9 +53,12 @@ public final class RecordMemory {
    * Returns the digest a record is remembered by.
    *
    * @param json the record as sent
-   * @return its SHA-256
+   * @return its SHA-256, or null when this memory remembers nothing
    */
-  public static byte[] digest(String json) {
+  public byte[] digest(String json) {
+    if (capacity == 0) {
+      return null;
+    }
     try {
       return MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
@@ -69,11 +72,11 @@ public final class RecordMemory {
    *
    * @param event the event being published
    * @param snapshot its snapshot
-   * @param digest the {@link #digest} of the record it gives
+   * @param digest the {@link #digest} of the record it gives (null: not remembered, so false)
    * @return true when the record may be left out
    */
   public boolean holds(DossierEvent event, Dossier snapshot, byte[] digest) {
-    if (capacity == 0) {
+    if (digest == null) {
       return false;
     }
     List<AppliedEvent> history = snapshot.history();
@@ -95,10 +98,10 @@ public final class RecordMemory {
    *
    * @param event the event just published
    * @param code its dossier
-   * @param digest the record's digest
+   * @param digest the record's digest (null: nothing is remembered)
    */
   public void stored(DossierEvent event, DossierCode code, byte[] digest) {
-    if (capacity == 0) {
+    if (digest == null) {
       return;
     }
     synchronized (stored) {
