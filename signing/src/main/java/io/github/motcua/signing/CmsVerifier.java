@@ -160,9 +160,15 @@ public final class CmsVerifier {
       return SignatureReport.of(format, List.of(), now);
     }
     List<SignerInfo> signerInfos = new ArrayList<>();
+    List<AttributeTable> signedAttributes = new ArrayList<>();
+    List<AttributeTable> unsignedAttributes = new ArrayList<>();
     try {
       for (ASN1Encodable element : signedData.getSignerInfos()) {
-        signerInfos.add(SignerInfo.getInstance(element));
+        SignerInfo signerInfo = SignerInfo.getInstance(element);
+        signerInfos.add(signerInfo);
+        // Parsed here so that a broken attribute is a malformed signature, not a defect later on.
+        signedAttributes.add(attributeTable(signerInfo.getAuthenticatedAttributes()));
+        unsignedAttributes.add(attributeTable(signerInfo.getUnauthenticatedAttributes()));
       }
     } catch (RuntimeException e) {
       format.add(Check.failed(CheckType.FORMAT, ReasonCode.FORMAT_MALFORMED, "bad SignerInfo"));
@@ -180,7 +186,15 @@ public final class CmsVerifier {
     List<SignerReport> reports = new ArrayList<>();
     for (int i = 0; i < signerInfos.size(); i++) {
       try {
-        reports.add(verifySigner(i, signerInfos.get(i), embedded, digests, now));
+        reports.add(
+            verifySigner(
+                i,
+                signerInfos.get(i),
+                signedAttributes.get(i),
+                unsignedAttributes.get(i),
+                embedded,
+                digests,
+                now));
       } catch (RuntimeException e) {
         // A defect here must not turn one odd signer into an exception for the caller.
         LOG.warn("Unexpected error while verifying signer {}", i, e);
@@ -254,9 +268,16 @@ public final class CmsVerifier {
     return out;
   }
 
+  /** The attributes of a set, each checked to be an Attribute; null for an absent set. */
+  private static AttributeTable attributeTable(ASN1Set set) {
+    return set == null ? null : new AttributeTable(set);
+  }
+
   private SignerReport verifySigner(
       int index,
       SignerInfo signerInfo,
+      AttributeTable attributes,
+      AttributeTable unsignedAttributes,
       List<X509Certificate> embedded,
       Map<DigestAlgorithm, byte[]> digests,
       Instant now) {
@@ -274,8 +295,6 @@ public final class CmsVerifier {
       checks.add(
           Check.passed(CheckType.SIGNER_CERTIFICATE, ReasonCode.SIGNER_CERTIFICATE_FOUND, ""));
     }
-    ASN1Set signed = signerInfo.getAuthenticatedAttributes();
-    AttributeTable attributes = signed == null ? null : new AttributeTable(signed);
     Optional<DigestAlgorithm> digestAlgorithm =
         DigestAlgorithm.fromOid(signerInfo.getDigestAlgorithm().getAlgorithm().getId());
 
@@ -285,7 +304,7 @@ public final class CmsVerifier {
     checks.add(contentDigest(attributes, digestAlgorithm, digests));
     checks.add(signatureValue(signerInfo, signer, digestAlgorithm));
 
-    TimestampTokenValidator.Result timestamp = timestamp(signerInfo, embedded);
+    TimestampTokenValidator.Result timestamp = timestamp(signerInfo, unsignedAttributes, embedded);
     checks.add(timestamp.check());
     Optional<Instant> proven = timestamp.time();
     Instant at;
@@ -566,12 +585,9 @@ public final class CmsVerifier {
   }
 
   private TimestampTokenValidator.Result timestamp(
-      SignerInfo signerInfo, List<X509Certificate> embedded) {
-    ASN1Set unsigned = signerInfo.getUnauthenticatedAttributes();
+      SignerInfo signerInfo, AttributeTable unsigned, List<X509Certificate> embedded) {
     Attribute attribute =
-        unsigned == null
-            ? null
-            : new AttributeTable(unsigned).get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
     if (attribute == null) {
       return new TimestampTokenValidator.Result(
           Check.skipped(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_ABSENT, "CAdES-BES"),
