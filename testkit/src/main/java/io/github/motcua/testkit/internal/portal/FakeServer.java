@@ -86,9 +86,14 @@ public final class FakeServer implements AutoCloseable {
             return extensionName;
           }
         };
+    // More threads than the clients of a test or a simulation send requests at once (the quarter
+    // runs 48 delivery threads): a reply held back by a timeout fault keeps its thread, and with
+    // too few threads the next requests wait in Jetty's queue past the client's read timeout. Such
+    // a request is then retried while the first copy is still to be stored, and a portal that
+    // honours no idempotency key (the national one) would store its step twice.
     server =
         new WireMockServer(
-            io.github.motcua.testkit.internal.sandbox.LoopbackServers.options(40)
+            io.github.motcua.testkit.internal.sandbox.LoopbackServers.options(128)
                 .extensions(transformer));
     server.start();
     server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse()));
