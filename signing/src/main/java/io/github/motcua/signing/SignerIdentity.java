@@ -52,11 +52,17 @@ public final class SignerIdentity {
    * Reads the identity from a certificate's subject.
    *
    * @param certificate the signer's certificate
-   * @return the identity; fields the subject lacks are empty
+   * @return the identity; fields the subject lacks are empty, and all of them when the subject
+   *     cannot be read (a certificate from the wire that the platform parsed more leniently)
    */
   public static SignerIdentity of(X509Certificate certificate) {
     Objects.requireNonNull(certificate, "certificate");
-    X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+    X500Name name;
+    try {
+      name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+    } catch (RuntimeException e) {
+      return new SignerIdentity(null, null, null, null, null, certificate.getSerialNumber());
+    }
     String cn = first(name, BCStyle.CN);
     String o = first(name, BCStyle.O);
     String uid = first(name, BCStyle.UID);

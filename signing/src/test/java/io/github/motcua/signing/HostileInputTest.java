@@ -309,6 +309,53 @@ class HostileInputTest {
     }
   }
 
+  /**
+   * The platform reads some certificates whose subject BouncyCastle refuses (a byte flipped in a
+   * name's string): every such variant of the signer's certificate still gives an identity.
+   */
+  @Test
+  void readsAnIdentityFromEveryCertificateThePlatformAccepts() throws Exception {
+    byte[] der = PKI.organisationSigner().certificate().getEncoded();
+    byte[] subject = PKI.organisationSigner().certificate().getSubjectX500Principal().getEncoded();
+    int from = indexOf(der, subject);
+    java.security.cert.CertificateFactory factory =
+        java.security.cert.CertificateFactory.getInstance("X.509");
+    int readable = 0;
+
+    for (int position = from; position < from + subject.length; position++) {
+      for (int flip = 1; flip < 256; flip++) {
+        byte[] mutated = der.clone();
+        mutated[position] ^= (byte) flip;
+        java.security.cert.X509Certificate certificate;
+        try {
+          certificate =
+              (java.security.cert.X509Certificate)
+                  factory.generateCertificate(new java.io.ByteArrayInputStream(mutated));
+          certificate.getSubjectX500Principal().getEncoded();
+        } catch (Exception e) {
+          continue; // the platform refuses it: no verifier gets this far
+        }
+        readable++;
+        SignerIdentity identity = SignerIdentity.of(certificate);
+        assertThat(identity.serialNumber()).isEqualTo(certificate.getSerialNumber());
+      }
+    }
+    assertThat(readable).isGreaterThan(1000);
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("subject not found in the certificate");
+  }
+
   @Test
   void rejectsASignedAttributeThatIsNotAnAttribute() {
     byte[] cms = Fixtures.signer(PKI.ecSigner()).sign(Fixtures.CONTENT);

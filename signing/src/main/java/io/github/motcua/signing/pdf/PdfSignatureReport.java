@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * <p>Immutable; {@link #toString()} masks personal data as {@link SignatureReport} does.
  *
- * @param fieldName the signature field's fully qualified name
+ * @param fieldName the signature field's fully qualified name; {@code "?"} when a damaged file
+ *     leaves the field without a readable name
  * @param subFilter the signature's {@code /SubFilter}, such as {@code ETSI.CAdES.detached}
  * @param claimedSigningTime the {@code /M} entry, the signer's unproven claim; empty when absent
  * @param signedRevisionLength how many bytes of the file the signature's revision spans; 0 when the

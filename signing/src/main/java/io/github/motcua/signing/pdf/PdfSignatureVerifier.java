@@ -365,9 +365,10 @@ public final class PdfSignatureVerifier {
     return b == '\r' || b == '\n' || b == ' ' || b == '\t' || b == '\f' || b == 0;
   }
 
+  /** The field's name, or "?" for a field without a readable {@code /T} (a damaged file). */
   private static String nameOf(PDSignatureField field) {
     try {
-      return field.getFullyQualifiedName();
+      return Objects.requireNonNullElse(field.getFullyQualifiedName(), "?");
     } catch (RuntimeException e) {
       return "?";
     }

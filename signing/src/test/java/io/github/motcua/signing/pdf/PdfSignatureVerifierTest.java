@@ -259,6 +259,22 @@ class PdfSignatureVerifierTest {
   }
 
   @Test
+  void reportsASignatureFieldWithoutANameInsteadOfFailing() {
+    byte[] signed = signer(PKI.organisationSigner()).sign(SamplePdfs.result());
+    String text = new String(signed, StandardCharsets.ISO_8859_1);
+    int at = text.indexOf("/T (Signature1)");
+    assertThat(at).isPositive();
+    byte[] unnamed = signed.clone();
+    unnamed[at + 1] = 'X'; // same length, so every offset in the file still holds
+
+    PdfVerificationReport report = VERIFIER.verify(unnamed);
+
+    assertThat(report.has(ReasonCode.INTERNAL_ERROR)).as(report.toString()).isFalse();
+    assertThat(report.isValid()).isFalse();
+    assertThat(report.signatures()).singleElement().extracting(s -> s.fieldName()).isEqualTo("?");
+  }
+
+  @Test
   void survivesEveryTruncationLengthWithoutThrowing() {
     byte[] signed = signer(PKI.organisationSigner()).sign(SamplePdfs.result());
     Random random = new Random(2026);

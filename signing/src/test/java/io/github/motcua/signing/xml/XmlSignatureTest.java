@@ -213,6 +213,27 @@ class XmlSignatureTest {
     assertThat(verifier().verify(random, PATH).report().verdict()).isEqualTo(Verdict.INVALID);
   }
 
+  /**
+   * Each byte of a signed document flipped in turn (seeded flips) gives a verdict, never an error.
+   */
+  @Test
+  void givesAVerdictForEveryFlippedByte() {
+    byte[] xml = signed(PKI.organisationSigner());
+    XmlSignatureVerifier verifier = verifier();
+    java.util.Random random = new java.util.Random(3);
+
+    for (int position = 0; position < xml.length; position++) {
+      byte[] mutated = xml.clone();
+      mutated[position] ^= (byte) (1 + random.nextInt(255));
+
+      XmlVerification result = verifier.verify(mutated, PATH);
+
+      assertThat(result.report().has(ReasonCode.INTERNAL_ERROR))
+          .as("byte %d: %s", position, result)
+          .isFalse();
+    }
+  }
+
   @Test
   void reportsWhichCheckFailedForATamperedValue() {
     String xml =
