@@ -39,9 +39,10 @@ public final class OutboxJdbcBaseline {
    */
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    DataSource ds;
+    JdbcConnectionPool ds;
     String where;
     String body;
+    Path dir = null;
     if (args.length > 1) {
       PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
       pg.setURL(args[1]);
@@ -49,7 +50,7 @@ public final class OutboxJdbcBaseline {
       where = "PostgreSQL";
       body = "TEXT";
     } else {
-      Path dir = Files.createTempDirectory("motcua-bench-raw-");
+      dir = Files.createTempDirectory("motcua-bench-raw-");
       JdbcDataSource h2 = new JdbcDataSource();
       h2.setURL("jdbc:h2:file:" + dir.resolve("raw"));
       ds = JdbcConnectionPool.create(h2);
@@ -57,6 +58,14 @@ public final class OutboxJdbcBaseline {
       body = "CLOB";
     }
     String prefix = "raw" + Long.toString(System.nanoTime() % 1_000_000, 36) + "_";
+    JdbcConnectionPool pool = ds;
+    // The run's tables go, so that a shared PostgreSQL keeps nothing of it.
+    BenchmarkTables.runThenRemove(
+        ds, pool::dispose, prefix, dir, () -> run(pool, where, body, prefix, count));
+  }
+
+  private static void run(DataSource ds, String where, String body, String prefix, int count)
+      throws Exception {
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       s.execute(

@@ -67,16 +67,25 @@ public final class OutboxThroughput {
     HikariConfig config = new HikariConfig();
     config.setMaximumPoolSize(16);
     String where;
+    Path dir = null;
     if (args.length > 1) {
       config.setJdbcUrl(args[1]);
       where = "PostgreSQL";
     } else {
-      Path dir = Files.createTempDirectory("motcua-bench-");
+      dir = Files.createTempDirectory("motcua-bench-");
       config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("outbox") + ";QUERY_CACHE_SIZE=64");
       where = "H2 file " + dir;
     }
     HikariDataSource ds = new HikariDataSource(config);
     String prefix = "bench" + Long.toString(System.nanoTime() % 1_000_000, 36) + "_";
+    int workerCount = workers;
+    // The run's tables go, so that a shared PostgreSQL keeps nothing of it.
+    BenchmarkTables.runThenRemove(
+        ds, ds, prefix, dir, () -> run(ds, where, prefix, events, workerCount));
+  }
+
+  private static void run(HikariDataSource ds, String where, String prefix, int events, int workers)
+      throws Exception {
     JdbcSyncOutbox outbox =
         JdbcSyncOutbox.builder()
             .dataSource(ds)
@@ -164,7 +173,6 @@ public final class OutboxThroughput {
         drainSec,
         published.get() / drainSec,
         done);
-    ds.close();
   }
 
   private static List<DossierEvent> events(int count) {
