@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -705,7 +706,8 @@ public final class SyncWorker implements AutoCloseable {
       record(
           lane,
           r.delivery(),
-          PublishOutcome.of(() -> lane.client.publish(r.delivery().event(), r.snapshot())));
+          PublishOutcome.of(() -> lane.client.publish(r.delivery().event(), r.snapshot())),
+          null);
       return true;
     } catch (SyncOutboxException e) {
       // The outbox failed: the lease runs out and the delivery is tried again.
@@ -755,8 +757,10 @@ public final class SyncWorker implements AutoCloseable {
       PublishOutcome failed = new PublishOutcome.Failed(e);
       outcomes = Collections.nCopies(ready.size(), failed);
     }
+    // One failure shared by the events of a call is logged with its stack trace once.
+    Set<Throwable> logged = Collections.newSetFromMap(new IdentityHashMap<>());
     for (int i = 0; i < ready.size(); i++) {
-      record(lane, ready.get(i), outcomes.get(i));
+      record(lane, ready.get(i), outcomes.get(i), logged);
       queued++;
     }
     return queued;
@@ -796,8 +800,13 @@ public final class SyncWorker implements AutoCloseable {
     }
   }
 
-  /** Queues the outcome of a publication on the lane, as delivered, to retry, or parked. */
-  private void record(Lane lane, ClaimedDelivery d, PublishOutcome outcome) {
+  /**
+   * Queues the outcome of a publication on the lane, as delivered, to retry, or parked.
+   *
+   * @param logged the unexpected failures of this call already logged with their stack trace, or
+   *     null for a call of one event
+   */
+  private void record(Lane lane, ClaimedDelivery d, PublishOutcome outcome, Set<Throwable> logged) {
     if (outcome instanceof PublishOutcome.Failed f) {
       RuntimeException e = f.failure();
       if (e instanceof PortalRejectedException || e instanceof PortalConfigurationException) {
@@ -810,7 +819,14 @@ public final class SyncWorker implements AutoCloseable {
           failed(lane, d, p);
         }
       } else {
-        LOG.warn("Publishing {} failed unexpectedly", d, e);
+        if (logged == null || logged.add(e)) {
+          LOG.warn("Publishing {} failed unexpectedly", d, e);
+        } else {
+          LOG.warn(
+              "Publishing {} failed unexpectedly: the same {} as above",
+              d,
+              e.getClass().getSimpleName());
+        }
         failed(lane, d, e);
       }
       return;

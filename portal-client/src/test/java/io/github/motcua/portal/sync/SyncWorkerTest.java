@@ -11,6 +11,8 @@ import io.github.motcua.portal.PortalClient;
 import io.github.motcua.portal.PortalConfigurationException;
 import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.PortalUnavailableException;
+import io.github.motcua.portal.Publication;
+import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.PublishResult;
 import io.github.motcua.portal.RetryPolicy;
 import java.time.Duration;
@@ -50,7 +52,7 @@ class SyncWorkerTest {
   }
 
   private SyncWorker.Builder worker(
-      SyncOutbox outbox, RecordingPortal national, RecordingPortal provincial) {
+      SyncOutbox outbox, PortalClient national, RecordingPortal provincial) {
     return SyncWorker.builder()
         .outbox(outbox)
         .destination("national", national)
@@ -304,18 +306,54 @@ class SyncWorkerTest {
             throw new IllegalStateException("no limit today");
           }
         };
-    SyncWorker w =
-        SyncWorker.builder()
-            .outbox(outbox)
-            .destination("national", broken)
-            .destination("provincial", new RecordingPortal("provincial"))
-            .retryPolicy(policy)
-            .clock(clock)
-            .sleeper(clock.sleeper())
-            .build();
+    SyncWorker w = worker(outbox, broken, new RecordingPortal("provincial")).build();
 
     assertThat(w.drain(Duration.ofHours(1))).isTrue();
 
+    assertInOrder(script, national);
+  }
+
+  @Test
+  void logsAFailureSharedByTheEventsOfOneCallWithItsStackTraceOnce() throws Exception {
+    EventScript script = new EventScript(6, 10, 29);
+    SyncOutbox outbox = outbox();
+    script.interleaved().forEach(outbox::enqueue);
+    RecordingPortal national = new RecordingPortal("national");
+    AtomicInteger calls = new AtomicInteger();
+    PortalClient sharing =
+        new PortalClient() {
+          @Override
+          public PublishResult publish(DossierEvent event, Dossier snapshot) {
+            return national.publish(event, snapshot);
+          }
+
+          @Override
+          public int batchLimit(DossierEvent event) {
+            return 10;
+          }
+
+          @Override
+          public List<PublishOutcome> publishAll(List<Publication> publications) {
+            if (calls.getAndIncrement() == 0 && publications.size() > 1) {
+              throw new IllegalStateException("the shared call broke");
+            }
+            return PortalClient.super.publishAll(publications);
+          }
+        };
+    SyncWorker w =
+        worker(outbox, sharing, new RecordingPortal("provincial")).workerThreads(1).build();
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(w.drain(Duration.ofHours(1))).isTrue();
+    } finally {
+      System.setErr(err);
+    }
+
+    String log = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(log.split("IllegalStateException: the shared call broke", -1)).hasSize(2);
+    assertThat(log).contains("the same IllegalStateException as above");
     assertInOrder(script, national);
   }
 
