@@ -30,6 +30,34 @@ final class Tamper {
         });
   }
 
+  /** Replaces each signer's signed attributes with what {@code change} makes of them. */
+  static byte[] signedAttributes(byte[] cms, UnaryOperator<ASN1Set> change) {
+    return signerInfo(
+        cms,
+        si ->
+            new SignerInfo(
+                si.getSID(),
+                si.getDigestAlgorithm(),
+                change.apply(si.getAuthenticatedAttributes()),
+                si.getDigestEncryptionAlgorithm(),
+                si.getEncryptedDigest(),
+                si.getUnauthenticatedAttributes()));
+  }
+
+  /** Replaces each signer's unsigned attributes with what {@code change} makes of them. */
+  static byte[] unsignedAttributes(byte[] cms, UnaryOperator<ASN1Set> change) {
+    return signerInfo(
+        cms,
+        si ->
+            new SignerInfo(
+                si.getSID(),
+                si.getDigestAlgorithm(),
+                si.getAuthenticatedAttributes(),
+                si.getDigestEncryptionAlgorithm(),
+                si.getEncryptedDigest(),
+                change.apply(si.getUnauthenticatedAttributes())));
+  }
+
   static byte[] signerInfos(byte[] cms, UnaryOperator<ASN1Set> change) {
     try {
       ContentInfo info = ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms));
