@@ -58,10 +58,9 @@ public final class OutboxJdbcBaseline {
       body = "CLOB";
     }
     String prefix = "raw" + Long.toString(System.nanoTime() % 1_000_000, 36) + "_";
-    JdbcConnectionPool pool = ds;
     // The run's tables go, so that a shared PostgreSQL keeps nothing of it.
     BenchmarkTables.runThenRemove(
-        ds, pool::dispose, prefix, dir, () -> run(pool, where, body, prefix, count));
+        ds, ds::dispose, prefix, dir, () -> run(ds, where, body, prefix, count));
   }
 
   private static void run(DataSource ds, String where, String body, String prefix, int count)
