@@ -159,42 +159,27 @@ public final class CmsVerifier {
               "not a CMS structure: " + e.getClass().getSimpleName()));
       return SignatureReport.of(format, List.of(), now);
     }
-    List<SignerInfo> signerInfos = new ArrayList<>();
-    List<AttributeTable> signedAttributes = new ArrayList<>();
-    List<AttributeTable> unsignedAttributes = new ArrayList<>();
+    List<Signer> signers = new ArrayList<>();
     try {
       for (ASN1Encodable element : signedData.getSignerInfos()) {
-        SignerInfo signerInfo = SignerInfo.getInstance(element);
-        signerInfos.add(signerInfo);
-        // Parsed here so that a broken attribute is a malformed signature, not a defect later on.
-        signedAttributes.add(attributeTable(signerInfo.getAuthenticatedAttributes()));
-        unsignedAttributes.add(attributeTable(signerInfo.getUnauthenticatedAttributes()));
+        signers.add(Signer.of(SignerInfo.getInstance(element)));
       }
     } catch (RuntimeException e) {
       format.add(Check.failed(CheckType.FORMAT, ReasonCode.FORMAT_MALFORMED, "bad SignerInfo"));
       return SignatureReport.of(format, List.of(), now);
     }
-    if (signerInfos.isEmpty()) {
+    if (signers.isEmpty()) {
       format.add(Check.failed(CheckType.FORMAT, ReasonCode.FORMAT_NO_SIGNERS, "no SignerInfo"));
       return SignatureReport.of(format, List.of(), now);
     }
     List<X509Certificate> embedded = embeddedCertificates(signedData);
     embedded.addAll(intermediates);
-    Map<DigestAlgorithm, byte[]> digests = contentDigests(signedData, signerInfos, detachedContent);
-    format.add(
-        Check.passed(CheckType.FORMAT, ReasonCode.FORMAT_OK, signerInfos.size() + " signer(s)"));
+    Map<DigestAlgorithm, byte[]> digests = contentDigests(signedData, signers, detachedContent);
+    format.add(Check.passed(CheckType.FORMAT, ReasonCode.FORMAT_OK, signers.size() + " signer(s)"));
     List<SignerReport> reports = new ArrayList<>();
-    for (int i = 0; i < signerInfos.size(); i++) {
+    for (int i = 0; i < signers.size(); i++) {
       try {
-        reports.add(
-            verifySigner(
-                i,
-                signerInfos.get(i),
-                signedAttributes.get(i),
-                unsignedAttributes.get(i),
-                embedded,
-                digests,
-                now));
+        reports.add(verifySigner(i, signers.get(i), embedded, digests, now));
       } catch (RuntimeException e) {
         // A defect here must not turn one odd signer into an exception for the caller.
         LOG.warn("Unexpected error while verifying signer {}", i, e);
@@ -239,10 +224,10 @@ public final class CmsVerifier {
 
   /** Digests the content once with every algorithm a signer uses; null values when absent. */
   private static Map<DigestAlgorithm, byte[]> contentDigests(
-      SignedData signedData, List<SignerInfo> signerInfos, InputStream detached) {
+      SignedData signedData, List<Signer> signers, InputStream detached) {
     Map<DigestAlgorithm, MessageDigest> engines = new EnumMap<>(DigestAlgorithm.class);
-    for (SignerInfo signerInfo : signerInfos) {
-      DigestAlgorithm.fromOid(signerInfo.getDigestAlgorithm().getAlgorithm().getId())
+    for (Signer signer : signers) {
+      DigestAlgorithm.fromOid(signer.info().getDigestAlgorithm().getAlgorithm().getId())
           .ifPresent(a -> engines.computeIfAbsent(a, DigestAlgorithm::newMessageDigest));
     }
     Map<DigestAlgorithm, byte[]> out = new EnumMap<>(DigestAlgorithm.class);
@@ -268,19 +253,35 @@ public final class CmsVerifier {
     return out;
   }
 
-  /** The attributes of a set, each checked to be an Attribute; null for an absent set. */
-  private static AttributeTable attributeTable(ASN1Set set) {
-    return set == null ? null : new AttributeTable(set);
+  /**
+   * A SignerInfo with its attribute sets read, each element checked to be an Attribute: a broken
+   * one makes the signature malformed instead of failing a check later on.
+   *
+   * @param info the SignerInfo
+   * @param signed its signed attributes, or null when it has none
+   * @param unsigned its unsigned attributes, or null when it has none
+   */
+  private record Signer(SignerInfo info, AttributeTable signed, AttributeTable unsigned) {
+    static Signer of(SignerInfo info) {
+      return new Signer(
+          info,
+          table(info.getAuthenticatedAttributes()),
+          table(info.getUnauthenticatedAttributes()));
+    }
+
+    private static AttributeTable table(ASN1Set set) {
+      return set == null ? null : new AttributeTable(set);
+    }
   }
 
   private SignerReport verifySigner(
       int index,
-      SignerInfo signerInfo,
-      AttributeTable attributes,
-      AttributeTable unsignedAttributes,
+      Signer parsed,
       List<X509Certificate> embedded,
       Map<DigestAlgorithm, byte[]> digests,
       Instant now) {
+    SignerInfo signerInfo = parsed.info();
+    AttributeTable attributes = parsed.signed();
     List<Check> checks = new ArrayList<>();
     X509Certificate signer = findSigner(signerInfo.getSID(), embedded);
     Optional<SignerIdentity> identity = Optional.empty();
@@ -304,7 +305,7 @@ public final class CmsVerifier {
     checks.add(contentDigest(attributes, digestAlgorithm, digests));
     checks.add(signatureValue(signerInfo, signer, digestAlgorithm));
 
-    TimestampTokenValidator.Result timestamp = timestamp(signerInfo, unsignedAttributes, embedded);
+    TimestampTokenValidator.Result timestamp = timestamp(signerInfo, parsed.unsigned(), embedded);
     checks.add(timestamp.check());
     Optional<Instant> proven = timestamp.time();
     Instant at;
