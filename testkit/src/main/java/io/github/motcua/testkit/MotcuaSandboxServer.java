@@ -14,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * switch them. Stops cleanly on Ctrl-C.
  *
  * <pre>
- * ./mvnw -q -pl testkit -am compile exec:java
- * ./mvnw -q -pl testkit -am compile exec:java -Dexec.args="--port 9000"
+ * ./mvnw -q -pl testkit -am compile exec:exec -Psandbox
+ * ./mvnw -q -pl testkit -am compile exec:exec -Psandbox -Dexec.args="--port 9000"
  * </pre>
  *
  * <p>Options: {@code --port N} for the status page (default {@value #DEFAULT_PORT}; 0 for a free
