@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS motcua_sync_delivery (
   event_pk      BIGINT        NOT NULL REFERENCES motcua_sync_event (id),
   status        VARCHAR(16)   NOT NULL,
   attempts      INTEGER       NOT NULL,
+  claims        INTEGER       NOT NULL DEFAULT 1,
   recorded_at   BIGINT        NOT NULL,
   available_at  BIGINT        NOT NULL,
   lease_owner   VARCHAR(128),
@@ -43,6 +44,11 @@ CREATE TABLE IF NOT EXISTS motcua_sync_delivery (
   finished_by   VARCHAR(128),
   CONSTRAINT motcua_sync_delivery_pk PRIMARY KEY (destination, dossier_code, seq)
 );
+-- claims counts the leases given on a delivery. A first claim tells a client that no earlier attempt
+-- can have reached the portal, so it may leave out the checks that guard against publishing an event
+-- twice. motcua inserts 0; the default 1 marks rows whose history is unknown as claimed before: the
+-- rows of a table created before this column, which the next statement adds to.
+ALTER TABLE motcua_sync_delivery ADD COLUMN IF NOT EXISTS claims INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX IF NOT EXISTS motcua_sync_delivery_ix_queue
   ON motcua_sync_delivery (destination, status, event_pk);
 CREATE INDEX IF NOT EXISTS motcua_sync_delivery_ix_claim

@@ -13,6 +13,7 @@ import io.github.motcua.core.id.ProcedureCode;
 import io.github.motcua.portal.internal.DossierRecords;
 import io.github.motcua.portal.internal.PortalCalls;
 import io.github.motcua.portal.internal.PortalHttp;
+import io.github.motcua.portal.internal.RecordMemory;
 import io.github.motcua.portal.internal.Redact;
 import io.github.motcua.portal.internal.Reply;
 import io.github.motcua.portal.internal.SingleFlight;
@@ -58,9 +59,11 @@ import okhttp3.RequestBody;
  * looks the dossier up with {@code TraCuuHoSo} and sends only the steps the portal lacks: a step is
  * never stored twice, even when an event is delivered again), and ratings with {@code
  * DongBoDanhGia}. For a completed step the one look-up serves twice: the record is sent only when
- * the portal's copy differs from it, so a step usually costs two calls. Dates are {@code
- * yyyyMMddHHmmss} in Vietnam time; codes and field names come from the {@link
- * NationalPortalProfile}.
+ * the portal's copy differs from it, so a step usually costs two calls. A step a sync outbox
+ * delivers for the first time ({@link Publication#firstAttempt()}) costs one: no earlier attempt
+ * can have stored it, so the look-up is left out, and the record goes first only when this client
+ * did not store the same record for the event just before. Dates are {@code yyyyMMddHHmmss} in
+ * Vietnam time; codes and field names come from the {@link NationalPortalProfile}.
  *
  * <p>Thread-safe; build one per unit and share it.
  *
@@ -95,6 +98,7 @@ public final class NationalPortalClient implements PortalClient {
   private final PortalHttp http;
   private final DossierRecords records;
   private final SingleFlight<String> sessions;
+  private final RecordMemory memory;
 
   private NationalPortalClient(Builder b) {
     HttpUrl base = Urls.base(b.adapterUrl, "national.adapter-url");
@@ -112,6 +116,7 @@ public final class NationalPortalClient implements PortalClient {
     profile.fieldNames().forEach((canonical, wire) -> inverse.put(wire, canonical));
     this.wireToCanonical = Map.copyOf(inverse);
     this.sessions = PortalCalls.credential(this::login, clock);
+    this.memory = new RecordMemory(b.recordMemory);
   }
 
   /**
@@ -125,22 +130,62 @@ public final class NationalPortalClient implements PortalClient {
 
   @Override
   public PublishResult publish(DossierEvent event, Dossier snapshot) {
+    return publish(new Publication(event, snapshot));
+  }
+
+  /**
+   * Publishes an event as {@link #publish(DossierEvent, Dossier)} does. On a first attempt ({@link
+   * Publication#firstAttempt()}) a completed step is sent without the look-up before it: no earlier
+   * attempt can have stored it, and the record is sent first only when this client did not store
+   * the same record for the event just before (see {@link Builder#recordMemory(int)}). A step then
+   * costs one call instead of two.
+   *
+   * @param publication the event, its snapshot, and whether it is a first attempt
+   * @return what was sent
+   */
+  @Override
+  public PublishResult publish(Publication publication) {
+    DossierEvent event = publication.event();
+    Dossier snapshot = publication.snapshot();
     PortalCalls.checkPublish(event, snapshot);
     String key = event.eventId().toString();
     List<String> ops = new ArrayList<>();
     String[] lastRequest = new String[1];
-    if (event instanceof DossierEvent.Submitted || event instanceof DossierEvent.Received) {
-      ops.add(syncDossier(snapshot, true, key, lastRequest));
-    } else if (event instanceof DossierEvent.StepCompleted s) {
-      ops.addAll(publishStep(snapshot, s.step(), key, lastRequest));
-    } else if (event instanceof DossierEvent.Rated r) {
-      ObjectNode rating = records.rating(snapshot, r.rating(), r.occurredAt());
-      lastRequest[0] = call(RATINGS, dataParams(List.of(rating)), key + ":rating", lastRequest);
-      ops.add(RATINGS);
-    } else {
-      ops.add(syncDossier(snapshot, false, key, lastRequest));
+    ObjectNode record = records.record(snapshot, unitCode);
+    byte[] digest = memory.digest(write(record));
+    boolean held = memory.holds(event, snapshot, digest);
+    try {
+      if (event instanceof DossierEvent.Submitted || event instanceof DossierEvent.Received) {
+        ops.add(syncRecord(record, true, key, lastRequest));
+      } else if (event instanceof DossierEvent.StepCompleted s) {
+        ops.addAll(
+            publishStep(
+                snapshot, record, s.step(), key, lastRequest, publication.firstAttempt(), held));
+      } else if (event instanceof DossierEvent.Rated r) {
+        ObjectNode rating = records.rating(snapshot, r.rating(), r.occurredAt());
+        lastRequest[0] = call(RATINGS, dataParams(List.of(rating)), key + ":rating", lastRequest);
+        ops.add(RATINGS);
+      } else {
+        ops.add(syncRecord(record, false, key, lastRequest));
+      }
+    } catch (RuntimeException e) {
+      memory.forget(snapshot.code());
+      throw e;
     }
+    remember(event, snapshot, digest, !(event instanceof DossierEvent.Rated) || held);
     return new PublishResult("national", snapshot.code(), event.eventId(), ops, lastRequest[0]);
+  }
+
+  /**
+   * Remembers the record the portal holds after a publish, or forgets the dossier when that is not
+   * known (a rating does not send the record).
+   */
+  private void remember(DossierEvent event, Dossier snapshot, byte[] digest, boolean portalHolds) {
+    if (portalHolds) {
+      memory.stored(event, snapshot.code(), digest);
+    } else {
+      memory.forget(snapshot.code());
+    }
   }
 
   /**
@@ -218,7 +263,7 @@ public final class NationalPortalClient implements PortalClient {
   }
 
   private PublishOutcome publishAlone(Publication p) {
-    return PublishOutcome.of(() -> publish(p.event(), p.snapshot()));
+    return PublishOutcome.of(() -> publish(p));
   }
 
   private void publishTogether(
@@ -265,11 +310,21 @@ public final class NationalPortalClient implements PortalClient {
       sent.forEach(i -> out[i] = publishAlone(publications.get(i)));
       return;
     } catch (RuntimeException e) {
-      sent.forEach(i -> out[i] = new PublishOutcome.Failed(e));
+      sent.forEach(
+          i -> {
+            memory.forget(publications.get(i).snapshot().code());
+            out[i] = new PublishOutcome.Failed(e);
+          });
       return;
     }
     for (int i : sent) {
       Publication p = publications.get(i);
+      byte[] digest = memory.digest(write(records.record(p.snapshot(), unitCode)));
+      remember(
+          p.event(),
+          p.snapshot(),
+          digest,
+          kind != Shared.RATING || memory.holds(p.event(), p.snapshot(), digest));
       out[i] =
           new PublishOutcome.Published(
               new PublishResult(
@@ -290,11 +345,9 @@ public final class NationalPortalClient implements PortalClient {
    * @return {@code DongBoHoSoMC:create} or {@code DongBoHoSoMC:update}, whichever took effect
    */
   public String syncDossier(Dossier snapshot, boolean create, String idempotencyBase) {
-    return syncDossier(snapshot, create, idempotencyBase, new String[1]);
-  }
-
-  private String syncDossier(Dossier snapshot, boolean create, String key, String[] lastRequest) {
-    return syncRecord(records.record(snapshot, unitCode), create, key, lastRequest);
+    // Sent outside of an event: what this client remembers of the dossier no longer holds.
+    memory.forget(snapshot.code());
+    return syncRecord(records.record(snapshot, unitCode), create, idempotencyBase, new String[1]);
   }
 
   private String sync(ObjectNode record, boolean create, String key, String[] lastRequest) {
@@ -317,6 +370,7 @@ public final class NationalPortalClient implements PortalClient {
    */
   public List<String> publishSteps(
       Dossier snapshot, List<ProcessingStep> steps, String idempotencyBase) {
+    memory.forget(snapshot.code());
     return publishSteps(snapshot, steps, idempotencyBase, new String[1]);
   }
 
@@ -352,22 +406,39 @@ public final class NationalPortalClient implements PortalClient {
   /**
    * Publishes a completed step: one look-up of the portal's copy tells both whether the record
    * needs an update (a step seldom changes it) and which of the step is already stored, so a step
-   * costs a look-up and a progress call instead of an update, a look-up and a progress call. A
-   * retry of the progress call after an ambiguous failure looks the dossier up again.
+   * costs a look-up and a progress call instead of an update, a look-up and a progress call. On a
+   * first attempt nothing of the step can be stored yet and the look-up is left out: the record is
+   * sent (as an update) only when the portal is not known to hold it. A retry of the progress call
+   * after an ambiguous failure looks the dossier up again.
    */
   private List<String> publishStep(
-      Dossier snapshot, ProcessingStep step, String key, String[] lastRequest) {
-    ObjectNode record = records.record(snapshot, unitCode);
+      Dossier snapshot,
+      ObjectNode record,
+      ProcessingStep step,
+      String key,
+      String[] lastRequest,
+      boolean firstAttempt,
+      boolean recordHeld) {
     String chunkKey = key + ":steps:0";
-    JsonNode portal =
-        http.execute(LOOK_UP, true, attempt -> portalCopy(snapshot.code(), chunkKey, lastRequest));
     List<String> ops = new ArrayList<>();
-    if (portal == null) {
-      ops.add(syncRecord(record, true, key, lastRequest));
-    } else if (!sameRecord(record, portal)) {
-      ops.add(syncRecord(record, false, key, lastRequest));
+    // On a first attempt the portal holds none of this step: the chunk is sent whole.
+    JsonNode portal = null;
+    if (firstAttempt) {
+      if (!recordHeld) {
+        ops.add(syncRecord(record, false, key, lastRequest));
+      }
+    } else {
+      portal =
+          http.execute(
+              LOOK_UP, true, attempt -> portalCopy(snapshot.code(), chunkKey, lastRequest));
+      if (portal == null) {
+        ops.add(syncRecord(record, true, key, lastRequest));
+      } else if (!sameRecord(record, portal)) {
+        ops.add(syncRecord(record, false, key, lastRequest));
+      }
     }
     List<ObjectNode> chunk = List.of(records.step(snapshot, step));
+    JsonNode copy = portal;
     lastRequest[0] =
         http.execute(
             PROGRESS,
@@ -375,7 +446,7 @@ public final class NationalPortalClient implements PortalClient {
             attempt -> {
               List<ObjectNode> toSend =
                   attempt == 1
-                      ? missing(portal, chunk)
+                      ? missing(copy, chunk)
                       : missingSteps(snapshot.code(), chunk, chunkKey);
               if (toSend.isEmpty()) {
                 return lastRequest[0];
@@ -752,7 +823,9 @@ public final class NationalPortalClient implements PortalClient {
     private String unitCode;
     private NationalPortalProfile profile = NationalPortalProfile.defaults();
 
-    private Builder() {}
+    private Builder() {
+      super("national");
+    }
 
     /**
      * Sets the adapter's base URL (required).

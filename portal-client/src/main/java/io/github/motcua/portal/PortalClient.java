@@ -37,6 +37,21 @@ public interface PortalClient {
   PublishResult publish(DossierEvent event, Dossier snapshot);
 
   /**
+   * Publishes one event as {@link #publish(DossierEvent, Dossier)} does, knowing whether this is
+   * its first attempt ({@link Publication#firstAttempt()}). A {@code SyncWorker} calls this one.
+   *
+   * <p>The default ignores that and calls {@link #publish(DossierEvent, Dossier)}; a client
+   * overrides it when a first attempt can be sent with fewer calls.
+   *
+   * @param publication the event, its snapshot, and whether it is a first attempt; not null
+   * @return what was sent
+   * @throws PortalException as {@link #publish(DossierEvent, Dossier)} does
+   */
+  default PublishResult publish(Publication publication) {
+    return publish(publication.event(), publication.snapshot());
+  }
+
+  /**
    * Returns how many events of this kind {@link #publishAll} may send in one call. A {@code
    * SyncWorker} hands such events of different dossiers to {@code publishAll} together, at most
    * this many at once, and every other event to {@link #publish} alone.
@@ -55,7 +70,7 @@ public interface PortalClient {
    * refuses a shared call, the client publishes that call's events one by one, so that each refusal
    * is charged to the event that caused it.
    *
-   * <p>The default publishes the events one after another with {@link #publish}.
+   * <p>The default publishes the events one after another with {@link #publish(Publication)}.
    *
    * @param publications the events with their snapshots, not null; events of the same dossier are
    *     published in list order
@@ -64,7 +79,7 @@ public interface PortalClient {
   default List<PublishOutcome> publishAll(List<Publication> publications) {
     List<PublishOutcome> outcomes = new ArrayList<>(publications.size());
     for (Publication p : publications) {
-      outcomes.add(PublishOutcome.of(() -> publish(p.event(), p.snapshot())));
+      outcomes.add(PublishOutcome.of(() -> publish(p)));
     }
     return outcomes;
   }

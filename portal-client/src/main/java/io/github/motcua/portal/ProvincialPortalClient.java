@@ -297,9 +297,10 @@ public final class ProvincialPortalClient implements PortalClient {
   /** Builds a {@link ProvincialPortalClient}. Not thread-safe. */
   public static final class Builder extends PortalClientBuilder<Builder> {
     private ProvincialPortalProfile profile;
-    private int recordMemory = 16_384;
 
-    private Builder() {}
+    private Builder() {
+      super("provincial");
+    }
 
     /**
      * Sets the province's profile (required).
@@ -309,27 +310,6 @@ public final class ProvincialPortalClient implements PortalClient {
      */
     public Builder profile(ProvincialPortalProfile profile) {
       this.profile = Objects.requireNonNull(profile, "profile");
-      return this;
-    }
-
-    /**
-     * Sets how many dossiers the client remembers the last stored record of (default 16,384; 0
-     * remembers none). An event that leaves the record as the event before it stored it, such as
-     * most completed steps and every rating, then costs one request instead of two: the record is
-     * sent again only when it changed, or when this client did not itself store it for the event
-     * just before (after a restart, an eviction, a failure, or an event another process delivered
-     * or an operator skipped).
-     *
-     * @param dossiers the number of dossiers, at least 0
-     * @return this builder
-     * @throws PortalConfigurationException when negative
-     */
-    public Builder recordMemory(int dossiers) {
-      if (dossiers < 0) {
-        throw new PortalConfigurationException(
-            "provincial.record-memory", "The record memory holds at least 0 dossiers.");
-      }
-      this.recordMemory = dossiers;
       return this;
     }
 

@@ -43,14 +43,16 @@ class NationalPortalClientTest {
   }
 
   private NationalPortalClient client(NationalPortalFake portal, NationalPortalProfile profile) {
+    return builder(portal).profile(profile).build();
+  }
+
+  private NationalPortalClient.Builder builder(NationalPortalFake portal) {
     return NationalPortalClient.builder()
         .adapterUrl(portal.baseUrl())
         .credentials(portal.username(), portal.password())
         .unitCode(portal.unitCode())
         .clock(clock)
-        .profile(profile)
-        .retryPolicy(RetryPolicy.builder().sleeper(clock.sleeper()).build())
-        .build();
+        .retryPolicy(RetryPolicy.builder().sleeper(clock.sleeper()).build());
   }
 
   @AfterEach
@@ -354,6 +356,95 @@ class NationalPortalClientTest {
 
     assertThat(fake.injectedFaults(PortalFault.MALFORMED_JSON)).isEqualTo(1);
     assertThat(fake.dossier(code.value()).orElseThrow().steps()).hasSize(1);
+  }
+
+  @Test
+  void aFirstAttemptOfAStepIsSentWithoutALookUp() {
+    DossierCode code = Histories.code(14);
+    List<DossierEvent> events = new Histories(15).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    List<PublishResult> results = new ArrayList<>();
+    for (int i = 0; i <= 7; i++) {
+      results.add(client.publish(new Publication(events.get(i), snapshots.get(i), true)));
+    }
+
+    assertThat(events.get(2)).isInstanceOf(DossierEvent.StepCompleted.class);
+    assertThat(events.get(7)).isInstanceOf(DossierEvent.StepCompleted.class);
+    // The first step changes the record, which goes first; the second leaves it as this client
+    // stored it for the event before, so the step alone is sent.
+    assertThat(results.get(2).operations())
+        .containsExactly("DongBoHoSoMC:update", "CapNhatTienDoHoSoMC");
+    assertThat(results.get(7).operations()).containsExactly("CapNhatTienDoHoSoMC");
+    assertThat(fake.serviceCallCount("TraCuuHoSo")).isZero();
+    NationalPortalFake.StoredDossier stored = fake.dossier(code.value()).orElseThrow();
+    assertThat(stored.steps()).hasSize(2);
+    assertThat(stored.current().path("TrangThaiHoSo").asInt())
+        .isEqualTo(snapshots.get(7).status().nationalCode());
+  }
+
+  @Test
+  void aFirstAttemptSendsTheRecordWhenThisClientDidNotStoreItForTheEventBefore() {
+    DossierCode code = Histories.code(15);
+    List<DossierEvent> events = new Histories(16).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    NationalPortalClient other = client(NationalPortalProfile.defaults());
+    for (int i = 0; i <= 6; i++) {
+      other.publish(new Publication(events.get(i), snapshots.get(i), true));
+    }
+
+    // This client stored nothing of the dossier (another process did, or it restarted).
+    PublishResult result = client.publish(new Publication(events.get(7), snapshots.get(7), true));
+
+    assertThat(result.operations()).containsExactly("DongBoHoSoMC:update", "CapNhatTienDoHoSoMC");
+    // A client that remembers nothing at all behaves alike.
+    DossierCode second = Histories.code(16);
+    List<DossierEvent> later = new Histories(17).fullLifecycle(second);
+    List<Dossier> laterSnapshots = Histories.snapshots(later);
+    NationalPortalClient forgetful = builder(fake).recordMemory(0).build();
+    forgetful.publish(new Publication(later.get(0), laterSnapshots.get(0), true));
+    forgetful.publish(new Publication(later.get(1), laterSnapshots.get(1), true));
+    assertThat(
+            forgetful
+                .publish(new Publication(later.get(2), laterSnapshots.get(2), true))
+                .operations())
+        .containsExactly("DongBoHoSoMC:update", "CapNhatTienDoHoSoMC");
+    assertThat(fake.serviceCallCount("TraCuuHoSo")).isZero();
+    assertThat(fake.dossier(code.value()).orElseThrow().steps()).hasSize(2);
+  }
+
+  @Test
+  void aFirstAttemptOfAStepOfADossierThePortalLacksCreatesItFirst() {
+    DossierCode code = Histories.code(17);
+    List<DossierEvent> events = new Histories(18).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+
+    PublishResult result = client.publish(new Publication(events.get(2), snapshots.get(2), true));
+
+    assertThat(result.operations()).containsExactly("DongBoHoSoMC:create", "CapNhatTienDoHoSoMC");
+    assertThat(fake.dossier(code.value()).orElseThrow().steps()).hasSize(1);
+  }
+
+  @Test
+  void aStepDeliveredAgainAfterAFirstAttemptIsLookedUpAndNotStoredTwice() {
+    DossierCode code = Histories.code(18);
+    List<DossierEvent> events = new Histories(19).fullLifecycle(code);
+    List<Dossier> snapshots = Histories.snapshots(events);
+    for (int i = 0; i <= 6; i++) {
+      client.publish(new Publication(events.get(i), snapshots.get(i), true));
+    }
+    // The first attempt's progress call is stored but its reply is cut: the client's own retry
+    // looks the dossier up before sending again.
+    fake.failNextAfter(0, PortalFault.MALFORMED_JSON, 1);
+    client.publish(new Publication(events.get(7), snapshots.get(7), true));
+    assertThat(fake.injectedFaults(PortalFault.MALFORMED_JSON)).isEqualTo(1);
+    assertThat(fake.serviceCallCount("TraCuuHoSo")).isEqualTo(1);
+    // The outbox delivers the event again (the outcome was never recorded): not a first attempt,
+    // so it is looked up, even though the client remembers the record.
+    PublishResult again = client.publish(new Publication(events.get(7), snapshots.get(7), false));
+
+    assertThat(fake.serviceCallCount("TraCuuHoSo")).isEqualTo(2);
+    assertThat(again.operations()).containsExactly("CapNhatTienDoHoSoMC");
+    assertThat(fake.dossier(code.value()).orElseThrow().steps()).hasSize(2);
   }
 
   /** The lifecycles of dossiers {@code first..first+count-1}, each with its snapshots. */

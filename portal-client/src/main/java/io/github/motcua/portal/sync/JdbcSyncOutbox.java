@@ -276,8 +276,9 @@ public final class JdbcSyncOutbox implements SyncOutbox {
         c.prepareStatement(
             "INSERT INTO "
                 + tDelivery
-                + " (destination, dossier_code, seq, event_pk, status, attempts, recorded_at,"
-                + " available_at, lease_until) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, 0, 0)")) {
+                + " (destination, dossier_code, seq, event_pk, status, attempts, claims,"
+                + " recorded_at, available_at, lease_until)"
+                + " VALUES (?, ?, ?, ?, 'PENDING', 0, 0, ?, 0, 0)")) {
       for (int i = 0; i < n; i++) {
         if (!fresh[i]) {
           continue;
@@ -445,11 +446,12 @@ public final class JdbcSyncOutbox implements SyncOutbox {
             + candidates()
             + " LIMIT ? FOR UPDATE OF d SKIP LOCKED) UPDATE "
             + tDelivery
-            + " u SET lease_owner = ?, lease_until = ?, claim_token = ? FROM c, "
+            + " u SET lease_owner = ?, lease_until = ?, claim_token = ?, claims = u.claims + 1"
+            + " FROM c, "
             + tEvent
             + " v WHERE u.destination = c.destination AND u.dossier_code = c.dossier_code"
             + " AND u.seq = c.seq AND v.id = u.event_pk"
-            + " RETURNING u.seq, u.event_pk, u.attempts, u.recorded_at, v.payload";
+            + " RETURNING u.seq, u.event_pk, u.attempts, u.recorded_at, v.payload, u.claims";
     List<ClaimedDelivery> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, destination);
@@ -491,7 +493,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
         c.prepareStatement(
             "UPDATE "
                 + tDelivery
-                + " SET lease_owner = ?, lease_until = ?, claim_token = ? WHERE destination = ?"
+                + " SET lease_owner = ?, lease_until = ?, claim_token = ?, claims = claims + 1"
+                + " WHERE destination = ?"
                 + " AND dossier_code = ? AND seq = ? AND status = 'PENDING' AND lease_until <= ?"
                 + " AND available_at <= ?")) {
       for (Object[] k : keys) {
@@ -510,7 +513,7 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     List<ClaimedDelivery> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT u.seq, u.event_pk, u.attempts, u.recorded_at, v.payload FROM "
+            "SELECT u.seq, u.event_pk, u.attempts, u.recorded_at, v.payload, u.claims FROM "
                 + tDelivery
                 + " u JOIN "
                 + tEvent
@@ -544,6 +547,7 @@ public final class JdbcSyncOutbox implements SyncOutbox {
         rs.getLong(1),
         pk,
         rs.getInt(3),
+        rs.getInt(6),
         Instant.ofEpochMilli(rs.getLong(4)),
         owner,
         Instant.ofEpochMilli(until));

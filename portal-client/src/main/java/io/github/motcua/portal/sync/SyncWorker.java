@@ -706,7 +706,11 @@ public final class SyncWorker implements AutoCloseable {
       record(
           lane,
           r.delivery(),
-          PublishOutcome.of(() -> lane.client.publish(r.delivery().event(), r.snapshot())),
+          PublishOutcome.of(
+              () ->
+                  lane.client.publish(
+                      new Publication(
+                          r.delivery().event(), r.snapshot(), r.delivery().firstClaim()))),
           null);
       return true;
     } catch (SyncOutboxException e) {
@@ -733,7 +737,8 @@ public final class SyncWorker implements AutoCloseable {
           queued++;
         } else if (r != null) {
           ready.add(r.delivery());
-          publications.add(new Publication(r.delivery().event(), r.snapshot()));
+          publications.add(
+              new Publication(r.delivery().event(), r.snapshot(), r.delivery().firstClaim()));
         }
       } catch (SyncOutboxException e) {
         LOG.error("Sync worker {} cannot deliver {}: {}", workerId, claimed, e.toString());

@@ -7,6 +7,7 @@ import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,18 +38,19 @@ class JdbcSyncOutboxTest {
   private JdbcSyncOutbox outbox(TestDatabase db) {
     DataSource ds = db.dataSource();
     String prefix = TestDatabase.uniquePrefix();
-    JdbcSyncOutbox outbox =
-        JdbcSyncOutbox.builder()
-            .dataSource(ds)
-            .destinations("national", "provincial")
-            .tablePrefix(prefix)
-            .clock(clock)
-            .build()
-            .createSchemaIfMissing();
+    return builder(db, ds, prefix).build().createSchemaIfMissing();
+  }
+
+  /** A builder of outboxes on these tables, which are dropped after the test. */
+  private JdbcSyncOutbox.Builder builder(TestDatabase db, DataSource ds, String prefix) {
     if (db == TestDatabase.POSTGRESQL) {
       cleanUp.add(() -> TestDatabase.drop(ds, prefix));
     }
-    return outbox;
+    return JdbcSyncOutbox.builder()
+        .dataSource(ds)
+        .destinations("national", "provincial")
+        .tablePrefix(prefix)
+        .clock(clock);
   }
 
   private static final EventScript SCRIPT = new EventScript(3, 10, 7);
@@ -174,6 +176,65 @@ class JdbcSyncOutboxTest {
     assertThat(outbox.renew(crashed, clock.instant().plus(LEASE))).isFalse();
     assertThat(outbox.markDelivered(taken, clock.instant())).isTrue();
     assertThat(outbox.status("national").delivered()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void countsEveryClaimSoThatOnlyTheFirstIsAFirstClaim(TestDatabase db) {
+    JdbcSyncOutbox outbox = outbox(db);
+    outbox.enqueue(dossier(0).get(0));
+    ClaimedDelivery first = outbox.claim("national", "w1", 1, clock.instant(), LEASE).get(0);
+    assertThat(first.claims()).isEqualTo(1);
+    assertThat(first.firstClaim()).isTrue();
+    assertThat(first.toString()).contains("claims=1");
+    // A failed attempt: the next claim is the second.
+    outbox.markFailed(first, 1, clock.instant(), "portal.timeout: no reply");
+    ClaimedDelivery second = outbox.claim("national", "w1", 1, clock.instant(), LEASE).get(0);
+    assertThat(second.claims()).isEqualTo(2);
+    assertThat(second.firstClaim()).isFalse();
+    // A worker that crashed mid-call recorded nothing: its lease runs out, and the claim that
+    // takes it over is not a first one either.
+    clock.advance(LEASE);
+    ClaimedDelivery taken = outbox.claim("national", "w2", 1, clock.instant(), LEASE).get(0);
+    assertThat(taken.attempts()).isEqualTo(1);
+    assertThat(taken.claims()).isEqualTo(3);
+    assertThat(taken.withLeaseUntil(clock.instant().plus(LEASE)).claims()).isEqualTo(3);
+    // A dead letter an operator retries has been attempted before.
+    outbox.markDead(taken, 2, clock.instant(), "portal.rejected");
+    outbox.retryDeadLetter("national", taken.event().eventId(), "operator.lan", "portal fixed");
+    ClaimedDelivery retried = outbox.claim("national", "w1", 1, clock.instant(), LEASE).get(0);
+    assertThat(retried.attempts()).isZero();
+    assertThat(retried.firstClaim()).isFalse();
+    // The other destination's delivery of the same event has a count of its own.
+    assertThat(outbox.claim("provincial", "w1", 1, clock.instant(), LEASE))
+        .singleElement()
+        .matches(ClaimedDelivery::firstClaim);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void anOlderTableGainsTheClaimsColumnAndItsRowsCountAsClaimedBefore(TestDatabase db)
+      throws Exception {
+    DataSource ds = db.dataSource();
+    String prefix = TestDatabase.uniquePrefix();
+    JdbcSyncOutbox.Builder builder = builder(db, ds, prefix);
+    JdbcSyncOutbox outbox = builder.build().createSchemaIfMissing();
+    outbox.enqueue(dossier(0).get(0));
+    // The table as the first schema made it: a pending delivery, no claims column.
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE " + prefix + "sync_delivery DROP COLUMN claims");
+    }
+
+    JdbcSyncOutbox upgraded = builder.build().createSchemaIfMissing();
+
+    ClaimedDelivery old = upgraded.claim("national", "w1", 1, clock.instant(), LEASE).get(0);
+    assertThat(old.claims()).isEqualTo(2);
+    assertThat(old.firstClaim()).isFalse();
+    upgraded.enqueue(dossier(1).get(0));
+    assertThat(upgraded.claim("provincial", "w1", 2, clock.instant(), LEASE))
+        .extracting(ClaimedDelivery::firstClaim)
+        .containsExactly(false, true);
   }
 
   @ParameterizedTest

@@ -11,6 +11,7 @@ import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.PublishResult;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class RecordingPortal implements PortalClient {
   private volatile int batchLimit = 1;
   private volatile Function<List<Publication>, List<PublishOutcome>> shared = null;
   private final List<List<DossierCode>> batches = Collections.synchronizedList(new ArrayList<>());
+  private final Map<UUID, List<Boolean>> firstAttempts = new ConcurrentHashMap<>();
 
   RecordingPortal(String name) {
     this.name = name;
@@ -82,6 +84,25 @@ final class RecordingPortal implements PortalClient {
     synchronized (batches) {
       return List.copyOf(batches);
     }
+  }
+
+  /** Notes whether the worker called it a first attempt, then publishes as a client would. */
+  @Override
+  public PublishResult publish(Publication publication) {
+    firstAttempts
+        .computeIfAbsent(
+            publication.event().eventId(), k -> Collections.synchronizedList(new ArrayList<>()))
+        .add(publication.firstAttempt());
+    return publish(publication.event(), publication.snapshot());
+  }
+
+  /**
+   * What the worker said of each publish of each event, in call order: true for a first attempt.
+   */
+  Map<UUID, List<Boolean>> firstAttempts() {
+    Map<UUID, List<Boolean>> out = new HashMap<>();
+    firstAttempts.forEach((id, flags) -> out.put(id, List.copyOf(flags)));
+    return out;
   }
 
   @Override

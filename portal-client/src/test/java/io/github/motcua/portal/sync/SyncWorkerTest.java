@@ -70,6 +70,20 @@ class SyncWorkerTest {
     assertThat(portal.overlaps()).isZero();
   }
 
+  /**
+   * Each event's first publish was called a first attempt, every later one not (the client must
+   * then guard against the first having reached the portal), and some events were published again.
+   */
+  private static void assertOnlyFirstPublishesAreFirstAttempts(RecordingPortal portal) {
+    assertThat(portal.firstAttempts().values())
+        .allSatisfy(
+            flags -> {
+              assertThat(flags.get(0)).isTrue();
+              assertThat(flags.subList(1, flags.size())).doesNotContain(true);
+            })
+        .anySatisfy(flags -> assertThat(flags).hasSizeGreaterThan(1));
+  }
+
   @Test
   void deliversEveryEventToEveryDestinationInOrderThroughRandomFailures() throws Exception {
     EventScript script = new EventScript(40, 12, 1);
@@ -95,6 +109,10 @@ class SyncWorkerTest {
     assertInOrder(script, national);
     assertInOrder(script, provincial);
     assertThat(national.calls()).isGreaterThan(480);
+    assertThat(national.firstAttempts()).hasSize(480);
+    assertOnlyFirstPublishesAreFirstAttempts(national);
+    assertThat(provincial.firstAttempts().values())
+        .allSatisfy(f -> assertThat(f).containsOnly(true));
     assertThat(w.status().values()).allSatisfy(s -> assertThat(s.isCaughtUp()).isTrue());
     assertThat(outbox.deadLetters("national")).isEmpty();
   }
@@ -238,6 +256,8 @@ class SyncWorkerTest {
             });
     assertThat(batches).hasSizeGreaterThan(10);
     assertThat(provincial.batches()).isEmpty();
+    // Shared calls tell first attempts apart too.
+    assertOnlyFirstPublishesAreFirstAttempts(national);
   }
 
   @Test
