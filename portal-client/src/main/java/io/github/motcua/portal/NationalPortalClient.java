@@ -201,6 +201,33 @@ public final class NationalPortalClient implements PortalClient {
   }
 
   /**
+   * Returns the call an event shares with others: {@code create} for a submitted or received
+   * dossier, {@code update} for another change of the record, {@code rating} for a rating ({@code
+   * DongBoDanhGia}), {@code step} for a completed step (sent alone).
+   *
+   * @param event the event
+   * @return the kind
+   */
+  @Override
+  public String batchKind(DossierEvent event) {
+    Shared kind = shared(event);
+    return kind == null ? "step" : kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The shared call an event goes in; null for a completed step. */
+  private static Shared shared(DossierEvent event) {
+    if (event instanceof DossierEvent.StepCompleted) {
+      return null;
+    }
+    if (event instanceof DossierEvent.Rated) {
+      return Shared.RATING;
+    }
+    return event instanceof DossierEvent.Submitted || event instanceof DossierEvent.Received
+        ? Shared.CREATE
+        : Shared.UPDATE;
+  }
+
+  /**
    * Publishes events of different dossiers: dossier records go together in {@code DongBoHoSoMC}
    * calls ({@code data[]} of up to {@link NationalPortalProfile#recordChunkSize()}, creates and
    * updates apart), ratings together in {@code DongBoDanhGia} calls, completed steps one by one as
@@ -225,16 +252,7 @@ public final class NationalPortalClient implements PortalClient {
     Map<Shared, List<Integer>> shared = new EnumMap<>(Shared.class);
     for (int i = 0; i < publications.size(); i++) {
       Publication p = publications.get(i);
-      DossierEvent event = p.event();
-      Shared kind =
-          event instanceof DossierEvent.StepCompleted
-              ? null
-              : event instanceof DossierEvent.Rated
-                  ? Shared.RATING
-                  : event instanceof DossierEvent.Submitted
-                          || event instanceof DossierEvent.Received
-                      ? Shared.CREATE
-                      : Shared.UPDATE;
+      Shared kind = shared(p.event());
       if (kind == null) {
         outcomes[i] = publishAlone(p);
       } else {

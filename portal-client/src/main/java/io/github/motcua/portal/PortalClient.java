@@ -64,6 +64,19 @@ public interface PortalClient {
   }
 
   /**
+   * Returns the kind of shared call an event goes in, for events whose {@link #batchLimit} is above
+   * 1: {@link #publishAll} sends events in one call only when their kinds are equal. A {@code
+   * SyncWorker} groups the events it claimed by kind before handing them over, so that each call is
+   * as full as the limit allows instead of being split by kind inside {@code publishAll}.
+   *
+   * @param event the event
+   * @return the kind; the default, {@code ""}, lets every such event share a call
+   */
+  default String batchKind(DossierEvent event) {
+    return "";
+  }
+
+  /**
    * Publishes several events, each of a different dossier, together where the portal takes several
    * records in one call. The outcome of each publication is what {@link #publish} would have
    * returned or thrown for it, and a failure of one does not stop the others: when the portal

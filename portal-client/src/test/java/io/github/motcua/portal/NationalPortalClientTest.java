@@ -519,6 +519,19 @@ class NationalPortalClientTest {
   }
 
   @Test
+  void tellsTheKindOfCallEachEventSharesSoThatAWorkerCanFillCalls() {
+    List<DossierEvent> events = new Histories(20).fullLifecycle(Histories.code(20));
+    assertThat(client.batchKind(events.get(0))).isEqualTo("create");
+    assertThat(client.batchKind(events.get(1))).isEqualTo("update");
+    assertThat(client.batchKind(events.get(2))).isEqualTo("step");
+    assertThat(client.batchLimit(events.get(2))).isEqualTo(1);
+    assertThat(events)
+        .filteredOn(e -> e instanceof DossierEvent.Rated)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(client.batchKind(e)).isEqualTo("rating"));
+  }
+
+  @Test
   void sharedCallsTakeAtMostTheProfilesChunkOfRecords() {
     client = client(NationalPortalProfile.defaults().toBuilder().recordChunkSize(2).build());
     List<PublishOutcome> created = client.publishAll(each(lives(50, 5), 0));

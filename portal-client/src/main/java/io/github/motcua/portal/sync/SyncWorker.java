@@ -76,10 +76,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Shared calls.</b> Events a client takes several at a time ({@link
  * PortalClient#batchLimit(io.github.motcua.core.dossier.DossierEvent)} above 1, such as the
  * national portal's dossier records and ratings) are handed to {@link
- * PortalClient#publishAll(List)} in groups of different dossiers, at most that many, from the
- * deliveries claimed together; each outcome is the outcome of its own delivery, as above. The
- * groups come from one claim, so a {@link Builder#batchSize(int) batch size} of several times the
- * client's limit keeps several groups in flight.
+ * PortalClient#publishAll(List)} in groups of different dossiers and one {@link
+ * PortalClient#batchKind kind}, at most that many, from the deliveries claimed together; each
+ * outcome is the outcome of its own delivery, as above. The groups come from one claim, so a {@link
+ * Builder#batchSize(int) batch size} of several times the client's limit keeps several groups in
+ * flight.
  *
  * <p><b>Running.</b> {@link #start()} runs it in the background until {@link #stop(Duration)};
  * {@link #drain(Duration)} delivers everything deliverable in the calling thread's control (for
@@ -641,34 +642,43 @@ public final class SyncWorker implements AutoCloseable {
 
     /**
      * Splits claimed deliveries into what one thread publishes at once: events the client takes
-     * several at a time ({@link PortalClient#batchLimit}) in groups of up to that many, each of a
-     * different dossier; every other event alone.
+     * several at a time ({@link PortalClient#batchLimit}) in groups of one {@link
+     * PortalClient#batchKind kind}, up to that many, each of a different dossier; every other event
+     * alone.
      */
     List<List<ClaimedDelivery>> groups(List<ClaimedDelivery> got) {
       List<List<ClaimedDelivery>> groups = new ArrayList<>();
-      List<ClaimedDelivery> open = new ArrayList<>();
-      Set<DossierCode> dossiers = new HashSet<>();
-      int limit = Integer.MAX_VALUE;
+      Map<String, Group> open = new LinkedHashMap<>();
       for (ClaimedDelivery d : got) {
         int max = batchLimit(d);
         if (max <= 1) {
           groups.add(List.of(d));
           continue;
         }
-        if (open.size() >= Math.min(limit, max) || dossiers.contains(d.event().dossierCode())) {
-          groups.add(open);
-          open = new ArrayList<>();
-          dossiers.clear();
-          limit = Integer.MAX_VALUE;
+        String kind = batchKind(d);
+        Group g = open.get(kind);
+        if (g != null && !g.takes(d, max)) {
+          groups.add(g.members);
+          g = null;
         }
-        open.add(d);
-        dossiers.add(d.event().dossierCode());
-        limit = Math.min(limit, max);
+        if (g == null) {
+          g = new Group();
+          open.put(kind, g);
+        }
+        g.add(d, max);
       }
-      if (!open.isEmpty()) {
-        groups.add(open);
-      }
+      open.values().forEach(g -> groups.add(g.members));
       return groups;
+    }
+
+    /** The client's kind for this delivery's event; its own kind when the client fails to tell. */
+    String batchKind(ClaimedDelivery d) {
+      try {
+        return String.valueOf(client.batchKind(d.event()));
+      } catch (RuntimeException e) {
+        LOG.warn("The {} client's batchKind failed; publishing {} alone", destination, d, e);
+        return "\0" + d.event().eventId();
+      }
     }
 
     /** The client's limit for this delivery's event; 1 when the client fails to tell. */
@@ -685,6 +695,24 @@ public final class SyncWorker implements AutoCloseable {
       Optional<Instant> next = outbox.nextClaimableAt(destination);
       Instant paused = h.pausedUntil();
       return next.map(n -> n.isBefore(paused) ? paused : n);
+    }
+  }
+
+  /** Deliveries of different dossiers that go to the client together. */
+  private static final class Group {
+    final List<ClaimedDelivery> members = new ArrayList<>();
+    private final Set<DossierCode> dossiers = new HashSet<>();
+    private int limit = Integer.MAX_VALUE;
+
+    /** Whether the group has room for this delivery (whose limit is {@code max}). */
+    boolean takes(ClaimedDelivery d, int max) {
+      return members.size() < Math.min(limit, max) && !dossiers.contains(d.event().dossierCode());
+    }
+
+    void add(ClaimedDelivery d, int max) {
+      members.add(d);
+      dossiers.add(d.event().dossierCode());
+      limit = Math.min(limit, max);
     }
   }
 

@@ -36,9 +36,11 @@ final class RecordingPortal implements PortalClient {
   private final AtomicInteger calls = new AtomicInteger();
   private volatile BiConsumer<DossierEvent, Integer> before = (e, n) -> {};
   private volatile int batchLimit = 1;
+  private volatile Function<DossierEvent, String> batchKind = e -> "";
   private volatile Function<List<Publication>, List<PublishOutcome>> shared = null;
   private final List<List<DossierCode>> batches = Collections.synchronizedList(new ArrayList<>());
   private final Map<UUID, List<Boolean>> firstAttempts = new ConcurrentHashMap<>();
+  private final List<List<String>> kindsOfBatches = Collections.synchronizedList(new ArrayList<>());
 
   RecordingPortal(String name) {
     this.name = name;
@@ -61,14 +63,26 @@ final class RecordingPortal implements PortalClient {
     return this;
   }
 
+  /** Tells the kind of shared call each event goes in (it may throw). */
+  RecordingPortal kinds(Function<DossierEvent, String> kind) {
+    this.batchKind = kind;
+    return this;
+  }
+
   @Override
   public int batchLimit(DossierEvent event) {
     return batchLimit;
   }
 
   @Override
+  public String batchKind(DossierEvent event) {
+    return batchKind.apply(event);
+  }
+
+  @Override
   public List<PublishOutcome> publishAll(List<Publication> publications) {
     batches.add(publications.stream().map(p -> p.event().dossierCode()).toList());
+    kindsOfBatches.add(publications.stream().map(p -> batchKind(p.event())).distinct().toList());
     Function<List<Publication>, List<PublishOutcome>> call = shared;
     if (call != null) {
       List<PublishOutcome> answer = call.apply(publications);
@@ -77,6 +91,13 @@ final class RecordingPortal implements PortalClient {
       }
     }
     return PortalClient.super.publishAll(publications);
+  }
+
+  /** The distinct kinds of the events of each {@link #publishAll} call, in call order. */
+  List<List<String>> kindsOfBatches() {
+    synchronized (kindsOfBatches) {
+      return List.copyOf(kindsOfBatches);
+    }
   }
 
   /** The dossiers of each {@link #publishAll} call, in call order. */

@@ -18,11 +18,13 @@ import io.github.motcua.portal.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -306,6 +308,54 @@ class SyncWorkerTest {
         .containsExactlyInAnyOrder("PortalUnavailableException", "IllegalStateException");
     assertThat(retried)
         .hasSize(national.batches().get(0).size() + national.batches().get(1).size());
+  }
+
+  @Test
+  void groupsTheEventsOfASharedCallByTheClientsKind() throws Exception {
+    EventScript script = new EventScript(40, 12, 24);
+    SyncOutbox outbox = outbox();
+    script.interleaved().forEach(outbox::enqueue);
+    // Two kinds of call, say records and ratings: here by the event's position in its dossier.
+    Map<UUID, Integer> position = new HashMap<>();
+    script
+        .byDossier()
+        .values()
+        .forEach(l -> l.forEach(e -> position.put(e.eventId(), l.indexOf(e))));
+    RecordingPortal national =
+        new RecordingPortal("national")
+            .batching(5, null)
+            .kinds(e -> position.get(e.eventId()) % 3 == 0 ? "rating" : "record");
+    RecordingPortal provincial = new RecordingPortal("provincial");
+    SyncWorker w = worker(outbox, national, provincial).workerThreads(2).batchSize(40).build();
+
+    assertThat(w.drain(Duration.ofHours(1))).isTrue();
+
+    assertInOrder(script, national);
+    assertThat(national.kindsOfBatches()).allSatisfy(k -> assertThat(k).hasSize(1));
+    // A claim of 40 dossiers' next events makes full calls of each kind, not calls split by kind.
+    assertThat(national.batches())
+        .filteredOn(b -> b.size() == 5)
+        .hasSizeGreaterThan(national.batches().size() / 2);
+  }
+
+  @Test
+  void aClientWhoseBatchKindFailsHasItsEventsPublishedOneByOne() throws Exception {
+    EventScript script = new EventScript(6, 10, 25);
+    SyncOutbox outbox = outbox();
+    script.interleaved().forEach(outbox::enqueue);
+    RecordingPortal national =
+        new RecordingPortal("national")
+            .batching(5, null)
+            .kinds(
+                e -> {
+                  throw new IllegalStateException("no kind today");
+                });
+    SyncWorker w = worker(outbox, national, new RecordingPortal("provincial")).build();
+
+    assertThat(w.drain(Duration.ofHours(1))).isTrue();
+
+    assertInOrder(script, national);
+    assertThat(national.batches()).isEmpty();
   }
 
   @Test
