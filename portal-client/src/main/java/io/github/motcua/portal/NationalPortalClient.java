@@ -335,9 +335,13 @@ public final class NationalPortalClient implements PortalClient {
           });
       return;
     }
-    for (int i : sent) {
+    for (int j = 0; j < sent.size(); j++) {
+      int i = sent.get(j);
       Publication p = publications.get(i);
-      byte[] digest = memory.digest(write(records.record(p.snapshot(), unitCode)));
+      // The record as sent (a rating's call carries the rating instead).
+      ObjectNode record =
+          kind == Shared.RATING ? records.record(p.snapshot(), unitCode) : data.get(j);
+      byte[] digest = memory.digest(write(record));
       remember(
           p.event(),
           p.snapshot(),
