@@ -583,6 +583,8 @@ public final class CommuneSimulation {
       if (!drained) {
         out.println("  the outbox did not drain within 10 minutes");
       }
+      long nationalCalls = sandbox.nationalPortal().requestCount();
+      long provincialCalls = sandbox.provincialPortal().requestCount();
       long faults = 0;
       for (PortalFault f : PortalFault.values()) {
         faults +=
@@ -678,6 +680,8 @@ public final class CommuneSimulation {
               plans,
               events,
               faults,
+              nationalCalls,
+              provincialCalls,
               reconciliation,
               report,
               recorder.receiptNumbers.size(),

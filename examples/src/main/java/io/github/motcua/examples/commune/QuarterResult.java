@@ -18,6 +18,10 @@ import java.util.Map;
  * @param plans what the quarter was drawn to hold, for independent recounts
  * @param events the events recorded (each delivered to both portals)
  * @param faultsInjected how many portal calls the network failed
+ * @param nationalCalls the HTTP requests the national portal received (logins, look-ups, failed
+ *     calls and retries included)
+ * @param provincialCalls the HTTP requests the provincial portal received (tokens, failed calls and
+ *     retries included)
  * @param reconciliation the fakes against the local records
  * @param report the quarter's quality report
  * @param receiptsIssued receipts issued (one per payment)
@@ -41,6 +45,8 @@ public record QuarterResult(
     List<CommuneSimulation.Plan> plans,
     long events,
     long faultsInjected,
+    long nationalCalls,
+    long provincialCalls,
     Reconciliation reconciliation,
     ServiceQualityReport report,
     long receiptsIssued,
@@ -91,6 +97,10 @@ public record QuarterResult(
         "  outbox             %,d events delivered to each portal through %,d injected network"
             + " faults; %,d pending, %,d dead letters%n",
         events, faultsInjected, r.outboxPending(), r.deadLetters());
+    out.printf(
+        "  portal calls       %,d to the national portal, %,d to the provincial one (logins,"
+            + " look-ups, failures and retries included)%n",
+        nationalCalls, provincialCalls);
     out.printf(
         "  receipts           %,d issued, %d gaps in the numbering; a seeded sample of %,d"
             + " verified (signature, chain, OCSP, content): %,d valid%n",

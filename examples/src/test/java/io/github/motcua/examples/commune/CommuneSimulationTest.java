@@ -107,6 +107,23 @@ class CommuneSimulationTest {
   }
 
   @Test
+  void aStepIsLookedUpOnlyWhenItsDeliveryIsRepeated() {
+    long steps = result.dossiers().stream().mapToLong(d -> d.steps().size()).sum();
+    long lookUps = sandbox.nationalPortal().serviceCallCount("TraCuuHoSo");
+    // A step the outbox claims for the first time goes without a look-up; a fifth of the calls
+    // fail, and only the repeated deliveries after them look the dossier up.
+    assertThat(steps).isGreaterThan(300);
+    assertThat(lookUps).isPositive().isLessThan(steps / 2);
+    assertThat(result.nationalCalls()).isEqualTo(sandbox.nationalPortal().requestCount());
+    assertThat(result.provincialCalls()).isEqualTo(sandbox.provincialPortal().requestCount());
+    assertThat(printed)
+        .contains(
+            String.format(
+                "  portal calls       %,d to the national portal, %,d to the provincial one",
+                result.nationalCalls(), result.provincialCalls()));
+  }
+
+  @Test
   void eachPortalHoldsEveryDossierInItsLocalStatusWithItsSteps() {
     Map<String, NationalPortalFake.StoredDossier> national = sandbox.nationalPortal().dossiers();
     assertThat(national).hasSize(DOSSIERS);
