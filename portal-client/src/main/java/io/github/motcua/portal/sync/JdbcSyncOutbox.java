@@ -105,8 +105,10 @@ public final class JdbcSyncOutbox implements SyncOutbox {
   }
 
   /**
-   * Creates the outbox's tables and indexes when they do not exist yet (the embedded case).
-   * Integrators who manage their schema with migrations run the shipped SQL file instead.
+   * Creates the outbox's tables, indexes and columns when they do not exist yet (the embedded
+   * case), adding to tables an earlier version created. What exists is left alone, so that a
+   * process starting next to running workers does not wait for their transactions. Integrators who
+   * manage their schema with migrations run the shipped SQL file instead.
    *
    * @return this outbox
    * @throws SyncOutboxException with code {@code sync.outbox.schema} when a statement fails
@@ -118,7 +120,10 @@ public final class JdbcSyncOutbox implements SyncOutbox {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         for (String sql : SqlScript.load(d.schemaResource(), prefix)) {
-          s.execute(sql);
+          // On an outbox in use, leave out what exists: its DDL would wait for open transactions.
+          if (!SqlScript.done(c, sql)) {
+            s.execute(sql);
+          }
         }
         c.commit();
       } catch (SQLException e) {

@@ -13,6 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -496,6 +500,32 @@ class JdbcSyncOutboxTest {
     outbox.enqueue(dossier(0).get(0));
     outbox.createSchemaIfMissing();
     assertThat(outbox.events(dossier(0).get(0).dossierCode())).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void creatingTheSchemaOfAnOutboxInUseWaitsForNoOpenTransaction(TestDatabase db) throws Exception {
+    DataSource ds = db.dataSource();
+    String prefix = TestDatabase.uniquePrefix();
+    JdbcSyncOutbox.Builder builder = builder(db, ds, prefix);
+    JdbcSyncOutbox outbox = builder.build().createSchemaIfMissing();
+    ExecutorService starter = Executors.newSingleThreadExecutor();
+    try (Connection open = ds.getConnection()) {
+      // A transaction of the integrator's that recorded an event and is still open.
+      open.setAutoCommit(false);
+      outbox.enqueue(open, dossier(0).get(0));
+
+      // Another process starts: its schema statements have nothing to do, and run none (a DDL
+      // statement would wait for the open transaction first, on PostgreSQL without end).
+      Future<JdbcSyncOutbox> starting =
+          starter.submit(() -> builder.build().createSchemaIfMissing());
+      assertThat(starting.get(30, TimeUnit.SECONDS).status("national").pending()).isZero();
+
+      open.commit();
+    } finally {
+      starter.shutdownNow();
+    }
+    assertThat(outbox.status("national").pending()).isEqualTo(1);
   }
 
   @Test
