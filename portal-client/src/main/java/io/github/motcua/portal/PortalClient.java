@@ -41,7 +41,9 @@ public interface PortalClient {
    * its first attempt ({@link Publication#firstAttempt()}). A {@code SyncWorker} calls this one.
    *
    * <p>The default ignores that and calls {@link #publish(DossierEvent, Dossier)}; a client
-   * overrides it when a first attempt can be sent with fewer calls.
+   * overrides it when a first attempt can be sent with fewer calls. Such a first attempt need not
+   * be repeatable, so a caller says {@code true} only when nobody can have attempted the event
+   * before (a sync outbox's first claim of it), and {@code false} whenever it is not sure.
    *
    * @param publication the event, its snapshot, and whether it is a first attempt; not null
    * @return what was sent
