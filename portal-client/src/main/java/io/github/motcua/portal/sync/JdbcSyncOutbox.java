@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -57,6 +58,17 @@ public final class JdbcSyncOutbox implements SyncOutbox {
   private static final Pattern DESTINATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final int REASON_LIMIT = 1000;
   private static final int DECODED_CACHE = 8192;
+
+  /** How many times the schema statements run when other processes create it at the same time. */
+  private static final int SCHEMA_ROUNDS = 3;
+
+  /**
+   * SQL states that say an object exists that did not when this transaction looked: unique
+   * violation (PostgreSQL's catalog), duplicate table, object or column (PostgreSQL), table, index
+   * or column exists (H2).
+   */
+  private static final Set<String> CREATED_MEANWHILE =
+      Set.of("23505", "42P07", "42710", "42701", "42S01", "42S11", "42S21");
 
   private final DataSource dataSource;
   private final List<String> destinations;
@@ -110,6 +122,10 @@ public final class JdbcSyncOutbox implements SyncOutbox {
    * process starting next to running workers does not wait for their transactions. Integrators who
    * manage their schema with migrations run the shipped SQL file instead.
    *
+   * <p>Several processes may call this at once on a new database: when another one creates a table,
+   * index or column at the same moment (PostgreSQL reports that as a unique violation even with
+   * {@code IF NOT EXISTS}), the statements are run again, leaving out what now exists.
+   *
    * @return this outbox
    * @throws SyncOutboxException with code {@code sync.outbox.schema} when a statement fails
    */
@@ -118,17 +134,19 @@ public final class JdbcSyncOutbox implements SyncOutbox {
       Dialect d = dialect(c);
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        for (String sql : SqlScript.load(d.schemaResource(), prefix)) {
-          // On an outbox in use, leave out what exists: its DDL would wait for open transactions.
-          if (!SqlScript.done(c, sql)) {
-            s.execute(sql);
+      try {
+        for (int round = 1; ; round++) {
+          try {
+            runSchema(c, d);
+            break;
+          } catch (SQLException e) {
+            c.rollback();
+            if (round >= SCHEMA_ROUNDS || !createdMeanwhile(e)) {
+              throw e;
+            }
+            LOG.debug("Sync outbox schema created by another process meanwhile; checking again");
           }
         }
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
       } finally {
         c.setAutoCommit(auto);
       }
@@ -137,6 +155,27 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     } catch (SQLException e) {
       throw new SyncOutboxException(
           "sync.outbox.schema", "The sync outbox schema cannot be created: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean createdMeanwhile(SQLException e) {
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      if (CREATED_MEANWHILE.contains(x.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void runSchema(Connection c, Dialect d) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (String sql : SqlScript.load(d.schemaResource(), prefix)) {
+        // On an outbox in use, leave out what exists: its DDL would wait for open transactions.
+        if (!SqlScript.done(c, sql)) {
+          s.execute(sql);
+        }
+      }
+      c.commit();
     }
   }
 

@@ -2,11 +2,16 @@ package io.github.motcua.portal.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.portal.sync.internal.Dialect;
+import io.github.motcua.portal.sync.internal.SqlScript;
 import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -526,6 +531,67 @@ class JdbcSyncOutboxTest {
       starter.shutdownNow();
     }
     assertThat(outbox.status("national").pending()).isEqualTo(1);
+  }
+
+  @Test
+  void createsTheSchemaWhileAnotherProcessIsCreatingIt() throws Exception {
+    assumeTrue(
+        TestDatabase.postgresUrl().isPresent(),
+        "Concurrent schema creation needs PostgreSQL: set " + TestDatabase.POSTGRES_URL_VARIABLE);
+    DataSource ds = TestDatabase.POSTGRESQL.dataSource();
+    String prefix = TestDatabase.uniquePrefix();
+    JdbcSyncOutbox.Builder builder = builder(TestDatabase.POSTGRESQL, ds, prefix);
+    ExecutorService starter = Executors.newSingleThreadExecutor();
+    try (Connection other = ds.getConnection();
+        Statement s = other.createStatement()) {
+      // Another process, starting at the same moment, is creating the tables: not yet committed.
+      other.setAutoCommit(false);
+      for (String sql : SqlScript.load(Dialect.POSTGRESQL.schemaResource(), prefix)) {
+        s.execute(sql);
+      }
+      int otherPid = pid(s);
+      Future<JdbcSyncOutbox> starting =
+          starter.submit(() -> builder.build().createSchemaIfMissing());
+      // This one finds no table and creates them too, which waits for the other transaction.
+      awaitBlockedBy(ds, otherPid, starting);
+      other.commit();
+      JdbcSyncOutbox outbox = starting.get(30, TimeUnit.SECONDS);
+      outbox.enqueue(dossier(0).get(0));
+      assertThat(outbox.status("national").pending()).isEqualTo(1);
+    } finally {
+      starter.shutdownNow();
+    }
+  }
+
+  private static int pid(Statement s) throws Exception {
+    try (ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /** Returns once a session waits for a lock the given backend holds (no fixed sleep). */
+  private static void awaitBlockedBy(DataSource ds, int pid, Future<?> task) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")) {
+      ps.setInt(1, pid);
+      while (System.nanoTime() < deadline) {
+        if (task.isDone()) {
+          task.get(); // failed early: show why
+          throw new AssertionError("the schema was created without waiting for the other process");
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) > 0) {
+            return;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no session waited for the other process within 30 s");
   }
 
   @Test
