@@ -144,6 +144,17 @@ public final class CommuneSimulation {
   private static final String TABLE_PREFIX = "cq_";
   private static final int VERIFIED_SAMPLE = 60;
 
+  /** Delivery threads per portal: a sixth of the faults hold a reply past the read time-out. */
+  private static final int DELIVERY_THREADS = 48;
+
+  /**
+   * Idle connections the shared HTTP client keeps: one per delivery thread of both portals, plus
+   * the officers' calls. With OkHttp's default of 5 (or a pool smaller than the threads using it)
+   * every wave of calls past the pool's size opens new connections: about 2,900 more a quarter
+   * with 32, and over TLS to a real portal each costs a handshake.
+   */
+  private static final int IDLE_CONNECTIONS = 2 * DELIVERY_THREADS + 16;
+
   /**
    * What an unstable network does to a call: resets, time-outs, 500 and 503 from a proxy, 429, a
    * reply cut short. An expired session is not a network fault: a portal session lasts many calls,
@@ -381,7 +392,7 @@ public final class CommuneSimulation {
 
       http =
           new OkHttpClient.Builder()
-              .connectionPool(new ConnectionPool(32, 1, java.util.concurrent.TimeUnit.MINUTES))
+              .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 1, java.util.concurrent.TimeUnit.MINUTES))
               .build();
       RetryPolicy callRetries =
           RetryPolicy.builder()
@@ -448,7 +459,7 @@ public final class CommuneSimulation {
               .outbox(outbox)
               .destination("national", national)
               .destination("provincial", provincial)
-              .workerThreads(48)
+              .workerThreads(DELIVERY_THREADS)
               // The national client sends up to ten records a call: claiming 256 at a time keeps
               // enough of those shared calls in flight to fill the threads.
               .batchSize(256)
