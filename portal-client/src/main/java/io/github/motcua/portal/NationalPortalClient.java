@@ -190,20 +190,22 @@ public final class NationalPortalClient implements PortalClient {
 
   /**
    * Returns {@link NationalPortalProfile#recordChunkSize()} for events that send a dossier record
-   * or a rating, 1 for completed steps (each needs its own look-up).
+   * or a rating, {@link NationalPortalProfile#sharedStepChunkSize()} for completed steps.
    *
    * @param event the event
    * @return how many such events of different dossiers {@link #publishAll} sends in one call
    */
   @Override
   public int batchLimit(DossierEvent event) {
-    return event instanceof DossierEvent.StepCompleted ? 1 : profile.recordChunkSize();
+    return event instanceof DossierEvent.StepCompleted
+        ? profile.sharedStepChunkSize()
+        : profile.recordChunkSize();
   }
 
   /**
    * Returns the call an event shares with others: {@code create} for a submitted or received
    * dossier, {@code update} for another change of the record, {@code rating} for a rating ({@code
-   * DongBoDanhGia}), {@code step} for a completed step (sent alone).
+   * DongBoDanhGia}), {@code step} for a completed step ({@code CapNhatTienDoHoSoMC}).
    *
    * @param event the event
    * @return the kind
@@ -230,11 +232,18 @@ public final class NationalPortalClient implements PortalClient {
   /**
    * Publishes events of different dossiers: dossier records go together in {@code DongBoHoSoMC}
    * calls ({@code data[]} of up to {@link NationalPortalProfile#recordChunkSize()}, creates and
-   * updates apart), ratings together in {@code DongBoDanhGia} calls, completed steps one by one as
-   * {@link #publish} sends them. When the portal refuses a shared call (a record that already
-   * exists, one it does not know, a field it rejects), each of its events is published alone, so
-   * that a create turns into an update where needed and a refusal is charged to its own event. A
-   * shared call that fails otherwise (network, session, reply) fails each of its events alike.
+   * updates apart), ratings together in {@code DongBoDanhGia} calls. Completed steps on a first
+   * attempt whose record the portal is known to hold (see {@link #publish(Publication)}) go
+   * together in {@code CapNhatTienDoHoSoMC} calls (up to {@link
+   * NationalPortalProfile#sharedStepChunkSize()}), without look-ups; a retry of such a call after
+   * an ambiguous failure looks each dossier up and sends only the steps the portal lacks. Other
+   * steps are published one by one as {@link #publish} sends them.
+   *
+   * <p>When the portal refuses a shared call (a record that already exists, one it does not know, a
+   * field it rejects), each of its events is published alone, so that a create turns into an update
+   * where needed and a refusal is charged to its own event (steps then with a look-up each, as the
+   * portal may have stored some of them). A shared call that fails otherwise (network, session,
+   * reply) fails each of its events alike.
    *
    * @param publications the events with their snapshots; when a dossier appears twice, everything
    *     is published one by one, in order
@@ -250,14 +259,22 @@ public final class NationalPortalClient implements PortalClient {
     }
     PublishOutcome[] outcomes = new PublishOutcome[publications.size()];
     Map<Shared, List<Integer>> shared = new EnumMap<>(Shared.class);
+    List<Integer> steps = new ArrayList<>();
     for (int i = 0; i < publications.size(); i++) {
       Publication p = publications.get(i);
       Shared kind = shared(p.event());
-      if (kind == null) {
-        outcomes[i] = publishAlone(p);
-      } else {
+      if (kind != null) {
         shared.computeIfAbsent(kind, k -> new ArrayList<>()).add(i);
+      } else if (profile.sharedStepChunkSize() > 1 && shareableStep(p)) {
+        steps.add(i);
+      } else {
+        outcomes[i] = publishAlone(p);
       }
+    }
+    int stepSize = profile.sharedStepChunkSize();
+    for (int from = 0; from < steps.size(); from += stepSize) {
+      publishStepsTogether(
+          steps.subList(from, Math.min(steps.size(), from + stepSize)), publications, outcomes);
     }
     int size = profile.recordChunkSize();
     shared.forEach(
@@ -282,6 +299,94 @@ public final class NationalPortalClient implements PortalClient {
 
   private PublishOutcome publishAlone(Publication p) {
     return PublishOutcome.of(() -> publish(p));
+  }
+
+  /**
+   * Whether a completed step can share a progress call: a first attempt (nothing of it can be
+   * stored yet) of a valid event whose record this client stored for the event just before.
+   */
+  private boolean shareableStep(Publication p) {
+    if (!p.firstAttempt()) {
+      return false;
+    }
+    try {
+      PortalCalls.checkPublish(p.event(), p.snapshot());
+      byte[] digest = memory.digest(write(records.record(p.snapshot(), unitCode)));
+      return memory.holds(p.event(), p.snapshot(), digest);
+    } catch (RuntimeException e) {
+      return false; // published alone, which reports the problem
+    }
+  }
+
+  /**
+   * Sends first-attempt steps of different dossiers in one {@code CapNhatTienDoHoSoMC} call. The
+   * first attempt sends them all; a retry after an ambiguous failure (the portal may have stored
+   * them) looks each dossier up and sends only what it lacks, as a single step's retry does.
+   */
+  private void publishStepsTogether(
+      List<Integer> indexes, List<Publication> publications, PublishOutcome[] out) {
+    if (indexes.size() == 1) {
+      out[indexes.get(0)] = publishAlone(publications.get(indexes.get(0)));
+      return;
+    }
+    List<ObjectNode> data = new ArrayList<>(indexes.size());
+    StringBuilder events = new StringBuilder();
+    for (int i : indexes) {
+      Publication p = publications.get(i);
+      data.add(records.step(p.snapshot(), ((DossierEvent.StepCompleted) p.event()).step()));
+      events.append(p.event().eventId()).append(' ');
+    }
+    String key =
+        UUID.nameUUIDFromBytes(events.toString().getBytes(StandardCharsets.UTF_8)) + ":steps";
+    String[] lastRequest = new String[1];
+    try {
+      lastRequest[0] =
+          http.execute(
+              PROGRESS,
+              true,
+              attempt -> {
+                List<ObjectNode> toSend = data;
+                if (attempt > 1) {
+                  toSend = new ArrayList<>();
+                  for (int j = 0; j < indexes.size(); j++) {
+                    DossierCode code = publications.get(indexes.get(j)).snapshot().code();
+                    toSend.addAll(missingSteps(code, List.of(data.get(j)), key));
+                  }
+                  if (toSend.isEmpty()) {
+                    return lastRequest[0];
+                  }
+                }
+                return attempt(PROGRESS, dataParams(toSend), key, lastRequest).requestId();
+              });
+    } catch (PortalRejectedException refused) {
+      // Each alone, looked up first: a portal may have stored part of a refused call.
+      indexes.forEach(
+          i -> {
+            Publication p = publications.get(i);
+            out[i] = publishAlone(new Publication(p.event(), p.snapshot()));
+          });
+      return;
+    } catch (RuntimeException e) {
+      indexes.forEach(
+          i -> {
+            memory.forget(publications.get(i).snapshot().code());
+            out[i] = new PublishOutcome.Failed(e);
+          });
+      return;
+    }
+    for (int i : indexes) {
+      Publication p = publications.get(i);
+      byte[] digest = memory.digest(write(records.record(p.snapshot(), unitCode)));
+      remember(p.event(), p.snapshot(), digest, true);
+      out[i] =
+          new PublishOutcome.Published(
+              new PublishResult(
+                  "national",
+                  p.snapshot().code(),
+                  p.event().eventId(),
+                  List.of(PROGRESS),
+                  lastRequest[0]));
+    }
   }
 
   private void publishTogether(

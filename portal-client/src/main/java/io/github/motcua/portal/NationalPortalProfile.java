@@ -22,11 +22,11 @@ import java.util.Set;
  * CapNhatTienDoHoSoMC}, {@code TraCuuHoSo}, {@code LayThuTuc}, {@code LayDanhSachTTHC}, {@code
  * DongBoDanhGia}; field names as listed there (confirmed by public code); the ten national status
  * codes; processing steps in chunks of 10. Assumptions, marked so in the README and overridable
- * here: the paths, up to 10 records or ratings of different dossiers in one call (the {@code
- * data[]} array takes several; how many a portal accepts is not documented), the {@code HinhThuc}
- * channel codes, the rating fields and levels, the supplement record fields, the reply codes of an
- * expired session ({@code 401}), and the "already exists" / "not found" wording matched in reply
- * messages.
+ * here: the paths, up to 10 records, ratings or completed steps of different dossiers in one call
+ * (the {@code data[]} array takes several; how many a portal accepts, and whether it takes steps of
+ * several dossiers at once, is not documented), the {@code HinhThuc} channel codes, the rating
+ * fields and levels, the supplement record fields, the reply codes of an expired session ({@code
+ * 401}), and the "already exists" / "not found" wording matched in reply messages.
  *
  * <p>Field names: the client builds records with the canonical names of DOMAIN.md and renames them
  * through {@link #fieldNames()} (canonical → wire) just before sending, so a portal that spells a
@@ -47,6 +47,7 @@ public final class NationalPortalProfile {
   private final Map<Rating.Satisfaction, Integer> satisfactionCodes;
   private final int progressChunkSize;
   private final int recordChunkSize;
+  private final int sharedStepChunkSize;
   private final Set<String> sessionExpiredCodes;
   private final List<String> alreadyExistsMarkers;
   private final List<String> notFoundMarkers;
@@ -63,6 +64,7 @@ public final class NationalPortalProfile {
         java.util.Collections.unmodifiableMap(new EnumMap<>(b.satisfactionCodes));
     this.progressChunkSize = b.progressChunkSize;
     this.recordChunkSize = b.recordChunkSize;
+    this.sharedStepChunkSize = b.sharedStepChunkSize;
     this.sessionExpiredCodes = Set.copyOf(b.sessionExpiredCodes);
     this.alreadyExistsMarkers = List.copyOf(b.alreadyExistsMarkers);
     this.notFoundMarkers = List.copyOf(b.notFoundMarkers);
@@ -103,6 +105,7 @@ public final class NationalPortalProfile {
     b.satisfactionCodes.putAll(satisfactionCodes);
     b.progressChunkSize = progressChunkSize;
     b.recordChunkSize = recordChunkSize;
+    b.sharedStepChunkSize = sharedStepChunkSize;
     b.sessionExpiredCodes = sessionExpiredCodes;
     b.alreadyExistsMarkers = alreadyExistsMarkers;
     b.notFoundMarkers = notFoundMarkers;
@@ -213,6 +216,18 @@ public final class NationalPortalProfile {
   }
 
   /**
+   * Returns how many completed steps of different dossiers go in one {@code CapNhatTienDoHoSoMC}
+   * call when first attempts are published together ({@link NationalPortalClient#publishAll};
+   * default 10, as for records: each step record names its dossier in {@code MaHoSo}). 1 publishes
+   * every step alone.
+   *
+   * @return at least 1
+   */
+  public int sharedStepChunkSize() {
+    return sharedStepChunkSize;
+  }
+
+  /**
    * Tells whether a reply's {@code error_code} means the session is invalid or expired.
    *
    * @param errorCode the code as text
@@ -273,6 +288,7 @@ public final class NationalPortalProfile {
         new EnumMap<>(Rating.Satisfaction.class);
     private int progressChunkSize = 10;
     private int recordChunkSize = 10;
+    private int sharedStepChunkSize = 10;
     private Set<String> sessionExpiredCodes = Set.of("401");
     private List<String> alreadyExistsMarkers = List.of("đã tồn tại", "already exist");
     private List<String> notFoundMarkers = List.of("không tồn tại", "not found");
@@ -396,6 +412,22 @@ public final class NationalPortalProfile {
             "national.record-chunk-size", "recordChunkSize must be at least 1.");
       }
       this.recordChunkSize = size;
+      return this;
+    }
+
+    /**
+     * Sets how many completed steps of different dossiers go in one progress call; 1 sends each
+     * step in a call of its own, as for a portal that takes the steps of one dossier per call.
+     *
+     * @param size at least 1
+     * @return this builder
+     */
+    public Builder sharedStepChunkSize(int size) {
+      if (size < 1) {
+        throw new PortalConfigurationException(
+            "national.shared-step-chunk-size", "sharedStepChunkSize must be at least 1.");
+      }
+      this.sharedStepChunkSize = size;
       return this;
     }
 

@@ -473,6 +473,13 @@ class NationalPortalClientTest {
         .toList();
   }
 
+  /** Every operation of every outcome, in order. */
+  private static List<String> allOperations(List<PublishOutcome> outcomes) {
+    return outcomes.stream()
+        .flatMap(o -> ((PublishOutcome.Published) o).result().operations().stream())
+        .toList();
+  }
+
   @Test
   void recordsAndRatingsOfSeveralDossiersShareCalls() {
     List<List<Publication>> lives = lives(40, 3);
@@ -524,7 +531,7 @@ class NationalPortalClientTest {
     assertThat(client.batchKind(events.get(0))).isEqualTo("create");
     assertThat(client.batchKind(events.get(1))).isEqualTo("update");
     assertThat(client.batchKind(events.get(2))).isEqualTo("step");
-    assertThat(client.batchLimit(events.get(2))).isEqualTo(1);
+    assertThat(client.batchLimit(events.get(2))).isEqualTo(10);
     assertThat(events)
         .filteredOn(e -> e instanceof DossierEvent.Rated)
         .isNotEmpty()
@@ -539,7 +546,125 @@ class NationalPortalClientTest {
     assertThat(created).hasSize(5);
     assertThat(fake.serviceCallCount("DongBoHoSoMC")).isEqualTo(3);
     assertThat(client.batchLimit(each(lives(50, 1), 0).get(0).event())).isEqualTo(2);
-    assertThat(client.batchLimit(each(lives(50, 1), 2).get(0).event())).isEqualTo(1);
+    assertThat(client.batchLimit(each(lives(50, 1), 2).get(0).event())).isEqualTo(10);
+  }
+
+  /** The {@code index}-th event of each lifecycle, as the outbox's first claim hands it over. */
+  private static List<Publication> firstAttempts(List<List<Publication>> lives, int index) {
+    return each(lives, index).stream()
+        .map(p -> new Publication(p.event(), p.snapshot(), true))
+        .toList();
+  }
+
+  /** Publishes the first {@code events} events of each lifecycle as first attempts. */
+  private void publishFirstAttempts(List<List<Publication>> lives, int events) {
+    for (int i = 0; i < events; i++) {
+      assertThat(client.publishAll(firstAttempts(lives, i)))
+          .allSatisfy(o -> assertThat(o).isInstanceOf(PublishOutcome.Published.class));
+    }
+  }
+
+  @Test
+  void firstAttemptStepsOfSeveralDossiersShareOneProgressCallWithoutLookUps() {
+    List<List<Publication>> lives = lives(100, 4);
+    publishFirstAttempts(lives, 7);
+    long progress = fake.serviceCallCount("CapNhatTienDoHoSoMC");
+    assertThat(each(lives, 7))
+        .allSatisfy(p -> assertThat(p.event()).isInstanceOf(DossierEvent.StepCompleted.class));
+
+    // The step leaves each record as this client stored it for the event before.
+    List<PublishOutcome> outcomes = client.publishAll(firstAttempts(lives, 7));
+
+    assertThat(operations(outcomes)).containsOnly("CapNhatTienDoHoSoMC").hasSize(4);
+    assertThat(fake.serviceCallCount("CapNhatTienDoHoSoMC")).isEqualTo(progress + 1);
+    assertThat(fake.serviceCallCount("TraCuuHoSo")).isZero();
+    for (int n = 100; n < 104; n++) {
+      assertThat(fake.dossier(Histories.code(n).value()).orElseThrow().steps()).hasSize(2);
+    }
+  }
+
+  @Test
+  void aSharedStepCallWhoseReplyIsCutIsLookedUpAndNotStoredTwice() {
+    List<List<Publication>> lives = lives(110, 3);
+    publishFirstAttempts(lives, 7);
+    // The shared call is stored but its reply is cut: the retry looks each dossier up, finds its
+    // step, and sends nothing more.
+    fake.failNextAfter(0, PortalFault.MALFORMED_JSON, 1);
+
+    List<PublishOutcome> outcomes = client.publishAll(firstAttempts(lives, 7));
+
+    assertThat(outcomes)
+        .allSatisfy(o -> assertThat(o).isInstanceOf(PublishOutcome.Published.class));
+    assertThat(fake.injectedFaults(PortalFault.MALFORMED_JSON)).isEqualTo(1);
+    assertThat(fake.serviceCallCount("TraCuuHoSo")).isEqualTo(3);
+    for (int n = 110; n < 113; n++) {
+      assertThat(fake.dossier(Histories.code(n).value()).orElseThrow().steps()).hasSize(2);
+    }
+  }
+
+  @Test
+  void stepsThatAreNotFirstAttemptsOrWhoseRecordChangedArePublishedAlone() {
+    List<List<Publication>> lives = lives(120, 3);
+    publishFirstAttempts(lives, 7);
+    List<Publication> next = new ArrayList<>(firstAttempts(lives, 7));
+    // Delivered again by the outbox: the portal may hold it, so it is looked up.
+    next.set(1, each(lives, 7).get(1));
+
+    List<PublishOutcome> outcomes = client.publishAll(next);
+
+    assertThat(operations(outcomes)).containsOnly("CapNhatTienDoHoSoMC").hasSize(3);
+    assertThat(fake.serviceCallCount("TraCuuHoSo")).isEqualTo(1);
+    // The first step of a dossier changes its record: sent first, each dossier alone.
+    List<List<Publication>> fresh = lives(125, 2);
+    publishFirstAttempts(fresh, 2);
+    assertThat(allOperations(client.publishAll(firstAttempts(fresh, 2))))
+        .containsExactly(
+            "DongBoHoSoMC:update", "CapNhatTienDoHoSoMC",
+            "DongBoHoSoMC:update", "CapNhatTienDoHoSoMC");
+    for (int n = 120; n < 123; n++) {
+      assertThat(fake.dossier(Histories.code(n).value()).orElseThrow().steps()).hasSize(2);
+    }
+  }
+
+  @Test
+  void aRefusedSharedStepCallIsRepeatedOneStepAtATimeWithLookUps() {
+    List<List<Publication>> lives = lives(130, 3);
+    publishFirstAttempts(lives, 7);
+    // The portal lost its dossiers (this client still remembers sending their records): the shared
+    // call is refused as a whole, and each step is then published alone, looked up first.
+    fake.reset();
+
+    List<PublishOutcome> outcomes = client.publishAll(firstAttempts(lives, 7));
+
+    assertThat(allOperations(outcomes))
+        .containsExactly(
+            "DongBoHoSoMC:create", "CapNhatTienDoHoSoMC",
+            "DongBoHoSoMC:create", "CapNhatTienDoHoSoMC",
+            "DongBoHoSoMC:create", "CapNhatTienDoHoSoMC");
+    // The reset also ended the session: after the new login, the shared call's retry looked the
+    // three dossiers up (a retry cannot tell what the portal kept), then each step alone did.
+    assertThat(fake.serviceCallCount("TraCuuHoSo")).isEqualTo(6);
+    for (int n = 130; n < 133; n++) {
+      assertThat(fake.dossier(Histories.code(n).value()).orElseThrow().steps()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aSharedStepChunkOfOneSendsEachStepInACallOfItsOwn() {
+    client = client(NationalPortalProfile.defaults().toBuilder().sharedStepChunkSize(1).build());
+    List<List<Publication>> lives = lives(140, 3);
+    publishFirstAttempts(lives, 7);
+    long progress = fake.serviceCallCount("CapNhatTienDoHoSoMC");
+
+    client.publishAll(firstAttempts(lives, 7));
+
+    assertThat(client.batchLimit(lives.get(0).get(7).event())).isEqualTo(1);
+    assertThat(fake.serviceCallCount("CapNhatTienDoHoSoMC")).isEqualTo(progress + 3);
+    assertThat(fake.serviceCallCount("TraCuuHoSo")).isZero();
+    assertThatThrownBy(() -> NationalPortalProfile.defaults().toBuilder().sharedStepChunkSize(0))
+        .isInstanceOfSatisfying(
+            PortalConfigurationException.class,
+            e -> assertThat(e.code()).isEqualTo("portal.config.national.shared-step-chunk-size"));
   }
 
   @Test

@@ -150,8 +150,8 @@ public final class CommuneSimulation {
   /**
    * Idle connections the shared HTTP client keeps: one per delivery thread of both portals, plus
    * the officers' calls. With OkHttp's default of 5 (or a pool smaller than the threads using it)
-   * every wave of calls past the pool's size opens new connections: about 2,900 more a quarter
-   * with 32, and over TLS to a real portal each costs a handshake.
+   * every wave of calls past the pool's size opens new connections: about 2,900 more a quarter with
+   * 32, and over TLS to a real portal each costs a handshake.
    */
   private static final int IDLE_CONNECTIONS = 2 * DELIVERY_THREADS + 16;
 
@@ -392,7 +392,8 @@ public final class CommuneSimulation {
 
       http =
           new OkHttpClient.Builder()
-              .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 1, java.util.concurrent.TimeUnit.MINUTES))
+              .connectionPool(
+                  new ConnectionPool(IDLE_CONNECTIONS, 1, java.util.concurrent.TimeUnit.MINUTES))
               .build();
       RetryPolicy callRetries =
           RetryPolicy.builder()

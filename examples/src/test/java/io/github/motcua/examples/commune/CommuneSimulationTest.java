@@ -114,6 +114,9 @@ class CommuneSimulationTest {
     // fail, and only the repeated deliveries after them look the dossier up.
     assertThat(steps).isGreaterThan(300);
     assertThat(lookUps).isPositive().isLessThan(steps / 2);
+    // Such first-attempt steps of several dossiers share progress calls.
+    long progressCalls = sandbox.nationalPortal().serviceCallCount("CapNhatTienDoHoSoMC");
+    assertThat(progressCalls).isLessThan(steps * 3 / 4);
     assertThat(result.nationalCalls()).isEqualTo(sandbox.nationalPortal().requestCount());
     assertThat(result.provincialCalls()).isEqualTo(sandbox.provincialPortal().requestCount());
     assertThat(printed)

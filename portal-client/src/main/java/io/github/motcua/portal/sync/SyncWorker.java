@@ -1022,8 +1022,8 @@ public final class SyncWorker implements AutoCloseable {
      * Sets the number of delivery threads of each destination (default 2). Each thread publishes
      * one event at a time; more threads deliver more dossiers at once. Each thread holds an HTTP
      * connection while it publishes: with more than OkHttp's default of 5 idle connections, build
-     * the destinations' clients from an {@code OkHttpClient} whose connection pool keeps as many
-     * as the threads of every destination sharing it, or calls keep opening new connections.
+     * the destinations' clients from an {@code OkHttpClient} whose connection pool keeps as many as
+     * the threads of every destination sharing it, or calls keep opening new connections.
      *
      * @param threads 1 or more
      * @return this builder
