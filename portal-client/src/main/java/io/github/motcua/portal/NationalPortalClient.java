@@ -367,26 +367,33 @@ public final class NationalPortalClient implements PortalClient {
           });
       return;
     } catch (RuntimeException e) {
-      indexes.forEach(
-          i -> {
-            memory.forget(publications.get(i).snapshot().code());
-            out[i] = new PublishOutcome.Failed(e);
-          });
+      failAll(indexes, publications, out, e);
       return;
     }
     for (int i : indexes) {
       Publication p = publications.get(i);
       byte[] digest = memory.digest(write(records.record(p.snapshot(), unitCode)));
       remember(p.event(), p.snapshot(), digest, true);
-      out[i] =
-          new PublishOutcome.Published(
-              new PublishResult(
-                  "national",
-                  p.snapshot().code(),
-                  p.event().eventId(),
-                  List.of(PROGRESS),
-                  lastRequest[0]));
+      out[i] = published(p, PROGRESS, lastRequest[0]);
     }
+  }
+
+  /** Fails each event of a shared call alike, forgetting what the portal holds of its dossier. */
+  private void failAll(
+      List<Integer> indexes,
+      List<Publication> publications,
+      PublishOutcome[] out,
+      RuntimeException e) {
+    for (int i : indexes) {
+      memory.forget(publications.get(i).snapshot().code());
+      out[i] = new PublishOutcome.Failed(e);
+    }
+  }
+
+  private static PublishOutcome published(Publication p, String operation, String requestId) {
+    return new PublishOutcome.Published(
+        new PublishResult(
+            "national", p.snapshot().code(), p.event().eventId(), List.of(operation), requestId));
   }
 
   private void publishTogether(
@@ -433,11 +440,7 @@ public final class NationalPortalClient implements PortalClient {
       sent.forEach(i -> out[i] = publishAlone(publications.get(i)));
       return;
     } catch (RuntimeException e) {
-      sent.forEach(
-          i -> {
-            memory.forget(publications.get(i).snapshot().code());
-            out[i] = new PublishOutcome.Failed(e);
-          });
+      failAll(sent, publications, out, e);
       return;
     }
     for (int j = 0; j < sent.size(); j++) {
@@ -452,14 +455,7 @@ public final class NationalPortalClient implements PortalClient {
           p.snapshot(),
           digest,
           kind != Shared.RATING || memory.holds(p.event(), p.snapshot(), digest));
-      out[i] =
-          new PublishOutcome.Published(
-              new PublishResult(
-                  "national",
-                  p.snapshot().code(),
-                  p.event().eventId(),
-                  List.of(operation),
-                  lastRequest[0]));
+      out[i] = published(p, operation, lastRequest[0]);
     }
   }
 
