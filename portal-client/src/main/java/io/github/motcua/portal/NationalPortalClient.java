@@ -344,9 +344,9 @@ public final class NationalPortalClient implements PortalClient {
           http.execute(
               PROGRESS,
               true,
-              attempt -> {
+              (attempt, earlierMayHaveLanded) -> {
                 List<ObjectNode> toSend = data;
-                if (attempt > 1) {
+                if (earlierMayHaveLanded) {
                   toSend = new ArrayList<>();
                   for (int j = 0; j < indexes.size(); j++) {
                     DossierCode code = publications.get(indexes.get(j)).snapshot().code();
@@ -566,11 +566,11 @@ public final class NationalPortalClient implements PortalClient {
         http.execute(
             PROGRESS,
             true,
-            attempt -> {
+            (attempt, earlierMayHaveLanded) -> {
               List<ObjectNode> toSend =
-                  attempt == 1
-                      ? missing(copy, chunk)
-                      : missingSteps(snapshot.code(), chunk, chunkKey);
+                  earlierMayHaveLanded
+                      ? missingSteps(snapshot.code(), chunk, chunkKey)
+                      : missing(copy, chunk);
               if (toSend.isEmpty()) {
                 return lastRequest[0];
               }

@@ -641,11 +641,31 @@ class NationalPortalClientTest {
             "DongBoHoSoMC:create", "CapNhatTienDoHoSoMC",
             "DongBoHoSoMC:create", "CapNhatTienDoHoSoMC",
             "DongBoHoSoMC:create", "CapNhatTienDoHoSoMC");
-    // The reset also ended the session: after the new login, the shared call's retry looked the
-    // three dossiers up (a retry cannot tell what the portal kept), then each step alone did.
-    assertThat(fake.serviceCallCount("TraCuuHoSo")).isEqualTo(6);
+    // The reset also ended the session; the portal acts on nothing with an expired session, so the
+    // shared call was sent again without look-ups, and only the steps sent alone were looked up.
+    assertThat(fake.serviceCallCount("TraCuuHoSo")).isEqualTo(3);
     for (int n = 130; n < 133; n++) {
       assertThat(fake.dossier(Histories.code(n).value()).orElseThrow().steps()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aFirstAttemptRetriedAfterAnExpiredSessionIsNotLookedUp() {
+    List<List<Publication>> lives = lives(150, 4);
+    publishFirstAttempts(lives, 7);
+    // The portal answers an expired session without acting on the call: after the new login the
+    // steps are sent again as they were, shared or alone.
+    fake.expireSessions();
+    assertThat(client.publishAll(firstAttempts(lives, 7).subList(0, 3)))
+        .allSatisfy(o -> assertThat(o).isInstanceOf(PublishOutcome.Published.class));
+    fake.expireSessions();
+    Publication alone = firstAttempts(lives, 7).get(3);
+    assertThat(client.publish(alone).operations()).containsExactly("CapNhatTienDoHoSoMC");
+
+    assertThat(fake.serviceCallCount("TraCuuHoSo")).isZero();
+    assertThat(fake.loginCount()).isEqualTo(3);
+    for (int n = 150; n < 154; n++) {
+      assertThat(fake.dossier(Histories.code(n).value()).orElseThrow().steps()).hasSize(2);
     }
   }
 

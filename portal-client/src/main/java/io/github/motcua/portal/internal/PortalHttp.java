@@ -4,6 +4,7 @@ import io.github.motcua.portal.CircuitState;
 import io.github.motcua.portal.PortalAuthenticationException;
 import io.github.motcua.portal.PortalException;
 import io.github.motcua.portal.PortalProtocolException;
+import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.PortalUnavailableException;
 import io.github.motcua.portal.RetryPolicy;
 import java.io.IOException;
@@ -51,6 +52,23 @@ public final class PortalHttp {
      * @throws IOException on a transport failure
      */
     T run(int attempt) throws IOException;
+  }
+
+  /** One attempt of a call that must know whether an earlier attempt may have taken effect. */
+  @FunctionalInterface
+  public interface Repeat<T> {
+    /**
+     * Runs the attempt.
+     *
+     * @param attempt the attempt number, from 1
+     * @param earlierMayHaveLanded whether an earlier attempt of this call failed without telling
+     *     whether the portal acted on it (a time-out, a cut connection, a 5xx, a reply that cannot
+     *     be read); false on the first attempt, and after failures the portal answers without
+     *     acting (an expired session, a refusal, a request to slow down)
+     * @return the result
+     * @throws IOException on a transport failure
+     */
+    T run(int attempt, boolean earlierMayHaveLanded) throws IOException;
   }
 
   private final String portal;
@@ -187,11 +205,27 @@ public final class PortalHttp {
    * @throws PortalException the last failure when the policy gives up
    */
   public <T> T execute(String operation, boolean safeToRepeat, Attempt<T> attempt) {
+    return execute(operation, safeToRepeat, (n, earlierMayHaveLanded) -> attempt.run(n));
+  }
+
+  /**
+   * Runs a call under the retry policy, telling each attempt whether an earlier one may have taken
+   * effect: a call that the portal does not deduplicate checks what it holds only then.
+   *
+   * @param operation the operation's name, for log lines
+   * @param safeToRepeat whether sending the request twice has the effect of sending it once
+   * @param attempt one attempt
+   * @param <T> the result type
+   * @return the result of the first successful attempt
+   * @throws PortalException the last failure when the policy gives up
+   */
+  public <T> T execute(String operation, boolean safeToRepeat, Repeat<T> attempt) {
     Instant deadline = clock.instant().plus(policy.totalTimeout());
     int attempts = 0;
     int retries = 0;
     boolean renewed = false;
     PortalException last = null;
+    boolean mayHaveLanded = false;
     while (true) {
       Duration closedIn = circuit.acquire();
       if (!closedIn.isZero()) {
@@ -214,7 +248,7 @@ public final class PortalHttp {
       attempts++;
       PortalException failure;
       try {
-        T result = attempt.run(attempts);
+        T result = attempt.run(attempts, mayHaveLanded);
         circuit.recordSuccess();
         return result;
       } catch (PortalUnavailableException | PortalProtocolException e) {
@@ -229,6 +263,7 @@ public final class PortalHttp {
         failure = transportFailure(operation, e);
       }
       last = failure;
+      mayHaveLanded |= mayHaveLanded(failure);
       boolean renewable =
           failure instanceof PortalAuthenticationException auth && auth.isRenewable();
       boolean retryable = renewable || (failure.isRetryable() && safeToRepeat);
@@ -262,6 +297,16 @@ public final class PortalHttp {
           delay.toMillis());
       sleep(delay, operation);
     }
+  }
+
+  /**
+   * Whether a failed attempt may have taken effect: not when the portal answered that it did not
+   * act (authentication, refusal, throttling), otherwise yes.
+   */
+  private static boolean mayHaveLanded(PortalException failure) {
+    return !(failure instanceof PortalAuthenticationException
+        || failure instanceof PortalRejectedException
+        || "portal.throttled".equals(failure.code()));
   }
 
   private PortalUnavailableException transportFailure(String operation, IOException e) {
