@@ -260,21 +260,28 @@ public final class NationalPortalClient implements PortalClient {
     PublishOutcome[] outcomes = new PublishOutcome[publications.size()];
     Map<Shared, List<Integer>> shared = new EnumMap<>(Shared.class);
     List<Integer> steps = new ArrayList<>();
+    byte[][] digests = new byte[publications.size()][];
     for (int i = 0; i < publications.size(); i++) {
       Publication p = publications.get(i);
       Shared kind = shared(p.event());
       if (kind != null) {
         shared.computeIfAbsent(kind, k -> new ArrayList<>()).add(i);
-      } else if (profile.sharedStepChunkSize() > 1 && shareableStep(p)) {
-        steps.add(i);
       } else {
-        outcomes[i] = publishAlone(p);
+        digests[i] = profile.sharedStepChunkSize() > 1 ? shareableStep(p) : null;
+        if (digests[i] != null) {
+          steps.add(i);
+        } else {
+          outcomes[i] = publishAlone(p);
+        }
       }
     }
     int stepSize = profile.sharedStepChunkSize();
     for (int from = 0; from < steps.size(); from += stepSize) {
       publishStepsTogether(
-          steps.subList(from, Math.min(steps.size(), from + stepSize)), publications, outcomes);
+          steps.subList(from, Math.min(steps.size(), from + stepSize)),
+          publications,
+          digests,
+          outcomes);
     }
     int size = profile.recordChunkSize();
     shared.forEach(
@@ -302,19 +309,21 @@ public final class NationalPortalClient implements PortalClient {
   }
 
   /**
-   * Whether a completed step can share a progress call: a first attempt (nothing of it can be
+   * Tells whether a completed step can share a progress call: a first attempt (nothing of it can be
    * stored yet) of a valid event whose record this client stored for the event just before.
+   *
+   * @return the digest of the step's record when it can, null otherwise
    */
-  private boolean shareableStep(Publication p) {
+  private byte[] shareableStep(Publication p) {
     if (!p.firstAttempt()) {
-      return false;
+      return null;
     }
     try {
       PortalCalls.checkPublish(p.event(), p.snapshot());
       byte[] digest = memory.digest(write(records.record(p.snapshot(), unitCode)));
-      return memory.holds(p.event(), p.snapshot(), digest);
+      return memory.holds(p.event(), p.snapshot(), digest) ? digest : null;
     } catch (RuntimeException e) {
-      return false; // published alone, which reports the problem
+      return null; // published alone, which reports the problem
     }
   }
 
@@ -324,7 +333,10 @@ public final class NationalPortalClient implements PortalClient {
    * them) looks each dossier up and sends only what it lacks, as a single step's retry does.
    */
   private void publishStepsTogether(
-      List<Integer> indexes, List<Publication> publications, PublishOutcome[] out) {
+      List<Integer> indexes,
+      List<Publication> publications,
+      byte[][] digests,
+      PublishOutcome[] out) {
     if (indexes.size() == 1) {
       out[indexes.get(0)] = publishAlone(publications.get(indexes.get(0)));
       return;
@@ -372,8 +384,7 @@ public final class NationalPortalClient implements PortalClient {
     }
     for (int i : indexes) {
       Publication p = publications.get(i);
-      byte[] digest = memory.digest(write(records.record(p.snapshot(), unitCode)));
-      remember(p.event(), p.snapshot(), digest, true);
+      remember(p.event(), p.snapshot(), digests[i], true);
       out[i] = published(p, PROGRESS, lastRequest[0]);
     }
   }
