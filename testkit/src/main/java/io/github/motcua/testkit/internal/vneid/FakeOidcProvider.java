@@ -27,20 +27,22 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.motcua.testkit.VneidMisbehaviour;
 import io.github.motcua.testkit.VneidPersona;
+import io.github.motcua.testkit.internal.pki.DeterministicKeys;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,6 +100,7 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
   private final Clock clock;
   private final Duration slowDelay;
   private final SecureRandom random;
+  private final long seed;
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicInteger jwksFetches = new AtomicInteger();
   private final AtomicInteger tokenRequests = new AtomicInteger();
@@ -171,6 +174,7 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
       throw new IllegalStateException("SHA1PRNG is in every Java runtime", e);
     }
     random.setSeed(seed);
+    this.seed = seed;
     this.signingKey = newKey("vneid-fake-key-" + (++keyCounter));
   }
 
@@ -203,24 +207,26 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
   }
 
   private JWK newKey(String kid) {
-    try {
-      if (JWSAlgorithm.Family.EC.contains(algorithm)) {
-        return new ECKeyGenerator(Curve.P_256)
-            .keyID(kid)
-            .keyUse(KeyUse.SIGNATURE)
-            .algorithm(algorithm)
-            .secureRandom(random)
-            .generate();
-      }
-      return new RSAKeyGenerator(2048)
+    // Derived from the seed and the key id, and generated once per JVM: a fake started again with
+    // the same seed (each test class starts its own) signs with the same key without generating
+    // an RSA key again.
+    String label = "vneid-fake:" + seed + ":" + kid;
+    if (JWSAlgorithm.Family.EC.contains(algorithm)) {
+      KeyPair pair = DeterministicKeys.ec(label, "P-256");
+      return new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic())
+          .privateKey(pair.getPrivate())
           .keyID(kid)
           .keyUse(KeyUse.SIGNATURE)
           .algorithm(algorithm)
-          .secureRandom(random)
-          .generate();
-    } catch (JOSEException e) {
-      throw new IllegalStateException("Cannot generate a key", e);
+          .build();
     }
+    KeyPair pair = DeterministicKeys.rsa(label, 2048);
+    return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+        .privateKey(pair.getPrivate())
+        .keyID(kid)
+        .keyUse(KeyUse.SIGNATURE)
+        .algorithm(algorithm)
+        .build();
   }
 
   private String random(int bytes) {
