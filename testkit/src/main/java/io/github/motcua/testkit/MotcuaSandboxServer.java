@@ -3,15 +3,17 @@ package io.github.motcua.testkit;
 import io.github.motcua.testkit.internal.sandbox.StatusServer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * The standalone sandbox server (máy chủ thử nghiệm) for manual work: starts every fake of a {@link
  * MotcuaSandbox}, prints their URLs and credentials, and serves a status page listing the dossiers
  * each portal fake holds and the faults that can be switched on, with HTTP admin endpoints to
- * switch them. Stops cleanly on Ctrl-C.
+ * switch them. Stops cleanly on Ctrl-C or a SIGTERM ({@code kill}, {@code docker stop}).
  *
  * <pre>
  * ./mvnw -q -pl testkit -am compile exec:exec -Psandbox
@@ -112,27 +114,135 @@ public final class MotcuaSandboxServer implements AutoCloseable {
   }
 
   /**
-   * Runs the sandbox until the process is interrupted (Ctrl-C).
+   * Runs the sandbox until the process is stopped (Ctrl-C, or a {@code kill}). Bad options exit
+   * with status 2 and a message naming the option; a status page port already in use exits with
+   * status 1 and says how to choose another.
    *
-   * @param args {@code --port N}, {@code --seed N}
-   * @throws Exception when the sandbox cannot start
+   * @param args {@code --port N}, {@code --seed N}, {@code --help}
+   * @throws Exception when the sandbox fails in a way not reported by an exit status
    */
   public static void main(String[] args) throws Exception {
-    int port = DEFAULT_PORT;
-    long seed = 1;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
-        case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
-        case "--help", "-h" -> {
-          System.out.println("usage: MotcuaSandboxServer [--port N (default 8025, 0 = free)]");
-          System.out.println("                           [--seed N]");
-          return;
+    int status = run(args, System.out, System.err, MotcuaSandboxServer::serveUntilStopped);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /** The options of {@link #main}. */
+  record Options(int port, long seed, boolean help) {
+
+    static final String USAGE =
+        "usage: MotcuaSandboxServer [--port N] [--seed N]\n"
+            + "  --port N   the status page's port, 0 to 65535 (default "
+            + DEFAULT_PORT
+            + "; 0 takes a free one)\n"
+            + "  --seed N   the seed of the fakes' random choices (default 1)\n"
+            + "From Maven: ./mvnw -q -pl testkit -am compile exec:exec -Psandbox"
+            + " -Dexec.args=\"--port 9000\"\n";
+
+    /**
+     * Reads the options.
+     *
+     * @throws SandboxException {@code sandbox.args} naming the option and the rule
+     */
+    static Options parse(String... args) {
+      Integer port = null;
+      Long seed = null;
+      for (int i = 0; i < args.length; i++) {
+        String option = args[i];
+        switch (option) {
+          case "--help", "-h" -> {
+            return new Options(DEFAULT_PORT, 1, true);
+          }
+          case "--port" -> {
+            once(port, option);
+            port = (int) number(option, value(args, ++i, option), 0, 65_535);
+          }
+          case "--seed" -> {
+            once(seed, option);
+            seed = number(option, value(args, ++i, option), Long.MIN_VALUE, Long.MAX_VALUE);
+          }
+          default ->
+              throw new SandboxException(
+                  "sandbox.args", "Unknown option " + option + "; the options are --port, --seed");
         }
-        default -> throw new SandboxException("sandbox.args", "Unknown option " + args[i]);
+      }
+      return new Options(port == null ? DEFAULT_PORT : port, seed == null ? 1 : seed, false);
+    }
+
+    private static void once(Object earlier, String option) {
+      if (earlier != null) {
+        throw new SandboxException("sandbox.args", option + " is given twice");
       }
     }
-    MotcuaSandboxServer server = start(port, seed);
+
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length || args[i].isEmpty()) {
+        throw new SandboxException("sandbox.args", option + " needs a value");
+      }
+      return args[i];
+    }
+
+    private static long number(String option, String value, long min, long max) {
+      String rule =
+          option
+              + " must be a whole number"
+              + (min == Long.MIN_VALUE ? "" : " from " + min + " to " + max)
+              + ", not '"
+              + (value.length() > 40 ? value.substring(0, 40) + "..." : value)
+              + "'";
+      long n;
+      try {
+        n = Long.parseLong(value);
+      } catch (NumberFormatException e) {
+        throw new SandboxException("sandbox.args", rule);
+      }
+      if (n < min || n > max) {
+        throw new SandboxException("sandbox.args", rule);
+      }
+      return n;
+    }
+  }
+
+  /**
+   * Starts the sandbox as {@link #main} does, prints its settings, and hands it to {@code serve}.
+   *
+   * @return the exit status: 0, 1 when the sandbox cannot start, 2 for bad options
+   */
+  static int run(
+      String[] args, PrintStream out, PrintStream err, Consumer<MotcuaSandboxServer> serve) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (SandboxException e) {
+      err.println("motcua sandbox: " + e.getMessage());
+      err.print(Options.USAGE);
+      return 2;
+    }
+    if (options.help()) {
+      out.print(Options.USAGE);
+      return 0;
+    }
+    MotcuaSandboxServer server;
+    try {
+      server = start(options.port(), options.seed());
+    } catch (BindException e) {
+      err.println(
+          "motcua sandbox: port "
+              + options.port()
+              + " is in use by another program (another sandbox?). Stop it, or choose another"
+              + " port: -Dexec.args=\"--port 9000\" (--port 0 takes a free one).");
+      return 1;
+    } catch (IOException e) {
+      err.println("motcua sandbox: the status page cannot start: " + e.getMessage());
+      return 1;
+    }
+    server.printSettings(out);
+    serve.accept(server);
+    return 0;
+  }
+
+  private static void serveUntilStopped(MotcuaSandboxServer server) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -143,14 +253,11 @@ public final class MotcuaSandboxServer implements AutoCloseable {
                   stopped.countDown();
                 },
                 "motcua-sandbox-shutdown"));
-    server.printSettings(System.out);
-    stopped.await();
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new SandboxException("sandbox.args", option + " needs a value");
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.close();
     }
-    return args[i];
   }
 }
