@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,8 +26,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the citizen personas.
  *
  * <p>As a JUnit 5 extension on a static field it starts before the first test of the class, stops
- * after the last, and before each test {@linkplain #reset() resets} the fakes (stored dossiers,
- * sessions, tokens, orders, faults, misbehaviours), so tests do not see each other's data:
+ * after the last (of the outermost class, {@code @Nested} ones included), and before each test
+ * {@linkplain #reset() resets} the fakes (stored dossiers, sessions, tokens, orders, faults,
+ * misbehaviours), so tests do not see each other's data. On an instance field each test gets a
+ * sandbox of its own, stopped after the test:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -50,7 +53,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * their own ports.
  */
 public final class MotcuaSandbox
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AutoCloseable {
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        AutoCloseable {
 
   /** The parts a sandbox can run. */
   public enum Part {
@@ -75,6 +82,7 @@ public final class MotcuaSandbox
   private final boolean resetBeforeEach;
   private final Duration timeoutDelay;
   private final Object lifecycle = new Object();
+  private final ExtensionScope scope = new ExtensionScope();
 
   private volatile NationalPortalFake national;
   private volatile ProvincialPortalFake provincial;
@@ -530,6 +538,7 @@ public final class MotcuaSandbox
   /** Starts the sandbox before the first test of the class. */
   @Override
   public void beforeAll(ExtensionContext context) {
+    scope.classStarted();
     start();
   }
 
@@ -542,10 +551,20 @@ public final class MotcuaSandbox
     }
   }
 
-  /** Stops the sandbox after the last test of the class. */
+  /** Stops a sandbox registered on an instance field: it belonged to this test alone. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (scope.testEndsIt()) {
+      close();
+    }
+  }
+
+  /** Stops the sandbox after the last test of the outermost class. */
   @Override
   public void afterAll(ExtensionContext context) {
-    close();
+    if (scope.classEnded()) {
+      close();
+    }
   }
 
   @Override

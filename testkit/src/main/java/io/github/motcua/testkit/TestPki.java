@@ -40,6 +40,8 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -70,10 +72,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * keys and a test PKI costs milliseconds after the first. Each instance has its own server and
  * state; nothing is static except the key cache.
  *
- * <p>Thread-safe. Close it (or register it as a JUnit 5 extension in a static field, which closes
- * it after all tests) to stop the server.
+ * <p>Thread-safe. Close it (or register it as a JUnit 5 extension: on a static field it closes
+ * after the class's last test, on an instance field after each test) to stop the server.
  */
-public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInjectable {
+public final class TestPki
+    implements AutoCloseable,
+        BeforeAllCallback,
+        AfterAllCallback,
+        AfterEachCallback,
+        FaultInjectable {
 
   /** The alias of the key entry in every exported key store. */
   public static final String ALIAS = "signer";
@@ -85,6 +92,7 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
   private final String seed;
   private final WireMockServer server;
   private final RevocationResponder responder;
+  private final ExtensionScope scope = new ExtensionScope();
   private final io.github.motcua.testkit.internal.portal.FaultSchedule networkFaults =
       new io.github.motcua.testkit.internal.portal.FaultSchedule();
   private final AtomicLong serials = new AtomicLong(0x1000);
@@ -674,10 +682,26 @@ public final class TestPki implements AutoCloseable, AfterAllCallback, FaultInje
     server.stop();
   }
 
-  /** Closes this PKI after all tests of a class when registered as a static extension. */
+  /** Notes a registration on a static field: this PKI lives until its class ends. */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    scope.classStarted();
+  }
+
+  /** Closes this PKI after the last test of the outermost class, on a static field. */
   @Override
   public void afterAll(ExtensionContext context) {
-    close();
+    if (scope.classEnded()) {
+      close();
+    }
+  }
+
+  /** Closes this PKI after the test, on an instance field: it belonged to this test alone. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (scope.testEndsIt()) {
+      close();
+    }
   }
 
   /**

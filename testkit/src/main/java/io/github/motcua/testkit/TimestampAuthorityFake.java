@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -37,7 +39,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Thread-safe; each instance has its own server and state.
  */
 public final class TimestampAuthorityFake
-    implements AutoCloseable, AfterAllCallback, FaultInjectable {
+    implements AutoCloseable,
+        BeforeAllCallback,
+        AfterAllCallback,
+        AfterEachCallback,
+        FaultInjectable {
 
   /** The default policy OID this authority stamps under (in the example arc 2.999). */
   public static final String DEFAULT_POLICY = "2.999.3161.1";
@@ -56,6 +62,7 @@ public final class TimestampAuthorityFake
 
   private final WireMockServer server;
   private final TsaResponder responder;
+  private final ExtensionScope scope = new ExtensionScope();
   private final io.github.motcua.testkit.internal.portal.FaultSchedule networkFaults =
       new io.github.motcua.testkit.internal.portal.FaultSchedule();
   private final TestPki pki;
@@ -192,10 +199,26 @@ public final class TimestampAuthorityFake
     server.stop();
   }
 
-  /** Closes this fake after all tests of a class when registered as a static extension. */
+  /** Notes a registration on a static field: this fake lives until its class ends. */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    scope.classStarted();
+  }
+
+  /** Closes this fake after the last test of the outermost class, on a static field. */
   @Override
   public void afterAll(ExtensionContext context) {
-    close();
+    if (scope.classEnded()) {
+      close();
+    }
+  }
+
+  /** Closes this fake after the test, on an instance field: it belonged to this test alone. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (scope.testEndsIt()) {
+      close();
+    }
   }
 
   /** Builds a {@link TimestampAuthorityFake}. Not thread-safe; build once. */

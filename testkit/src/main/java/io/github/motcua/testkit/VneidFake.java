@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -43,15 +44,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * <p>As a JUnit 5 extension ({@code @RegisterExtension} on a static field) it starts before the
- * first test, stops after the last, and before each test restores good behaviour and the default
- * persona (keys, registrations and counters are kept). It can also be started and stopped by hand.
- * Each instance listens on its own free loopback port and holds its own state: fakes run side by
- * side. Thread-safe.
+ * first test, stops after the last (of the outermost class), and before each test restores good
+ * behaviour and the default persona (keys, registrations and counters are kept). On an instance
+ * field each test gets a fake of its own, stopped after the test. It can also be started and
+ * stopped by hand. Each instance listens on its own free loopback port and holds its own state:
+ * fakes run side by side. Thread-safe.
  */
 public final class VneidFake
     implements BeforeAllCallback,
         AfterAllCallback,
         BeforeEachCallback,
+        AfterEachCallback,
         AutoCloseable,
         FaultInjectable {
 
@@ -69,6 +72,7 @@ public final class VneidFake
   private final URI redirectUri;
   private final URI postLogoutRedirectUri;
   private final Object lifecycle = new Object();
+  private final ExtensionScope scope = new ExtensionScope();
   private WireMockServer server;
 
   private VneidFake(Builder b) {
@@ -197,12 +201,24 @@ public final class VneidFake
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    scope.classStarted();
     start();
   }
 
+  /** Stops the fake after the last test of the outermost class. */
   @Override
   public void afterAll(ExtensionContext context) {
-    stop();
+    if (scope.classEnded()) {
+      stop();
+    }
+  }
+
+  /** Stops a fake registered on an instance field: it belonged to this test alone. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (scope.testEndsIt()) {
+      stop();
+    }
   }
 
   @Override
