@@ -538,8 +538,7 @@ public final class MotcuaSandbox
   /** Starts the sandbox before the first test of the class. */
   @Override
   public void beforeAll(ExtensionContext context) {
-    scope.classStarted();
-    start();
+    scope.beforeAll(this::start);
   }
 
   /** Resets the fakes before each test, unless the builder said otherwise. */
@@ -554,17 +553,13 @@ public final class MotcuaSandbox
   /** Stops a sandbox registered on an instance field: it belonged to this test alone. */
   @Override
   public void afterEach(ExtensionContext context) {
-    if (scope.testEndsIt()) {
-      close();
-    }
+    scope.afterEach(this::close);
   }
 
   /** Stops the sandbox after the last test of the outermost class. */
   @Override
   public void afterAll(ExtensionContext context) {
-    if (scope.classEnded()) {
-      close();
-    }
+    scope.afterAll(this::close);
   }
 
   @Override

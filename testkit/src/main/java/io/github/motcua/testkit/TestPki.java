@@ -685,23 +685,19 @@ public final class TestPki
   /** Notes a registration on a static field: this PKI lives until its class ends. */
   @Override
   public void beforeAll(ExtensionContext context) {
-    scope.classStarted();
+    scope.beforeAll(() -> {});
   }
 
   /** Closes this PKI after the last test of the outermost class, on a static field. */
   @Override
   public void afterAll(ExtensionContext context) {
-    if (scope.classEnded()) {
-      close();
-    }
+    scope.afterAll(this::close);
   }
 
   /** Closes this PKI after the test, on an instance field: it belonged to this test alone. */
   @Override
   public void afterEach(ExtensionContext context) {
-    if (scope.testEndsIt()) {
-      close();
-    }
+    scope.afterEach(this::close);
   }
 
   /**

@@ -202,23 +202,19 @@ public final class TimestampAuthorityFake
   /** Notes a registration on a static field: this fake lives until its class ends. */
   @Override
   public void beforeAll(ExtensionContext context) {
-    scope.classStarted();
+    scope.beforeAll(() -> {});
   }
 
   /** Closes this fake after the last test of the outermost class, on a static field. */
   @Override
   public void afterAll(ExtensionContext context) {
-    if (scope.classEnded()) {
-      close();
-    }
+    scope.afterAll(this::close);
   }
 
   /** Closes this fake after the test, on an instance field: it belonged to this test alone. */
   @Override
   public void afterEach(ExtensionContext context) {
-    if (scope.testEndsIt()) {
-      close();
-    }
+    scope.afterEach(this::close);
   }
 
   /** Builds a {@link TimestampAuthorityFake}. Not thread-safe; build once. */

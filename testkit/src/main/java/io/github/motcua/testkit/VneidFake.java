@@ -201,24 +201,19 @@ public final class VneidFake
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    scope.classStarted();
-    start();
+    scope.beforeAll(this::start);
   }
 
   /** Stops the fake after the last test of the outermost class. */
   @Override
   public void afterAll(ExtensionContext context) {
-    if (scope.classEnded()) {
-      stop();
-    }
+    scope.afterAll(this::stop);
   }
 
   /** Stops a fake registered on an instance field: it belonged to this test alone. */
   @Override
   public void afterEach(ExtensionContext context) {
-    if (scope.testEndsIt()) {
-      stop();
-    }
+    scope.afterEach(this::stop);
   }
 
   @Override
