@@ -305,8 +305,13 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
 
   private synchronized FakeReply handle(LoggedRequest request) {
     String path = request.getUrl();
-    if (!"POST".equals(request.getMethod().getName())) {
-      return FakeReply.json(405, "{\"error\":\"method not allowed\"}");
+    String method = request.getMethod().getName();
+    if (!path.equals(LOGIN_PATH) && !path.equals(SERVICE_PATH)) {
+      String serves = "POST " + LOGIN_PATH + " and POST " + SERVICE_PATH;
+      return httpError(404, "not found", FakeReply.noSuchResource(method, path, serves));
+    }
+    if (!"POST".equals(method)) {
+      return httpError(405, "method not allowed", path + " takes POST, not " + method + ".");
     }
     JsonNode body = parse(request.getBodyAsString());
     if (body == null || !body.isObject()) {
@@ -316,10 +321,7 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
       if (path.equals(LOGIN_PATH)) {
         return login(request, body);
       }
-      if (path.equals(SERVICE_PATH)) {
-        return service(body);
-      }
-      return FakeReply.json(404, "{\"error\":\"not found\"}");
+      return service(body);
     } catch (Refusal r) {
       return reply(r.code, r.getMessage());
     }
@@ -477,6 +479,14 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
     } catch (java.io.IOException e) {
       return null;
     }
+  }
+
+  /** An HTTP-level refusal, before the adapter protocol's own replies (always HTTP 200). */
+  private FakeReply httpError(int status, String error, String message) {
+    ObjectNode out = mapper.createObjectNode();
+    out.put("error", error);
+    out.put("message", message);
+    return FakeReply.json(status, out.toString());
   }
 
   private ObjectNode replyNode(int code, String message) {

@@ -388,8 +388,13 @@ public final class PaymentPlatformFake implements AutoCloseable, FaultInjectable
   }
 
   private synchronized FakeReply handle(LoggedRequest request) {
-    if (!request.getUrl().equals(INITIATE_PATH) || !"POST".equals(request.getMethod().getName())) {
-      return FakeReply.json(404, "{\"error\":\"not found\"}");
+    String method = request.getMethod().getName();
+    if (!request.getUrl().equals(INITIATE_PATH) || !"POST".equals(method)) {
+      ObjectNode out = mapper.createObjectNode();
+      out.put("error", "not found");
+      out.put(
+          "message", FakeReply.noSuchResource(method, request.getUrl(), "POST " + INITIATE_PATH));
+      return FakeReply.json(404, out.toString());
     }
     Map<String, String> fields = new LinkedHashMap<>();
     try {

@@ -293,7 +293,7 @@ public final class ProvincialPortalFake implements AutoCloseable, FaultInjectabl
       return token(request);
     }
     if (!path.startsWith(DOSSIERS_PATH + "/")) {
-      return error(404, "not_found", 0, "No such resource.");
+      return noSuchResource(method, path);
     }
     String token = bearer(request);
     Instant expiry = token == null ? null : tokens.get(token);
@@ -323,7 +323,7 @@ public final class ProvincialPortalFake implements AutoCloseable, FaultInjectabl
       if (parts.length == 2 && parts[1].equals("rating") && method.equals("PUT")) {
         return putRating(code, (ObjectNode) body);
       }
-      return error(404, "not_found", 0, "No such resource.");
+      return noSuchResource(method, path);
     } catch (Refusal r) {
       int status = r.code == NationalRules.ILLEGAL_STATUS ? 409 : 400;
       return error(
@@ -412,6 +412,14 @@ public final class ProvincialPortalFake implements AutoCloseable, FaultInjectabl
     ObjectNode out = s.current.deepCopy();
     out.putArray("QuaTrinhXuLy").addAll(new ArrayList<>(s.steps.values()));
     return FakeReply.json(200, out.toString());
+  }
+
+  private FakeReply noSuchResource(String method, String path) {
+    String serves =
+        String.format(
+            "POST %s, GET and PUT %2$s/{code}, PUT %2$s/{code}/steps/{step} and PUT %2$s/{code}/rating",
+            TOKEN_PATH, DOSSIERS_PATH);
+    return error(404, "not_found", 0, FakeReply.noSuchResource(method, path, serves));
   }
 
   private FakeReply error(int status, String error, int code, String message) {

@@ -179,4 +179,43 @@ class PortalFakesTest {
     assertThat(badClient.statusCode()).isEqualTo(401);
     assertThat(provincial.issuedTokenCount()).isZero();
   }
+
+  @Test
+  void aWrongPathOrMethodIsToldWhatTheFakeServes() throws Exception {
+    HttpResponse<String> get = send("GET", national.baseUrl() + NationalPortalFake.LOGIN_PATH);
+    assertThat(get.statusCode()).isEqualTo(405);
+    assertThat(JSON.readTree(get.body()).path("message").asText())
+        .isEqualTo("/api/adapter/login takes POST, not GET.");
+
+    HttpResponse<String> unknown =
+        send("POST", national.baseUrl() + "/api/adapter/sync?key=s3cr3t-value");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(unknown.body()).path("message").asText())
+        .isEqualTo(
+            "No such resource: POST /api/adapter/sync. This fake serves POST /api/adapter/login"
+                + " and POST /api/adapter/service.");
+
+    HttpResponse<String> provincialReply = send("GET", provincial.baseUrl() + "/api/v2/hoso");
+    assertThat(provincialReply.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(provincialReply.body()).path("message").asText())
+        .startsWith("No such resource: GET /api/v2/hoso. This fake serves POST /oauth2/token,")
+        .contains("PUT /api/v1/dossiers/{code}/steps/{step}");
+
+    try (PaymentPlatformFake payments = PaymentPlatformFake.start()) {
+      HttpResponse<String> payment = send("GET", payments.baseUrl() + "/api/thanhtoan/?x=1");
+      assertThat(payment.statusCode()).isEqualTo(404);
+      assertThat(JSON.readTree(payment.body()).path("message").asText())
+          .isEqualTo(
+              "No such resource: GET /api/thanhtoan/. This fake serves POST"
+                  + " /api/thanhtoan/khoitao.");
+    }
+  }
+
+  private static HttpResponse<String> send(String method, String url) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .method(method, HttpRequest.BodyPublishers.ofString(method.equals("GET") ? "" : "{}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 }

@@ -32,6 +32,21 @@ public final class FakeServer implements AutoCloseable {
     public static FakeReply json(int status, String json) {
       return new FakeReply(status, json, Map.of("Content-Type", "application/json"));
     }
+
+    /**
+     * The message of a 404 that helps a caller with a wrong path or method: what was asked (without
+     * the query string, which may carry secrets) and what the fake serves.
+     *
+     * @param method the request's method
+     * @param url the request's URL (path and query)
+     * @param serves the fake's resources, as "POST /a and POST /b"
+     * @return the message
+     */
+    public static String noSuchResource(String method, String url, String serves) {
+      int query = url.indexOf('?');
+      String path = query < 0 ? url : url.substring(0, query);
+      return "No such resource: " + method + " " + path + ". This fake serves " + serves + ".";
+    }
   }
 
   /** The fake's logic. */
