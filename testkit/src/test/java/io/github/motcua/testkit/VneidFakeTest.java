@@ -163,4 +163,15 @@ class VneidFakeTest {
       assertThat(answer.statusCode()).as(q).isEqualTo(400);
     }
   }
+
+  @Test
+  void aWrongPathIsToldTheEndpointsTheFakeServes() throws Exception {
+    assertThat(Http.get(VNEID.issuer() + "/oauth2/tokn?client_secret=x")).isEqualTo(404);
+    JsonNode reply = JSON.readTree(Http.getBody(VNEID.issuer() + "/oauth2/tokn?client_secret=x"));
+    assertThat(reply.path("error").asText()).isEqualTo("not_found");
+    assertThat(reply.path("error_description").asText())
+        .startsWith("No such resource: GET /oauth2/tokn. This fake serves ")
+        .contains("/.well-known/openid-configuration", "/oauth2/token", "/oauth2/logout")
+        .doesNotContain("client_secret");
+  }
 }

@@ -34,6 +34,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.github.motcua.testkit.VneidMisbehaviour;
 import io.github.motcua.testkit.VneidPersona;
 import io.github.motcua.testkit.internal.pki.DeterministicKeys;
+import io.github.motcua.testkit.internal.portal.FakeServer.FakeReply;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -396,7 +397,7 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
         case TOKEN -> token(request);
         case USERINFO -> userinfo(request);
         case LOGOUT -> logout(request);
-        default -> json(404, Map.of("error", "not_found"));
+        default -> notFound(request);
       };
     } catch (RuntimeException e) {
       return json(500, Map.of("error", "server_error"));
@@ -530,7 +531,7 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
 
   private synchronized ResponseDefinition par(Request request) {
     if (!advertisePar) {
-      return json(404, Map.of("error", "not_found"));
+      return notFound(request);
     }
     Map<String, String> form = Forms.parse(request.getBodyAsString());
     if (form == null
@@ -935,6 +936,20 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
         .withHeader("Location", location.toString())
         .withHeader("Cache-Control", "no-store")
         .build();
+  }
+
+  /** A 404 that names the request and the endpoints this provider serves. */
+  private synchronized ResponseDefinition notFound(Request request) {
+    String serves =
+        String.join(", ", DISCOVERY, JWKS, AUTHORIZE, TOKEN, USERINFO, LOGOUT)
+            + (advertisePar ? ", " + PAR : "");
+    return json(
+        404,
+        Map.of(
+            "error",
+            "not_found",
+            "error_description",
+            FakeReply.noSuchResource(request.getMethod().getName(), request.getUrl(), serves)));
   }
 
   private ResponseDefinition json(int status, Map<String, ?> body) {
