@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -75,6 +76,8 @@ public final class MotcuaSandbox
     PKI
   }
 
+  private static final String RUNNING = "motcua.sandbox.running";
+
   private final Set<Part> parts;
   private final Clock clock;
   private final Clock pkiClock;
@@ -83,6 +86,8 @@ public final class MotcuaSandbox
   private final Duration timeoutDelay;
   private final Object lifecycle = new Object();
   private final ExtensionScope scope = new ExtensionScope();
+  // Tests between beforeEach and afterEach; a store entry marks the tests this sandbox counted.
+  private final AtomicInteger runningTests = new AtomicInteger();
 
   private volatile NationalPortalFake national;
   private volatile ProvincialPortalFake provincial;
@@ -541,11 +546,27 @@ public final class MotcuaSandbox
     scope.beforeAll(this::start);
   }
 
-  /** Resets the fakes before each test, unless the builder said otherwise. */
+  /**
+   * Resets the fakes before each test, unless the builder said otherwise.
+   *
+   * @throws SandboxException {@code sandbox.concurrent-reset} when another test that shares this
+   *     sandbox is still running (JUnit's concurrent execution): the reset would wipe its data
+   */
   @Override
   public void beforeEach(ExtensionContext context) {
     start();
+    int running = runningTests.incrementAndGet();
+    context.getStore(ExtensionContext.Namespace.create(this)).put(RUNNING, Boolean.TRUE);
     if (resetBeforeEach) {
+      if (running > 1) {
+        throw new SandboxException(
+            "sandbox.concurrent-reset",
+            "Tests that share this sandbox run at the same time, and resetting it before this one"
+                + " would wipe the dossiers, sessions and faults of another. Register it on an"
+                + " instance field (a sandbox per test), run these tests one at a time"
+                + " (@Execution(ExecutionMode.SAME_THREAD)), or build it with"
+                + " resetBeforeEach(false).");
+      }
       reset();
     }
   }
@@ -553,6 +574,9 @@ public final class MotcuaSandbox
   /** Stops a sandbox registered on an instance field: it belonged to this test alone. */
   @Override
   public void afterEach(ExtensionContext context) {
+    if (context.getStore(ExtensionContext.Namespace.create(this)).remove(RUNNING) != null) {
+      runningTests.decrementAndGet();
+    }
     scope.afterEach(this::close);
   }
 
@@ -689,7 +713,9 @@ public final class MotcuaSandbox
     }
 
     /**
-     * Sets whether the JUnit extension resets the fakes before each test.
+     * Sets whether the JUnit extension resets the fakes before each test. With the reset, tests
+     * that share the sandbox must not run at the same time (it refuses with {@code
+     * sandbox.concurrent-reset}); without it, they see each other's data.
      *
      * @param reset default true
      * @return this builder

@@ -6,9 +6,15 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
@@ -53,12 +59,71 @@ class ExtensionLifecycleTest {
     assertThat(Http.get(StaticFieldWithNestedClasses.urls.get(0))).isEqualTo(-1);
   }
 
+  @Test
+  void aSharedSandboxRefusesToResetWhileAnotherOfItsTestsIsRunning() {
+    ConcurrentTests.oneFailed = new CountDownLatch(1);
+
+    TestExecutionSummary summary =
+        execute(
+            request()
+                .selectors(selectClass(ConcurrentTests.class))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter(
+                    "junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter(
+                    "junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+                .build());
+
+    // Whichever test came second was refused before its body ran; the first one went on.
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+    assertThat(summary.getFailures()).hasSize(1);
+    Throwable refusal = summary.getFailures().get(0).getException();
+    assertThat(refusal)
+        .isInstanceOf(SandboxException.class)
+        .hasMessageContaining("instance field")
+        .hasMessageContaining("resetBeforeEach(false)");
+    assertThat(((SandboxException) refusal).code()).isEqualTo("sandbox.concurrent-reset");
+    assertThat(ConcurrentTests.sandbox.isRunning()).isFalse();
+  }
+
   private static TestExecutionSummary run(Class<?> fixture) {
-    SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    LauncherFactory.create().execute(request().selectors(selectClass(fixture)).build(), listener);
-    TestExecutionSummary summary = listener.getSummary();
+    TestExecutionSummary summary = execute(request().selectors(selectClass(fixture)).build());
     assertThat(summary.getFailures()).as("fixture failures").isEmpty();
     return summary;
+  }
+
+  private static TestExecutionSummary execute(LauncherDiscoveryRequest request) {
+    SummaryGeneratingListener listener = new SummaryGeneratingListener();
+    LauncherFactory.create().execute(request, listener);
+    return listener.getSummary();
+  }
+
+  /** Two tests that share a static sandbox and run at the same time. */
+  @ExtendWith(ConcurrentTests.CountFailures.class)
+  static class ConcurrentTests {
+    static volatile CountDownLatch oneFailed;
+
+    @RegisterExtension
+    static MotcuaSandbox sandbox = MotcuaSandbox.builder().nationalPortal().build();
+
+    /** Each body waits until the other test was refused, so the two overlap. */
+    @Test
+    void one() throws InterruptedException {
+      assertThat(oneFailed.await(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void two() throws InterruptedException {
+      assertThat(oneFailed.await(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    static class CountFailures implements TestWatcher {
+      @Override
+      public void testFailed(ExtensionContext context, Throwable cause) {
+        oneFailed.countDown();
+      }
+    }
   }
 
   record Seen(
