@@ -3,11 +3,19 @@ package io.github.motcua.examples;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The module dependency rules of ARCHITECTURE.md, checked on the compiled library modules. The
@@ -101,6 +109,38 @@ class ModuleArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(SIGNING, VNEID, PORTAL, EXAMPLES, BENCHMARKS)
         .allowEmptyShould(true)
+        .check(motcua);
+  }
+
+  /**
+   * The test kit runs on the integrator's JUnit Jupiter, 5.x or 6 (its JUnit dependency is
+   * optional). It may use only what JUnit 5.0 already had: the lifecycle callbacks, and the
+   * extension context's store.
+   */
+  @Test
+  void testKitUsesOnlyJUnitApiThatEveryJUnit5Has() {
+    noClasses()
+        .that()
+        .resideInAPackage(TESTKIT)
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("org.junit..")
+                .and(
+                    DescribedPredicate.not(
+                        JavaClass.Predicates.belongToAnyOf(
+                            BeforeAllCallback.class,
+                            AfterAllCallback.class,
+                            BeforeEachCallback.class,
+                            AfterEachCallback.class,
+                            ExtensionContext.class))))
+        .orShould()
+        .callMethodWhere(
+            DescribedPredicate.describe(
+                "a JUnit method other than ExtensionContext.getStore, Namespace.create, Store.put"
+                    + " and Store.remove",
+                call ->
+                    call.getTargetOwner().getPackageName().startsWith("org.junit")
+                        && !Set.of("getStore", "create", "put", "remove").contains(call.getName())))
         .check(motcua);
   }
 
