@@ -44,7 +44,7 @@ import okhttp3.RequestBody;
 
 /**
  * A client of the National Public Service Portal (Cổng Dịch vụ công quốc gia, DVCQG) through its
- * adapter, following DOMAIN.md §4.
+ * adapter, following docs/domain.md §4.
  *
  * <p>It logs in with the adapter credentials and the unit code (header {@code dstcode}), caches the
  * session, and when the portal declares it expired logs in again once, however many threads saw it

@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /**
  * A stateful fake of the National Public Service Portal's adapter (Cổng Dịch vụ công quốc gia),
- * speaking the protocol of DOMAIN.md §4 on a free loopback port.
+ * speaking the protocol of docs/domain.md §4 on a free loopback port.
  *
  * <p>Login: POST {@code {username, password}} to {@link #LOGIN_PATH} with the header {@code
  * dstcode} (the unit code) returns {@code {error_code: 0, session}}. Every other call is a POST of

@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * A stateful fake of the national portal's online payment platform (DOMAIN.md §4) on a free
+ * A stateful fake of the national portal's online payment platform (docs/domain.md §8) on a free
  * loopback port.
  *
  * <p>{@code POST /api/thanhtoan/khoitao} takes an order (JSON fields {@code LoaiBanTin ...

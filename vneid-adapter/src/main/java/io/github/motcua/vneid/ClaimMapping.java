@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * The names and value formats of the claims (thông tin định danh) that make up a {@link
  * CitizenIdentity}. The defaults are the names seen in the national single sign-on's userinfo
- * answers (DOMAIN.md §5); the value tables for sex and account kind are not published [U], so each
+ * answers (docs/domain.md §5); the value tables for sex and account kind are not published [U], so each
  * can be replaced one by one:
  *
  * <pre>{@code

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * Logs citizens in with a VNeID-style national identity provider: an OpenID Connect relying party
  * for the authorization-code flow with PKCE (RFC 7636), pushed authorization requests (RFC 9126)
  * when the provider offers them, and encrypted ID tokens when the client has a decryption key
- * (DOMAIN.md §5; Decree 69/2024/NĐ-CP levels of electronic identity).
+ * (docs/domain.md §5; Decree 69/2024/NĐ-CP levels of electronic identity).
  *
  * <pre>{@code
  * VneidClient vneid = VneidClient.builder()

@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <p>Endpoints and client registrations are issued per integrator and not published [U], so the
  * default ({@link #nationalSingleSignOn(URI)}) only follows the shape seen in public integrations
- * of the national single sign-on (DOMAIN.md §5): {@code {issuer}/oauth2/authorize}, {@code
+ * of the national single sign-on (docs/domain.md §5): {@code {issuer}/oauth2/authorize}, {@code
  * /oauth2/token}, {@code /oauth2/userinfo}, {@code /oauth2/jwks}, {@code /oauth2/logout}; {@code
  * acr_values} {@code LoA1} / {@code LoA2}. Override any field with {@link #toBuilder()}, or let the
  * client read the endpoints from the provider's discovery document ({@link

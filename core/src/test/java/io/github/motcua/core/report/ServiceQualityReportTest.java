@@ -49,7 +49,7 @@ class ServiceQualityReportTest {
     return DossierCode.of(agency, LocalDate.ofInstant(at, ReportPeriod.ZONE), seq);
   }
 
-  /** The commune of DOMAIN.md §1: 1,873 dossiers in a quarter, 1,871 online, all on time. */
+  /** The commune of docs/domain.md §1: 1,873 dossiers in a quarter, 1,871 online, all on time. */
   private List<Dossier> communeQuarter() {
     Random random = new Random(1873);
     List<Dossier> dossiers = new ArrayList<>();

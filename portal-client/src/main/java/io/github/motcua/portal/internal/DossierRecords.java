@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Maps dossier snapshots to the national record format of DOMAIN.md §4 (canonical field names), and
+ * Maps dossier snapshots to the national record format of docs/domain.md §4 (canonical field names), and
  * renames fields for a profile. Stateless and thread-safe.
  */
 public final class DossierRecords {

@@ -35,7 +35,7 @@ import okhttp3.RequestBody;
  * A client of the online payment platform of the National Public Service Portal (nền tảng thanh
  * toán trực tuyến): initiates payments of a dossier's fees and verifies the platform's callbacks.
  *
- * <p>Messages follow DOMAIN.md §4. An order carries {@code LoaiBanTin, PhienBan, MaDoiTac,
+ * <p>Messages follow docs/domain.md §8. An order carries {@code LoaiBanTin, PhienBan, MaDoiTac,
  * MaThamChieu, SoTien, LoaiHinhThanhToan, MaKenhThanhToan, MaThietBi, NgonNgu, MaTienTe,
  * MaNganHang, ThongTinGiaoDich, ThoiGianGD, Ip, ThongTinBienLai} and the checksum {@code MaXacThuc}
  * over those fields in that order. A callback's checksum covers {@code LoaiBanTin, MaLoi, MaDoiTac,

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What the national portal fake checks in the records it receives (DOMAIN.md §3-4). */
+/** What the national portal fake checks in the records it receives (docs/domain.md §3-4). */
 public final class NationalRules {
 
   /** Reply code: success. */
