@@ -413,6 +413,7 @@ public final class CommuneSimulation {
               .adapterUrl(sandbox.nationalPortal().baseUrl())
               .credentials(sandbox.nationalPortal().username(), sandbox.nationalPortal().password())
               .unitCode(sandbox.nationalPortal().unitCode())
+              .agencyName("UBND xã Tân Hòa")
               .okHttpClient(http)
               .retryPolicy(callRetries)
               .build();

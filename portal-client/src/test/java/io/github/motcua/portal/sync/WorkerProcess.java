@@ -108,6 +108,7 @@ public final class WorkerProcess {
             .adapterUrl(a.get("nationalUrl"))
             .credentials(a.get("nationalUser"), a.get("nationalPassword"))
             .unitCode(a.get("unit"))
+            .agencyName("UBND xã Tân Hòa")
             .retryPolicy(clientPolicy)
             .build();
     PortalClient provincial =
