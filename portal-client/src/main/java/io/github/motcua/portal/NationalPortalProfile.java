@@ -22,13 +22,15 @@ import java.util.Set;
  *
  * <p>Defaults follow docs/domain.md §3-4: service names {@code DongBoHoSoMC}, {@code
  * CapNhatTienDoHoSoMC}, {@code TraCuuHoSo}, {@code LayThuTuc}, {@code LayDanhSachTTHC}, {@code
- * DongBoDanhGia}; field names as listed there (confirmed by public code); the ten national status
- * codes; processing steps in chunks of 10. Assumptions, marked so in the README and overridable
- * here: the paths, up to 10 records, ratings or completed steps of different dossiers in one call
- * (the {@code data[]} array takes several; how many a portal accepts, and whether it takes steps of
- * several dossiers at once, is not documented), the {@code HinhThuc} channel codes, the rating
- * fields and levels, the supplement record fields, the reply codes of an expired session ({@code
- * 401}), and the "already exists" / "not found" wording matched in reply messages.
+ * TraCuuTechID}, {@code DongBoDanhGia}; field names as listed there (confirmed by public code); the
+ * ten national status codes; {@code KenhThucHien} 1 counter, 2 online, 3 post; {@code HinhThuc} 0
+ * at the counter, 1 by post; the reply table ({@code 0} success; {@code 0}, {@code 3}, {@code -3}
+ * with "đã tồn tại" already exists); processing steps in chunks of 10. Assumptions, marked so in
+ * the README and overridable here: the paths, up to 10 records, ratings or completed steps of
+ * different dossiers in one call (the {@code data[]} array takes several; how many a portal
+ * accepts, and whether it takes steps of several dossiers at once, is not documented), the rating
+ * fields and levels, the reply code of an expired session ({@code 401}), the "not found" wording,
+ * the field holding steps in a look-up, and the national database codes.
  *
  * <p>Field names: the client builds records with the canonical names of docs/domain.md and renames
  * them through {@link #fieldNames()} (canonical → wire) just before sending, so a portal that

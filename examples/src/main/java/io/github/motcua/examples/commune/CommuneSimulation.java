@@ -19,6 +19,7 @@ import io.github.motcua.core.dossier.Rating;
 import io.github.motcua.core.dossier.SubmissionChannel;
 import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.ProcedureCode;
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.core.json.MotcuaJson;
@@ -981,9 +982,13 @@ public final class CommuneSimulation {
       boolean verified;
       if (p.online()) {
         CitizenIdentity who = logins.get(p.applicant().index()).identity();
+        // The SSO's TechID links the dossier to the citizen's account on the national portal.
+        Object techId = who.rawClaims().get("TechID");
         applicant =
             Applicant.citizen(who.fullName().orElseThrow(), who.personalId().orElseThrow())
-                .withContact(new Contact(who.phone(), who.email(), Optional.empty()));
+                .withContact(new Contact(who.phone(), who.email(), Optional.empty()))
+                .withNationalPortalAccountId(
+                    techId == null ? null : NationalPortalAccountId.parse(techId.toString()));
         verified = true;
       } else {
         applicant =
