@@ -605,7 +605,14 @@ public final class NationalPortalClient implements PortalClient {
   /** The portal's copy of a dossier (canonical names, steps included), or null when unknown. */
   private JsonNode portalCopy(DossierCode code, String key, String[] lastRequest)
       throws IOException {
-    return firstResult(attempt(LOOK_UP, lookUpParams(code), key + ":check", lastRequest).node());
+    try {
+      return firstResult(attempt(LOOK_UP, lookUpParams(code), key + ":check", lastRequest).node());
+    } catch (PortalRejectedException e) {
+      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   private ObjectNode lookUpParams(DossierCode code) {

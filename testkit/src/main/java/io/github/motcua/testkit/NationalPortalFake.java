@@ -332,10 +332,7 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
       if (path.equals(LOGIN_PATH)) {
         return login(request, body);
       }
-      if (!dstCode.equals(request.getHeader("dstcode"))) {
-        return reply(NationalRules.WRONG_UNIT, "Thiếu hoặc sai header dstcode");
-      }
-      return service(body);
+      return service(body, request.getHeader("dstcode"));
     } catch (Refusal r) {
       return reply(r.code, r.getMessage());
     }
@@ -356,7 +353,7 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
     return FakeReply.json(200, out.toString());
   }
 
-  private FakeReply service(JsonNode body) {
+  private FakeReply service(JsonNode body, String dst) {
     Session session = sessions.get(NationalRules.text(body, "session"));
     if (session == null || !clock.instant().isBefore(session.expiresAt())) {
       sessions.remove(NationalRules.text(body, "session"));
@@ -364,6 +361,9 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
     }
     if (!session.unit().equals(NationalRules.text(body, "madonvi"))) {
       return reply(NationalRules.WRONG_UNIT, "madonvi không khớp phiên làm việc");
+    }
+    if (!dstCode.equals(dst)) {
+      return reply(NationalRules.WRONG_UNIT, "Thiếu hoặc sai header dstcode");
     }
     String service = NationalRules.text(body, "service");
     FakeReply reply =
