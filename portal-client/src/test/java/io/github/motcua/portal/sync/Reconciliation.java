@@ -78,8 +78,7 @@ final class Reconciliation {
               .map(x -> x.eventId().toString())
               .toList();
       assertThat(stored.steps().keySet()).containsExactlyElementsOf(stepEvents);
-      assertThat(List.copyOf(stored.steps().values()))
-          .isEqualTo(expected.steps().stream().map(s -> json(records.step(expected, s))).toList());
+      assertThat(List.copyOf(stored.steps().values())).isEqualTo(steps(e.getValue()));
       assertThat(stored.rating()).isNotNull();
     }
   }
