@@ -35,11 +35,11 @@ import java.util.Random;
  * covered), the reference, amount and {@code yyyyMMddHHmmss} time, and {@code ThongTinBienLai} as a
  * JSON object with the payer, the content, {@code PhiLePhi} and {@code DSKhoanNop} summing to the
  * amount. It answers {@code {MaLoi: "00", UrlThanhToan}} or an error code: {@code 01} checksum,
- * {@code 02} partner, {@code 07} invalid data, {@code 08} reference used for another order.
- * {@value #QUERY_PATH} answers a status query ({@code QUERY}, checksum over {@code LoaiBanTin,
- * PhienBan, MaDoiTac, MaThamChieu, ThoiGianGD}, which must name the order's time) with {@code
- * TrangThaiGD} {@code 1} paid, {@code 3} pending, {@code 4} failed ({@code 09}: no such order);
- * {@value #BILL_PATH} returns the bill of a paid order ({@code GET_BILL}) as a PDF.
+ * {@code 02} partner, {@code 07} invalid data, {@code 08} reference used for another order. {@value
+ * #QUERY_PATH} answers a status query ({@code QUERY}, checksum over {@code LoaiBanTin, PhienBan,
+ * MaDoiTac, MaThamChieu, ThoiGianGD}, which must name the order's time) with {@code TrangThaiGD}
+ * {@code 1} paid, {@code 3} pending, {@code 4} failed ({@code 09}: no such order); {@value
+ * #BILL_PATH} returns the bill of a paid order ({@code GET_BILL}) as a PDF.
  *
  * <p>A test plays the payer: {@link #pay(String)} pays an order and returns the signed callback
  * (the same one on replay); {@link #payAndNotify(String)} pays and returns the callbacks the
@@ -195,7 +195,8 @@ public final class PaymentPlatformFake implements AutoCloseable, FaultInjectable
   private final Map<String, Map<String, String>> paid = new LinkedHashMap<>();
   private final Map<String, String> failed = new LinkedHashMap<>();
   private final Map<String, CallbackFault> held = new LinkedHashMap<>();
-  private final Map<CallbackFault, Double> faultShares = new java.util.EnumMap<>(CallbackFault.class);
+  private final Map<CallbackFault, Double> faultShares =
+      new java.util.EnumMap<>(CallbackFault.class);
   private final Map<CallbackFault, Long> faultCounts = new java.util.EnumMap<>(CallbackFault.class);
   private volatile boolean envelope;
   private final FakeServer server;
@@ -269,8 +270,8 @@ public final class PaymentPlatformFake implements AutoCloseable, FaultInjectable
   }
 
   /**
-   * Wraps every answer in a gateway's envelope {@code {error_code: "0", message: "<answer as
-   * JSON text>"}}, as public code behind a gateway reads it.
+   * Wraps every answer in a gateway's envelope {@code {error_code: "0", message: "<answer as JSON
+   * text>"}}, as public code behind a gateway reads it.
    *
    * @param on true to wrap
    */
@@ -582,8 +583,7 @@ public final class PaymentPlatformFake implements AutoCloseable, FaultInjectable
   private synchronized FakeReply handle(LoggedRequest request) {
     String method = request.getMethod().getName();
     String url = request.getUrl();
-    boolean known =
-        url.equals(INITIATE_PATH) || url.equals(QUERY_PATH) || url.equals(BILL_PATH);
+    boolean known = url.equals(INITIATE_PATH) || url.equals(QUERY_PATH) || url.equals(BILL_PATH);
     if (!known || !"POST".equals(method)) {
       ObjectNode out = mapper.createObjectNode();
       out.put("error", "not found");

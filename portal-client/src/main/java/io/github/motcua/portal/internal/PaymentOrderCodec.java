@@ -35,7 +35,11 @@ public final class PaymentOrderCodec {
     n.put("dossier", order.dossierCode().value());
     ArrayNode items = n.putArray("items");
     for (FeeItem i : order.items()) {
-      items.addObject().put("code", i.code()).put("name", i.name()).put("amount", i.amount().amount());
+      items
+          .addObject()
+          .put("code", i.code())
+          .put("name", i.name())
+          .put("amount", i.amount().amount());
     }
     ObjectNode payer = n.putObject("payer").put("name", order.payer().name());
     order.payer().optionalPersonalId().ifPresent(id -> payer.put("personalId", id.value()));

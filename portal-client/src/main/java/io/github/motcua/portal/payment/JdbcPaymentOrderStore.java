@@ -341,8 +341,7 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
   }
 
   private static PaymentException failure(String what, SQLException e) {
-    return new PaymentException(
-        "payment.store", what + " (SQL state " + e.getSQLState() + ").", e);
+    return new PaymentException("payment.store", what + " (SQL state " + e.getSQLState() + ").", e);
   }
 
   @Override

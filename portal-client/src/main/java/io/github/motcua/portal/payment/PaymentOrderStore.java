@@ -21,8 +21,8 @@ public interface PaymentOrderStore {
    * Records a sent order as open, unless an order with that reference is stored already.
    *
    * @param order the open order
-   * @return the order stored under that reference: this one, or the one stored earlier (the
-   *     client refuses to send a different order under a used reference)
+   * @return the order stored under that reference: this one, or the one stored earlier (the client
+   *     refuses to send a different order under a used reference)
    */
   PaymentOrder save(PaymentOrder order);
 

@@ -48,8 +48,8 @@ import okhttp3.RequestBody;
  * #verifyCallback(Map)} never trusts a callback whose checksum is missing or wrong (compared in
  * constant time), whose partner, reference, amount or currency does not match a stored order, that
  * reports another transaction for an order already paid, or that pays an order the reconciler gave
- * up. An order is settled once, by the first verified callback or by the {@link
- * PaymentReconciler}; a repeat gives an equal {@link PaymentConfirmation}.
+ * up. An order is settled once, by the first verified callback or by the {@link PaymentReconciler};
+ * a repeat gives an equal {@link PaymentConfirmation}.
  *
  * <p>Thread-safe; build one per partner account and share it.
  *
@@ -130,8 +130,8 @@ public final class PaymentPlatformClient {
    *
    * @param order the order
    * @return the payment page and the order time
-   * @throws PaymentException with code {@code payment.reference-reused} when another order was
-   *     sent under that reference
+   * @throws PaymentException with code {@code payment.reference-reused} when another order was sent
+   *     under that reference
    * @throws io.github.motcua.portal.PortalRejectedException when the platform refuses the order
    *     (code {@code payment.rejected}, the platform's {@code MaLoi} as remote code)
    * @throws io.github.motcua.portal.PortalUnavailableException when the platform cannot be reached
@@ -240,9 +240,7 @@ public final class PaymentPlatformClient {
     r.put("TenTKThuHuong", d.beneficiaryName());
     r.put("NoiDungThanhToan", order.description());
     r.put("HoTenNguoiNop", order.payer().name());
-    r.put(
-        "SoCMNDNguoiNop",
-        order.payer().optionalPersonalId().map(id -> id.value()).orElse(""));
+    r.put("SoCMNDNguoiNop", order.payer().optionalPersonalId().map(id -> id.value()).orElse(""));
     r.put("DiaChiNguoiNop", order.payer().address() == null ? "" : order.payer().address());
     r.put("HuyenNguoiNop", "");
     r.put("TinhNguoiNop", "");
@@ -254,10 +252,7 @@ public final class PaymentPlatformClient {
           .put("TenPhiLePhi", item.name())
           .put("SoTien", Long.toString(item.amount().amount()));
     }
-    r.putArray("DSKhoanNop")
-        .addObject()
-        .put("NoiDung", order.description())
-        .put("SoTien", amount);
+    r.putArray("DSKhoanNop").addObject().put("NoiDung", order.description()).put("SoTien", amount);
     return r;
   }
 
@@ -432,8 +427,7 @@ public final class PaymentPlatformClient {
    * Settles an order with a verified successful confirmation, once: the path shared by callbacks
    * and the reconciler.
    */
-  Settled settle(
-      PaymentOrder order, PaymentConfirmation confirmation, PaymentOrder.Settlement by) {
+  Settled settle(PaymentOrder order, PaymentConfirmation confirmation, PaymentOrder.Settlement by) {
     if (store.settle(confirmation, by, clock.instant())) {
       PaymentOrder settled = store.find(order.reference()).orElseThrow();
       listener.settled(settled);
@@ -588,8 +582,7 @@ public final class PaymentPlatformClient {
     Objects.requireNonNull(reference, "reference");
     return store
         .find(reference)
-        .orElseThrow(
-            () -> new PaymentException(code, "This partner's store holds no such order."));
+        .orElseThrow(() -> new PaymentException(code, "This partner's store holds no such order."));
   }
 
   private String signedLookup(PaymentOrder order, String messageType) {
@@ -633,7 +626,10 @@ public final class PaymentPlatformClient {
       if (!errorCode.equals("0")) {
         throw new PortalRejectedException(
             rejectedCode,
-            "The payment platform's gateway refused the " + what + " (error_code " + errorCode
+            "The payment platform's gateway refused the "
+                + what
+                + " (error_code "
+                + errorCode
                 + ").",
             reply.status(),
             errorCode,

@@ -11,9 +11,9 @@ import java.util.Objects;
  * joined with {@code |}, and where the key goes: {@link ChecksumScheme}), the status values of a
  * status query, and the paths. A change of the platform's version is a new profile, not a fork.
  *
- * <p>{@link #defaults()} follows the public code that speaks version {@code 1.0.6} of the
- * platform; {@link #opencps()} follows the older integration of OpenCPS, which signs with
- * HMAC-SHA256 and covers other callback fields. Change single settings with {@link #toBuilder()}.
+ * <p>{@link #defaults()} follows the public code that speaks version {@code 1.0.6} of the platform;
+ * {@link #opencps()} follows the older integration of OpenCPS, which signs with HMAC-SHA256 and
+ * covers other callback fields. Change single settings with {@link #toBuilder()}.
  *
  * <p>A checksum field list names message fields in order; a name the message does not carry counts
  * as empty text, so an empty name {@code ""} at the end reproduces a trailing {@code |}.
@@ -74,16 +74,16 @@ public final class PaymentPlatformProfile {
 
   /**
    * Returns the profile of the platform's version {@code 1.0.6} as public code sends it: SHA-256
-   * with the key appended; {@code LoaiBanTin} {@code INIT}, {@code QUERY}, {@code GET_BILL};
-   * {@code PhienBan} {@code 1.0.6}; {@code LoaiHinhThanhToan} {@code PAY}; {@code
-   * MaKenhThanhToan} {@code 1}; {@code MaThietBi} {@code 1}; {@code NgonNgu} {@code vi-VN}; {@code
-   * MaTienTe} {@code VND}; {@code MaNganHang} {@code PAYMENT} when the payer chooses; {@code
-   * MaDichVu} {@code 2}; {@code LoaiPhiLePhi} {@code Phi}; order checksum over the fourteen fields
-   * from {@code LoaiBanTin} to {@code Ip} (not {@code ThongTinBienLai}); callback checksum over
-   * {@code LoaiBanTin, MaLoi, MaDoiTac, MaThamChieu, SoTien, MaTienTe, MaGiaoDich, MaNganHang,
-   * ThoiGianGD, ThongTinGiaoDich}; query and bill checksum over {@code LoaiBanTin, PhienBan,
-   * MaDoiTac, MaThamChieu, ThoiGianGD}; {@code TrangThaiGD} {@code 1} paid, {@code 3} pending,
-   * {@code 4} failed. The three paths are not public: set them from the platform's documents.
+   * with the key appended; {@code LoaiBanTin} {@code INIT}, {@code QUERY}, {@code GET_BILL}; {@code
+   * PhienBan} {@code 1.0.6}; {@code LoaiHinhThanhToan} {@code PAY}; {@code MaKenhThanhToan} {@code
+   * 1}; {@code MaThietBi} {@code 1}; {@code NgonNgu} {@code vi-VN}; {@code MaTienTe} {@code VND};
+   * {@code MaNganHang} {@code PAYMENT} when the payer chooses; {@code MaDichVu} {@code 2}; {@code
+   * LoaiPhiLePhi} {@code Phi}; order checksum over the fourteen fields from {@code LoaiBanTin} to
+   * {@code Ip} (not {@code ThongTinBienLai}); callback checksum over {@code LoaiBanTin, MaLoi,
+   * MaDoiTac, MaThamChieu, SoTien, MaTienTe, MaGiaoDich, MaNganHang, ThoiGianGD, ThongTinGiaoDich};
+   * query and bill checksum over {@code LoaiBanTin, PhienBan, MaDoiTac, MaThamChieu, ThoiGianGD};
+   * {@code TrangThaiGD} {@code 1} paid, {@code 3} pending, {@code 4} failed. The three paths are
+   * not public: set them from the platform's documents.
    *
    * @return the default profile
    */

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * platform cannot be reached, the pass stops and the remaining orders stay open for the next pass:
  * nothing is lost. Several instances may reconcile one shared store at once.
  *
- * <p>Run it on a schedule beside the {@code SyncWorker}: {@link
- * #schedule(ScheduledExecutorService, Duration)}. Thread-safe.
+ * <p>Run it on a schedule beside the {@code SyncWorker}: {@link #schedule(ScheduledExecutorService,
+ * Duration)}. Thread-safe.
  */
 public final class PaymentReconciler {
 

@@ -28,7 +28,8 @@ public record ReceiptDetails(
     String beneficiaryBank,
     String beneficiaryName) {
 
-  private static final ReceiptDetails EMPTY = new ReceiptDetails("", "", "", "", "", "", "", "", "");
+  private static final ReceiptDetails EMPTY =
+      new ReceiptDetails("", "", "", "", "", "", "", "", "");
 
   /** Replaces null by empty text. */
   public ReceiptDetails {

@@ -40,11 +40,13 @@ class PaymentChecksumRecipeTest {
         DESCRIPTION);
   }
 
-  // Recipe (DichVuCong_KhoaLuan_PASETO, Infrastructure/DvcPayment/DvcPaymentService.cs, InitPayment):
+  // Recipe (DichVuCong_KhoaLuan_PASETO, Infrastructure/DvcPayment/DvcPaymentService.cs,
+  // InitPayment):
   // SHA-256, lower-case hex, of LoaiBanTin|PhienBan|MaDoiTac|MaThamChieu|SoTien|LoaiHinhThanhToan|
   // MaKenhThanhToan|MaThietBi|NgonNgu|MaTienTe|MaNganHang|ThongTinGiaoDich|ThoiGianGD|Ip|key;
   // ThongTinBienLai is not covered. Constants from InitDvcPaymentRequest.cs. By hand:
-  // O='INIT|1.0.6|000.00.31.H56|20250815093012000001|58000|PAY|1|1|vi-VN|VND|PAYMENT|Nop le phi ho so
+  // O='INIT|1.0.6|000.00.31.H56|20250815093012000001|58000|PAY|1|1|vi-VN|VND|PAYMENT|Nop le phi ho
+  // so
   //   000.00.31.H56-250815-0001|20250815093012|203.0.113.7'
   // printf '%s' "$O|motcua-payment-key" | openssl dgst -sha256
   @Test
@@ -56,7 +58,8 @@ class PaymentChecksumRecipeTest {
   }
 
   // Recipe (opencps-v2 branch paymentplatform, pay-gate-integration, PayGateUtil.generateChecksum
-  // with fifteen arguments): HMAC-SHA256 keyed with the key over the same fourteen fields, no key in
+  // with fifteen arguments): HMAC-SHA256 keyed with the key over the same fourteen fields, no key
+  // in
   // the text. By hand: printf '%s' "$O" | openssl dgst -sha256 -hmac motcua-payment-key
   @Test
   void orderChecksumOfOpencpsIsHmacOfTheSameFields() {
@@ -84,7 +87,8 @@ class PaymentChecksumRecipeTest {
   // Recipe (DichVuCong_KhoaLuan_PASETO, ConfirmDvcPaymentCommandHandler.cs): SHA-256 of
   // LoaiBanTin|MaLoi|MaDoiTac|MaThamChieu|SoTien|MaTienTe|MaGiaoDich|MaNganHang|ThoiGianGD|
   // ThongTinGiaoDich|key. By hand:
-  // C='PAY|00|000.00.31.H56|20250815093012000001|58000|VND|GD123456789|NCB|20250815094500|Nop le phi
+  // C='PAY|00|000.00.31.H56|20250815093012000001|58000|VND|GD123456789|NCB|20250815094500|Nop le
+  // phi
   //   ho so 000.00.31.H56-250815-0001'
   // printf '%s' "$C|motcua-payment-key" | openssl dgst -sha256
   @Test
@@ -141,8 +145,8 @@ class PaymentChecksumRecipeTest {
   //   | openssl dgst -sha256            (and without the key, -hmac motcua-payment-key)
   @Test
   void queryChecksumFollowsTheLookupRecipeInBothSchemes() {
-    List<String> q = List.of("QUERY", "1.0.6", "000.00.31.H56", "20250815093012000001",
-        "20250815093012");
+    List<String> q =
+        List.of("QUERY", "1.0.6", "000.00.31.H56", "20250815093012000001", "20250815093012");
     assertThat(ChecksumScheme.SHA256_WITH_KEY.compute(q, KEY))
         .isEqualTo("b1152d19413d0e2ecb5de4a9b0994ae733651a48a26a9d346fc072d25e705ca8");
     assertThat(ChecksumScheme.HMAC_SHA256.compute(q, KEY))

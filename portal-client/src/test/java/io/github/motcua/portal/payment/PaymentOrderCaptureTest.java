@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An order sent to a server that only records what it receives: every field and constant as
- * public code sends them (docs/domain.md §8), {@code ThongTinBienLai} an object.
+ * An order sent to a server that only records what it receives: every field and constant as public
+ * code sends them (docs/domain.md §8), {@code ThongTinBienLai} an object.
  */
 class PaymentOrderCaptureTest {
 
@@ -83,7 +83,8 @@ class PaymentOrderCaptureTest {
                 new Payer("Nguyễn Văn An", PersonalId.parse("038090001234"), null, "Thanh Hóa"),
                 "Nop le phi ho so 000.00.31.H56-250815-0001")
             .withReceipt(
-                ReceiptDetails.procedure("1.001193", "Đăng ký khai sinh", "1.001193.01", "Khai sinh"));
+                ReceiptDetails.procedure(
+                    "1.001193", "Đăng ký khai sinh", "1.001193.01", "Khai sinh"));
     client.initiate(order);
 
     assertThat(paths).containsExactly("/api/thanhtoan/khoitao");
