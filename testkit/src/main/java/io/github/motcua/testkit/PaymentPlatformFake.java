@@ -293,6 +293,15 @@ public final class PaymentPlatformFake implements AutoCloseable, FaultInjectable
   }
 
   /**
+   * Returns the references of the orders paid so far, in the order they were paid.
+   *
+   * @return the references
+   */
+  public synchronized List<String> paidReferences() {
+    return List.copyOf(paid.keySet());
+  }
+
+  /**
    * Returns how many orders the fake accepted.
    *
    * @return the count
