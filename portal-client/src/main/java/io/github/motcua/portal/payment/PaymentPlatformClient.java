@@ -240,10 +240,33 @@ public final class PaymentPlatformClient {
     r.put("TenTKThuHuong", d.beneficiaryName());
     r.put("NoiDungThanhToan", order.description());
     r.put("HoTenNguoiNop", order.payer().name());
-    r.put("SoCMNDNguoiNop", order.payer().optionalPersonalId().map(id -> id.value()).orElse(""));
+    r.put(
+        "SoCMNDNguoiNop",
+        order
+            .payer()
+            .optionalPersonalId()
+            .map(id -> id.value())
+            .or(() -> order.payer().optionalTaxCode().map(t -> t.value()))
+            .orElse(""));
     r.put("DiaChiNguoiNop", order.payer().address() == null ? "" : order.payer().address());
     r.put("HuyenNguoiNop", "");
     r.put("TinhNguoiNop", "");
+    // The fields of a fine (MaDichVu 1), sent empty for fees as public code sends them.
+    for (String fine :
+        List.of(
+            "MaLoaiHinhThuPhat",
+            "TenLoaiHinhThuPhat",
+            "MaCoQuanQD",
+            "TenCoQuanQD",
+            "KhoBac",
+            "NgayQD",
+            "SoQD",
+            "ThoiGianViPham",
+            "DiaDiemViPham",
+            "TenNguoiViPham",
+            "TaiKhoanThuNSNN")) {
+      r.put(fine, "");
+    }
     ArrayNode fees = r.putArray("PhiLePhi");
     for (FeeItem item : order.items()) {
       fees.addObject()
