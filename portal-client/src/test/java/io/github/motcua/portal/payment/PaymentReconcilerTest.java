@@ -277,6 +277,28 @@ class PaymentReconcilerTest {
   }
 
   @Test
+  void aScheduledReconcilerRunsItsFirstPassAtOnce() throws Exception {
+    fake.callbackFault(CallbackFault.DROP, 1);
+    String reference = initiate();
+    fake.payAndNotify(reference);
+    clock.advance(Duration.ofHours(1));
+    java.util.concurrent.ScheduledExecutorService scheduler =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      java.util.concurrent.ScheduledFuture<?> task =
+          reconciler.schedule(scheduler, Duration.ofHours(1));
+      // The first pass starts at once; an empty task behind it returns once that pass is done.
+      scheduler.submit(() -> null).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      task.cancel(false);
+    } finally {
+      scheduler.shutdownNow();
+    }
+    assertThat(settled).extracting(PaymentOrder::reference).containsExactly(reference);
+    assertThatThrownBy(() -> reconciler.schedule(scheduler, Duration.ZERO))
+        .isInstanceOf(PortalConfigurationException.class);
+  }
+
+  @Test
   void settingsAreValidated() {
     assertThatThrownBy(() -> PaymentReconciler.builder().build())
         .isInstanceOf(PortalConfigurationException.class);
