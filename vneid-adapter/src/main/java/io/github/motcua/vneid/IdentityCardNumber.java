@@ -7,11 +7,11 @@ import java.util.Objects;
  * sign-on sends it in {@code SoCMND}: an identity document of its own kind, distinct from the
  * 12-digit personal identification number ({@code SoDinhDanh}).
  *
- * <p>Identity cards carried 9 digits, the last series 12; issuing them ended when the Law on
- * Citizen Identification 2014 came into force, and the Law on Identification 2023 (Luật Căn cước,
- * 26/2023/QH15, Article 46) ended their validity on 31 December 2024. Accounts opened with one
- * still log in with it, and some carry no {@code SoDinhDanh} at all (docs/domain.md §5), so a login
- * keeps the number for matching the citizen's records; it is never a {@code PersonalId}.
+ * <p>Identity cards carried 9 digits, the last series 12; the citizen identity card replaced them
+ * from 2016, and the Law on Identification 2023 (Luật Căn cước, 26/2023/QH15, Article 46) ended
+ * their validity on 31 December 2024. Accounts opened with one still log in with it, and some carry
+ * no {@code SoDinhDanh} at all (docs/domain.md §5), so a login keeps the number for matching the
+ * citizen's records; it is never a {@code PersonalId}.
  *
  * <p>Personal data: {@link #toString()} masks it. Immutable and thread-safe.
  */

@@ -99,7 +99,8 @@ class IdentifiersFromTheTextsTest {
   }
 
   // The national database of administrative procedures: national codes such as 1.004227;
-  // extended local codes as provinces publish them: 1.001612.000.00.00.H48 (Quảng Ngãi, VNPT iGate), 3.000181.000.00.00.H22,
+  // extended local codes as provinces publish them: 1.001612.000.00.00.H48 (Quảng Ngãi, VNPT
+  // iGate), 3.000181.000.00.00.H22,
   // 1.000494.000.00.00.H29 (Hồ Chí Minh City portal), 2.000488.000.00.00.H56 (Thanh Hóa).
   @ParameterizedTest
   @CsvSource({
