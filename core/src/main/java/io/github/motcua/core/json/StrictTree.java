@@ -47,8 +47,8 @@ final class StrictTree {
 
   /**
    * Reads the value at the parser's current token (a scalar, the start of an object or array, or a
-   * property name when the object's start was already consumed), leaving the parser on the value's
-   * last token.
+   * property name or end of object when the object's start was already consumed), leaving the
+   * parser on the value's last token.
    */
   static JsonNode read(JsonParser p, DeserializationContext ctxt, String rootPath, Reading reading)
       throws IOException {
@@ -56,6 +56,10 @@ final class StrictTree {
     JsonToken token = p.currentToken();
     List<Frame> stack = new ArrayList<>();
     JsonNode root;
+    if (token == JsonToken.END_OBJECT) {
+      // An object whose properties were all consumed before (a buffered type id): it is empty.
+      return factory.objectNode();
+    }
     if (token == JsonToken.START_OBJECT || token == JsonToken.FIELD_NAME) {
       root = factory.objectNode();
       if (token == JsonToken.START_OBJECT) {
