@@ -146,6 +146,18 @@ class DiscoveryTest {
   }
 
   @Test
+  void aDocumentThatNamesAnEndpointTwiceFailsDiscovery() {
+    serve(Map.of());
+    String twice =
+        DOCUMENT.get().replaceFirst("\\{", "{\"token_endpoint\":\"https://elsewhere.example/t\",");
+    DOCUMENT.set(twice);
+
+    Throwable e = catchThrowable(() -> client().profile());
+
+    assertThat(((IdentityException) e).code()).isEqualTo("provider.discovery");
+  }
+
+  @Test
   void requiringPushedRequestsWithoutTheEndpointFailsDiscovery() {
     serve(Map.of("require_pushed_authorization_requests", "true"));
 
