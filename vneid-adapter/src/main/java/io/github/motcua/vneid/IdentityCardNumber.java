@@ -1,6 +1,6 @@
 package io.github.motcua.vneid;
 
-import java.util.Objects;
+import io.github.motcua.core.id.InvalidIdentifierException;
 
 /**
  * The number of a citizen's identity card (chứng minh nhân dân, CMND), as the national single
@@ -17,6 +17,8 @@ import java.util.Objects;
  */
 public final class IdentityCardNumber {
 
+  private static final String KIND = "identity-card-number";
+
   private final String value;
 
   private IdentityCardNumber(String value) {
@@ -28,17 +30,20 @@ public final class IdentityCardNumber {
    *
    * @param text the number
    * @return the number
-   * @throws IllegalArgumentException when it is not 9 or 12 digits (the message does not repeat it)
+   * @throws InvalidIdentifierException {@code identity-card-number.length} or {@code
+   *     identity-card-number.digits} (the message does not repeat the number)
    */
   public static IdentityCardNumber parse(String text) {
-    String t = Objects.requireNonNull(text, "text").strip();
+    String t = text == null ? "" : text.strip();
     if (t.length() != 9 && t.length() != 12) {
-      throw new IllegalArgumentException("An identity card number has 9 or 12 digits.");
+      throw new InvalidIdentifierException(
+          KIND, "length", "An identity card number has 9 or 12 digits.");
     }
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
       if (c < '0' || c > '9') {
-        throw new IllegalArgumentException("An identity card number has only digits.");
+        throw new InvalidIdentifierException(
+            KIND, "digits", "An identity card number has only digits.");
       }
     }
     return new IdentityCardNumber(t);

@@ -124,18 +124,11 @@ public final class ClaimMapper {
     if (cardText != null) {
       try {
         card = IdentityCardNumber.parse(cardText);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidIdentifierException e) {
         if (personalId == null) {
-          throw new ClaimMappingException(
-              "claims.identity-card-number.invalid",
-              "Claim '" + mapping.identityCardNumber() + "' is not 9 or 12 digits.",
-              null);
+          throw invalid("identity-card-number", mapping.identityCardNumber(), e);
         }
-        warnings.add(
-            new ClaimWarning(
-                mapping.identityCardNumber(),
-                "claims.identity-card-number.invalid",
-                "Claim '" + mapping.identityCardNumber() + "' is not 9 or 12 digits; left out."));
+        warnings.add(warning("identity-card-number", mapping.identityCardNumber(), e));
       }
     }
     String kindText = text(claims, mapping.accountKind(), "account-kind", warnings);
