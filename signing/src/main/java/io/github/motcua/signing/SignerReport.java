@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param index the signer's position in the signature, from 0
  * @param signer who signed, when the certificate was found
- * @param signingTime the time the certificate checks refer to, when known
+ * @param signingTime the time the certificate checks refer to (the validation time): the proven
+ *     time, or the current time without proof
  * @param signingTimeProven true when a valid time-stamp proves {@code signingTime}
  * @param checks every check, in the order made
  * @param verdict what the checks add up to
@@ -70,6 +71,28 @@ public record SignerReport(
   }
 
   /**
+   * Returns what proved the time the certificates were judged at ({@link #signingTime()}), as the
+   * {@link CheckType#SIGNING_TIME} check reports it.
+   *
+   * @return the proof, or empty when the current time was used (no proof, or only the signer's
+   *     claim)
+   */
+  public Optional<TimeProof> timeProof() {
+    return check(CheckType.SIGNING_TIME)
+        .map(Check::reason)
+        .flatMap(
+            reason ->
+                switch (reason) {
+                  case SIGNING_TIME_PROVEN -> Optional.of(TimeProof.SIGNATURE_TIMESTAMP);
+                  case SIGNING_TIME_PROVEN_BY_DOCUMENT_TIMESTAMP ->
+                      Optional.of(TimeProof.DOCUMENT_TIMESTAMP);
+                  case SIGNING_TIME_PROVEN_BY_ARCHIVE_TIMESTAMP ->
+                      Optional.of(TimeProof.ARCHIVE_TIMESTAMP);
+                  default -> Optional.empty();
+                });
+  }
+
+  /**
    * Returns the checks that failed or could not be decided.
    *
    * @return the problems, in order
@@ -100,7 +123,7 @@ public record SignerReport(
         t ->
             out.append(" signed ")
                 .append(t)
-                .append(signingTimeProven ? " (proven)" : " (claimed)"));
+                .append(signingTimeProven ? " (proven)" : " (not proven: current time)"));
     for (Check check : checks) {
       out.append("\n  ").append(check);
     }
