@@ -68,10 +68,12 @@ class LongTermCmsTest {
   void aCadesLtSignatureVerifiesTenYearsLaterWithTheRespondersGone() throws Exception {
     byte[] t = cadesT();
     byte[] lt = extender().toLt(t);
-    CMSSignedData parsed = new CMSSignedData(new org.bouncycastle.cms.CMSProcessableByteArray(Fixtures.CONTENT), lt);
+    CMSSignedData parsed =
+        new CMSSignedData(new org.bouncycastle.cms.CMSProcessableByteArray(Fixtures.CONTENT), lt);
     assertThat(parsed.getCertificates().getMatches(null)).hasSizeGreaterThanOrEqualTo(4);
     assertThat(
-            parsed.getOtherRevocationInfo(
+            parsed
+                .getOtherRevocationInfo(
                     org.bouncycastle.asn1.cms.CMSObjectIdentifiers.id_ri_ocsp_response)
                 .getMatches(null))
         .hasSizeGreaterThanOrEqualTo(3);

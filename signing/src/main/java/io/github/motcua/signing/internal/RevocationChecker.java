@@ -213,22 +213,7 @@ public final class RevocationChecker {
   public byte[] fetchOcsp(X509Certificate certificate, X509Certificate issuer) {
     for (String url : ocspUrls(certificate)) {
       try {
-        DigestCalculatorProvider digests =
-            new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build();
-        CertificateID id =
-            new CertificateID(
-                digests.get(CertificateID.HASH_SHA1),
-                new JcaX509CertificateHolder(issuer),
-                certificate.getSerialNumber());
-        byte[] body =
-            fetch(
-                new Request.Builder()
-                    .url(url)
-                    .post(
-                        RequestBody.create(
-                            new OCSPReqBuilder().addRequest(id).build().getEncoded(), OCSP_REQUEST))
-                    .build(),
-                maxOcspBytes);
+        byte[] body = requestOcsp(url, certificateId(certificate, issuer));
         BasicOCSPResp basic = basicResponse(body);
         if (basic != null && signedByIssuerOrDelegate(basic, issuer)) {
           return body;
@@ -238,6 +223,23 @@ public final class RevocationChecker {
       }
     }
     return null;
+  }
+
+  private static CertificateID certificateId(X509Certificate certificate, X509Certificate issuer)
+      throws Exception {
+    DigestCalculatorProvider digests =
+        new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build();
+    return new CertificateID(
+        digests.get(CertificateID.HASH_SHA1),
+        new JcaX509CertificateHolder(issuer),
+        certificate.getSerialNumber());
+  }
+
+  private byte[] requestOcsp(String url, CertificateID id) throws Exception {
+    byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
+    return fetch(
+        new Request.Builder().url(url).post(RequestBody.create(request, OCSP_REQUEST)).build(),
+        maxOcspBytes);
   }
 
   /**
@@ -293,13 +295,7 @@ public final class RevocationChecker {
   private Status ocsp(
       X509Certificate certificate, X509Certificate issuer, String url, List<String> problems) {
     try {
-      DigestCalculatorProvider digests =
-          new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build();
-      CertificateID id =
-          new CertificateID(
-              digests.get(CertificateID.HASH_SHA1),
-              new JcaX509CertificateHolder(issuer),
-              certificate.getSerialNumber());
+      CertificateID id = certificateId(certificate, issuer);
       String key =
           HexFormat.of().formatHex(id.getIssuerKeyHash()) + ":" + certificate.getSerialNumber();
       Instant now = clock.instant();
@@ -307,14 +303,7 @@ public final class RevocationChecker {
       if (cached != null && now.isBefore(cached.expires())) {
         return cached.status();
       }
-      byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
-      byte[] body =
-          fetch(
-              new Request.Builder()
-                  .url(url)
-                  .post(RequestBody.create(request, OCSP_REQUEST))
-                  .build(),
-              maxOcspBytes);
+      byte[] body = requestOcsp(url, id);
       OCSPResp response = new OCSPResp(body);
       if (response.getStatus() != OCSPResp.SUCCESSFUL) {
         problems.add("OCSP responder answered status " + response.getStatus());
@@ -338,17 +327,8 @@ public final class RevocationChecker {
           return null;
         }
         CertificateStatus certStatus = single.getCertStatus();
-        Status status;
-        if (certStatus == CertificateStatus.GOOD) {
-          status = new Status(Kind.GOOD, null, "OCSP", "");
-        } else if (certStatus instanceof RevokedStatus) {
-          status =
-              new Status(
-                  Kind.REVOKED,
-                  ((RevokedStatus) certStatus).getRevocationTime().toInstant(),
-                  "OCSP",
-                  "");
-        } else {
+        Status status = statusOf(certStatus, "OCSP");
+        if (status == null) {
           problems.add(
               certStatus instanceof UnknownStatus
                   ? "OCSP responder does not know the certificate"
