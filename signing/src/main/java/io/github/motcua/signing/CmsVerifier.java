@@ -464,7 +464,8 @@ public final class CmsVerifier {
         Optional.of(time.at()),
         time.proven(),
         checks,
-        SignerReport.verdictOf(checks));
+        SignerReport.verdictOf(checks),
+        claimed);
   }
 
   private static X509Certificate findSigner(

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param signingTimeProven true when a valid time-stamp proves {@code signingTime}
  * @param checks every check, in the order made
  * @param verdict what the checks add up to
+ * @param claimedSigningTime the time the signer claims to have signed at ({@code signing-time},
+ *     {@code SigningTime}), unproven, for display; empty when none is claimed
  */
 public record SignerReport(
     int index,
@@ -23,7 +25,28 @@ public record SignerReport(
     Optional<Instant> signingTime,
     boolean signingTimeProven,
     List<Check> checks,
-    Verdict verdict) {
+    Verdict verdict,
+    Optional<Instant> claimedSigningTime) {
+
+  /**
+   * Creates a report without a claimed signing time.
+   *
+   * @param index the signer's position
+   * @param signer who signed
+   * @param signingTime the time used
+   * @param signingTimeProven whether it is proven
+   * @param checks the checks
+   * @param verdict the verdict
+   */
+  public SignerReport(
+      int index,
+      Optional<SignerIdentity> signer,
+      Optional<Instant> signingTime,
+      boolean signingTimeProven,
+      List<Check> checks,
+      Verdict verdict) {
+    this(index, signer, signingTime, signingTimeProven, checks, verdict, Optional.empty());
+  }
 
   /**
    * Creates a report.
@@ -34,8 +57,10 @@ public record SignerReport(
    * @param signingTimeProven whether it is proven
    * @param checks the checks
    * @param verdict the verdict
+   * @param claimedSigningTime the signer's claim
    */
   public SignerReport {
+    Objects.requireNonNull(claimedSigningTime, "claimedSigningTime");
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(signingTime, "signingTime");
     checks = List.copyOf(checks);

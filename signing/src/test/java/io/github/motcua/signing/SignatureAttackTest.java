@@ -81,6 +81,7 @@ class SignatureAttackTest {
         .isEqualTo(ReasonCode.SIGNING_TIME_CLAIMED);
     assertThat(signer.signingTime()).contains(Fixtures.VERIFY_CLOCK.instant());
     assertThat(signer.timeProof()).isEmpty();
+    assertThat(signer.claimedSigningTime()).contains(Fixtures.NOW.minus(Duration.ofDays(60)));
   }
 
   @Test

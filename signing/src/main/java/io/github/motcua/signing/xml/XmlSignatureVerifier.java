@@ -398,7 +398,8 @@ public final class XmlSignatureVerifier {
         Optional.of(time.at()),
         false,
         checks,
-        SignerReport.verdictOf(checks));
+        SignerReport.verdictOf(checks),
+        claimed);
   }
 
   private static Optional<Check> checkAlgorithms(Element signedInfo) {
