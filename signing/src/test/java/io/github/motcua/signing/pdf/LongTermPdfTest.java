@@ -182,4 +182,50 @@ class LongTermPdfTest {
 
     assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
   }
+
+  @Test
+  void aStoreWithMoreValuesThanTheLimitsIsRefusedUnread() throws Exception {
+    byte[] signed = signer().build().sign(SamplePdfs.result());
+    byte[] hostile;
+    try (PDDocument document = Loader.loadPDF(signed)) {
+      COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+      COSDictionary dss = new COSDictionary();
+      org.apache.pdfbox.cos.COSArray certs = new org.apache.pdfbox.cos.COSArray();
+      for (int i = 0; i < 70; i++) {
+        org.apache.pdfbox.cos.COSStream stream = document.getDocument().createCOSStream();
+        try (java.io.OutputStream out = stream.createOutputStream()) {
+          out.write(new byte[] {0x30, 0x00});
+        }
+        certs.add(stream);
+      }
+      dss.setItem(COSName.getPDFName("Certs"), certs);
+      catalog.setItem(COSName.getPDFName("DSS"), dss);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      document.saveIncremental(out, java.util.Set.of(catalog, dss));
+      hostile = out.toByteArray();
+    }
+
+    PdfVerificationReport report = verifier(SamplePdfs.CLOCK).verify(hostile);
+
+    assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
+    assertThat(report.has(ReasonCode.LIMIT_EXCEEDED)).as(report.toString()).isTrue();
+  }
+
+  @Test
+  void aDocumentTimestampThatIsNotATokenIsInvalidNotAnException() {
+    byte[] lta = extender().toLta(signer().build().sign(SamplePdfs.result()));
+    // Overwrite the token's first bytes inside the last document time-stamp's hex string.
+    String text = new String(lta, StandardCharsets.ISO_8859_1);
+    int contents = text.indexOf("/Contents <", text.lastIndexOf("/DocTimeStamp"));
+    assertThat(contents).isPositive();
+    byte[] broken = lta.clone();
+    for (int i = 0; i < 16; i++) {
+      broken[contents + 11 + i] = 'A';
+    }
+
+    PdfVerificationReport report = verifier(SamplePdfs.CLOCK).verify(broken);
+
+    assertThat(report.verdict()).as(report.toString()).isNotEqualTo(Verdict.VALID);
+    assertThat(report.signatures().get(0).verdict()).isEqualTo(Verdict.VALID);
+  }
 }
