@@ -180,15 +180,12 @@ public final class PdfSignatureVerifier {
                 "pdf-signatures", fields.size(), limits.maxPdfSignatures()));
         return PdfVerificationReport.of(checks, List.of(), clock.instant());
       }
-      Optional<ValidationData> dss = DocumentSecurityStore.read(document, limits);
-      if (dss.isEmpty()) {
-        checks.add(
-            VerificationLimits.exceeded(
-                "certificates or revocation-values in /DSS",
-                limits.maxCertificates() + limits.maxRevocationValues() + 1L,
-                limits.maxCertificates() + (long) limits.maxRevocationValues()));
+      Optional<Check> storeOverLimit = DocumentSecurityStore.overLimit(document, limits);
+      if (storeOverLimit.isPresent()) {
+        checks.add(storeOverLimit.get());
         return PdfVerificationReport.of(checks, List.of(), clock.instant());
       }
+      Optional<ValidationData> dss = DocumentSecurityStore.read(document, limits);
       checks.add(
           Check.passed(CheckType.FORMAT, ReasonCode.FORMAT_OK, fields.size() + " signature(s)"));
       Context context = new Context(pdf, document, docMdp(document), dss.get());

@@ -209,6 +209,8 @@ class LongTermPdfTest {
 
     assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
     assertThat(report.has(ReasonCode.LIMIT_EXCEEDED)).as(report.toString()).isTrue();
+    assertThat(report.documentChecks())
+        .anySatisfy(c -> assertThat(c.detail()).isEqualTo("limit.certificates: 70 > 64"));
   }
 
   @Test

@@ -98,6 +98,32 @@ public final class DocumentSecurityStore {
     return Optional.of(new ValidationData(certificates, revocationLists, answers, List.of()));
   }
 
+  /**
+   * Tells whether the store holds more values than the limits allow, before reading any.
+   *
+   * @param document the document
+   * @param limits the limits
+   * @return the {@code limit.exceeded} check naming the limit, or empty
+   */
+  public static Optional<io.github.motcua.signing.Check> overLimit(
+      PDDocument document, VerificationLimits limits) {
+    COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(DSS);
+    if (dss == null) {
+      return Optional.empty();
+    }
+    long certs = size(dss.getDictionaryObject(CERTS));
+    if (certs > limits.maxCertificates()) {
+      return Optional.of(
+          VerificationLimits.exceeded("certificates", certs, limits.maxCertificates()));
+    }
+    long values = size(dss.getDictionaryObject(CRLS)) + size(dss.getDictionaryObject(OCSPS));
+    if (values > limits.maxRevocationValues()) {
+      return Optional.of(
+          VerificationLimits.exceeded("revocation-values", values, limits.maxRevocationValues()));
+    }
+    return Optional.empty();
+  }
+
   private static long size(COSBase base) {
     return base instanceof COSArray array ? array.size() : 0;
   }
