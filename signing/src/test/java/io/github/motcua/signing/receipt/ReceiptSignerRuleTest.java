@@ -37,6 +37,14 @@ class ReceiptSignerRuleTest {
             "C=VN,O=Chi nhánh Quảng Phú,CN=Chi nhánh Quảng Phú,UID=MST:" + BRANCH.value()));
   }
 
+  private static CollectingUnit branchUnit() {
+    return new CollectingUnit(
+        "Chi nhánh Quảng Phú",
+        BRANCH,
+        SampleReceipts.UNIT.agencyCode(),
+        SampleReceipts.UNIT.address());
+  }
+
   private static EReceiptVerification issueAndVerify(CollectingUnit unit, SigningKey key) {
     IssuedReceipt issued =
         EReceiptIssuer.builder()
@@ -62,12 +70,7 @@ class ReceiptSignerRuleTest {
 
   @Test
   void theParentUnitMaySignItsBranchsReceipt() {
-    CollectingUnit branch =
-        new CollectingUnit(
-            "Chi nhánh Quảng Phú",
-            BRANCH,
-            SampleReceipts.UNIT.agencyCode(),
-            SampleReceipts.UNIT.address());
+    CollectingUnit branch = branchUnit();
 
     EReceiptVerification result =
         issueAndVerify(branch, ReceiptFixtures.key(PKI.organisationSigner()));
@@ -83,12 +86,7 @@ class ReceiptSignerRuleTest {
 
   @Test
   void theBranchSignsItsOwnReceipt() throws Exception {
-    CollectingUnit branch =
-        new CollectingUnit(
-            "Chi nhánh Quảng Phú",
-            BRANCH,
-            SampleReceipts.UNIT.agencyCode(),
-            SampleReceipts.UNIT.address());
+    CollectingUnit branch = branchUnit();
 
     EReceiptVerification result = issueAndVerify(branch, branchKey());
 
