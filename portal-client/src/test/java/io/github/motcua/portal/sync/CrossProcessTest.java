@@ -64,7 +64,9 @@ class CrossProcessTest {
     jdbcUrl =
         TestDatabase.postgresUrl()
             .orElse(
-                "jdbc:h2:file:" + dir.resolve("outbox") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=20000");
+                "jdbc:h2:file:"
+                    + dir.resolve("outbox")
+                    + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=20000;WRITE_DELAY=0");
     ds = WorkerProcess.dataSource(jdbcUrl);
     serverHold = ds.getConnection(); // for H2: this JVM serves the file to the workers
     WorkerProcess.createGuardTables(ds, prefix);
