@@ -68,13 +68,21 @@ import org.slf4j.LoggerFactory;
  * {@link DeadLetter} at once.
  *
  * <p><b>Several workers.</b> Workers in one or several processes may share an outbox: each claims
- * deliveries under a lease of {@link Builder#leaseTime(Duration)} on its clock, renews it before a
- * delivery when less than half is left, and records an outcome only while it still holds the lease.
- * A crashed worker's claims are taken over when their lease ends. The lease must be longer than the
- * longest publish call (a client's {@link RetryPolicy#totalTimeout()} plus its {@link
- * RetryPolicy#readTimeout()}; checked by {@link Builder#destination(String, PortalClient,
- * RetryPolicy)}); clocks of processes sharing an outbox must agree to well within it. Outcomes are
- * recorded in batches ({@link SyncOutbox#settle(List)}) before each claim.
+ * deliveries under a lease of {@link Builder#leaseTime(Duration)} on its clock and records an
+ * outcome only while it still holds the lease (same worker id and claim generation, {@link
+ * ClaimedDelivery#claims()}). A crashed worker's claims are taken over when their lease ends.
+ *
+ * <p><b>Fenced publishing.</b> Each publication carries a {@link PublishFence} that the clients ask
+ * before every request: it renews the lease when less than half of it (or less than twice the
+ * client's read timeout) is left, and says no once the lease was taken over or cannot be renewed;
+ * the publish then stops before its next request and its outcome is discarded. So the lease need
+ * not cover a whole publish, only one call with its retries (a client's {@link
+ * RetryPolicy#totalTimeout()} plus its {@link RetryPolicy#readTimeout()}, and twice its read
+ * timeout; checked by {@link Builder#destination(String, PortalClient, RetryPolicy)}); clocks of
+ * processes sharing an outbox must agree to well within it. A publish is a first attempt ({@link
+ * Publication#firstAttempt()}) only on a delivery's first claim of an event recorded since the
+ * worker was built. Outcomes are recorded in batches ({@link SyncOutbox#settle(List)}) before each
+ * claim.
  *
  * <p><b>Shared calls.</b> Events a client takes several at a time ({@link
  * PortalClient#batchLimit(io.github.motcua.core.dossier.DossierEvent)} above 1, such as the

@@ -74,9 +74,19 @@ final class Reconciliation {
             break;
           }
         }
-        assertThat(found)
-            .as("record %d of %s received after a newer one (or unknown)", h, e.getKey())
-            .isNotNegative();
+        if (found < 0) {
+          int anywhere = expected.indexOf(json(history.get(h)));
+          assertThat(found)
+              .as(
+                  "record %d of %s is the fold after event %d, received after the fold after"
+                      + " event %d (-1: no fold of its events); events %s",
+                  h,
+                  e.getKey(),
+                  anywhere + 1,
+                  at + 1,
+                  e.getValue().stream().map(DossierEvent::type).toList())
+              .isNotNegative();
+        }
         at = found;
       }
     }
