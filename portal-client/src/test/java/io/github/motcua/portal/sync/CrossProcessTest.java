@@ -118,6 +118,32 @@ class CrossProcessTest {
     }
   }
 
+  /**
+   * Starts workers one after another, killing each of the first {@code kills} with SIGKILL after
+   * its {@code killAfter}-th delivery, until one finishes; asserts it finished cleanly.
+   */
+  private void killAndRestart(
+      Path log,
+      int kills,
+      java.util.function.LongSupplier killAfter,
+      java.util.function.IntFunction<Map<String, String>> settingsOfRun)
+      throws Exception {
+    int killed = 0;
+    int exitCode = -1;
+    for (int run = 1; run <= 20 && exitCode != 0; run++) {
+      Process p = launch(settingsOfRun.apply(run), log);
+      if (readProgress(p, killed < kills ? killAfter.getAsLong() : Long.MAX_VALUE)) {
+        p.destroyForcibly().waitFor();
+        killed++;
+      } else {
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("worker finished").isTrue();
+        exitCode = p.exitValue();
+      }
+    }
+    assertThat(exitCode).as("last worker's exit status; its output:\n" + tail(log)).isZero();
+    assertThat(killed).isEqualTo(kills);
+  }
+
   private static String tail(Path log) throws Exception {
     if (!Files.exists(log)) {
       return "(no worker output)";
@@ -236,27 +262,17 @@ class CrossProcessTest {
             28));
 
     Random moments = new Random(2027);
-    Path log = dir.resolve("embedded-workers.log");
-    int kills = 0;
-    int exitCode = -1;
-    for (int run = 1; run <= 20 && exitCode != 0; run++) {
-      Map<String, String> settings = settings("embedded-" + run, 6_000);
-      settings.put("jdbc", url);
-      settings.put("prefix", own);
-      settings.put("noGuard", "true"); // one process at a time: nothing to overlap with
-      Process p = launch(settings, log);
-      long killAfter = kills < 4 ? 50 + moments.nextInt(events / 2) : Long.MAX_VALUE;
-      if (readProgress(p, killAfter)) {
-        p.destroyForcibly().waitFor();
-        kills++;
-      } else {
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("worker finished").isTrue();
-        exitCode = p.exitValue();
-      }
-    }
-
-    assertThat(exitCode).as("last worker's exit status; its output:\n" + tail(log)).isZero();
-    assertThat(kills).isEqualTo(4);
+    killAndRestart(
+        dir.resolve("embedded-workers.log"),
+        4,
+        () -> 50 + moments.nextInt(events / 2),
+        run -> {
+          Map<String, String> settings = settings("embedded-" + run, 6_000);
+          settings.put("jdbc", url);
+          settings.put("prefix", own);
+          settings.put("noGuard", "true"); // one process at a time: nothing to overlap with
+          return settings;
+        });
     org.h2.jdbcx.JdbcConnectionPool after =
         (org.h2.jdbcx.JdbcConnectionPool) WorkerProcess.dataSource(url);
     assertEverythingDeliveredOnce(outbox(after, own), script, events);
@@ -295,29 +311,20 @@ class CrossProcessTest {
     // its standard output): always mid-delivery, with claims, publishes and settles in flight,
     // however slowly the machine starts the JVM.
     Random moments = new Random(4242);
-    Path log = dir.resolve("workers.log");
-    int kills = 0;
-    int exitCode = -1;
-    for (int run = 1; run <= 20 && exitCode != 0; run++) {
-      try (Statement s = serverHold.createStatement()) {
-        s.execute("DELETE FROM " + prefix + "guard"); // rows of a killed worker
-      }
-      // Every other restart reuses the killed worker's id (it takes its claims back at once);
-      // the others are new workers that take the claims over when their 6 s lease ends.
-      String id = run % 2 == 0 ? "crash-" + (run - 1) : "crash-" + run;
-      Process p = launch(settings(id, 6_000), log);
-      long killAfter = kills < 5 ? 100 + moments.nextInt(events / 4) : Long.MAX_VALUE;
-      if (readProgress(p, killAfter)) {
-        p.destroyForcibly().waitFor();
-        kills++;
-      } else {
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("worker finished").isTrue();
-        exitCode = p.exitValue();
-      }
-    }
-
-    assertThat(exitCode).as("last worker's exit status; its output:\n" + tail(log)).isZero();
-    assertThat(kills).isEqualTo(5);
+    killAndRestart(
+        dir.resolve("workers.log"),
+        5,
+        () -> 100 + moments.nextInt(events / 4),
+        run -> {
+          try (Statement s = serverHold.createStatement()) {
+            s.execute("DELETE FROM " + prefix + "guard"); // rows of a killed worker
+          } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+          }
+          // Every other restart reuses the killed worker's id (it takes its claims back at once);
+          // the others are new workers that take the claims over when their 6 s lease ends.
+          return settings(run % 2 == 0 ? "crash-" + (run - 1) : "crash-" + run, 6_000);
+        });
     assertThat(national.injectedFaults(PortalFault.TIMEOUT)).isPositive();
     assertThat(national.injectedFaults(PortalFault.MALFORMED_JSON)).isPositive();
     assertThat(provincial.injectedFaults(PortalFault.CONNECTION_RESET)).isPositive();
