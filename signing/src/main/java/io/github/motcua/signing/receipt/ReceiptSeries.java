@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * (Decree 123/2020/NĐ-CP as amended by Decree 70/2025/NĐ-CP; Circular 32/2025/TT-BTC).
  *
  * <p>The exact symbol syntax of Circular 32/2025/TT-BTC was not available when this was written, so
- * the patterns accepted are deliberately those of the published forms and the rule of docs/domain.md §7,
- * no stricter:
+ * the patterns accepted are deliberately those of the published forms and the rule of
+ * docs/domain.md §7, no stricter:
  *
  * <ul>
  *   <li><b>Form symbol</b>: 1 to 20 characters, upper-case ASCII letters and digits in groups
