@@ -159,21 +159,10 @@ public final class CmsExtender {
         ContentInfo indexed =
             ArchiveTimestamps.withHashIndex(
                 ContentInfo.getInstance(ASN1Primitive.fromByteArray(token)), index);
-        ASN1EncodableVector unsigned = new ASN1EncodableVector();
-        if (signer.getUnauthenticatedAttributes() != null) {
-          for (ASN1Encodable attribute : signer.getUnauthenticatedAttributes()) {
-            unsigned.add(attribute);
-          }
-        }
-        unsigned.add(new Attribute(ArchiveTimestamps.ARCHIVE_TIMESTAMP_V3, new DERSet(indexed)));
         signers.add(
-            new SignerInfo(
-                signer.getSID(),
-                signer.getDigestAlgorithm(),
-                signer.getAuthenticatedAttributes(),
-                signer.getDigestEncryptionAlgorithm(),
-                signer.getEncryptedDigest(),
-                new DERSet(unsigned)));
+            ArchiveTimestamps.withUnsignedAttribute(
+                signer,
+                new Attribute(ArchiveTimestamps.ARCHIVE_TIMESTAMP_V3, new DERSet(indexed))));
       }
     } catch (SigningException e) {
       throw e;

@@ -802,47 +802,27 @@ public final class CmsVerifier {
       AttributeTable unsigned,
       List<X509Certificate> candidates,
       ValidationData evidence) {
-    List<ASN1Encodable> tokens = new ArrayList<>();
-    if (unsigned != null) {
-      org.bouncycastle.asn1.ASN1EncodableVector found =
-          unsigned.getAll(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
-      for (int i = 0; i < found.size(); i++) {
-        for (ASN1Encodable value : Attribute.getInstance(found.get(i)).getAttrValues()) {
-          tokens.add(value);
-        }
-      }
-    }
+    List<ASN1Encodable> tokens =
+        unsigned == null
+            ? List.of()
+            : ArchiveTimestamps.values(
+                unsigned,
+                PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                limits.maxTimestamps());
     if (tokens.isEmpty()) {
       return List.of(
           new TimestampTokenValidator.Result(
               Check.skipped(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_ABSENT, "CAdES-BES"),
               Optional.empty()));
     }
-    if (tokens.size() > limits.maxTimestamps()) {
-      return List.of(
-          new TimestampTokenValidator.Result(
-              VerificationLimits.exceeded("timestamps", tokens.size(), limits.maxTimestamps()),
-              Optional.empty()));
-    }
-    List<TimestampTokenValidator.Result> out = new ArrayList<>();
     byte[] signatureValue = signerInfo.getEncryptedDigest().getOctets();
-    for (ASN1Encodable value : tokens) {
-      ContentInfo token;
-      try {
-        token = ContentInfo.getInstance(value);
-      } catch (RuntimeException e) {
-        out.add(
-            new TimestampTokenValidator.Result(
-                Check.failed(
-                    CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_MALFORMED, "unreadable token"),
-                Optional.empty()));
-        continue;
-      }
-      out.add(
-          TimestampTokenValidator.validate(
-              token, () -> signatureValue, certificates, candidates, evidence));
-    }
-    return out;
+    return eachToken(
+        tokens,
+        CheckType.TIMESTAMP,
+        ReasonCode.TIMESTAMP_MALFORMED,
+        token ->
+            TimestampTokenValidator.validate(
+                token, () -> signatureValue, certificates, candidates, evidence));
   }
 
   /**
@@ -859,19 +839,26 @@ public final class CmsVerifier {
     if (unsigned == null) {
       return List.of();
     }
-    List<ASN1Encodable> tokens =
+    return eachToken(
         ArchiveTimestamps.values(
-            unsigned, ArchiveTimestamps.ARCHIVE_TIMESTAMP_V3, limits.maxTimestamps());
+            unsigned, ArchiveTimestamps.ARCHIVE_TIMESTAMP_V3, limits.maxTimestamps()),
+        CheckType.ARCHIVE_TIMESTAMP,
+        ReasonCode.ARCHIVE_TIMESTAMP_MALFORMED,
+        token ->
+            ArchiveTimestamps.validate(
+                token, signedData, signerInfo, digests, certificates, candidates, evidence));
+  }
+
+  /** Validates each token, no more than the limit allows; an unreadable one fails. */
+  private List<TimestampTokenValidator.Result> eachToken(
+      List<ASN1Encodable> tokens,
+      CheckType type,
+      ReasonCode malformed,
+      java.util.function.Function<ContentInfo, TimestampTokenValidator.Result> validate) {
     if (tokens.size() > limits.maxTimestamps()) {
-      Check exceeded =
-          VerificationLimits.exceeded("timestamps", tokens.size(), limits.maxTimestamps());
       return List.of(
           new TimestampTokenValidator.Result(
-              new Check(
-                  CheckType.ARCHIVE_TIMESTAMP,
-                  exceeded.outcome(),
-                  exceeded.reason(),
-                  exceeded.detail()),
+              VerificationLimits.exceeded("timestamps", tokens.size(), limits.maxTimestamps()),
               Optional.empty()));
     }
     List<TimestampTokenValidator.Result> out = new ArrayList<>();
@@ -882,16 +869,10 @@ public final class CmsVerifier {
       } catch (RuntimeException e) {
         out.add(
             new TimestampTokenValidator.Result(
-                Check.failed(
-                    CheckType.ARCHIVE_TIMESTAMP,
-                    ReasonCode.ARCHIVE_TIMESTAMP_MALFORMED,
-                    "unreadable token"),
-                Optional.empty()));
+                Check.failed(type, malformed, "unreadable token"), Optional.empty()));
         continue;
       }
-      out.add(
-          ArchiveTimestamps.validate(
-              token, signedData, signerInfo, digests, certificates, candidates, evidence));
+      out.add(validate.apply(token));
     }
     return out;
   }

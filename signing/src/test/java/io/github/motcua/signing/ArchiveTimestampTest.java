@@ -25,6 +25,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -34,6 +35,7 @@ import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -141,6 +143,22 @@ class ArchiveTimestampTest {
         });
   }
 
+  /** Rewrites the SignerInfo inside every archive time-stamp token. */
+  private static byte[] changeArchiveSigner(byte[] cms, UnaryOperator<SignerInfo> change) {
+    return changeArchiveTokens(
+        cms,
+        token -> {
+          try {
+            return ContentInfo.getInstance(
+                ASN1Primitive.fromByteArray(
+                    Tamper.signerInfo(
+                        token.toASN1Primitive().getEncoded(ASN1Encoding.DER), change)));
+          } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
   private static byte[] withCrls(byte[] cms, ASN1Set crls) throws Exception {
     SignedData sd =
         SignedData.getInstance(
@@ -223,27 +241,16 @@ class ArchiveTimestampTest {
   @Test
   void aTamperedArchiveTimeStampIsInvalid() throws Exception {
     byte[] tampered =
-        changeArchiveTokens(
+        changeArchiveSigner(
             lta(),
-            token -> {
-              try {
-                byte[] changed =
-                    Tamper.signerInfo(
-                        token.toASN1Primitive().getEncoded(ASN1Encoding.DER),
-                        si ->
-                            new SignerInfo(
-                                si.getSID(),
-                                si.getDigestAlgorithm(),
-                                si.getAuthenticatedAttributes(),
-                                si.getDigestEncryptionAlgorithm(),
-                                new DEROctetString(
-                                    Tamper.flipLast(si.getEncryptedDigest().getOctets())),
-                                si.getUnauthenticatedAttributes()));
-                return ContentInfo.getInstance(ASN1Primitive.fromByteArray(changed));
-              } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+            si ->
+                new SignerInfo(
+                    si.getSID(),
+                    si.getDigestAlgorithm(),
+                    si.getAuthenticatedAttributes(),
+                    si.getDigestEncryptionAlgorithm(),
+                    new DEROctetString(Tamper.flipLast(si.getEncryptedDigest().getOctets())),
+                    si.getUnauthenticatedAttributes()));
 
     SignatureReport report = verifier(Fixtures.VERIFY_CLOCK).verify(tampered, Fixtures.CONTENT);
 
@@ -291,40 +298,25 @@ class ArchiveTimestampTest {
 
   @Test
   void aChangedHashIndexIsInvalid() throws Exception {
-    byte[] tampered =
-        changeArchiveTokens(
-            lta(),
-            token -> {
-              try {
-                byte[] changed =
-                    Tamper.signerInfo(
-                        token.toASN1Primitive().getEncoded(ASN1Encoding.DER),
-                        si ->
-                            new SignerInfo(
-                                si.getSID(),
-                                si.getDigestAlgorithm(),
-                                si.getAuthenticatedAttributes(),
-                                si.getDigestEncryptionAlgorithm(),
-                                si.getEncryptedDigest(),
-                                new DERSet(
-                                    new Attribute(
-                                        HASH_INDEX_V3,
-                                        new DERSet(
-                                            new org.bouncycastle.asn1.DERSequence(
-                                                new ASN1Encodable[] {
-                                                  new org.bouncycastle.asn1.x509
-                                                      .AlgorithmIdentifier(
-                                                      new ASN1ObjectIdentifier(
-                                                          DigestAlgorithm.SHA256.oid())),
-                                                  new org.bouncycastle.asn1.DERSequence(),
-                                                  new org.bouncycastle.asn1.DERSequence(),
-                                                  new org.bouncycastle.asn1.DERSequence()
-                                                }))))));
-                return ContentInfo.getInstance(ASN1Primitive.fromByteArray(changed));
-              } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-              }
+    ASN1Encodable emptyIndex =
+        new DERSequence(
+            new ASN1Encodable[] {
+              new AlgorithmIdentifier(new ASN1ObjectIdentifier(DigestAlgorithm.SHA256.oid())),
+              new DERSequence(),
+              new DERSequence(),
+              new DERSequence()
             });
+    byte[] tampered =
+        changeArchiveSigner(
+            lta(),
+            si ->
+                new SignerInfo(
+                    si.getSID(),
+                    si.getDigestAlgorithm(),
+                    si.getAuthenticatedAttributes(),
+                    si.getDigestEncryptionAlgorithm(),
+                    si.getEncryptedDigest(),
+                    new DERSet(new Attribute(HASH_INDEX_V3, new DERSet(emptyIndex)))));
 
     SignatureReport report = verifier(Fixtures.VERIFY_CLOCK).verify(tampered, Fixtures.CONTENT);
 

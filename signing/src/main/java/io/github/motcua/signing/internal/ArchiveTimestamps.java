@@ -135,22 +135,10 @@ public final class ArchiveTimestamps {
    */
   public static ContentInfo withHashIndex(ContentInfo token, ASN1Sequence hashIndex) {
     SignedData signedData = SignedData.getInstance(token.getContent());
-    SignerInfo signer = SignerInfo.getInstance(signedData.getSignerInfos().getObjectAt(0));
-    ASN1EncodableVector unsigned = new ASN1EncodableVector();
-    if (signer.getUnauthenticatedAttributes() != null) {
-      for (ASN1Encodable attribute : signer.getUnauthenticatedAttributes()) {
-        unsigned.add(attribute);
-      }
-    }
-    unsigned.add(new Attribute(ATS_HASH_INDEX_V3, new DERSet(hashIndex)));
     SignerInfo indexed =
-        new SignerInfo(
-            signer.getSID(),
-            signer.getDigestAlgorithm(),
-            signer.getAuthenticatedAttributes(),
-            signer.getDigestEncryptionAlgorithm(),
-            signer.getEncryptedDigest(),
-            new DERSet(unsigned));
+        withUnsignedAttribute(
+            SignerInfo.getInstance(signedData.getSignerInfos().getObjectAt(0)),
+            new Attribute(ATS_HASH_INDEX_V3, new DERSet(hashIndex)));
     return new ContentInfo(
         token.getContentType(),
         new SignedData(
@@ -159,6 +147,30 @@ public final class ArchiveTimestamps {
             signedData.getCertificates(),
             signedData.getCRLs(),
             new DERSet(indexed)));
+  }
+
+  /**
+   * Returns a SignerInfo with one more unsigned attribute; what its signature covers is unchanged.
+   *
+   * @param signer the SignerInfo
+   * @param attribute the attribute to add
+   * @return the new SignerInfo
+   */
+  public static SignerInfo withUnsignedAttribute(SignerInfo signer, Attribute attribute) {
+    ASN1EncodableVector unsigned = new ASN1EncodableVector();
+    if (signer.getUnauthenticatedAttributes() != null) {
+      for (ASN1Encodable existing : signer.getUnauthenticatedAttributes()) {
+        unsigned.add(existing);
+      }
+    }
+    unsigned.add(attribute);
+    return new SignerInfo(
+        signer.getSID(),
+        signer.getDigestAlgorithm(),
+        signer.getAuthenticatedAttributes(),
+        signer.getDigestEncryptionAlgorithm(),
+        signer.getEncryptedDigest(),
+        new DERSet(unsigned));
   }
 
   /**
