@@ -9,7 +9,6 @@ import io.github.motcua.portal.internal.DossierRecords;
 import io.github.motcua.portal.internal.PortalCalls;
 import io.github.motcua.portal.internal.PortalHttp;
 import io.github.motcua.portal.internal.RecordMemory;
-import io.github.motcua.portal.internal.Redact;
 import io.github.motcua.portal.internal.Reply;
 import io.github.motcua.portal.internal.SingleFlight;
 import io.github.motcua.portal.internal.Urls;
@@ -226,10 +225,13 @@ public final class ProvincialPortalClient implements PortalClient {
                     + profile.name()
                     + " portal refused the request (HTTP "
                     + reply.status()
-                    + "): "
-                    + Redact.message(field(reply, "message")),
+                    + ")",
                 reply.status(),
                 remoteCode(reply),
+                Optional.ofNullable(field(reply, "message")).orElse(""),
+                reply.status() == 404
+                    ? PortalRejectedException.Reason.NOT_FOUND
+                    : PortalRejectedException.Reason.REFUSED,
                 reply.requestId());
           }
           throw new PortalProtocolException(

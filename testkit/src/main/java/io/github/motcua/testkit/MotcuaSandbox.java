@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *   NationalPortalClient client = NationalPortalClient.builder()
  *       .adapterUrl(sandbox.nationalPortal().baseUrl())
  *       .credentials(sandbox.nationalPortal().username(), sandbox.nationalPortal().password())
- *       .unitCode(sandbox.nationalPortal().unitCode()).build();
+ *       .unitCode(sandbox.nationalPortal().unitCode()).agencyName("UBND xã Tân Hòa").build();
  *   sandbox.inject(Fault.network(0.3, 42));   // every fake now fails 30% of calls
  *   ...
  * }

@@ -422,6 +422,7 @@ public final class CommuneSimulation {
               .adapterUrl(sandbox.nationalPortal().baseUrl())
               .credentials(sandbox.nationalPortal().username(), sandbox.nationalPortal().password())
               .unitCode(sandbox.nationalPortal().unitCode())
+              .agencyName("UBND xã Tân Hòa")
               .okHttpClient(http)
               .retryPolicy(callRetries)
               .build();
@@ -1006,9 +1007,11 @@ public final class CommuneSimulation {
       boolean verified;
       if (p.online()) {
         CitizenIdentity who = logins.get(p.applicant().index()).identity();
+        // The SSO's TechID links the dossier to the citizen's account on the national portal.
         applicant =
             Applicant.citizen(who.fullName().orElseThrow(), who.personalId().orElseThrow())
-                .withContact(new Contact(who.phone(), who.email(), Optional.empty()));
+                .withContact(new Contact(who.phone(), who.email(), Optional.empty()))
+                .withNationalPortalAccountId(who.nationalPortalAccountId().orElse(null));
         verified = true;
       } else {
         applicant =

@@ -222,6 +222,9 @@ public final class StatusServer implements AutoCloseable {
                   list.addObject()
                       .put("code", d.code())
                       .put("status", d.status())
+                      .put("channel", d.current().path("KenhThucHien").asText(""))
+                      .put("returnForm", d.current().path("HinhThuc").asText(""))
+                      .put("portalAccount", !d.current().path("MaDoiTuong").asText("").isEmpty())
                       .put("records", d.history().size())
                       .put("steps", d.steps().size())
                       .put("rated", d.rating() != null));
