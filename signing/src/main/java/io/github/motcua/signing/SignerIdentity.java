@@ -18,8 +18,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * Who signed, as the certificate subject says: common name, organisation, and the Vietnamese
  * identifier carried in the subject's {@code UID} attribute ({@code MST:0100233488} → {@link
  * TaxCode}; {@code CCCD:…} or {@code CMND:…} → {@link PersonalId} when it parses, otherwise kept
- * raw). The UID convention is common practice among Vietnamese CAs, not a legal rule (docs/domain.md §7,
- * [I]).
+ * raw). The UID convention is common practice among Vietnamese CAs, not a legal rule
+ * (docs/domain.md §7, [I]).
  *
  * <p>{@link #toString()} masks the personal parts: names are reduced to initials, personal IDs and
  * raw identifiers are masked; an enterprise tax code is shown. Immutable and thread-safe.
