@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * What the National Public Service Portal's adapter (Cổng Dịch vụ công quốc gia) expects, in one
  * overridable place: paths, service names, field names, the status table, the codes of values
- * docs/domain.md §4 does not pin down, and how replies signal an expired session or an existing dossier.
+ * docs/domain.md §4 does not pin down, and how replies signal an expired session or an existing
+ * dossier.
  *
  * <p>Defaults follow docs/domain.md §3-4: service names {@code DongBoHoSoMC}, {@code
  * CapNhatTienDoHoSoMC}, {@code TraCuuHoSo}, {@code LayThuTuc}, {@code LayDanhSachTTHC}, {@code
@@ -28,9 +29,9 @@ import java.util.Set;
  * fields and levels, the supplement record fields, the reply codes of an expired session ({@code
  * 401}), and the "already exists" / "not found" wording matched in reply messages.
  *
- * <p>Field names: the client builds records with the canonical names of docs/domain.md and renames them
- * through {@link #fieldNames()} (canonical → wire) just before sending, so a portal that spells a
- * field differently needs only an entry there.
+ * <p>Field names: the client builds records with the canonical names of docs/domain.md and renames
+ * them through {@link #fieldNames()} (canonical → wire) just before sending, so a portal that
+ * spells a field differently needs only an entry there.
  *
  * <p>Immutable and thread-safe.
  */

@@ -86,6 +86,10 @@ public final class ProvincialPortalClient implements PortalClient {
   @Override
   public PublishResult publish(DossierEvent event, Dossier snapshot) {
     PortalCalls.checkPublish(event, snapshot);
+    if (event instanceof DossierEvent.ReceiptRecorded) {
+      // For the tax authority, not the portal: nothing to send here.
+      return new PublishResult(profile.name(), snapshot.code(), event.eventId(), List.of(), null);
+    }
     String code = snapshot.code().value();
     String key = event.eventId().toString();
     List<String> ops = new ArrayList<>();

@@ -11,8 +11,8 @@ import java.util.Objects;
  * credentials, the paths, and the field names. One {@link ProvincialPortalClient} type serves every
  * province through its profile.
  *
- * <p>Defaults (docs/domain.md §4 marks provincial paths and field names as differing by province): the
- * records use the national field names; paths {@code /api/v1/dossiers/{code}} (PUT, the whole
+ * <p>Defaults (docs/domain.md §4 marks provincial paths and field names as differing by province):
+ * the records use the national field names; paths {@code /api/v1/dossiers/{code}} (PUT, the whole
  * record, created or replaced), {@code /api/v1/dossiers/{code}/steps/{stepId}} (PUT, one processing
  * step whose id is the event id), {@code /api/v1/dossiers/{code}/rating} (PUT); the token is
  * renewed 60 seconds before it expires. {@code {code}} and {@code {stepId}} are replaced

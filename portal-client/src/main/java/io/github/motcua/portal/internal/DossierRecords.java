@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Maps dossier snapshots to the national record format of docs/domain.md §4 (canonical field names), and
- * renames fields for a profile. Stateless and thread-safe.
+ * Maps dossier snapshots to the national record format of docs/domain.md §4 (canonical field
+ * names), and renames fields for a profile. Stateless and thread-safe.
  */
 public final class DossierRecords {
 

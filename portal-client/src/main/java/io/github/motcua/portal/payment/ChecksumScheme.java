@@ -15,8 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  * fields and the partner's secret key. The fields are joined with {@code |} in the order the
  * message type defines (a null field counts as empty text); the result is lower-case hex.
  *
- * <p>Which variant the platform uses today is not published (docs/domain.md §8 marks it unknown), so it
- * is a setting of {@link PaymentPlatformClient}; {@link #SHA256_WITH_KEY} is the default.
+ * <p>Which variant the platform uses today is not published (docs/domain.md §8 marks it unknown),
+ * so it is a setting of {@link PaymentPlatformClient}; {@link #SHA256_WITH_KEY} is the default.
  *
  * <p>Thread-safe.
  */

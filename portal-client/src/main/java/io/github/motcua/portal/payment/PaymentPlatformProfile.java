@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * The settings of the payment platform (nền tảng thanh toán trực tuyến) that public sources do not
- * pin down (docs/domain.md §8 marks them unknown): the initiation path, the constant header fields, and
- * the fields of the reply to a callback. The field lists of the order and callback checksums are
- * confirmed by public code and fixed in {@link PaymentPlatformClient}.
+ * pin down (docs/domain.md §8 marks them unknown): the initiation path, the constant header fields,
+ * and the fields of the reply to a callback. The field lists of the order and callback checksums
+ * are confirmed by public code and fixed in {@link PaymentPlatformClient}.
  *
  * <p>Immutable and thread-safe. {@link #defaults()} documents each default; build another profile
  * with the canonical constructor to override them.

@@ -97,10 +97,13 @@ class PostgresReceiptNumberAllocatorTest {
   @Test
   void acrossNewYearEachYearRunsFromOneWithoutGapAcrossRestarts() throws Exception {
     ReceiptRules rules = ReceiptRules.inForce();
-    ReceiptSeries eve = rules.seriesOn(NewRegimeIssuingTest.SERIES, NewRegimeIssuingTest.NEW_YEARS_EVE);
-    ReceiptSeries newYear = rules.seriesOn(NewRegimeIssuingTest.SERIES, NewRegimeIssuingTest.NEW_YEAR);
+    ReceiptSeries eve =
+        rules.seriesOn(NewRegimeIssuingTest.SERIES, NewRegimeIssuingTest.NEW_YEARS_EVE);
+    ReceiptSeries newYear =
+        rules.seriesOn(NewRegimeIssuingTest.SERIES, NewRegimeIssuingTest.NEW_YEAR);
     assertThat(newYear.seriesSymbol()).isEqualTo("27TAB");
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       JdbcReceiptNumberAllocator first = allocator();
       var a = pool.submit(() -> AllocatorContract.allocateConcurrently(first, eve, 4, 50));
