@@ -143,6 +143,15 @@ public final class HttpReceiptTransmitter implements ReceiptTransmitter {
           Reply reply = http.send(request.build());
           JsonNode node = PortalCalls.objectOrNull(mapper, reply.body());
           if (reply.status() >= 200 && reply.status() < 300) {
+            if (node == null) {
+              // Accepted or not, the reply does not say: ask again, the key makes it harmless.
+              throw new PortalProtocolException(
+                  "portal.protocol.reply",
+                  "The " + profile.name() + " answered HTTP " + reply.status() + " without JSON.",
+                  reply.status(),
+                  reply.requestId(),
+                  null);
+            }
             String code = text(node, profile.field("acceptanceCode"));
             return new TransmissionResult(key, code, reply.requestId());
           }
