@@ -693,6 +693,16 @@ public final class MotcuaSandbox
     }
 
     /**
+     * Adds the tax authority's receipt gateway fake (add {@link #pki()} too for it to check
+     * signers' chains).
+     *
+     * @return this builder
+     */
+    public Builder taxAuthority() {
+      return with(Part.TAX_AUTHORITY);
+    }
+
+    /**
      * Adds the time-stamp authority (and the test PKI it needs).
      *
      * @return this builder
