@@ -324,7 +324,11 @@ public final class TaxAuthorityFake implements AutoCloseable, FaultInjectable {
     }
   }
 
-  private synchronized FakeReply handle(LoggedRequest request) {
+  /**
+   * Answers a request. Parsing and the signature check run outside the lock, so that the fake
+   * serves many clients at once; only reading and changing what it holds is serialised.
+   */
+  private FakeReply handle(LoggedRequest request) {
     String path = request.getUrl();
     int q = path.indexOf('?');
     path = q < 0 ? path : path.substring(0, q);
@@ -340,7 +344,9 @@ public final class TaxAuthorityFake implements AutoCloseable, FaultInjectable {
         return summary(request);
       }
     } catch (Refusal r) {
-      refusals.merge(r.code, 1L, Long::sum);
+      synchronized (this) {
+        refusals.merge(r.code, 1L, Long::sum);
+      }
       ObjectNode out = mapper.createObjectNode();
       out.put("code", r.code);
       out.put("message", r.getMessage());
@@ -423,13 +429,11 @@ public final class TaxAuthorityFake implements AutoCloseable, FaultInjectable {
     String receiptKey = taxCode + ":" + form + ":" + symbol + ":" + number;
     String key = receiptKey + ":" + kind;
     String digest = digest(xml);
-    Accepted before = accepted.get(key);
-    if (before != null) {
-      if (!digests.get(key).equals(digest)) {
-        throw new Refusal(
-            DUPLICATE, "Receipt " + receiptKey + " was received with another document.");
+    synchronized (this) {
+      FakeReply repeat = repeat(key, receiptKey, digest);
+      if (repeat != null) {
+        return repeat;
       }
-      return acceptance(before);
     }
     Instant receiptIssued = cancellation ? instant(doc.text("Original", "IssuedAt")) : issuedAt;
     checkSymbols(form, symbol, receiptIssued);
@@ -449,6 +453,49 @@ public final class TaxAuthorityFake implements AutoCloseable, FaultInjectable {
               + doc.text("Original", "SeriesSymbol")
               + ":"
               + doc.text("Original", "Number");
+    }
+    return store(
+        new Arrival(
+            taxCode, form, symbol, number, kind, issuedAt, key, receiptKey, digest, original));
+  }
+
+  /** A verified document on its way in. */
+  private record Arrival(
+      String taxCode,
+      String form,
+      String symbol,
+      long number,
+      String kind,
+      Instant issuedAt,
+      String key,
+      String receiptKey,
+      String digest,
+      String original) {}
+
+  /** The answer to a document received before: its acceptance, or a refusal when it differs. */
+  private FakeReply repeat(String key, String receiptKey, String digest) {
+    Accepted before = accepted.get(key);
+    if (before == null) {
+      return null;
+    }
+    if (!digests.get(key).equals(digest)) {
+      throw new Refusal(
+          DUPLICATE, "Receipt " + receiptKey + " was received with another document.");
+    }
+    return acceptance(before);
+  }
+
+  /** Checks a verified document against what the fake holds, and keeps it. */
+  private synchronized FakeReply store(Arrival in) {
+    String key = in.key();
+    String receiptKey = in.receiptKey();
+    String kind = in.kind();
+    String original = in.original();
+    boolean cancellation = kind.equals("CANCELLATION");
+    Instant issuedAt = in.issuedAt();
+    FakeReply repeat = repeat(key, receiptKey, in.digest());
+    if (repeat != null) {
+      return repeat;
     }
     if (!cancellation && statusByReceipt.containsKey(receiptKey)) {
       throw new Refusal(
@@ -472,17 +519,17 @@ public final class TaxAuthorityFake implements AutoCloseable, FaultInjectable {
     }
     Accepted a =
         new Accepted(
-            taxCode,
-            form,
-            symbol,
-            number,
+            in.taxCode(),
+            in.form(),
+            in.symbol(),
+            in.number(),
             kind,
             issuedAt,
             now,
             String.format("TB%010d", ++lastCode),
             late);
     accepted.put(key, a);
-    digests.put(key, digest);
+    digests.put(key, in.digest());
     if (!cancellation) {
       statusByReceipt.put(receiptKey, "ISSUED");
     }
@@ -546,10 +593,12 @@ public final class TaxAuthorityFake implements AutoCloseable, FaultInjectable {
     if (clock.instant().atZone(VIETNAM).toLocalDate().isAfter(day) && refuseLate) {
       throw new Refusal(LATE, "The summary reaches the tax authority on its day.");
     }
-    summaries.add(body.deepCopy());
-    ObjectNode out = mapper.createObjectNode();
-    out.put("acceptanceCode", String.format("TH%010d", ++lastCode));
-    return FakeReply.json(200, out.toString());
+    synchronized (this) {
+      summaries.add(body.deepCopy());
+      ObjectNode out = mapper.createObjectNode();
+      out.put("acceptanceCode", String.format("TH%010d", ++lastCode));
+      return FakeReply.json(200, out.toString());
+    }
   }
 
   private FakeReply acceptance(Accepted a) {

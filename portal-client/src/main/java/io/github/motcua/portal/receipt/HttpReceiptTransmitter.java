@@ -9,6 +9,7 @@ import io.github.motcua.portal.PortalAuthenticationException;
 import io.github.motcua.portal.PortalProtocolException;
 import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.RetryPolicy;
+import io.github.motcua.portal.internal.ClientCredentials;
 import io.github.motcua.portal.internal.PortalCalls;
 import io.github.motcua.portal.internal.PortalHttp;
 import io.github.motcua.portal.internal.Redact;
@@ -23,8 +24,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Objects;
-import okhttp3.Credentials;
-import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -200,34 +199,14 @@ public final class HttpReceiptTransmitter implements ReceiptTransmitter {
   }
 
   private SingleFlight.Expiring<String> requestToken() throws IOException {
-    Reply reply =
-        http.send(
-            new Request.Builder()
-                .url(tokenUrl)
-                .header(
-                    "Authorization", Credentials.basic(profile.clientId(), profile.clientSecret()))
-                .post(new FormBody.Builder().add("grant_type", "client_credentials").build())
-                .build());
-    JsonNode node = PortalCalls.objectOrNull(mapper, reply.body());
-    String token = node == null ? "" : node.path("access_token").asText("");
-    if (reply.status() != 200 || token.isEmpty()) {
-      throw new PortalAuthenticationException(
-          "portal.auth.token",
-          "The " + profile.name() + " token endpoint refused the client credentials.",
-          reply.status(),
-          text(node, "error"),
-          reply.requestId(),
-          false);
-    }
-    long expiresIn = node.path("expires_in").asLong(0);
-    Instant refreshAt =
-        expiresIn > 0
-            ? clock
-                .instant()
-                .plus(Duration.ofSeconds(expiresIn))
-                .minus(Duration.ofSeconds(expiresIn / 10))
-            : null;
-    return new SingleFlight.Expiring<>(token, refreshAt);
+    return new ClientCredentials(
+            profile.name(),
+            tokenUrl,
+            profile.clientId(),
+            profile.clientSecret(),
+            null,
+            Duration.ofSeconds(30))
+        .obtain(http, mapper, clock);
   }
 
   /**
