@@ -365,8 +365,9 @@ public final class CommuneSimulation {
         "receipts: %d issued, %d transmitted, %d missing%n",
         documents.size(), held.size(), missing);
     out.printf(
-        "  of them %d replacements and %d cancellations; the tax authority holds %d unknown,"
-            + " numbering gaps %s, refusals %s, dead letters %d%n",
+        "  documents: %d numbered receipts (%d of them replacements) and %d cancellations; the"
+            + " tax authority holds %d unknown, numbering gaps %s, refusals %s, dead letters %d%n",
+        documents.stream().filter(d -> !d.endsWith(":CANCELLATION")).count(),
         documents.stream().filter(d -> d.endsWith(":REPLACEMENT")).count(),
         documents.stream().filter(d -> d.endsWith(":CANCELLATION")).count(),
         unknown,

@@ -114,6 +114,21 @@ class CommuneSimulationTest {
   }
 
   @Test
+  void everyReceiptDocumentReachesTheTaxAuthorityOnce() {
+    // Decree 254/2026 Art. 29(3)(b): receipt data go to the tax authority; the fake checks the
+    // symbols, numbering, signatures and corrections of each one.
+    assertThat(printed).containsPattern("receipts: (\\d+) issued, \\1 transmitted, 0 missing");
+    assertThat(sandbox.taxAuthority().gaps()).isEmpty();
+    assertThat(sandbox.taxAuthority().refusals()).isEmpty();
+    assertThat(sandbox.taxAuthority().accepted())
+        .extracting(a -> a.kind())
+        .contains("ISSUED")
+        .allMatch(k -> !k.equals("ADJUSTMENT"));
+    assertThat(sandbox.taxAuthority().accepted())
+        .allSatisfy(a -> assertThat(a.receiptSymbol()).isEqualTo("26TQP"));
+  }
+
+  @Test
   void aStepIsLookedUpOnlyWhenItsDeliveryIsRepeated() {
     long steps = result.dossiers().stream().mapToLong(d -> d.steps().size()).sum();
     long lookUps = sandbox.nationalPortal().serviceCallCount("TraCuuHoSo");

@@ -28,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * the stored counter. Transient failures (lock time-outs, serialisation failures, two processes
  * creating a series at once) are retried up to {@link Builder#maxAttempts(int)} times.
  *
+ * <p>From 1 July 2026 a series' receipt symbol carries the year of issue ({@code 26TAB}), so each
+ * year is a series of its own here and its numbers start at 1 on 1 January (Decree 254/2026/NĐ-CP
+ * Art. 23(2)); {@link EReceiptIssuer} picks the year's series by the issue date in Vietnam time. A
+ * number's {@code status} is {@code ALLOCATED}, {@code CANCELLED}, {@code REPLACED} or {@code
+ * ADJUSTED}; {@code cancelled_at} and {@code cancel_reason} hold the time and reason of its last
+ * change ({@link #cancel}, {@link #recordCorrection}).
+ *
  * <p>Tables (the prefix is {@code motcua_} unless set), created when missing on first use:
  *
  * <pre>

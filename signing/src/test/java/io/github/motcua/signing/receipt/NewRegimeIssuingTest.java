@@ -183,6 +183,11 @@ class NewRegimeIssuingTest {
     EReceiptVerification original = verifier.verify(wrong.xml());
     assertThat(original.isValid()).isTrue();
     assertThat(original.status()).isEqualTo(ReceiptStatus.REPLACED);
+    assertThat(EReceiptHtml.render(original, null))
+        .contains("Biên lai này đã được thay thế bằng biên lai khác.");
+    assertThat(EReceiptHtml.render(v, null))
+        .contains("Thay thế cho biên lai mẫu số EBL01, ký hiệu 26TAB, số 1, ngày 2026-12-31")
+        .contains("Lý do: Sai tên người nộp");
     assertThat(allocator.find(SERIES, wrong.receipt().number()).orElseThrow().cancelReason())
         .contains("Sai tên người nộp", "No.4");
 
