@@ -153,10 +153,10 @@ public final class CommuneSimulation {
   static final String TAX = "tax-authority";
 
   /** A paid dossier's receipt is replaced (wrong payer details) once in this many. */
-  private static final int REPLACE_EVERY = 97;
+  static final int REPLACE_EVERY = 97;
 
   /** A paid dossier's receipt is cancelled and issued again once in this many. */
-  private static final int CANCEL_EVERY = 193;
+  static final int CANCEL_EVERY = 193;
 
   private static final String TABLE_PREFIX = "cq_";
   private static final int VERIFIED_SAMPLE = 60;
