@@ -195,18 +195,24 @@ public final class EReceiptXml {
    * @throws InvalidReceiptException when it breaks a content rule
    */
   public static ReceiptCancellation readCancellation(byte[] xml) {
+    return cancellationFromDataElement(
+        dataElement(xml, HardenedXml.DEFAULT_MAX_BYTES, CANCELLATION_ROOT, CANCELLATION_DATA));
+  }
+
+  /** Parses a document, hardened, and returns the one data element under the expected root. */
+  private static Element dataElement(byte[] xml, int maxBytes, String rootName, String dataName) {
     Objects.requireNonNull(xml, "xml");
     Document doc;
     try {
-      doc = HardenedXml.parse(xml, HardenedXml.DEFAULT_MAX_BYTES);
+      doc = HardenedXml.parse(xml, maxBytes);
     } catch (XmlDocumentException e) {
       throw wrap(e);
     }
     Element root = doc.getDocumentElement();
-    if (!isNamed(root, CANCELLATION_ROOT)) {
-      throw structure("The root element is not " + CANCELLATION_ROOT + ".");
+    if (!isNamed(root, rootName)) {
+      throw structure("The root element is not " + rootName + ".");
     }
-    return cancellationFromDataElement(only(root, CANCELLATION_DATA));
+    return only(root, dataName);
   }
 
   static ReceiptCancellation cancellationFromDataElement(Element data) {
@@ -279,18 +285,7 @@ public final class EReceiptXml {
    * @throws InvalidReceiptException see {@link #read(byte[])}
    */
   public static EReceipt read(byte[] xml, int maxBytes) {
-    Objects.requireNonNull(xml, "xml");
-    Document doc;
-    try {
-      doc = HardenedXml.parse(xml, maxBytes);
-    } catch (XmlDocumentException e) {
-      throw wrap(e);
-    }
-    Element root = doc.getDocumentElement();
-    if (!isNamed(root, ROOT)) {
-      throw structure("The root element is not " + ROOT + ".");
-    }
-    return fromDataElement(only(root, DATA));
+    return fromDataElement(dataElement(xml, maxBytes, ROOT, DATA));
   }
 
   /**
