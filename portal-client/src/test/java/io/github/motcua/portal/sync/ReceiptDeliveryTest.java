@@ -103,9 +103,16 @@ class ReceiptDeliveryTest {
           .clock(clock)
           .build();
 
+  private final List<Runnable> cleanUp = new ArrayList<>();
+
   @AfterEach
   void stop() {
     fake.close();
+    cleanUp.forEach(Runnable::run);
+  }
+
+  static java.util.stream.Stream<TestDatabase> databases() {
+    return TestDatabase.available().stream();
   }
 
   private EReceiptIssuer issuer(TestPki.Credential signer) {
@@ -120,10 +127,19 @@ class ReceiptDeliveryTest {
   }
 
   private JdbcSyncOutbox outbox() {
+    return outbox(TestDatabase.H2);
+  }
+
+  private JdbcSyncOutbox outbox(TestDatabase db) {
+    javax.sql.DataSource ds = db.dataSource();
+    String prefix = TestDatabase.uniquePrefix();
+    if (db == TestDatabase.POSTGRESQL) {
+      cleanUp.add(() -> TestDatabase.drop(ds, prefix));
+    }
     return JdbcSyncOutbox.builder()
-        .dataSource(TestDatabase.H2.dataSource())
+        .dataSource(ds)
         .destinations(TAX)
-        .tablePrefix(TestDatabase.uniquePrefix())
+        .tablePrefix(prefix)
         .clock(clock)
         .build()
         .createSchemaIfMissing();
@@ -167,9 +183,11 @@ class ReceiptDeliveryTest {
         null);
   }
 
-  @Test
-  void everyDocumentReachesTheAuthorityOnceThroughFaultsAndACrash() throws Exception {
-    JdbcSyncOutbox outbox = outbox();
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("databases")
+  void everyDocumentReachesTheAuthorityOnceThroughFaultsAndACrash(TestDatabase db)
+      throws Exception {
+    JdbcSyncOutbox outbox = outbox(db);
     EReceiptIssuer issuer = issuer(PKI.organisationSigner());
     List<IssuedReceipt> receipts = new ArrayList<>();
     for (int i = 1; i <= 20; i++) {
