@@ -176,7 +176,13 @@ public class XmlReceiptBenchmark {
                 exclusive),
             null,
             null);
-    Element time = doc.createElementNS(null, "SigningTime");
+    Element time =
+        doc.createElementNS(
+            io.github.motcua.signing.xml.XmlSigner.SIGNATURE_PROPERTIES_NS, "mp:SigningTime");
+    time.setAttributeNS(
+        javax.xml.XMLConstants.XMLNS_ATTRIBUTE_NS_URI,
+        "xmlns:mp",
+        io.github.motcua.signing.xml.XmlSigner.SIGNATURE_PROPERTIES_NS);
     time.setTextContent(signingTime);
     SignatureProperty property =
         factory.newSignatureProperty(List.of(new DOMStructure(time)), "#data-signature", null);

@@ -77,11 +77,86 @@ public final class CertificateValidator {
   private final TrustAnchors trustAnchors;
   private final RevocationPolicy revocationPolicy;
   private final RevocationChecker revocation;
+  private final VerificationLimits limits;
 
   private CertificateValidator(Builder builder) {
     this.trustAnchors = builder.trustAnchors;
     this.revocationPolicy = builder.revocationPolicy;
-    this.revocation = new RevocationChecker(builder.client, builder.clock);
+    this.limits = builder.limits;
+    this.revocation =
+        new RevocationChecker(
+            builder.client, builder.clock, limits.maxCrlBytes(), limits.maxOcspBytes());
+  }
+
+  /**
+   * Returns the revocation policy.
+   *
+   * @return the policy
+   */
+  public RevocationPolicy revocationPolicy() {
+    return revocationPolicy;
+  }
+
+  /**
+   * Returns the limits whose CRL and OCSP sizes apply to downloads.
+   *
+   * @return the limits
+   */
+  public VerificationLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Gathers the validation data a signature needs to be verified later without the network: the
+   * chain of each certificate to a trust anchor, and a current OCSP answer (or, failing that, a
+   * CRL) for every certificate of those chains but the anchors. Used to extend signatures to the
+   * long-term levels (CAdES-LT, PAdES B-LT).
+   *
+   * @param certificates the signers' and time-stamping authorities' certificates
+   * @param candidates certificates that may complete the chains
+   * @return the chains' certificates and the revocation values fetched
+   * @throws SigningException {@code validation-data.chain} when a chain does not reach a trust
+   *     anchor; {@code validation-data.revocation} when no revocation value can be fetched for a
+   *     certificate
+   */
+  public ValidationData gather(
+      Collection<X509Certificate> certificates, Collection<X509Certificate> candidates) {
+    List<X509Certificate> out = new ArrayList<>();
+    List<java.security.cert.X509CRL> crls = new ArrayList<>();
+    List<byte[]> ocsps = new ArrayList<>();
+    for (X509Certificate certificate : certificates) {
+      List<X509Certificate> chain = new ArrayList<>();
+      chain.add(certificate);
+      if (buildChain(chain, candidates, Instant.MAX).outcome() != CheckOutcome.PASSED) {
+        throw new SigningException(
+            "validation-data.chain", "A certificate does not chain to a trust anchor.");
+      }
+      for (int i = 0; i < chain.size(); i++) {
+        X509Certificate link = chain.get(i);
+        if (out.contains(link)) {
+          continue;
+        }
+        out.add(link);
+        if (i == chain.size() - 1) {
+          break; // the trust anchor
+        }
+        byte[] ocsp = revocation.fetchOcsp(link, chain.get(i + 1));
+        if (ocsp != null) {
+          ocsps.add(ocsp);
+          continue;
+        }
+        java.security.cert.X509CRL crl = revocation.fetchCrl(link, chain.get(i + 1));
+        if (crl == null) {
+          throw new SigningException(
+              "validation-data.revocation",
+              "No OCSP answer or CRL can be fetched for a certificate of the chain.");
+        }
+        if (!crls.contains(crl)) {
+          crls.add(crl);
+        }
+      }
+    }
+    return new ValidationData(out, crls, ocsps, List.of());
   }
 
   /**
@@ -119,12 +194,38 @@ public final class CertificateValidator {
       Instant at,
       boolean timeProven,
       Purpose purpose) {
+    return validate(certificate, candidates, at, timeProven, purpose, ValidationData.NONE);
+  }
+
+  /**
+   * Validates a certificate with validation data carried by the signature: its CRLs and OCSP
+   * answers count when issued at or after {@code at} (checked against their issuer), before any
+   * request over the network.
+   *
+   * @param certificate the certificate (a signer's or a time-stamping authority's)
+   * @param candidates other certificates that may complete the chain
+   * @param at the time at which validity and revocation are judged
+   * @param timeProven whether {@code at} is proven
+   * @param purpose what the certificate must be allowed to do
+   * @param data carried revocation values; not null
+   * @return the chain and the checks; never throws for a bad certificate
+   */
+  public Result validate(
+      X509Certificate certificate,
+      Collection<X509Certificate> candidates,
+      Instant at,
+      boolean timeProven,
+      Purpose purpose,
+      ValidationData data) {
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(data, "data");
     List<Check> checks = new ArrayList<>();
     List<X509Certificate> chain = new ArrayList<>();
     chain.add(certificate);
-    Check chainCheck = buildChain(chain, candidates == null ? List.of() : candidates);
+    List<X509Certificate> all = new ArrayList<>(candidates == null ? List.of() : candidates);
+    all.addAll(data.certificates());
+    Check chainCheck = buildChain(chain, all, at);
     checks.add(chainCheck);
     checks.add(keyUsage(certificate, purpose));
     checks.add(validity(chain, at));
@@ -135,24 +236,25 @@ public final class CertificateValidator {
               ReasonCode.REVOCATION_NOT_CHECKED,
               "no trusted chain to check"));
     } else {
-      checks.add(revocation(chain, at, timeProven));
+      checks.add(revocation(chain, at, timeProven, data));
     }
     return new Result(chain, checks);
   }
 
-  private Check buildChain(List<X509Certificate> chain, Collection<X509Certificate> candidates) {
+  private Check buildChain(
+      List<X509Certificate> chain, Collection<X509Certificate> candidates, Instant at) {
     X509Certificate current = chain.get(0);
     boolean brokenLink = false;
     for (int depth = 0; depth < MAX_DEPTH; depth++) {
       if (trustAnchors.contains(current)) {
         return Check.passed(CheckType.CERTIFICATE_CHAIN, ReasonCode.CHAIN_TRUSTED, "");
       }
-      X509Certificate anchor = issuerAmong(current, trustAnchors.certificates());
+      X509Certificate anchor = issuerAmong(current, trustAnchors.certificates(), at);
       if (anchor != null) {
         chain.add(anchor);
         return caConstraints(chain);
       }
-      X509Certificate next = issuerAmong(current, candidates);
+      X509Certificate next = issuerAmong(current, candidates, at);
       if (next == null || chain.contains(next)) {
         brokenLink =
             hasNamedIssuer(current, candidates)
@@ -192,20 +294,42 @@ public final class CertificateValidator {
     return Check.passed(CheckType.CERTIFICATE_CHAIN, ReasonCode.CHAIN_TRUSTED, "");
   }
 
+  /**
+   * The issuer among the candidates: same name, and its key verifies the certificate; of several (a
+   * re-issued CA certificate), one valid at {@code at} first.
+   */
   private static X509Certificate issuerAmong(
-      X509Certificate certificate, Collection<X509Certificate> candidates) {
+      X509Certificate certificate, Collection<X509Certificate> candidates, Instant at) {
+    X509Certificate fallback = null;
     for (X509Certificate candidate : candidates) {
       if (candidate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
           && !candidate.equals(certificate)) {
         try {
           certificate.verify(candidate.getPublicKey());
-          return candidate;
         } catch (Exception e) {
-          // Same name, other key: keep looking.
+          continue; // Same name, other key: keep looking.
+        }
+        if (validAt(candidate, at)) {
+          return candidate;
+        }
+        if (fallback == null) {
+          fallback = candidate;
         }
       }
     }
-    return null;
+    return fallback;
+  }
+
+  private static boolean validAt(X509Certificate certificate, Instant at) {
+    if (at.equals(Instant.MAX)) {
+      return true;
+    }
+    try {
+      certificate.checkValidity(Date.from(at));
+      return true;
+    } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+      return false;
+    }
   }
 
   private static boolean hasNamedIssuer(
@@ -265,14 +389,20 @@ public final class CertificateValidator {
     return Check.passed(CheckType.CERTIFICATE_VALIDITY, ReasonCode.VALIDITY_OK, "at " + at);
   }
 
-  private Check revocation(List<X509Certificate> chain, Instant at, boolean timeProven) {
+  private Check revocation(
+      List<X509Certificate> chain, Instant at, boolean timeProven, ValidationData data) {
     if (revocationPolicy == RevocationPolicy.NONE) {
       return Check.skipped(CheckType.REVOCATION, ReasonCode.REVOCATION_NOT_CHECKED, "policy NONE");
     }
     Check result = null;
     // The last certificate is the trust anchor: trusted as is, never checked.
     for (int i = 0; i < chain.size() - 1; i++) {
-      RevocationChecker.Status status = revocation.status(chain.get(i), chain.get(i + 1));
+      RevocationChecker.Status status =
+          revocation.fromValues(
+              chain.get(i), chain.get(i + 1), data.crls(), data.ocspResponses(), at);
+      if (status == null) {
+        status = revocation.status(chain.get(i), chain.get(i + 1));
+      }
       String which = i == 0 ? "the certificate" : "issuer " + i;
       Check check;
       switch (status.kind()) {
@@ -343,11 +473,23 @@ public final class CertificateValidator {
   /** Builds a {@link CertificateValidator}. Not thread-safe. */
   public static final class Builder {
     private TrustAnchors trustAnchors;
-    private RevocationPolicy revocationPolicy = RevocationPolicy.PREFER_OCSP;
+    private RevocationPolicy revocationPolicy = RevocationPolicy.REQUIRE;
     private OkHttpClient client;
     private Clock clock = Clock.systemUTC();
+    private VerificationLimits limits = VerificationLimits.defaults();
 
     private Builder() {}
+
+    /**
+     * Sets the limits; their CRL and OCSP sizes bound downloads.
+     *
+     * @param limits default {@link VerificationLimits#defaults()}
+     * @return this builder
+     */
+    public Builder limits(VerificationLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
 
     /**
      * Sets the trust anchors (required).
@@ -363,7 +505,7 @@ public final class CertificateValidator {
     /**
      * Sets the revocation policy.
      *
-     * @param policy default {@link RevocationPolicy#PREFER_OCSP}
+     * @param policy default {@link RevocationPolicy#REQUIRE}
      * @return this builder
      */
     public Builder revocationPolicy(RevocationPolicy policy) {

@@ -1,7 +1,9 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.signing.internal.Asn1Scan;
 import io.github.motcua.signing.internal.Bc;
 import io.github.motcua.signing.internal.TimestampTokenValidator;
+import io.github.motcua.signing.internal.ValidationTimes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +45,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -79,20 +82,50 @@ public final class CmsVerifier {
 
   private final CertificateValidator certificates;
   private final ValidationTimePolicy timePolicy;
+  private final SignaturePolicy policy;
+  private final VerificationLimits limits;
   private final Clock clock;
   private final List<X509Certificate> intermediates;
 
   private CmsVerifier(Builder builder) {
+    this.limits = builder.limits;
+    this.policy = builder.policy;
+    RevocationPolicy revocationPolicy =
+        builder.revocationPolicy != null
+            ? builder.revocationPolicy
+            : policy == SignaturePolicy.LENIENT
+                ? RevocationPolicy.PREFER_OCSP
+                : RevocationPolicy.REQUIRE;
     this.certificates =
         CertificateValidator.builder()
             .trustAnchors(builder.trustAnchors)
-            .revocationPolicy(builder.revocationPolicy)
+            .revocationPolicy(revocationPolicy)
             .okHttpClient(builder.client)
             .clock(builder.clock)
+            .limits(limits)
             .build();
     this.timePolicy = builder.timePolicy;
     this.clock = builder.clock;
     this.intermediates = List.copyOf(builder.intermediates);
+  }
+
+  /**
+   * Returns the certificate validator this verifier judges certificates with (its trust anchors,
+   * revocation policy and cache), to share with other verifiers.
+   *
+   * @return the validator
+   */
+  public CertificateValidator certificateValidator() {
+    return certificates;
+  }
+
+  /**
+   * Returns the limits.
+   *
+   * @return the limits
+   */
+  public VerificationLimits limits() {
+    return limits;
   }
 
   /**
@@ -136,12 +169,37 @@ public final class CmsVerifier {
    * @throws UncheckedIOException when reading the content stream fails
    */
   public SignatureReport verify(byte[] cms, InputStream detachedContent) {
+    return verify(cms, detachedContent, ValidationData.NONE);
+  }
+
+  /**
+   * Verifies a signature with evidence its container holds beside it (a PDF's document security
+   * store and document time-stamps): the certificates and revocation values are used as if the
+   * signature carried them, and the earliest proof sets the validation time when the signature
+   * carries no valid time-stamp of its own.
+   *
+   * @param cms the CMS ContentInfo
+   * @param detachedContent the signed content of a detached signature, or null
+   * @param data the container's evidence; not null
+   * @return the report
+   * @throws UncheckedIOException when reading the content stream fails
+   */
+  public SignatureReport verify(byte[] cms, InputStream detachedContent, ValidationData data) {
+    Objects.requireNonNull(data, "data");
     Instant now = clock.instant();
     List<Check> format = new ArrayList<>();
     SignedData signedData;
     try {
       if (cms == null) {
         throw new IOException("no signature");
+      }
+      int depth = Asn1Scan.depth(cms, limits.maxNesting());
+      if (depth > limits.maxNesting()) {
+        format.add(VerificationLimits.exceeded("nesting", depth, limits.maxNesting()));
+        return SignatureReport.of(format, List.of(), now);
+      }
+      if (depth < 0) {
+        throw new IOException("not BER");
       }
       ContentInfo contentInfo = ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms));
       if (!CMSObjectIdentifiers.signedData.equals(contentInfo.getContentType())) {
@@ -150,7 +208,11 @@ public final class CmsVerifier {
         return SignatureReport.of(format, List.of(), now);
       }
       signedData = SignedData.getInstance(contentInfo.getContent());
-      signedData.getSignerInfos().size();
+      Optional<Check> overLimit = overLimit(signedData);
+      if (overLimit.isPresent()) {
+        format.add(overLimit.get());
+        return SignatureReport.of(format, List.of(), now);
+      }
     } catch (IOException | RuntimeException e) {
       format.add(
           Check.failed(
@@ -174,12 +236,13 @@ public final class CmsVerifier {
     }
     List<X509Certificate> embedded = embeddedCertificates(signedData);
     embedded.addAll(intermediates);
+    ValidationData evidence = withEmbeddedRevocation(signedData, data);
     Map<DigestAlgorithm, byte[]> digests = contentDigests(signedData, signers, detachedContent);
     format.add(Check.passed(CheckType.FORMAT, ReasonCode.FORMAT_OK, signers.size() + " signer(s)"));
     List<SignerReport> reports = new ArrayList<>();
     for (int i = 0; i < signers.size(); i++) {
       try {
-        reports.add(verifySigner(i, signers.get(i), embedded, digests, now));
+        reports.add(verifySigner(i, signers.get(i), embedded, digests, now, evidence));
       } catch (RuntimeException e) {
         // A defect here must not turn one odd signer into an exception for the caller.
         LOG.warn("Unexpected error while verifying signer {}", i, e);
@@ -193,6 +256,61 @@ public final class CmsVerifier {
       }
     }
     return SignatureReport.of(format, reports, now);
+  }
+
+  /** Counts signers, certificates and revocation values before anything is parsed further. */
+  private Optional<Check> overLimit(SignedData signedData) {
+    int signerCount = signedData.getSignerInfos().size();
+    if (signerCount > limits.maxSigners()) {
+      return Optional.of(VerificationLimits.exceeded("signers", signerCount, limits.maxSigners()));
+    }
+    ASN1Set certs = signedData.getCertificates();
+    if (certs != null && certs.size() > limits.maxCertificates()) {
+      return Optional.of(
+          VerificationLimits.exceeded("certificates", certs.size(), limits.maxCertificates()));
+    }
+    ASN1Set crls = signedData.getCRLs();
+    if (crls != null && crls.size() > limits.maxRevocationValues()) {
+      return Optional.of(
+          VerificationLimits.exceeded(
+              "revocation-values", crls.size(), limits.maxRevocationValues()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Adds the CRLs and OCSP answers the SignedData carries (CAdES-LT keeps them in {@code crls},
+   * OCSP answers as {@code id-ri-ocsp-response} other revocation information) to the container's.
+   */
+  private static ValidationData withEmbeddedRevocation(SignedData signedData, ValidationData data) {
+    ASN1Set set = signedData.getCRLs();
+    if (set == null || set.size() == 0) {
+      return data;
+    }
+    List<java.security.cert.X509CRL> crls = new ArrayList<>(data.crls());
+    List<byte[]> ocsps = new ArrayList<>(data.ocspResponses());
+    for (ASN1Encodable element : set) {
+      try {
+        ASN1Primitive primitive = element.toASN1Primitive();
+        if (primitive instanceof org.bouncycastle.asn1.ASN1TaggedObject tagged) {
+          if (tagged.getTagNo() == 1) {
+            org.bouncycastle.asn1.cms.OtherRevocationInfoFormat other =
+                org.bouncycastle.asn1.cms.OtherRevocationInfoFormat.getInstance(tagged, false);
+            if (CMSObjectIdentifiers.id_ri_ocsp_response.equals(other.getInfoFormat())) {
+              ocsps.add(other.getInfo().toASN1Primitive().getEncoded(ASN1Encoding.DER));
+            }
+          }
+          continue;
+        }
+        crls.add(
+            (java.security.cert.X509CRL)
+                CertificateFactory.getInstance("X.509")
+                    .generateCRL(new ByteArrayInputStream(primitive.getEncoded(ASN1Encoding.DER))));
+      } catch (Exception e) {
+        LOG.debug("Skipping an unreadable revocation value", e);
+      }
+    }
+    return new ValidationData(data.certificates(), crls, ocsps, data.proofs());
   }
 
   private static List<X509Certificate> embeddedCertificates(SignedData signedData) {
@@ -279,11 +397,14 @@ public final class CmsVerifier {
       Signer parsed,
       List<X509Certificate> embedded,
       Map<DigestAlgorithm, byte[]> digests,
-      Instant now) {
+      Instant now,
+      ValidationData evidence) {
     SignerInfo signerInfo = parsed.info();
     AttributeTable attributes = parsed.signed();
     List<Check> checks = new ArrayList<>();
-    X509Certificate signer = findSigner(signerInfo.getSID(), embedded);
+    List<X509Certificate> candidates = new ArrayList<>(embedded);
+    candidates.addAll(evidence.certificates());
+    X509Certificate signer = findSigner(signerInfo.getSID(), candidates);
     Optional<SignerIdentity> identity = Optional.empty();
     if (signer == null) {
       checks.add(
@@ -300,42 +421,51 @@ public final class CmsVerifier {
         DigestAlgorithm.fromOid(signerInfo.getDigestAlgorithm().getAlgorithm().getId());
 
     if (signer != null && attributes != null) {
-      checks.add(signingCertificateReference(attributes, signer));
+      checks.add(signingCertificateReference(attributes, signer, policy));
     }
     checks.add(contentDigest(attributes, digestAlgorithm, digests));
     checks.add(signatureValue(signerInfo, signer, digestAlgorithm));
 
-    TimestampTokenValidator.Result timestamp = timestamp(signerInfo, parsed.unsigned(), embedded);
-    checks.add(timestamp.check());
-    Optional<Instant> proven = timestamp.time();
-    Instant at;
-    boolean timeProven = false;
-    if (timePolicy == ValidationTimePolicy.CURRENT_TIME) {
-      at = now;
-      checks.add(Check.passed(CheckType.SIGNING_TIME, ReasonCode.SIGNING_TIME_CURRENT, "" + now));
-    } else if (proven.isPresent()) {
-      at = proven.get();
-      timeProven = true;
-      checks.add(Check.passed(CheckType.SIGNING_TIME, ReasonCode.SIGNING_TIME_PROVEN, "" + at));
-    } else {
-      Optional<Instant> claimed = claimedSigningTime(attributes);
-      if (claimed.isPresent()) {
-        at = claimed.get();
-        checks.add(Check.passed(CheckType.SIGNING_TIME, ReasonCode.SIGNING_TIME_CLAIMED, "" + at));
-      } else {
-        at = now;
-        checks.add(
-            Check.passed(CheckType.SIGNING_TIME, ReasonCode.SIGNING_TIME_MISSING, "now " + now));
+    List<TimestampTokenValidator.Result> timestamps =
+        timestamps(signerInfo, parsed.unsigned(), candidates, evidence);
+    Optional<Instant> stamped = Optional.empty();
+    for (TimestampTokenValidator.Result timestamp : timestamps) {
+      checks.add(timestamp.check());
+      if (timestamp.time().isPresent()
+          && (stamped.isEmpty() || timestamp.time().get().isBefore(stamped.get()))) {
+        stamped = timestamp.time();
       }
     }
+    Optional<ValidationData.Proof> proof =
+        stamped.map(t -> new ValidationData.Proof(TimeProof.SIGNATURE_TIMESTAMP, t, ""));
+    for (ValidationData.Proof other : evidence.proofs()) {
+      if (proof.isEmpty() || other.time().isBefore(proof.get().time())) {
+        proof = Optional.of(other);
+      }
+    }
+    Optional<Instant> claimed = claimedSigningTime(attributes);
+    ValidationTimes.Time time = ValidationTimes.decide(timePolicy, proof, claimed, now);
+    checks.add(time.check());
     if (signer != null) {
       checks.addAll(
           certificates
-              .validate(signer, embedded, at, timeProven, CertificateValidator.Purpose.SIGNING)
+              .validate(
+                  signer,
+                  candidates,
+                  time.at(),
+                  time.proven(),
+                  CertificateValidator.Purpose.SIGNING,
+                  evidence)
               .checks());
     }
     return new SignerReport(
-        index, identity, Optional.of(at), timeProven, checks, SignerReport.verdictOf(checks));
+        index,
+        identity,
+        Optional.of(time.at()),
+        time.proven(),
+        checks,
+        SignerReport.verdictOf(checks),
+        claimed);
   }
 
   private static X509Certificate findSigner(
@@ -344,10 +474,8 @@ public final class CmsVerifier {
       ASN1Encodable id = sid.getId();
       if (id instanceof ASN1OctetString || sid.isTagged()) {
         byte[] keyId = ASN1OctetString.getInstance(id).getOctets();
-        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
         for (X509Certificate candidate : candidates) {
-          SubjectKeyIdentifier ski = utils.createSubjectKeyIdentifier(candidate.getPublicKey());
-          if (MessageDigest.isEqual(ski.getKeyIdentifier(), keyId)) {
+          if (MessageDigest.isEqual(subjectKeyIdentifier(candidate), keyId)) {
             return candidate;
           }
         }
@@ -361,14 +489,34 @@ public final class CmsVerifier {
           return candidate;
         }
       }
-    } catch (RuntimeException | java.security.NoSuchAlgorithmException e) {
+    } catch (RuntimeException e) {
       LOG.debug("Unreadable signer identifier", e);
     }
     return null;
   }
 
+  /**
+   * The certificate's own subject key identifier extension (RFC 5280 §4.2.1.2; any method, such as
+   * RFC 7093's); for a certificate without one, the SHA-1 of its key as RFC 5280 method 1 derives
+   * it.
+   */
+  private static byte[] subjectKeyIdentifier(X509Certificate certificate) {
+    try {
+      byte[] extension = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+      if (extension != null) {
+        return SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(extension).getOctets())
+            .getKeyIdentifier();
+      }
+      return new JcaX509ExtensionUtils()
+          .createSubjectKeyIdentifier(certificate.getPublicKey())
+          .getKeyIdentifier();
+    } catch (RuntimeException | java.security.NoSuchAlgorithmException e) {
+      return new byte[0];
+    }
+  }
+
   private static Check signingCertificateReference(
-      AttributeTable attributes, X509Certificate signer) {
+      AttributeTable attributes, X509Certificate signer, SignaturePolicy policy) {
     try {
       Attribute v2 = attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
       Attribute v1 = attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificate);
@@ -407,10 +555,16 @@ public final class CmsVerifier {
             ReasonCode.SIGNING_CERTIFICATE_MISMATCH,
             "signing-certificate names another certificate");
       }
-      return Check.skipped(
-          CheckType.SIGNING_CERTIFICATE_REFERENCE,
-          ReasonCode.SIGNING_CERTIFICATE_ABSENT,
-          "not a CAdES signature");
+      return policy == SignaturePolicy.LENIENT
+          ? Check.skipped(
+              CheckType.SIGNING_CERTIFICATE_REFERENCE,
+              ReasonCode.SIGNING_CERTIFICATE_ABSENT,
+              "not a CAdES signature (lenient policy)")
+          : Check.indeterminate(
+              CheckType.SIGNING_CERTIFICATE_REFERENCE,
+              ReasonCode.SIGNING_CERTIFICATE_ABSENT,
+              "no signing-certificate-v2 or signing-certificate attribute: the certificate could"
+                  + " be swapped");
     } catch (Exception e) {
       return Check.failed(
           CheckType.SIGNING_CERTIFICATE_REFERENCE,
@@ -585,31 +739,60 @@ public final class CmsVerifier {
     }
   }
 
-  private TimestampTokenValidator.Result timestamp(
-      SignerInfo signerInfo, AttributeTable unsigned, List<X509Certificate> embedded) {
-    Attribute attribute =
-        unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
-    if (attribute == null) {
-      return new TimestampTokenValidator.Result(
-          Check.skipped(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_ABSENT, "CAdES-BES"),
-          Optional.empty());
+  private List<TimestampTokenValidator.Result> timestamps(
+      SignerInfo signerInfo,
+      AttributeTable unsigned,
+      List<X509Certificate> candidates,
+      ValidationData evidence) {
+    List<ASN1Encodable> tokens = new ArrayList<>();
+    if (unsigned != null) {
+      org.bouncycastle.asn1.ASN1EncodableVector found =
+          unsigned.getAll(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+      for (int i = 0; i < found.size(); i++) {
+        for (ASN1Encodable value : Attribute.getInstance(found.get(i)).getAttrValues()) {
+          tokens.add(value);
+        }
+      }
     }
-    ContentInfo token;
-    try {
-      token = ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0));
-    } catch (RuntimeException e) {
-      return new TimestampTokenValidator.Result(
-          Check.failed(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_MALFORMED, "unreadable token"),
-          Optional.empty());
+    if (tokens.isEmpty()) {
+      return List.of(
+          new TimestampTokenValidator.Result(
+              Check.skipped(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_ABSENT, "CAdES-BES"),
+              Optional.empty()));
     }
-    return TimestampTokenValidator.validate(
-        token, signerInfo.getEncryptedDigest().getOctets(), certificates, embedded);
+    if (tokens.size() > limits.maxTimestamps()) {
+      return List.of(
+          new TimestampTokenValidator.Result(
+              VerificationLimits.exceeded("timestamps", tokens.size(), limits.maxTimestamps()),
+              Optional.empty()));
+    }
+    List<TimestampTokenValidator.Result> out = new ArrayList<>();
+    byte[] signatureValue = signerInfo.getEncryptedDigest().getOctets();
+    for (ASN1Encodable value : tokens) {
+      ContentInfo token;
+      try {
+        token = ContentInfo.getInstance(value);
+      } catch (RuntimeException e) {
+        out.add(
+            new TimestampTokenValidator.Result(
+                Check.failed(
+                    CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_MALFORMED, "unreadable token"),
+                Optional.empty()));
+        continue;
+      }
+      out.add(
+          TimestampTokenValidator.validate(
+              token, () -> signatureValue, certificates, candidates, evidence));
+    }
+    return out;
   }
 
   /** Builds a {@link CmsVerifier}. Not thread-safe. */
   public static final class Builder {
     private TrustAnchors trustAnchors;
-    private RevocationPolicy revocationPolicy = RevocationPolicy.PREFER_OCSP;
+    private RevocationPolicy revocationPolicy;
+    private SignaturePolicy policy = SignaturePolicy.STRICT;
+    private VerificationLimits limits = VerificationLimits.defaults();
     private ValidationTimePolicy timePolicy = ValidationTimePolicy.SIGNING_TIME;
     private OkHttpClient client;
     private Clock clock = Clock.systemUTC();
@@ -641,9 +824,32 @@ public final class CmsVerifier {
     }
 
     /**
+     * Sets what a signature must carry.
+     *
+     * @param policy default {@link SignaturePolicy#STRICT}; {@link SignaturePolicy#LENIENT} by name
+     * @return this builder
+     */
+    public Builder policy(SignaturePolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets how much work one verification may do.
+     *
+     * @param limits default {@link VerificationLimits#defaults()}
+     * @return this builder
+     */
+    public Builder limits(VerificationLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
      * Sets the revocation policy.
      *
-     * @param policy default {@link RevocationPolicy#PREFER_OCSP}
+     * @param policy default {@link RevocationPolicy#REQUIRE} ({@link RevocationPolicy#PREFER_OCSP}
+     *     under {@link SignaturePolicy#LENIENT})
      * @return this builder
      */
     public Builder revocationPolicy(RevocationPolicy policy) {

@@ -55,9 +55,16 @@ public enum ReasonCode {
   TIMESTAMP_SIGNATURE_INVALID("timestamp.signature-invalid"),
   /** The time-stamping certificate does not chain to a trust anchor, or is unusable. */
   TIMESTAMP_UNTRUSTED("timestamp.untrusted"),
-  /** The signing time is proven by a valid time-stamp. */
+  /** The validation time is proven by a valid signature time-stamp. */
   SIGNING_TIME_PROVEN("signing-time.proven"),
-  /** The signing time is the signer's claim (signing-time attribute), not proven. */
+  /** The validation time is proven by a valid PDF document time-stamp over the signature. */
+  SIGNING_TIME_PROVEN_BY_DOCUMENT_TIMESTAMP("signing-time.proven-by-document-timestamp"),
+  /** The validation time is proven by a valid archive time-stamp over the signature. */
+  SIGNING_TIME_PROVEN_BY_ARCHIVE_TIMESTAMP("signing-time.proven-by-archive-timestamp"),
+  /**
+   * The signer claims a signing time (signing-time attribute, {@code /M}, {@code SigningTime}) that
+   * nothing proves: it is reported, and certificates are judged at the current time.
+   */
   SIGNING_TIME_CLAIMED("signing-time.claimed-unproven"),
   /** No signing time is claimed or proven; the current time is used. */
   SIGNING_TIME_MISSING("signing-time.missing"),
@@ -156,6 +163,11 @@ public enum ReasonCode {
   PDF_CHANGES_ALLOWED("pdf.changes.allowed"),
   /** Later revisions change pages, form fields, annotations or other content. */
   PDF_CHANGED_AFTER_SIGNING("pdf.changes.modified"),
+  /**
+   * The input goes beyond one of the verifier's {@link VerificationLimits}; the detail names the
+   * limit ({@code limit.signers: 300 > 16}). Not verified.
+   */
+  LIMIT_EXCEEDED("limit.exceeded"),
   /** An unexpected error stopped the check; the signature cannot be judged. */
   INTERNAL_ERROR("internal-error");
 

@@ -11,12 +11,14 @@ public enum RevocationPolicy {
   /**
    * Best effort: OCSP first, the CRL when OCSP gives no answer. A revoked certificate counts; when
    * neither source answers the check is skipped with {@link ReasonCode#REVOCATION_UNAVAILABLE} and
-   * does not change the verdict. The default.
+   * does not change the verdict. The lenient choice: it fails open when the responders are
+   * unreachable (the default of {@link SignaturePolicy#LENIENT}).
    */
   PREFER_OCSP,
   /**
    * OCSP first, then the CRL; when neither answers for a certificate of the chain the signature is
-   * {@link Verdict#INDETERMINATE}. For signatures that must hold up legally.
+   * {@link Verdict#INDETERMINATE}. Revocation values carried by the signature (CAdES-LT, a PDF's
+   * document security store) are used first. The default.
    */
   REQUIRE
 }

@@ -11,10 +11,13 @@ import java.util.Optional;
  *
  * @param index the signer's position in the signature, from 0
  * @param signer who signed, when the certificate was found
- * @param signingTime the time the certificate checks refer to, when known
+ * @param signingTime the time the certificate checks refer to (the validation time): the proven
+ *     time, or the current time without proof
  * @param signingTimeProven true when a valid time-stamp proves {@code signingTime}
  * @param checks every check, in the order made
  * @param verdict what the checks add up to
+ * @param claimedSigningTime the time the signer claims to have signed at ({@code signing-time},
+ *     {@code SigningTime}), unproven, for display; empty when none is claimed
  */
 public record SignerReport(
     int index,
@@ -22,7 +25,28 @@ public record SignerReport(
     Optional<Instant> signingTime,
     boolean signingTimeProven,
     List<Check> checks,
-    Verdict verdict) {
+    Verdict verdict,
+    Optional<Instant> claimedSigningTime) {
+
+  /**
+   * Creates a report without a claimed signing time.
+   *
+   * @param index the signer's position
+   * @param signer who signed
+   * @param signingTime the time used
+   * @param signingTimeProven whether it is proven
+   * @param checks the checks
+   * @param verdict the verdict
+   */
+  public SignerReport(
+      int index,
+      Optional<SignerIdentity> signer,
+      Optional<Instant> signingTime,
+      boolean signingTimeProven,
+      List<Check> checks,
+      Verdict verdict) {
+    this(index, signer, signingTime, signingTimeProven, checks, verdict, Optional.empty());
+  }
 
   /**
    * Creates a report.
@@ -33,8 +57,10 @@ public record SignerReport(
    * @param signingTimeProven whether it is proven
    * @param checks the checks
    * @param verdict the verdict
+   * @param claimedSigningTime the signer's claim
    */
   public SignerReport {
+    Objects.requireNonNull(claimedSigningTime, "claimedSigningTime");
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(signingTime, "signingTime");
     checks = List.copyOf(checks);
@@ -70,6 +96,28 @@ public record SignerReport(
   }
 
   /**
+   * Returns what proved the time the certificates were judged at ({@link #signingTime()}), as the
+   * {@link CheckType#SIGNING_TIME} check reports it.
+   *
+   * @return the proof, or empty when the current time was used (no proof, or only the signer's
+   *     claim)
+   */
+  public Optional<TimeProof> timeProof() {
+    return check(CheckType.SIGNING_TIME)
+        .map(Check::reason)
+        .flatMap(
+            reason ->
+                switch (reason) {
+                  case SIGNING_TIME_PROVEN -> Optional.of(TimeProof.SIGNATURE_TIMESTAMP);
+                  case SIGNING_TIME_PROVEN_BY_DOCUMENT_TIMESTAMP ->
+                      Optional.of(TimeProof.DOCUMENT_TIMESTAMP);
+                  case SIGNING_TIME_PROVEN_BY_ARCHIVE_TIMESTAMP ->
+                      Optional.of(TimeProof.ARCHIVE_TIMESTAMP);
+                  default -> Optional.empty();
+                });
+  }
+
+  /**
    * Returns the checks that failed or could not be decided.
    *
    * @return the problems, in order
@@ -100,7 +148,7 @@ public record SignerReport(
         t ->
             out.append(" signed ")
                 .append(t)
-                .append(signingTimeProven ? " (proven)" : " (claimed)"));
+                .append(signingTimeProven ? " (proven)" : " (not proven: current time)"));
     for (Check check : checks) {
       out.append("\n  ").append(check);
     }

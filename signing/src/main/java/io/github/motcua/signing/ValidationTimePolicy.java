@@ -3,10 +3,12 @@ package io.github.motcua.signing;
 /** At which time a verifier judges certificate validity and revocation. */
 public enum ValidationTimePolicy {
   /**
-   * At the signing time: the time-stamp's time when a valid time-stamp is present (proven), else
-   * the signer's claimed signing-time attribute (reported as unproven), else the current time. A
-   * certificate that expired or was revoked after a proven signing time does not invalidate the
-   * signature. The default.
+   * At the earliest time a proof shows the signature existed: a valid signature time-stamp, else a
+   * valid document or archive time-stamp over it; without proof, at the current time. The signer's
+   * own claim of a signing time ({@code signing-time}, {@code /M}, {@code SigningTime}) is reported
+   * but never used: an expired key cannot sign today with last year's date. A certificate that
+   * expired or was revoked after a proven time does not invalidate the signature. The report's
+   * {@link CheckType#SIGNING_TIME} check names the proof. The default.
    */
   SIGNING_TIME,
   /**

@@ -26,8 +26,12 @@ class CmsVerifierTest {
         .isEqualTo(ReasonCode.REVOCATION_GOOD);
     assertThat(signer.check(CheckType.SIGNING_TIME).orElseThrow().reason())
         .isEqualTo(ReasonCode.SIGNING_TIME_CLAIMED);
-    assertThat(signer.signingTime()).contains(Fixtures.NOW);
+    // The claimed signing-time is reported, not used: nothing proves it.
+    assertThat(signer.check(CheckType.SIGNING_TIME).orElseThrow().detail())
+        .contains("claimed " + Fixtures.NOW);
+    assertThat(signer.signingTime()).contains(Fixtures.VERIFY_CLOCK.instant());
     assertThat(signer.signingTimeProven()).isFalse();
+    assertThat(signer.timeProof()).isEmpty();
   }
 
   @Test

@@ -45,6 +45,7 @@ class OpenSslVerifyInteropTest {
                 "cms",
                 "-sign",
                 "-binary",
+                "-cades",
                 "-in",
                 content.toString(),
                 "-signer",

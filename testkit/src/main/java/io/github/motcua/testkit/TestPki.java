@@ -54,8 +54,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Its CRLs ({@code GET /crl/root.crl}, {@code /crl/intermediate.crl}) and an OCSP responder
  * ({@code POST /ocsp}) are served over HTTP on a WireMock server bound to a free loopback port; the
  * certificates name those URLs in their CRL distribution points and authority information access,
- * so a verifier fetches them as it would in production. Revocations may be added and removed while
- * tests run, and each service can be taken down.
+ * so a verifier fetches them as it would in production; each certificate also names where its
+ * issuer's certificate is published ({@code GET /ca/<authority>.cer}, AIA caIssuers). Revocations
+ * may be added and removed while tests run, and each service can be taken down.
  *
  * <pre>{@code
  * try (TestPki pki = TestPki.builder().build()) {
@@ -90,6 +91,7 @@ public final class TestPki
 
   private final Instant now;
   private final String seed;
+  private final boolean rfc7093KeyIdentifiers;
   private final WireMockServer server;
   private final RevocationResponder responder;
   private final ExtensionScope scope = new ExtensionScope();
@@ -113,6 +115,7 @@ public final class TestPki
   private TestPki(Builder builder) {
     this.now = builder.clock.instant().truncatedTo(ChronoUnit.SECONDS);
     this.seed = builder.keySeed;
+    this.rfc7093KeyIdentifiers = builder.rfc7093KeyIdentifiers;
     this.responder = new RevocationResponder(builder.clock);
     this.server =
         new WireMockServer(
@@ -173,6 +176,18 @@ public final class TestPki
                 CA_USAGE));
     untrustedRoot = new Authority("untrusted", untrustedCert, untrustedKeys.getPrivate());
     responder.authorities(List.of(root, intermediate, untrustedRoot));
+    for (Authority authority : List.of(root, intermediate, untrustedRoot)) {
+      try {
+        server.stubFor(
+            get(urlEqualTo("/ca/" + authority.name() + ".cer"))
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/pkix-cert")
+                        .withBody(authority.certificate().getEncoded())));
+      } catch (java.security.cert.CertificateEncodingException e) {
+        throw new IllegalStateException("Cannot encode a test CA certificate", e);
+      }
+    }
 
     organisationSigner =
         endEntity(
@@ -305,8 +320,27 @@ public final class TestPki
     return issue(spec, BigInteger.valueOf(serials.incrementAndGet()));
   }
 
-  private static X509Certificate issue(CertificateSpec spec, BigInteger serial) {
-    return CertificateMaker.issue(spec, serial);
+  /**
+   * Issues a certificate; one issued by a CA of this PKI names where that CA's certificate is
+   * published ({@code /ca/<authority>.cer}, AIA caIssuers), next to its CRL.
+   */
+  private X509Certificate issue(CertificateSpec spec, BigInteger serial) {
+    String caIssuers =
+        spec.crlUrl() == null
+            ? null
+            : spec.crlUrl().replace("/crl/", "/ca/").replaceAll("\\.crl$", ".cer");
+    return CertificateMaker.issue(spec, serial, caIssuers, rfc7093KeyIdentifiers);
+  }
+
+  /**
+   * Returns the URL where a CA certificate of this PKI is published, as named in the AIA caIssuers
+   * access method of the certificates it issues.
+   *
+   * @param authority {@code root}, {@code intermediate} or {@code untrusted}
+   * @return {@code http://127.0.0.1:<port>/ca/<authority>.cer}
+   */
+  public String caIssuersUrl(String authority) {
+    return baseUrl() + "/ca/" + Objects.requireNonNull(authority, "authority") + ".cer";
   }
 
   /**
@@ -862,8 +896,22 @@ public final class TestPki
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
     private String keySeed = "motcua";
+    private boolean rfc7093KeyIdentifiers;
 
     private Builder() {}
+
+    /**
+     * Makes subject (and so authority) key identifiers the RFC 7093 way, the leftmost 160 bits of
+     * the SHA-256 of the key, as some CAs do, instead of the SHA-1 of RFC 5280; a verifier must
+     * read the certificate's extension rather than recompute it.
+     *
+     * @param enabled default {@code false}
+     * @return this builder
+     */
+    public Builder rfc7093KeyIdentifiers(boolean enabled) {
+      this.rfc7093KeyIdentifiers = enabled;
+      return this;
+    }
 
     /**
      * Sets the seed all keys derive from. Instances with the same seed share keys (and so trust

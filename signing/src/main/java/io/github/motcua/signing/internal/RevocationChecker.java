@@ -58,8 +58,6 @@ public final class RevocationChecker {
 
   private static final Logger LOG = LoggerFactory.getLogger(RevocationChecker.class);
   private static final MediaType OCSP_REQUEST = MediaType.get("application/ocsp-request");
-  private static final long MAX_CRL_BYTES = 32L * 1024 * 1024;
-  private static final long MAX_OCSP_BYTES = 1024L * 1024;
   private static final Duration SKEW = Duration.ofMinutes(5);
   private static final Duration DEFAULT_TTL = Duration.ofHours(1);
 
@@ -89,6 +87,8 @@ public final class RevocationChecker {
 
   private final OkHttpClient client;
   private final Clock clock;
+  private final long maxCrlBytes;
+  private final long maxOcspBytes;
   private final Map<String, Cached> ocspCache = new ConcurrentHashMap<>();
   private final Map<String, CachedCrl> crlCache = new ConcurrentHashMap<>();
 
@@ -99,8 +99,170 @@ public final class RevocationChecker {
    * @param clock the clock that decides whether answers are current
    */
   public RevocationChecker(OkHttpClient client, Clock clock) {
+    this(client, clock, 32 * 1024 * 1024, 1024 * 1024);
+  }
+
+  /**
+   * Creates a checker with size limits.
+   *
+   * @param client the HTTP client
+   * @param clock the clock that decides whether answers are current
+   * @param maxCrlBytes the largest CRL downloaded
+   * @param maxOcspBytes the largest OCSP answer read
+   */
+  public RevocationChecker(OkHttpClient client, Clock clock, int maxCrlBytes, int maxOcspBytes) {
     this.client = client;
     this.clock = clock;
+    this.maxCrlBytes = maxCrlBytes;
+    this.maxOcspBytes = maxOcspBytes;
+  }
+
+  /**
+   * Returns the status a certificate had according to revocation values carried with a signature
+   * (CMS {@code crls}, a PDF's document security store): a CRL or an OCSP answer for the
+   * certificate, checked against its issuer, issued at or after {@code notBefore}. Revocation data
+   * issued after the time being judged tells whether the certificate was revoked by then.
+   *
+   * @param certificate the certificate
+   * @param issuer its issuer
+   * @param crls CRLs carried
+   * @param ocspResponses OCSP answers carried (OCSPResponse or BasicOCSPResponse, DER)
+   * @param notBefore the earliest issue time accepted
+   * @return the status, or null when no carried value answers
+   */
+  public Status fromValues(
+      X509Certificate certificate,
+      X509Certificate issuer,
+      List<X509CRL> crls,
+      List<byte[]> ocspResponses,
+      Instant notBefore) {
+    for (byte[] value : ocspResponses) {
+      try {
+        BasicOCSPResp basic = basicResponse(value);
+        if (basic == null || !signedByIssuerOrDelegate(basic, issuer)) {
+          continue;
+        }
+        JcaX509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
+        DigestCalculatorProvider digests =
+            new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build();
+        for (SingleResp single : basic.getResponses()) {
+          CertificateID id = single.getCertID();
+          if (!id.getSerialNumber().equals(certificate.getSerialNumber())
+              || !id.matchesIssuer(issuerHolder, digests)
+              || single.getThisUpdate().toInstant().isBefore(notBefore)) {
+            continue;
+          }
+          Status status = statusOf(single.getCertStatus(), "OCSP (carried)");
+          if (status != null) {
+            return status;
+          }
+        }
+      } catch (Exception e) {
+        LOG.debug("Skipping an unreadable carried OCSP answer", e);
+      }
+    }
+    for (X509CRL crl : crls) {
+      try {
+        if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())
+            || crl.getThisUpdate().toInstant().isBefore(notBefore)) {
+          continue;
+        }
+        crl.verify(issuer.getPublicKey(), Bc.PROVIDER);
+        X509CRLEntry entry = crl.getRevokedCertificate(certificate.getSerialNumber());
+        return entry == null
+            ? new Status(Kind.GOOD, null, "CRL (carried)", "")
+            : new Status(Kind.REVOKED, entry.getRevocationDate().toInstant(), "CRL (carried)", "");
+      } catch (Exception e) {
+        LOG.debug("Skipping a carried CRL that does not verify", e);
+      }
+    }
+    return null;
+  }
+
+  private static BasicOCSPResp basicResponse(byte[] value) throws Exception {
+    ASN1Primitive primitive = ASN1Primitive.fromByteArray(value);
+    org.bouncycastle.asn1.ASN1Sequence sequence =
+        org.bouncycastle.asn1.ASN1Sequence.getInstance(primitive);
+    if (sequence.size() > 0
+        && sequence.getObjectAt(0) instanceof org.bouncycastle.asn1.ASN1Enumerated) {
+      OCSPResp response = new OCSPResp(value);
+      return response.getStatus() == OCSPResp.SUCCESSFUL
+          ? (BasicOCSPResp) response.getResponseObject()
+          : null;
+    }
+    return new BasicOCSPResp(org.bouncycastle.asn1.ocsp.BasicOCSPResponse.getInstance(primitive));
+  }
+
+  private static Status statusOf(CertificateStatus certStatus, String source) {
+    if (certStatus == CertificateStatus.GOOD) {
+      return new Status(Kind.GOOD, null, source, "");
+    }
+    if (certStatus instanceof RevokedStatus revoked) {
+      return new Status(Kind.REVOKED, revoked.getRevocationTime().toInstant(), source, "");
+    }
+    return null;
+  }
+
+  /**
+   * Fetches the current OCSP answer for a certificate, as DER, for embedding in a signature.
+   *
+   * @param certificate the certificate
+   * @param issuer its issuer
+   * @return the OCSPResponse, or null when no responder answers
+   */
+  public byte[] fetchOcsp(X509Certificate certificate, X509Certificate issuer) {
+    for (String url : ocspUrls(certificate)) {
+      try {
+        byte[] body = requestOcsp(url, certificateId(certificate, issuer));
+        BasicOCSPResp basic = basicResponse(body);
+        if (basic != null && signedByIssuerOrDelegate(basic, issuer)) {
+          return body;
+        }
+      } catch (Exception e) {
+        LOG.debug("OCSP request to {} failed", url, e);
+      }
+    }
+    return null;
+  }
+
+  private static CertificateID certificateId(X509Certificate certificate, X509Certificate issuer)
+      throws Exception {
+    DigestCalculatorProvider digests =
+        new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build();
+    return new CertificateID(
+        digests.get(CertificateID.HASH_SHA1),
+        new JcaX509CertificateHolder(issuer),
+        certificate.getSerialNumber());
+  }
+
+  private byte[] requestOcsp(String url, CertificateID id) throws Exception {
+    byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
+    return fetch(
+        new Request.Builder().url(url).post(RequestBody.create(request, OCSP_REQUEST)).build(),
+        maxOcspBytes);
+  }
+
+  /**
+   * Downloads the CRL of a certificate, for embedding in a signature.
+   *
+   * @param certificate the certificate
+   * @param issuer its issuer
+   * @return the CRL, or null when none can be fetched and verified
+   */
+  public X509CRL fetchCrl(X509Certificate certificate, X509Certificate issuer) {
+    for (String url : crlUrls(certificate)) {
+      try {
+        byte[] body = fetch(new Request.Builder().url(url).get().build(), maxCrlBytes);
+        X509CRL crl =
+            (X509CRL)
+                CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(body));
+        crl.verify(issuer.getPublicKey(), Bc.PROVIDER);
+        return crl;
+      } catch (Exception e) {
+        LOG.debug("CRL download from {} failed", url, e);
+      }
+    }
+    return null;
   }
 
   /**
@@ -133,13 +295,7 @@ public final class RevocationChecker {
   private Status ocsp(
       X509Certificate certificate, X509Certificate issuer, String url, List<String> problems) {
     try {
-      DigestCalculatorProvider digests =
-          new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build();
-      CertificateID id =
-          new CertificateID(
-              digests.get(CertificateID.HASH_SHA1),
-              new JcaX509CertificateHolder(issuer),
-              certificate.getSerialNumber());
+      CertificateID id = certificateId(certificate, issuer);
       String key =
           HexFormat.of().formatHex(id.getIssuerKeyHash()) + ":" + certificate.getSerialNumber();
       Instant now = clock.instant();
@@ -147,14 +303,7 @@ public final class RevocationChecker {
       if (cached != null && now.isBefore(cached.expires())) {
         return cached.status();
       }
-      byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
-      byte[] body =
-          fetch(
-              new Request.Builder()
-                  .url(url)
-                  .post(RequestBody.create(request, OCSP_REQUEST))
-                  .build(),
-              MAX_OCSP_BYTES);
+      byte[] body = requestOcsp(url, id);
       OCSPResp response = new OCSPResp(body);
       if (response.getStatus() != OCSPResp.SUCCESSFUL) {
         problems.add("OCSP responder answered status " + response.getStatus());
@@ -178,17 +327,8 @@ public final class RevocationChecker {
           return null;
         }
         CertificateStatus certStatus = single.getCertStatus();
-        Status status;
-        if (certStatus == CertificateStatus.GOOD) {
-          status = new Status(Kind.GOOD, null, "OCSP", "");
-        } else if (certStatus instanceof RevokedStatus) {
-          status =
-              new Status(
-                  Kind.REVOKED,
-                  ((RevokedStatus) certStatus).getRevocationTime().toInstant(),
-                  "OCSP",
-                  "");
-        } else {
+        Status status = statusOf(certStatus, "OCSP");
+        if (status == null) {
           problems.add(
               certStatus instanceof UnknownStatus
                   ? "OCSP responder does not know the certificate"
@@ -243,7 +383,7 @@ public final class RevocationChecker {
       if (cached != null && now.isBefore(cached.expires())) {
         crl = cached.crl();
       } else {
-        byte[] body = fetch(new Request.Builder().url(url).get().build(), MAX_CRL_BYTES);
+        byte[] body = fetch(new Request.Builder().url(url).get().build(), maxCrlBytes);
         crl =
             (X509CRL)
                 CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(body));

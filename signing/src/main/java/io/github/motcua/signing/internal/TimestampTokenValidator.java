@@ -33,8 +33,19 @@ public final class TimestampTokenValidator {
    *
    * @param check the {@link CheckType#TIMESTAMP} check
    * @param time the stamped time when the token is valid, else empty
+   * @param tsa the time-stamping certificate, when found
    */
-  public record Result(Check check, Optional<Instant> time) {}
+  public record Result(Check check, Optional<Instant> time, Optional<X509Certificate> tsa) {
+    /**
+     * A result without a time-stamping certificate.
+     *
+     * @param check the check
+     * @param time the time
+     */
+    public Result(Check check, Optional<Instant> time) {
+      this(check, time, Optional.empty());
+    }
+  }
 
   private TimestampTokenValidator() {}
 
@@ -52,6 +63,30 @@ public final class TimestampTokenValidator {
       byte[] stampedData,
       CertificateValidator validator,
       Collection<X509Certificate> extraCertificates) {
+    return validate(
+        token,
+        stampedData::clone,
+        validator,
+        extraCertificates,
+        io.github.motcua.signing.ValidationData.NONE);
+  }
+
+  /**
+   * Validates a token over data given by its digest, with carried validation data.
+   *
+   * @param token the token as a CMS ContentInfo
+   * @param stampedData supplies the data the token must stamp (read once, only when needed)
+   * @param validator validates the time-stamping certificate
+   * @param extraCertificates certificates that may complete the chain
+   * @param data carried revocation values
+   * @return the check and, when valid, the time
+   */
+  public static Result validate(
+      ContentInfo token,
+      java.util.function.Supplier<byte[]> stampedData,
+      CertificateValidator validator,
+      Collection<X509Certificate> extraCertificates,
+      io.github.motcua.signing.ValidationData data) {
     TimeStampToken parsed;
     TimeStampTokenInfo info;
     try {
@@ -71,7 +106,7 @@ public final class TimestampTokenValidator {
           Optional.empty());
     }
     if (!MessageDigest.isEqual(
-        algorithm.get().digest(stampedData), info.getMessageImprintDigest())) {
+        algorithm.get().digest(stampedData.get()), info.getMessageImprintDigest())) {
       return invalid(ReasonCode.TIMESTAMP_IMPRINT_MISMATCH, "the token stamps other data");
     }
     X509Certificate tsa = null;
@@ -115,7 +150,7 @@ public final class TimestampTokenValidator {
     Instant time = info.getGenTime().toInstant();
     CertificateValidator.Result certificate =
         validator.validate(
-            tsa, certificates, time, true, CertificateValidator.Purpose.TIMESTAMPING);
+            tsa, certificates, time, true, CertificateValidator.Purpose.TIMESTAMPING, data);
     for (Check check : certificate.checks()) {
       if (check.outcome() == CheckOutcome.FAILED) {
         return invalid(
@@ -129,12 +164,14 @@ public final class TimestampTokenValidator {
                 CheckType.TIMESTAMP,
                 ReasonCode.TIMESTAMP_UNTRUSTED,
                 "time-stamping certificate: " + check.reason().code()),
-            Optional.empty());
+            Optional.empty(),
+            Optional.of(tsa));
       }
     }
     return new Result(
         Check.passed(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_VALID, "at " + time),
-        Optional.of(time));
+        Optional.of(time),
+        Optional.of(tsa));
   }
 
   private static Result invalid(ReasonCode reason, String detail) {

@@ -7,8 +7,9 @@ import java.util.Objects;
  * what kind of change, in words.
  *
  * @param kind what the change touches
- * @param object the PDF object, as {@code "12 0 R"}
- * @param description what changed, such as {@code "page: /Contents"}
+ * @param object where: {@code "page 1"}, {@code "catalog"}, {@code "field amount"}, {@code
+ *     "trailer"}
+ * @param description what changed, such as {@code "what the page draws: /Contents"}
  */
 public record PdfChange(Kind kind, String object, String description) {
 
@@ -18,7 +19,17 @@ public record PdfChange(Kind kind, String object, String description) {
     SIGNATURE(true),
     /** Document information or XMP metadata. */
     METADATA(true),
-    /** A form field other than a signature: its value or appearance. */
+    /**
+     * A form field's value and its appearance filled in, which a signature allows unless a
+     * certification signature forbids all changes (DocMDP P=1).
+     */
+    FORM_FILL(true),
+    /**
+     * An annotation added, changed or removed where a certification signature allows it (DocMDP
+     * P=3).
+     */
+    COMMENT(true),
+    /** A form field other than a signature changed beyond filling, or filled where not allowed. */
     FORM_FIELD(false),
     /** An annotation other than a signature widget. */
     ANNOTATION(false),
@@ -37,7 +48,8 @@ public record PdfChange(Kind kind, String object, String description) {
      * Tells whether such a change leaves what was signed as it was (PAdES lets later signers add
      * signatures, time-stamps and validation data).
      *
-     * @return true for {@link #SIGNATURE} and {@link #METADATA}
+     * @return true for {@link #SIGNATURE}, {@link #METADATA}, {@link #FORM_FILL} and {@link
+     *     #COMMENT}
      */
     public boolean allowedAfterSigning() {
       return allowedAfterSigning;

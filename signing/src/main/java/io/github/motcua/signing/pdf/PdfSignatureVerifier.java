@@ -5,8 +5,15 @@ import io.github.motcua.signing.CheckType;
 import io.github.motcua.signing.CmsVerifier;
 import io.github.motcua.signing.ReasonCode;
 import io.github.motcua.signing.SignatureReport;
+import io.github.motcua.signing.SignerIdentity;
+import io.github.motcua.signing.SignerReport;
 import io.github.motcua.signing.SigningConfigurationException;
+import io.github.motcua.signing.TimeProof;
+import io.github.motcua.signing.ValidationData;
+import io.github.motcua.signing.VerificationLimits;
+import io.github.motcua.signing.internal.TimestampTokenValidator;
 import io.github.motcua.signing.pdf.internal.ByteRange;
+import io.github.motcua.signing.pdf.internal.DocumentSecurityStore;
 import io.github.motcua.signing.pdf.internal.RevisionChanges;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,10 +28,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
@@ -64,8 +75,9 @@ import org.slf4j.LoggerFactory;
 public final class PdfSignatureVerifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(PdfSignatureVerifier.class);
+  private static final String RFC3161 = "ETSI.RFC3161";
   private static final Set<String> SUB_FILTERS =
-      Set.of(PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName(), "adbe.pkcs7.detached");
+      Set.of(PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName(), "adbe.pkcs7.detached", RFC3161);
 
   private final CmsVerifier cms;
   private final Clock clock;
@@ -117,6 +129,15 @@ public final class PdfSignatureVerifier {
     if (pdf.length > maxSize) {
       return unreadable("larger than " + maxSize + " bytes");
     }
+    VerificationLimits limits = cms.limits();
+    int revisions = countRevisions(pdf, limits.maxPdfRevisions());
+    if (revisions > limits.maxPdfRevisions()) {
+      return PdfVerificationReport.of(
+          List.of(
+              VerificationLimits.exceeded("pdf-revisions", revisions, limits.maxPdfRevisions())),
+          List.of(),
+          clock.instant());
+    }
     PDDocument document;
     try {
       document = Loader.loadPDF(pdf);
@@ -132,7 +153,19 @@ public final class PdfSignatureVerifier {
         return PdfVerificationReport.of(checks, List.of(), clock.instant());
       }
       List<PDSignatureField> fields = new ArrayList<>();
-      for (PDSignatureField field : document.getSignatureFields()) {
+      // Without PDFBox's fix-ups, which would add /DA and /DR to the loaded form in memory and
+      // make the document differ from its signed revision.
+      org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm form =
+          document.getDocumentCatalog().getAcroForm(null);
+      List<PDSignatureField> all = new ArrayList<>();
+      if (form != null) {
+        for (var candidate : form.getFieldTree()) {
+          if (candidate instanceof PDSignatureField signatureField) {
+            all.add(signatureField);
+          }
+        }
+      }
+      for (PDSignatureField field : all) {
         if (field.getSignature() != null) {
           fields.add(field);
         }
@@ -141,11 +174,34 @@ public final class PdfSignatureVerifier {
         checks.add(Check.failed(CheckType.FORMAT, ReasonCode.PDF_NO_SIGNATURES, "no signed field"));
         return PdfVerificationReport.of(checks, List.of(), clock.instant());
       }
+      if (fields.size() > limits.maxPdfSignatures()) {
+        checks.add(
+            VerificationLimits.exceeded(
+                "pdf-signatures", fields.size(), limits.maxPdfSignatures()));
+        return PdfVerificationReport.of(checks, List.of(), clock.instant());
+      }
+      Optional<Check> storeOverLimit = DocumentSecurityStore.overLimit(document, limits);
+      if (storeOverLimit.isPresent()) {
+        checks.add(storeOverLimit.get());
+        return PdfVerificationReport.of(checks, List.of(), clock.instant());
+      }
+      Optional<ValidationData> dss = DocumentSecurityStore.read(document, limits);
       checks.add(
           Check.passed(CheckType.FORMAT, ReasonCode.FORMAT_OK, fields.size() + " signature(s)"));
+      Context context = new Context(pdf, document, docMdp(document), dss.get());
+      // Document time-stamps first: a valid one proves that the signatures it covers existed.
       List<PdfSignatureReport> reports = new ArrayList<>();
       for (PDSignatureField field : fields) {
-        reports.add(verifyOne(pdf, document, field));
+        if (RFC3161.equals(field.getSignature().getSubFilter())) {
+          PdfSignatureReport report = verifyOne(context, field);
+          reports.add(report);
+          proofOf(report, field).ifPresent(p -> context.proofs.add(p));
+        }
+      }
+      for (PDSignatureField field : fields) {
+        if (!RFC3161.equals(field.getSignature().getSubFilter())) {
+          reports.add(verifyOne(context, field));
+        }
       }
       reports.sort(Comparator.comparingLong(PdfSignatureReport::signedRevisionLength));
       return PdfVerificationReport.of(checks, reports, clock.instant());
@@ -161,7 +217,55 @@ public final class PdfSignatureVerifier {
     }
   }
 
-  private PdfSignatureReport verifyOne(byte[] pdf, PDDocument document, PDSignatureField field) {
+  /** What every signature of one document is verified with. */
+  private static final class Context {
+    final byte[] pdf;
+    final PDDocument document;
+    final int docMdp;
+    final ValidationData dss;
+
+    /** Valid document time-stamps: the revision length each covers, and its proof. */
+    final List<Map.Entry<Long, ValidationData.Proof>> proofs = new ArrayList<>();
+
+    Context(byte[] pdf, PDDocument document, int docMdp, ValidationData dss) {
+      this.pdf = pdf;
+      this.document = document;
+      this.docMdp = docMdp;
+      this.dss = dss;
+    }
+
+    /** The proofs from document time-stamps over a revision that contains {@code end}. */
+    List<ValidationData.Proof> proofsCovering(long end) {
+      List<ValidationData.Proof> out = new ArrayList<>();
+      for (Map.Entry<Long, ValidationData.Proof> proof : proofs) {
+        if (proof.getKey() >= end) {
+          out.add(proof.getValue());
+        }
+      }
+      return out;
+    }
+  }
+
+  private static Optional<Map.Entry<Long, ValidationData.Proof>> proofOf(
+      PdfSignatureReport report, PDSignatureField field) {
+    if (report.report().signers().isEmpty()
+        || report.verdict() != io.github.motcua.signing.Verdict.VALID
+        || report.changedAfterSigning()) {
+      return Optional.empty();
+    }
+    return report
+        .report()
+        .signers()
+        .get(0)
+        .signingTime()
+        .map(
+            time ->
+                Map.entry(
+                    report.signedRevisionLength(),
+                    new ValidationData.Proof(TimeProof.DOCUMENT_TIMESTAMP, time, nameOf(field))));
+  }
+
+  private PdfSignatureReport verifyOne(Context context, PDSignatureField field) {
     String name = nameOf(field);
     PDSignature signature = field.getSignature();
     String subFilter = Objects.requireNonNullElse(signature.getSubFilter(), "");
@@ -174,7 +278,7 @@ public final class PdfSignatureVerifier {
       LOG.debug("Unreadable /M in signature {}", name, e);
     }
     try {
-      return verifyOne(pdf, document, name, signature, subFilter, claimed);
+      return verifyOne(context, name, signature, subFilter, claimed);
     } catch (RuntimeException e) {
       LOG.warn("Unexpected error while verifying PDF signature {}", name, e);
       return refused(
@@ -188,12 +292,12 @@ public final class PdfSignatureVerifier {
   }
 
   private PdfSignatureReport verifyOne(
-      byte[] pdf,
-      PDDocument document,
+      Context context,
       String name,
       PDSignature signature,
       String subFilter,
       Optional<Instant> claimed) {
+    byte[] pdf = context.pdf;
     if (!SUB_FILTERS.contains(subFilter)) {
       return refused(
           name,
@@ -271,7 +375,7 @@ public final class PdfSignatureVerifier {
       pdfChecks.add(
           Check.passed(CheckType.CHANGES_AFTER_SIGNING, ReasonCode.PDF_UNCHANGED, "none"));
     } else {
-      changes = changesAfter(pdf, document, byteRange.end());
+      changes = changesAfter(pdf, context.document, byteRange.end(), context.docMdp);
       List<PdfChange> disallowed =
           changes.stream().filter(c -> !c.kind().allowedAfterSigning()).toList();
       pdfChecks.add(
@@ -286,10 +390,16 @@ public final class PdfSignatureVerifier {
                   summary(disallowed)));
     }
     SignatureReport cmsReport;
-    try (InputStream content = byteRange.content(pdf)) {
-      cmsReport = cms.verify(der, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (RFC3161.equals(subFilter)) {
+      cmsReport = documentTimestamp(der, byteRange, pdf, context.dss);
+    } else {
+      try (InputStream content = byteRange.content(pdf)) {
+        cmsReport =
+            cms.verify(
+                der, content, context.dss.withProofs(context.proofsCovering(byteRange.end())));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     List<Check> format = new ArrayList<>(pdfChecks);
     format.addAll(cmsReport.formatChecks());
@@ -299,9 +409,118 @@ public final class PdfSignatureVerifier {
         name, subFilter, claimed, byteRange.end(), whole, changes, report);
   }
 
-  private static List<PdfChange> changesAfter(byte[] pdf, PDDocument full, long end) {
+  /**
+   * Verifies a document time-stamp ({@code /SubFilter /ETSI.RFC3161}): the token's imprint over the
+   * byte range, its signature, and the time-stamping certificate at the token's time.
+   */
+  private SignatureReport documentTimestamp(
+      byte[] der, ByteRange byteRange, byte[] pdf, ValidationData dss) {
+    Instant now = clock.instant();
+    org.bouncycastle.asn1.cms.ContentInfo token;
+    try {
+      token = org.bouncycastle.asn1.cms.ContentInfo.getInstance(der);
+    } catch (RuntimeException e) {
+      return SignatureReport.of(
+          List.of(
+              Check.failed(CheckType.FORMAT, ReasonCode.TIMESTAMP_MALFORMED, "not a CMS token")),
+          List.of(),
+          now);
+    }
+    TimestampTokenValidator.Result result =
+        TimestampTokenValidator.validate(
+            token,
+            () -> {
+              try (InputStream in = byteRange.content(pdf)) {
+                return in.readAllBytes();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            cms.certificateValidator(),
+            dss.certificates(),
+            dss);
+    List<Check> checks = new ArrayList<>();
+    checks.add(result.check());
+    result
+        .time()
+        .ifPresent(
+            t ->
+                checks.add(
+                    Check.passed(
+                        CheckType.SIGNING_TIME,
+                        ReasonCode.SIGNING_TIME_PROVEN,
+                        t + " by the document time-stamp itself")));
+    SignerReport signer =
+        new SignerReport(
+            0,
+            result.tsa().map(SignerIdentity::of),
+            result.time(),
+            result.time().isPresent(),
+            checks,
+            SignerReport.verdictOf(checks));
+    return SignatureReport.of(
+        List.of(Check.passed(CheckType.FORMAT, ReasonCode.FORMAT_OK, "document time-stamp")),
+        List.of(signer),
+        now);
+  }
+
+  /**
+   * The DocMDP permission of the document's certification signature ({@code /Perms /DocMDP}), 1 to
+   * 3, or 0 when the document is not certified.
+   */
+  static int docMdp(PDDocument document) {
+    try {
+      COSDictionary perms =
+          document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PERMS);
+      COSDictionary signature =
+          perms == null ? null : perms.getCOSDictionary(COSName.getPDFName("DocMDP"));
+      COSArray references =
+          signature == null ? null : signature.getCOSArray(COSName.getPDFName("Reference"));
+      if (references == null) {
+        return 0;
+      }
+      for (int i = 0; i < references.size(); i++) {
+        if (references.getObject(i) instanceof COSDictionary reference
+            && COSName.getPDFName("DocMDP")
+                .equals(reference.getCOSName(COSName.getPDFName("TransformMethod")))) {
+          COSDictionary params = reference.getCOSDictionary(COSName.getPDFName("TransformParams"));
+          int p = params == null ? 2 : params.getInt(COSName.P, 2);
+          return p >= 1 && p <= 3 ? p : 1;
+        }
+      }
+      return 0;
+    } catch (RuntimeException e) {
+      return 1; // unreadable permissions: the strictest reading
+    }
+  }
+
+  /** Counts end-of-file markers, the end of every revision, stopping past {@code limit}. */
+  private static int countRevisions(byte[] pdf, int limit) {
+    int count = 0;
+    for (int i = 0; i + 5 <= pdf.length; i++) {
+      if (pdf[i] == '%'
+          && pdf[i + 1] == '%'
+          && pdf[i + 2] == 'E'
+          && pdf[i + 3] == 'O'
+          && pdf[i + 4] == 'F'
+          && ++count > limit) {
+        return count;
+      }
+    }
+    return count;
+  }
+
+  private List<PdfChange> changesAfter(byte[] pdf, PDDocument full, long end, int docMdp) {
     try (PDDocument signed = Loader.loadPDF(Arrays.copyOf(pdf, (int) end))) {
-      return RevisionChanges.between(full, signed, end);
+      return RevisionChanges.between(full, signed, docMdp, cms.limits().maxPdfObjects());
+    } catch (RevisionChanges.TooManyObjects e) {
+      return List.of(
+          new PdfChange(
+              PdfChange.Kind.OTHER,
+              "?",
+              "limit.pdf-objects: more than "
+                  + cms.limits().maxPdfObjects()
+                  + " objects to compare; not judged"));
     } catch (IOException e) {
       return List.of(
           new PdfChange(

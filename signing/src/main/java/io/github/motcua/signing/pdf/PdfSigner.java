@@ -29,6 +29,9 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Objects;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -200,6 +203,9 @@ public final class PdfSigner {
                 SignatureAppearance.template(media, rectangle, appearanceLines(now))));
         options.setPage(box.page() - 1);
       }
+      if (settings.certification > 0) {
+        certify(document, signature, settings.certification);
+      }
       document.addSignature(signature, options);
       ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
       prepared = cms.prepare(external.getContent());
@@ -215,6 +221,43 @@ public final class PdfSigner {
           "pdf-signer.write", "The incremental update has no usable byte range.", null);
     }
     return new PreparedPdfSignature(result, range, prepared, now);
+  }
+
+  /**
+   * Makes the signature a certification signature (ISO 32000-1 §12.8.2.2): a DocMDP transform with
+   * the permission {@code p} in the signature's {@code /Reference}, and the catalog's {@code /Perms
+   * /DocMDP} pointing at it.
+   */
+  private static void certify(PDDocument document, PDSignature signature, int p)
+      throws IOException {
+    if (document.getDocumentCatalog().getCOSObject().containsKey(COSName.PERMS)
+        || !document.getSignatureDictionaries().isEmpty()) {
+      throw new PdfException(
+          "pdf-signer.certification",
+          "Only the first signature of a document may certify it.",
+          null);
+    }
+    COSDictionary params = new COSDictionary();
+    params.setItem(COSName.TYPE, COSName.getPDFName("TransformParams"));
+    params.setInt(COSName.P, p);
+    params.setName(COSName.V, "1.2");
+    params.setDirect(true);
+    COSDictionary reference = new COSDictionary();
+    reference.setItem(COSName.TYPE, COSName.getPDFName("SigRef"));
+    reference.setItem("TransformMethod", COSName.DOCMDP);
+    reference.setItem("DigestMethod", COSName.getPDFName("SHA256"));
+    reference.setItem("TransformParams", params);
+    reference.setDirect(true);
+    COSArray references = new COSArray();
+    references.add(reference);
+    references.setDirect(true);
+    signature.getCOSObject().setItem("Reference", references);
+    COSDictionary perms = new COSDictionary();
+    perms.setItem(COSName.DOCMDP, signature);
+    perms.setDirect(true);
+    COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+    catalog.setItem(COSName.PERMS, perms);
+    catalog.setNeedToBeUpdated(true);
   }
 
   /**
@@ -338,6 +381,7 @@ public final class PdfSigner {
     private String unitName;
     private VisibleSignature visibleSignature;
     private int signatureSize;
+    private int certification;
 
     private Builder() {}
 
@@ -356,6 +400,7 @@ public final class PdfSigner {
       b.unitName = unitName;
       b.visibleSignature = visibleSignature;
       b.signatureSize = signatureSize;
+      b.certification = certification;
       return b;
     }
 
@@ -470,6 +515,26 @@ public final class PdfSigner {
      */
     public Builder unitName(String name) {
       this.unitName = blankToNull(name);
+      return this;
+    }
+
+    /**
+     * Makes the signature a certification signature (chữ ký chứng thực) that states which changes
+     * later revisions may make (DocMDP, ISO 32000-1 §12.8.2.2): 1 none (PAdES still allows document
+     * time-stamps and validation data), 2 filling in forms and signing, 3 also annotations. Only
+     * the document's first signature may certify it. {@link PdfSignatureVerifier} refuses the
+     * changes the permission forbids.
+     *
+     * @param permission 1, 2 or 3
+     * @return this builder
+     * @throws PdfException {@code pdf-signer.certification} for another value
+     */
+    public Builder certification(int permission) {
+      if (permission < 1 || permission > 3) {
+        throw new PdfException(
+            "pdf-signer.certification", "The DocMDP permission is 1, 2 or 3.", null);
+      }
+      this.certification = permission;
       return this;
     }
 

@@ -226,8 +226,9 @@ public final class EReceiptHtml {
         .flatMap(SignerReport::signer)
         .flatMap(EReceiptHtml::signerName)
         .ifPresent(n -> h.append("<p>Ký bởi: ").append(esc(n)).append("</p>\n"));
+    // The proven time, else the signer's own claim; never the time of the check.
     signer
-        .flatMap(SignerReport::signingTime)
+        .flatMap(r -> r.signingTimeProven() ? r.signingTime() : r.claimedSigningTime())
         .ifPresent(t -> h.append("<p>Ký ngày: ").append(esc(dateTime(t))).append("</p>\n"));
     if (!report.isValid()) {
       h.append("<p class=\"reasons\">Lý do: ");

@@ -27,8 +27,9 @@ import java.util.Optional;
  *       EReceipt} (total is the sum, words read the total, symbols well formed); the detail names
  *       the broken rule's code, such as {@code receipt.total.sum};
  *   <li>{@code SIGNER_IDENTITY}: the signing certificate's tax code ({@code UID=MST:…}) is the
- *       collecting unit's, so one unit cannot issue receipts in another's name. A certificate
- *       without a tax code gives {@code INDETERMINATE}.
+ *       collecting unit's, or its parent unit's when the unit is a branch ({@code 0100233488-001}
+ *       may be signed by {@code 0100233488}, never the reverse), so one unit cannot issue receipts
+ *       in another's name. A certificate without a tax code gives {@code INDETERMINATE}.
  * </ol>
  *
  * <p>With a {@linkplain Builder#register register} (the issuer's {@link ReceiptNumberAllocator}),
@@ -171,7 +172,9 @@ public final class EReceiptVerifier {
           "the certificate carries no MST: tax code");
     }
     TaxCode signer = signed.get();
-    boolean same = signer.equals(unit) || signer.parent().map(unit::equals).orElse(false);
+    // The unit's own certificate, or its parent's (a head unit signs for its branch); never a
+    // branch's certificate for its head unit or for a sibling branch.
+    boolean same = signer.equals(unit) || unit.parent().map(signer::equals).orElse(false);
     return same
         ? Check.passed(CheckType.SIGNER_IDENTITY, ReasonCode.SIGNER_IDENTITY_MATCHES, unit.masked())
         : Check.failed(

@@ -11,6 +11,8 @@ import io.github.motcua.signing.SignerIdentity;
 import io.github.motcua.signing.SignerReport;
 import io.github.motcua.signing.TrustAnchors;
 import io.github.motcua.signing.ValidationTimePolicy;
+import io.github.motcua.signing.VerificationLimits;
+import io.github.motcua.signing.internal.ValidationTimes;
 import io.github.motcua.signing.xml.internal.XmlIds;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
@@ -75,8 +77,9 @@ import org.w3c.dom.Node;
  *
  * <p>Each refusal is a failed {@link CheckType#FORMAT} or {@link CheckType#SIGNED_REFERENCE} check
  * with a {@code xml.*} reason code and the verdict {@code INVALID}; verification never throws for
- * bad input. The signing time is the {@code SigningTime} signature property when it is signed
- * (reported as claimed, not proven), otherwise the current time.
+ * bad input. Nothing proves when an XML signature was made, so certificates are judged at the
+ * current time; a signed {@code SigningTime} property (namespaced {@code mp:SigningTime}, or the
+ * older unqualified form) is reported as the signer's claim.
  *
  * <pre>{@code
  * XmlSignatureVerifier verifier = XmlSignatureVerifier.builder()
@@ -94,7 +97,6 @@ public final class XmlSignatureVerifier {
   private static final String NS = XMLSignature.XMLNS;
   private static final Pattern BARE_NAME = Pattern.compile("#[A-Za-z_][A-Za-z0-9_.-]*");
   private static final int MAX_REFERENCES = 5;
-  private static final int MAX_CERTIFICATES = 10;
   private static final Set<String> CANONICALIZATIONS =
       Set.of(
           CanonicalizationMethod.EXCLUSIVE,
@@ -115,6 +117,7 @@ public final class XmlSignatureVerifier {
   private final ValidationTimePolicy timePolicy;
   private final Clock clock;
   private final int maxBytes;
+  private final int maxCertificates;
 
   private XmlSignatureVerifier(Builder b) {
     this.certificates =
@@ -125,7 +128,9 @@ public final class XmlSignatureVerifier {
                 .revocationPolicy(b.revocationPolicy)
                 .okHttpClient(b.client == null ? new OkHttpClient() : b.client)
                 .clock(b.clock)
+                .limits(b.limits)
                 .build();
+    this.maxCertificates = b.limits.maxCertificates();
     this.timePolicy = b.timePolicy;
     this.clock = b.clock;
     this.maxBytes = b.maxBytes;
@@ -290,6 +295,11 @@ public final class XmlSignatureVerifier {
     format.add(
         Check.passed(CheckType.SIGNED_REFERENCE, ReasonCode.XML_REFERENCE_OK, "#" + targetId));
 
+    int certificateCount = countCertificates(signature);
+    if (certificateCount > maxCertificates) {
+      format.add(VerificationLimits.exceeded("certificates", certificateCount, maxCertificates));
+      return new XmlVerification(SignatureReport.of(format, List.of(), now), null);
+    }
     List<X509Certificate> embedded;
     try {
       embedded = certificates(signature);
@@ -372,31 +382,24 @@ public final class XmlSignatureVerifier {
               "cannot be checked: " + e.getClass().getSimpleName()));
     }
     checks.add(Check.skipped(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_ABSENT, "XML signature"));
-    Instant at;
-    if (timePolicy == ValidationTimePolicy.CURRENT_TIME) {
-      at = now;
-      checks.add(Check.passed(CheckType.SIGNING_TIME, ReasonCode.SIGNING_TIME_CURRENT, "" + now));
-    } else {
-      Optional<Instant> claimed =
-          propertiesSigned ? signingTime(signature, allowed) : Optional.empty();
-      at = claimed.orElse(now);
-      checks.add(
-          claimed.isPresent()
-              ? Check.passed(CheckType.SIGNING_TIME, ReasonCode.SIGNING_TIME_CLAIMED, "" + at)
-              : Check.passed(
-                  CheckType.SIGNING_TIME, ReasonCode.SIGNING_TIME_MISSING, "now " + now));
-    }
+    // No time-stamp proves when an XML signature was made: the claimed SigningTime is reported,
+    // and the certificate is judged at the current time.
+    Optional<Instant> claimed =
+        propertiesSigned ? signingTime(signature, allowed) : Optional.empty();
+    ValidationTimes.Time time = ValidationTimes.decide(timePolicy, Optional.empty(), claimed, now);
+    checks.add(time.check());
     checks.addAll(
         certificates
-            .validate(signer, embedded, at, false, CertificateValidator.Purpose.SIGNING)
+            .validate(signer, embedded, time.at(), false, CertificateValidator.Purpose.SIGNING)
             .checks());
     return new SignerReport(
         0,
         Optional.of(SignerIdentity.of(signer)),
-        Optional.of(at),
+        Optional.of(time.at()),
         false,
         checks,
-        SignerReport.verdictOf(checks));
+        SignerReport.verdictOf(checks),
+        claimed);
   }
 
   private static Optional<Check> checkAlgorithms(Element signedInfo) {
@@ -456,7 +459,9 @@ public final class XmlSignatureVerifier {
   }
 
   private static Optional<Instant> findSigningTime(Element element) {
-    if (element.getNamespaceURI() == null && "SigningTime".equals(element.getLocalName())) {
+    String ns = element.getNamespaceURI();
+    if ((ns == null || XmlSigner.SIGNATURE_PROPERTIES_NS.equals(ns))
+        && XmlSigner.SIGNING_TIME_ELEMENT.equals(element.getLocalName())) {
       try {
         return Optional.of(
             OffsetDateTime.parse(
@@ -477,6 +482,17 @@ public final class XmlSignatureVerifier {
     return Optional.empty();
   }
 
+  private static int countCertificates(Element signature) {
+    Element keyInfo = dsChild(signature, "KeyInfo");
+    int count = 0;
+    if (keyInfo != null) {
+      for (Element data : dsChildren(keyInfo, "X509Data")) {
+        count += dsChildren(data, "X509Certificate").size();
+      }
+    }
+    return count;
+  }
+
   private static List<X509Certificate> certificates(Element signature) throws CertificateException {
     List<X509Certificate> out = new ArrayList<>();
     Element keyInfo = dsChild(signature, "KeyInfo");
@@ -486,9 +502,6 @@ public final class XmlSignatureVerifier {
     CertificateFactory cf = CertificateFactory.getInstance("X.509");
     for (Element data : dsChildren(keyInfo, "X509Data")) {
       for (Element cert : dsChildren(data, "X509Certificate")) {
-        if (out.size() >= MAX_CERTIFICATES) {
-          throw new CertificateException("too many certificates");
-        }
         byte[] der = Base64.getMimeDecoder().decode(cert.getTextContent());
         out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
       }
@@ -588,8 +601,9 @@ public final class XmlSignatureVerifier {
   public static final class Builder {
     private TrustAnchors trustAnchors;
     private CertificateValidator validator;
-    private RevocationPolicy revocationPolicy = RevocationPolicy.PREFER_OCSP;
+    private RevocationPolicy revocationPolicy = RevocationPolicy.REQUIRE;
     private ValidationTimePolicy timePolicy = ValidationTimePolicy.SIGNING_TIME;
+    private VerificationLimits limits = VerificationLimits.defaults();
     private OkHttpClient client;
     private Clock clock = Clock.systemUTC();
     private int maxBytes = HardenedXml.DEFAULT_MAX_BYTES;
@@ -620,9 +634,22 @@ public final class XmlSignatureVerifier {
     }
 
     /**
+     * Sets how much work one verification may do: the certificates a signature may carry, and CRL
+     * and OCSP sizes (unless a {@link #certificateValidator} is given, whose own limits apply).
+     *
+     * @param limits default {@link VerificationLimits#defaults()}; not null
+     * @return this builder
+     */
+    public Builder limits(VerificationLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
      * Sets the revocation policy.
      *
-     * @param policy default {@link RevocationPolicy#PREFER_OCSP}; not null
+     * @param policy default {@link RevocationPolicy#REQUIRE}; {@link RevocationPolicy#PREFER_OCSP}
+     *     is the lenient choice; not null
      * @return this builder
      */
     public Builder revocationPolicy(RevocationPolicy policy) {

@@ -62,6 +62,17 @@ import org.w3c.dom.Element;
  */
 public final class XmlSigner {
 
+  /**
+   * The namespace of the signing-time signature property ({@code mp:SigningTime}); the W3C schema
+   * lets a {@code ds:SignatureProperty} hold elements of other namespaces only. Signatures made
+   * before it carry an unqualified {@code SigningTime}, which verifiers still read.
+   */
+  public static final String SIGNATURE_PROPERTIES_NS =
+      "https://motcua.github.io/ns/xmldsig-properties/1";
+
+  /** The local name of the signing-time signature property. */
+  public static final String SIGNING_TIME_ELEMENT = "SigningTime";
+
   /** The XML signature namespace. */
   public static final String XMLDSIG_NS = XMLSignature.XMLNS;
 
@@ -162,7 +173,10 @@ public final class XmlSigner {
       Reference dataReference =
           fac.newReference("#" + referenceId, sha256, List.of(enveloped, exclusive), null, null);
 
-      Element signingTime = doc.createElementNS(null, "SigningTime");
+      Element signingTime =
+          doc.createElementNS(SIGNATURE_PROPERTIES_NS, "mp:" + SIGNING_TIME_ELEMENT);
+      signingTime.setAttributeNS(
+          javax.xml.XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:mp", SIGNATURE_PROPERTIES_NS);
       signingTime.setTextContent(
           DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
               clock.instant().truncatedTo(ChronoUnit.SECONDS).atZone(VIETNAM).toOffsetDateTime()));

@@ -184,7 +184,9 @@ class HostileReceiptTest {
   void refusesATamperedSigningTime() {
     String hostile =
         signed.replace(
-            "2025-08-15T09:30:00+07:00</SigningTime>", "2024-01-01T00:00:00+07:00</SigningTime>");
+            "2025-08-15T09:30:00+07:00</mp:SigningTime>",
+            "2024-01-01T00:00:00+07:00</mp:SigningTime>");
+    assertThat(hostile).isNotEqualTo(signed);
     assertRefused(verify(hostile), ReasonCode.CONTENT_DIGEST_MISMATCH);
   }
 

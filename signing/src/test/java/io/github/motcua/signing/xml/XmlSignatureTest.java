@@ -79,7 +79,9 @@ class XmlSignatureTest {
   void writesTheSigningTimeInASignedPropertyAndReportsItAsClaimed() {
     byte[] xml = signed(PKI.organisationSigner());
     assertThat(new String(xml, StandardCharsets.UTF_8))
-        .contains("<SigningTime>2025-08-15T09:30:00+07:00</SigningTime>")
+        .contains(
+            "<mp:SigningTime xmlns:mp=\"https://motcua.github.io/ns/xmldsig-properties/1\">"
+                + "2025-08-15T09:30:00+07:00</mp:SigningTime>")
         .contains("URI=\"#data-signing-time\"")
         .contains("xml-exc-c14n#")
         .contains("<ds:X509Certificate>");

@@ -4,39 +4,67 @@ import io.github.motcua.signing.pdf.PdfChange;
 import io.github.motcua.signing.pdf.PdfChange.Kind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSBoolean;
 import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNull;
 import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
- * Finds what the revisions after a signed one changed: every object defined after the signed
- * revision's end (in the file or in an object stream written there), compared with the same object
- * in the signed revision, classified as a signature addition (allowed) or a change to pages, forms,
- * annotations or anything else (not allowed).
+ * Finds what the revisions after a signed one changed by comparing what the two revisions render
+ * and do, never what the new objects say about themselves: every page (its content streams,
+ * resources, fonts and images, followed to the last byte, with attributes inherited from the page
+ * tree), every annotation and form field, and the document catalogue (actions, names, optional
+ * content, outlines). A changed object counts wherever it is used, whatever its {@code /Type} says
+ * and whether or not the trailer's {@code /Info} points at it; an xref entry that makes an old
+ * object number point at other bytes is a change like any other.
  *
- * <p>New objects are reported only when they are signature parts: any other new object takes effect
- * only through an existing object that now refers to it, and that object is reported.
+ * <p>Allowed after signing: new signature fields and their signatures, document time-stamps,
+ * validation data ({@code /DSS}), extensions and metadata; form filling (values and their
+ * appearances) unless a certification signature forbids it (DocMDP P=1); annotations only where a
+ * certification signature allows them (P=3). Everything else is a change that breaks the signature.
  */
 public final class RevisionChanges {
 
-  private static final Set<COSName> CATALOG_SIGNATURE_KEYS =
-      Set.of(COSName.ACRO_FORM, COSName.getPDFName("DSS"), COSName.getPDFName("Extensions"));
-  private static final Set<COSName> ACROFORM_SIGNATURE_KEYS =
-      Set.of(COSName.FIELDS, COSName.SIG_FLAGS, COSName.DR, COSName.DA);
-  private static final Set<COSName> FIELD_SIGNING_KEYS =
-      Set.of(COSName.V, COSName.AP, COSName.F, COSName.P);
+  /** Thrown when the comparison would visit more objects than allowed. */
+  public static final class TooManyObjects extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooManyObjects() {
+      super("too many objects", null, false, false);
+    }
+  }
+
+  private static final COSName DSS = COSName.getPDFName("DSS");
+  private static final COSName EXTENSIONS = COSName.getPDFName("Extensions");
+  private static final Set<COSName> CATALOG_ALLOWED =
+      Set.of(COSName.ACRO_FORM, DSS, EXTENSIONS, COSName.PAGES, COSName.METADATA);
+  private static final Set<COSName> ACROFORM_ALLOWED = Set.of(COSName.FIELDS, COSName.SIG_FLAGS);
+  private static final Set<COSName> INHERITED =
+      Set.of(COSName.RESOURCES, COSName.MEDIA_BOX, COSName.CROP_BOX, COSName.ROTATE);
+  private static final Set<COSName> FILLING = Set.of(COSName.V, COSName.AP, COSName.AS);
+  private static final Set<COSName> FORM_FILLING =
+      Set.of(COSName.DA, COSName.DR, COSName.NEED_APPEARANCES);
+  private static final int MAX_DEPTH = 256;
 
   private RevisionChanges() {}
 
@@ -45,289 +73,298 @@ public final class RevisionChanges {
    *
    * @param full the whole document, loaded
    * @param signed the signed revision (the file up to the end of the byte range), loaded
-   * @param revisionEnd where the signed revision ends in the file
-   * @return the changes, by object number
+   * @param docMdp the DocMDP permission of the document's certification signature (1, 2 or 3), or 0
+   *     without one (form filling and new signatures allowed, annotations not)
+   * @param maxObjects the most objects visited
+   * @return the changes
+   * @throws TooManyObjects when more objects would be visited
    */
-  public static List<PdfChange> between(PDDocument full, PDDocument signed, long revisionEnd) {
-    Map<COSObjectKey, Long> xref = full.getDocument().getXrefTable();
-    Map<COSObjectKey, Long> oldXref = signed.getDocument().getXrefTable();
-    Map<Long, COSObjectKey> streams = new TreeMap<>();
-    for (COSObjectKey key : xref.keySet()) {
-      streams.putIfAbsent(key.getNumber(), key);
+  public static List<PdfChange> between(
+      PDDocument full, PDDocument signed, int docMdp, int maxObjects) {
+    int[] budget = {maxObjects};
+    Hasher before = new Hasher(signed, budget);
+    Hasher after = new Hasher(full, budget);
+    boolean fill = docMdp != 1;
+    List<PdfChange> out = new ArrayList<>();
+    catalog(before, after, fill, out);
+    pages(before, after, fill, docMdp == 3, out);
+    fields(before, after, fill, docMdp, out);
+    COSBase infoBefore = signed.getDocument().getTrailer().getDictionaryObject(COSName.INFO);
+    COSBase infoAfter = full.getDocument().getTrailer().getDictionaryObject(COSName.INFO);
+    if (!Arrays.equals(before.hash(infoBefore, Set.of()), after.hash(infoAfter, Set.of()))) {
+      out.add(new PdfChange(Kind.METADATA, "trailer", "document information dictionary"));
     }
-    Map<COSObjectKey, PdfChange> out = new TreeMap<>();
-    for (Map.Entry<COSObjectKey, Long> entry : xref.entrySet()) {
-      long offset = entry.getValue();
-      if (offset < 0) {
-        COSObjectKey stream = streams.get(-offset);
-        Long streamOffset = stream == null ? null : xref.get(stream);
-        offset = streamOffset == null ? Long.MAX_VALUE : streamOffset;
+    return out;
+  }
+
+  private static void catalog(Hasher before, Hasher after, boolean fill, List<PdfChange> out) {
+    COSDictionary old = before.document.getDocumentCatalog().getCOSObject();
+    COSDictionary now = after.document.getDocumentCatalog().getCOSObject();
+    Set<COSName> changed = before.changedKeys(old, after, now, Set.of());
+    Set<COSName> disallowed = new TreeSet<>(changed);
+    disallowed.removeAll(CATALOG_ALLOWED);
+    if (!disallowed.isEmpty()) {
+      out.add(new PdfChange(Kind.OTHER, "catalog", "document catalogue: " + names(disallowed)));
+    }
+    if (changed.contains(DSS) || changed.contains(EXTENSIONS)) {
+      out.add(new PdfChange(Kind.SIGNATURE, "catalog", "validation data or extensions"));
+    }
+    if (changed.contains(COSName.METADATA)) {
+      out.add(new PdfChange(Kind.METADATA, "catalog", "XMP metadata"));
+    }
+    COSDictionary oldForm = dict(old.getDictionaryObject(COSName.ACRO_FORM));
+    COSDictionary newForm = dict(now.getDictionaryObject(COSName.ACRO_FORM));
+    if (oldForm != null || newForm != null) {
+      Set<COSName> form =
+          new TreeSet<>(
+              before.changedKeys(
+                  oldForm == null ? new COSDictionary() : oldForm,
+                  after,
+                  newForm == null ? new COSDictionary() : newForm,
+                  Set.of()));
+      form.removeAll(ACROFORM_ALLOWED);
+      Set<COSName> filling = new TreeSet<>(form);
+      filling.retainAll(FORM_FILLING);
+      if (fill && !filling.isEmpty()) {
+        // Filling in a form may add the fonts its new appearances use.
+        out.add(new PdfChange(Kind.FORM_FILL, "AcroForm", "form defaults " + names(filling)));
+        form.removeAll(FORM_FILLING);
       }
-      if (offset < revisionEnd) {
+      if (!form.isEmpty()) {
+        out.add(new PdfChange(Kind.FORM_FIELD, "AcroForm", "interactive form: " + names(form)));
+      }
+    }
+  }
+
+  private static void pages(
+      Hasher before, Hasher after, boolean fill, boolean annotate, List<PdfChange> out) {
+    List<PDPage> old = before.pages;
+    List<PDPage> now = after.pages;
+    if (old.size() != now.size()) {
+      out.add(
+          new PdfChange(
+              Kind.PAGE_CONTENT, "pages", "page count " + old.size() + " -> " + now.size()));
+    }
+    for (int i = 0; i < Math.min(old.size(), now.size()); i++) {
+      String where = "page " + (i + 1);
+      COSDictionary a = effective(old.get(i).getCOSObject());
+      COSDictionary b = effective(now.get(i).getCOSObject());
+      Set<COSName> changed =
+          before.changedKeys(a, after, b, Set.of(COSName.ANNOTS, COSName.PARENT));
+      if (!changed.isEmpty()) {
+        out.add(new PdfChange(Kind.PAGE_CONTENT, where, "what the page draws: " + names(changed)));
+      }
+      annotations(before, a, after, b, where, fill, annotate, out);
+    }
+  }
+
+  /** The page dictionary with the attributes it inherits from the page tree filled in. */
+  private static COSDictionary effective(COSDictionary page) {
+    COSDictionary copy = new COSDictionary();
+    for (Map.Entry<COSName, COSBase> e : page.entrySet()) {
+      copy.setItem(e.getKey(), e.getValue());
+    }
+    int depth = 0;
+    for (COSDictionary node = dict(page.getDictionaryObject(COSName.PARENT));
+        node != null && depth < MAX_DEPTH;
+        node = dict(node.getDictionaryObject(COSName.PARENT)), depth++) {
+      for (COSName key : INHERITED) {
+        if (!copy.containsKey(key) && node.containsKey(key)) {
+          copy.setItem(key, node.getItem(key));
+        }
+      }
+    }
+    return copy;
+  }
+
+  private static void annotations(
+      Hasher before,
+      COSDictionary oldPage,
+      Hasher after,
+      COSDictionary newPage,
+      String where,
+      boolean fill,
+      boolean annotate,
+      List<PdfChange> out) {
+    List<COSDictionary> oldAnnots = annots(oldPage);
+    List<COSDictionary> newAnnots = annots(newPage);
+    List<String> oldOthers = new ArrayList<>();
+    List<String> newOthers = new ArrayList<>();
+    int oldSignatures = 0;
+    for (COSDictionary annot : oldAnnots) {
+      if (isSignatureWidget(annot)) {
+        oldSignatures++;
+      } else {
+        oldOthers.add(hex(before.hash(annot, skipFor(annot, fill))));
+      }
+    }
+    int newSignatures = 0;
+    for (COSDictionary annot : newAnnots) {
+      if (isSignatureWidget(annot)) {
+        newSignatures++;
+      } else {
+        newOthers.add(hex(after.hash(annot, skipFor(annot, fill))));
+      }
+    }
+    if (!oldOthers.equals(newOthers)) {
+      out.add(
+          new PdfChange(
+              annotate ? Kind.COMMENT : Kind.ANNOTATION,
+              where,
+              "annotations or form widgets: " + oldOthers.size() + " -> " + newOthers.size()));
+    }
+    if (newSignatures < oldSignatures) {
+      out.add(new PdfChange(Kind.OTHER, where, "a signature widget was removed"));
+    } else if (newSignatures > oldSignatures) {
+      out.add(new PdfChange(Kind.SIGNATURE, where, "signature widget added"));
+    }
+  }
+
+  private static Set<COSName> skipFor(COSDictionary annot, boolean fill) {
+    return fill && COSName.WIDGET.equals(annot.getCOSName(COSName.SUBTYPE))
+        ? Set.of(COSName.PARENT, COSName.V, COSName.AP, COSName.AS)
+        : Set.of(COSName.PARENT);
+  }
+
+  private static void fields(
+      Hasher before, Hasher after, boolean fill, int docMdp, List<PdfChange> out) {
+    Map<String, COSDictionary> old = terminalFields(before.document);
+    Map<String, COSDictionary> now = terminalFields(after.document);
+    for (Map.Entry<String, COSDictionary> entry : old.entrySet()) {
+      String where = "field " + entry.getKey();
+      COSDictionary a = entry.getValue();
+      COSDictionary b = now.get(entry.getKey());
+      if (b == null) {
+        out.add(new PdfChange(Kind.FORM_FIELD, where, "removed"));
         continue;
       }
-      COSObjectKey key = entry.getKey();
-      COSBase now = resolve(full.getDocument().getObjectFromPool(key));
-      if (now == null || isXrefOrObjectStream(now)) {
+      if (isSignatureField(a)) {
+        COSBase signedValue = a.getDictionaryObject(COSName.V);
+        if (signedValue != null
+            && !Arrays.equals(
+                before.hash(signedValue, Set.of()),
+                after.hash(b.getDictionaryObject(COSName.V), Set.of()))) {
+          out.add(new PdfChange(Kind.FORM_FIELD, where, "a signed signature field holds another"));
+        } else if (signedValue == null && b.getDictionaryObject(COSName.V) != null) {
+          out.add(new PdfChange(Kind.SIGNATURE, where, "an empty signature field was signed"));
+        }
         continue;
       }
-      COSObjectKey oldKey = find(oldXref, key);
-      COSBase before =
-          oldKey == null ? null : resolve(signed.getDocument().getObjectFromPool(oldKey));
-      PdfChange change = classify(key, before, now, signed, full);
-      if (change != null) {
-        out.put(key, change);
+      Set<COSName> changed =
+          before.changedKeys(a, after, b, Set.of(COSName.PARENT, COSName.KIDS, COSName.P));
+      Set<COSName> filled = new TreeSet<>(changed);
+      filled.retainAll(FILLING);
+      changed.removeAll(FILLING);
+      if (!changed.isEmpty()) {
+        out.add(new PdfChange(Kind.FORM_FIELD, where, names(changed)));
+      }
+      if (!filled.isEmpty()) {
+        out.add(
+            new PdfChange(
+                fill ? Kind.FORM_FILL : Kind.FORM_FIELD,
+                where,
+                "value or appearance " + names(filled)));
       }
     }
-    return new ArrayList<>(out.values());
-  }
-
-  private static COSObjectKey find(Map<COSObjectKey, Long> xref, COSObjectKey key) {
-    for (COSObjectKey candidate : xref.keySet()) {
-      if (candidate.getNumber() == key.getNumber()
-          && candidate.getGeneration() == key.getGeneration()) {
-        return candidate;
+    for (Map.Entry<String, COSDictionary> entry : now.entrySet()) {
+      if (old.containsKey(entry.getKey())) {
+        continue;
+      }
+      COSDictionary field = entry.getValue();
+      String where = "field " + entry.getKey();
+      if (!isSignatureField(field)) {
+        out.add(new PdfChange(Kind.FORM_FIELD, where, "added"));
+        continue;
+      }
+      COSDictionary value = dict(field.getDictionaryObject(COSName.V));
+      boolean timestamp =
+          value != null && COSName.DOC_TIME_STAMP.equals(value.getCOSName(COSName.TYPE));
+      if (docMdp == 1 && !timestamp) {
+        out.add(
+            new PdfChange(Kind.FORM_FIELD, where, "a signature added to a document certified P=1"));
+      } else {
+        out.add(
+            new PdfChange(
+                Kind.SIGNATURE,
+                where,
+                timestamp ? "document time-stamp added" : "signature added"));
       }
     }
-    return null;
   }
 
-  private static PdfChange classify(
-      COSObjectKey key, COSBase before, COSBase now, PDDocument signed, PDDocument full) {
-    String ref = key.getNumber() + " " + key.getGeneration() + " R";
-    if (before == null) {
-      return isSignaturePart(now)
-          ? new PdfChange(Kind.SIGNATURE, ref, describe(now) + " added")
-          : null;
+  /** Terminal fields by fully qualified name (bounded depth, cycles ignored). */
+  private static Map<String, COSDictionary> terminalFields(PDDocument document) {
+    Map<String, COSDictionary> out = new LinkedHashMap<>();
+    COSDictionary form =
+        dict(document.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.ACRO_FORM));
+    if (form == null) {
+      return out;
     }
-    if (before instanceof COSArray oldArray && now instanceof COSArray newArray) {
-      if (sameValue(oldArray, newArray)) {
-        return null;
-      }
-      return onlySignaturesAdded(oldArray, newArray)
-          ? new PdfChange(Kind.SIGNATURE, ref, "signature widgets or fields added to an array")
-          : new PdfChange(Kind.OTHER, ref, "array changed");
-    }
-    if (!(before instanceof COSDictionary oldDict) || !(now instanceof COSDictionary newDict)) {
-      return sameValue(before, now) ? null : new PdfChange(Kind.OTHER, ref, "value changed");
-    }
-    Set<COSName> changed = changedKeys(oldDict, newDict);
-    boolean dataChanged = oldDict instanceof COSStream && !sameStreamData(oldDict, newDict);
-    if (changed.isEmpty() && !dataChanged) {
-      return null; // rewritten unchanged
-    }
-    String what = describe(newDict) + ": " + names(changed) + (dataChanged ? " stream data" : "");
-    COSName type = newDict.getCOSName(COSName.TYPE);
-    if (isSignaturePart(oldDict) && isSignaturePart(newDict)) {
-      if (isSignatureField(oldDict)
-          && oldDict.getItem(COSName.V) != null
-          && changed.contains(COSName.V)) {
-        return new PdfChange(Kind.FORM_FIELD, ref, "a signed signature field now holds another");
-      }
-      return FIELD_SIGNING_KEYS.containsAll(changed) || isSignatureDictionary(newDict)
-          ? new PdfChange(Kind.SIGNATURE, ref, what)
-          : new PdfChange(Kind.OTHER, ref, what);
-    }
-    if (COSName.CATALOG.equals(type)) {
-      return CATALOG_SIGNATURE_KEYS.containsAll(changed)
-          ? new PdfChange(Kind.SIGNATURE, ref, what)
-          : new PdfChange(Kind.OTHER, ref, what);
-    }
-    if (COSName.PAGE.equals(type)) {
-      if (Set.of(COSName.ANNOTS).containsAll(changed)
-          && onlySignaturesAdded(
-              oldDict.getCOSArray(COSName.ANNOTS), newDict.getCOSArray(COSName.ANNOTS))) {
-        return new PdfChange(Kind.SIGNATURE, ref, "signature widget added to a page");
-      }
-      return new PdfChange(Kind.PAGE_CONTENT, ref, what);
-    }
-    if (COSName.PAGES.equals(type) || oldDict instanceof COSStream && !isMetadata(newDict)) {
-      return new PdfChange(Kind.PAGE_CONTENT, ref, what);
-    }
-    if (isMetadata(newDict) || isInfo(key, signed, full)) {
-      return new PdfChange(Kind.METADATA, ref, what);
-    }
-    if (newDict.containsKey(COSName.FIELDS) && !newDict.containsKey(COSName.FT)) {
-      boolean allowed =
-          ACROFORM_SIGNATURE_KEYS.containsAll(changed)
-              && onlySignaturesAdded(
-                  oldDict.getCOSArray(COSName.FIELDS), newDict.getCOSArray(COSName.FIELDS));
-      return new PdfChange(allowed ? Kind.SIGNATURE : Kind.FORM_FIELD, ref, what);
-    }
-    if (newDict.containsKey(COSName.FT) || newDict.containsKey(COSName.PARENT)) {
-      return new PdfChange(Kind.FORM_FIELD, ref, what);
-    }
-    if (COSName.ANNOT.equals(type) || newDict.containsKey(COSName.RECT)) {
-      return new PdfChange(Kind.ANNOTATION, ref, what);
-    }
-    return new PdfChange(Kind.OTHER, ref, what);
+    collect(form.getDictionaryObject(COSName.FIELDS), "", out, 0, new IdentityHashMap<>());
+    return out;
   }
 
-  private static boolean isInfo(COSObjectKey key, PDDocument signed, PDDocument full) {
-    for (PDDocument document : List.of(signed, full)) {
-      COSBase info = document.getDocument().getTrailer().getItem(COSName.INFO);
-      if (info instanceof COSObject object
-          && object.getKey() != null
-          && object.getKey().getNumber() == key.getNumber()) {
-        return true;
+  private static void collect(
+      COSBase kids,
+      String prefix,
+      Map<String, COSDictionary> out,
+      int depth,
+      Map<COSDictionary, Boolean> seen) {
+    if (!(kids instanceof COSArray array) || depth > 32) {
+      return;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      COSDictionary field = dict(array.getObject(i));
+      if (field == null || seen.put(field, Boolean.TRUE) != null) {
+        continue;
+      }
+      String partial = field.getString(COSName.T);
+      String name =
+          partial == null ? prefix + "#" + i : prefix.isEmpty() ? partial : prefix + "." + partial;
+      COSBase children = field.getDictionaryObject(COSName.KIDS);
+      boolean hasFieldKids = false;
+      if (children instanceof COSArray childArray) {
+        for (int k = 0; k < childArray.size(); k++) {
+          COSDictionary child = dict(childArray.getObject(k));
+          hasFieldKids |= child != null && child.containsKey(COSName.T);
+        }
+      }
+      if (hasFieldKids) {
+        collect(children, name, out, depth + 1, seen);
+      } else {
+        out.putIfAbsent(name, field);
       }
     }
-    return false;
   }
 
-  private static boolean isMetadata(COSDictionary dict) {
-    return COSName.METADATA.equals(dict.getCOSName(COSName.TYPE));
-  }
-
-  private static boolean isSignaturePart(COSBase base) {
-    if (!(base instanceof COSDictionary dict)) {
-      return false;
+  private static List<COSDictionary> annots(COSDictionary page) {
+    List<COSDictionary> out = new ArrayList<>();
+    if (page.getDictionaryObject(COSName.ANNOTS) instanceof COSArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        COSDictionary annot = dict(array.getObject(i));
+        if (annot != null) {
+          out.add(annot);
+        }
+      }
     }
-    COSName type = dict.getCOSName(COSName.TYPE);
-    return isSignatureDictionary(dict)
-        || COSName.getPDFName("DSS").equals(type)
-        || COSName.getPDFName("VRI").equals(type)
-        || isSignatureField(dict);
+    return out;
   }
 
-  private static boolean isSignatureDictionary(COSDictionary dict) {
-    COSName type = dict.getCOSName(COSName.TYPE);
-    return COSName.SIG.equals(type)
-        || COSName.DOC_TIME_STAMP.equals(type)
-        || dict.containsKey(COSName.BYTERANGE) && dict.containsKey(COSName.CONTENTS);
+  private static boolean isSignatureWidget(COSDictionary annot) {
+    return COSName.WIDGET.equals(annot.getCOSName(COSName.SUBTYPE)) && isSignatureField(annot);
   }
 
   private static boolean isSignatureField(COSDictionary dict) {
     if (COSName.SIG.equals(dict.getCOSName(COSName.FT))) {
       return true;
     }
-    COSBase parent = dict.getDictionaryObject(COSName.PARENT);
-    return COSName.WIDGET.equals(dict.getCOSName(COSName.SUBTYPE))
-        && parent instanceof COSDictionary p
-        && COSName.SIG.equals(p.getCOSName(COSName.FT));
+    COSDictionary parent = dict(dict.getDictionaryObject(COSName.PARENT));
+    return parent != null && COSName.SIG.equals(parent.getCOSName(COSName.FT));
   }
 
-  /** The new array keeps every old element, in order, and adds only signature parts. */
-  private static boolean onlySignaturesAdded(COSArray before, COSArray now) {
-    List<COSBase> old = before == null ? List.of() : elements(before);
-    List<COSBase> current = now == null ? List.of() : elements(now);
-    if (current.size() < old.size()) {
-      return false;
-    }
-    for (int i = 0; i < old.size(); i++) {
-      if (!sameValue(old.get(i), current.get(i))) {
-        return false;
-      }
-    }
-    for (int i = old.size(); i < current.size(); i++) {
-      if (!isSignaturePart(resolve(current.get(i)))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static List<COSBase> elements(COSArray array) {
-    List<COSBase> out = new ArrayList<>();
-    for (int i = 0; i < array.size(); i++) {
-      out.add(array.get(i));
-    }
-    return out;
-  }
-
-  private static Set<COSName> changedKeys(COSDictionary before, COSDictionary now) {
-    Set<COSName> keys = new HashSet<>(before.keySet());
-    keys.addAll(now.keySet());
-    Set<COSName> changed = new java.util.TreeSet<>(); // sorted, for stable descriptions
-    for (COSName key : keys) {
-      if (COSName.LENGTH.equals(key)) {
-        continue; // a stream's length follows its data, compared separately
-      }
-      if (!sameValue(before.getItem(key), now.getItem(key))) {
-        changed.add(key);
-      }
-    }
-    return changed;
-  }
-
-  /** Compares values as written: indirect references by object number, direct values deeply. */
-  private static boolean sameValue(COSBase a, COSBase b) {
-    if (a == null || b == null) {
-      return a == b;
-    }
-    if (a instanceof COSObject x && b instanceof COSObject y) {
-      return x.getKey() != null && y.getKey() != null && sameKey(x.getKey(), y.getKey());
-    }
-    if (a instanceof COSObject || b instanceof COSObject) {
-      return false;
-    }
-    if (a instanceof COSArray x && b instanceof COSArray y) {
-      if (x.size() != y.size()) {
-        return false;
-      }
-      for (int i = 0; i < x.size(); i++) {
-        if (!sameValue(x.get(i), y.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (a instanceof COSDictionary x && b instanceof COSDictionary y) {
-      if (x instanceof COSStream != y instanceof COSStream) {
-        return false;
-      }
-      return changedKeys(x, y).isEmpty() && (!(x instanceof COSStream) || sameStreamData(x, y));
-    }
-    if (a instanceof org.apache.pdfbox.cos.COSString x
-        && b instanceof org.apache.pdfbox.cos.COSString y) {
-      return Arrays.equals(x.getBytes(), y.getBytes());
-    }
-    return a.equals(b);
-  }
-
-  private static boolean sameKey(COSObjectKey a, COSObjectKey b) {
-    return a.getNumber() == b.getNumber() && a.getGeneration() == b.getGeneration();
-  }
-
-  private static boolean sameStreamData(COSDictionary a, COSDictionary b) {
-    if (!(a instanceof COSStream x) || !(b instanceof COSStream y)) {
-      return false;
-    }
-    try (InputStream in1 = x.createRawInputStream();
-        InputStream in2 = y.createRawInputStream()) {
-      return Arrays.equals(in1.readAllBytes(), in2.readAllBytes());
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static boolean isXrefOrObjectStream(COSBase base) {
-    if (!(base instanceof COSDictionary dict)) {
-      return false;
-    }
-    COSName type = dict.getCOSName(COSName.TYPE);
-    return COSName.XREF.equals(type) || COSName.OBJ_STM.equals(type);
-  }
-
-  private static COSBase resolve(COSBase base) {
-    return base instanceof COSObject object ? object.getObject() : base;
-  }
-
-  private static String describe(COSBase base) {
-    if (!(base instanceof COSDictionary dict)) {
-      return "object";
-    }
-    COSName type = dict.getCOSName(COSName.TYPE);
-    if (isSignatureDictionary(dict)) {
-      return COSName.DOC_TIME_STAMP.equals(type) ? "document time-stamp" : "signature";
-    }
-    if (isSignatureField(dict)) {
-      return "signature field";
-    }
-    if (type != null) {
-      return type.getName();
-    }
-    return dict instanceof COSStream ? "stream" : "dictionary";
+  private static COSDictionary dict(COSBase base) {
+    COSBase resolved = base instanceof COSObject object ? object.getObject() : base;
+    return resolved instanceof COSDictionary d ? d : null;
   }
 
   private static String names(Set<COSName> keys) {
@@ -336,5 +373,155 @@ public final class RevisionChanges {
       out.append(out.length() == 0 ? "/" : " /").append(key.getName());
     }
     return out.toString();
+  }
+
+  private static String hex(byte[] bytes) {
+    return java.util.HexFormat.of().formatHex(bytes);
+  }
+
+  /**
+   * Hashes what an object is, followed through references: pages are named by their position rather
+   * than followed (so an outline or a link that points at a page does not pull in its annotations),
+   * and the budget bounds the objects visited.
+   */
+  private static final class Hasher {
+    final PDDocument document;
+    final List<PDPage> pages = new ArrayList<>();
+    private final Map<COSDictionary, Integer> pageIndex = new IdentityHashMap<>();
+    private final Map<COSBase, byte[]> memo = new IdentityHashMap<>();
+    private final Map<COSBase, Boolean> open = new IdentityHashMap<>();
+    private final int[] budget;
+
+    Hasher(PDDocument document, int[] budget) {
+      this.document = document;
+      this.budget = budget;
+      for (PDPage page : document.getPages()) {
+        spend();
+        pageIndex.putIfAbsent(page.getCOSObject(), pages.size());
+        pages.add(page);
+      }
+    }
+
+    private void spend() {
+      if (--budget[0] < 0) {
+        throw new TooManyObjects();
+      }
+    }
+
+    /** The keys whose values differ between two dictionaries, less {@code skip}. */
+    Set<COSName> changedKeys(COSDictionary a, Hasher other, COSDictionary b, Set<COSName> skip) {
+      Set<COSName> keys = new TreeSet<>(a.keySet());
+      keys.addAll(b.keySet());
+      keys.removeAll(skip);
+      Set<COSName> changed = new TreeSet<>();
+      for (COSName key : keys) {
+        if (!Arrays.equals(hash(a.getItem(key), Set.of()), other.hash(b.getItem(key), Set.of()))) {
+          changed.add(key);
+        }
+      }
+      return changed;
+    }
+
+    byte[] hash(COSBase base, Set<COSName> skip) {
+      MessageDigest digest = sha256();
+      feed(base, skip, digest, 0);
+      return digest.digest();
+    }
+
+    private void feed(COSBase base, Set<COSName> skip, MessageDigest out, int depth) {
+      if (depth > MAX_DEPTH) {
+        throw new TooManyObjects();
+      }
+      COSBase value = base instanceof COSObject object ? object.getObject() : base;
+      if (value == null || value instanceof COSNull) {
+        out.update((byte) 'n');
+        return;
+      }
+      Integer page = value instanceof COSDictionary d ? pageIndex.get(d) : null;
+      if (page != null && depth > 0) {
+        out.update(("page:" + page + ";").getBytes(StandardCharsets.US_ASCII));
+        return;
+      }
+      boolean composite = value instanceof COSDictionary || value instanceof COSArray;
+      if (composite && skip.isEmpty()) {
+        byte[] known = memo.get(value);
+        if (known != null) {
+          out.update(known);
+          return;
+        }
+        if (open.containsKey(value)) {
+          out.update((byte) 'c'); // a cycle: the object is being hashed further up
+          return;
+        }
+      }
+      spend();
+      if (value instanceof COSDictionary dict) {
+        MessageDigest own = sha256();
+        open.put(value, Boolean.TRUE);
+        own.update(value instanceof COSStream ? (byte) 'S' : (byte) 'D');
+        for (COSName key : new TreeSet<>(dict.keySet())) {
+          if (skip.contains(key) || (value instanceof COSStream && COSName.LENGTH.equals(key))) {
+            continue;
+          }
+          own.update(("/" + key.getName() + " ").getBytes(StandardCharsets.UTF_8));
+          feed(dict.getItem(key), Set.of(), own, depth + 1);
+        }
+        if (value instanceof COSStream stream) {
+          own.update(streamHash(stream));
+        }
+        open.remove(value);
+        byte[] result = own.digest();
+        if (skip.isEmpty()) {
+          memo.put(value, result);
+        }
+        out.update(result);
+      } else if (value instanceof COSArray array) {
+        MessageDigest own = sha256();
+        open.put(value, Boolean.TRUE);
+        own.update((byte) '[');
+        for (int i = 0; i < array.size(); i++) {
+          feed(array.get(i), Set.of(), own, depth + 1);
+        }
+        open.remove(value);
+        byte[] result = own.digest();
+        memo.put(value, result);
+        out.update(result);
+      } else if (value instanceof COSString s) {
+        out.update((byte) 's');
+        out.update(s.getBytes());
+        out.update((byte) ')');
+      } else if (value instanceof COSName n) {
+        out.update(("/" + n.getName() + " ").getBytes(StandardCharsets.UTF_8));
+      } else if (value instanceof COSInteger i) {
+        out.update(("i" + i.longValue() + " ").getBytes(StandardCharsets.US_ASCII));
+      } else if (value instanceof COSFloat f) {
+        out.update(("f" + f.floatValue() + " ").getBytes(StandardCharsets.US_ASCII));
+      } else if (value instanceof COSBoolean b) {
+        out.update(b.getValue() ? (byte) 'T' : (byte) 'F');
+      } else {
+        out.update(value.toString().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+
+    private static byte[] streamHash(COSStream stream) {
+      MessageDigest digest = sha256();
+      try (InputStream in = stream.createRawInputStream()) {
+        byte[] buffer = new byte[8192];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          digest.update(buffer, 0, n);
+        }
+      } catch (IOException e) {
+        digest.update("unreadable".getBytes(StandardCharsets.US_ASCII));
+      }
+      return digest.digest();
+    }
+
+    private static MessageDigest sha256() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+      }
+    }
   }
 }

@@ -55,6 +55,22 @@ public final class CertificateMaker {
    * @return the certificate
    */
   public static X509Certificate issue(CertificateSpec spec, BigInteger serial) {
+    return issue(spec, serial, null, false);
+  }
+
+  /**
+   * Issues a certificate naming where its issuer's certificate is published, with key identifiers
+   * made the RFC 5280 way (SHA-1 of the key) or the RFC 7093 way (the leftmost 160 bits of its
+   * SHA-256).
+   *
+   * @param spec what to put in it
+   * @param serial the serial number
+   * @param caIssuersUrl the issuer certificate's URL for the AIA caIssuers method, or null
+   * @param rfc7093 whether the subject key identifier follows RFC 7093 method 1
+   * @return the certificate
+   */
+  public static X509Certificate issue(
+      CertificateSpec spec, BigInteger serial, String caIssuersUrl, boolean rfc7093) {
     try {
       X500Name subject = name(spec.subject());
       X500Name issuer =
@@ -74,7 +90,9 @@ public final class CertificateMaker {
       builder.addExtension(
           Extension.subjectKeyIdentifier,
           false,
-          utils.createSubjectKeyIdentifier(spec.publicKey()));
+          rfc7093
+              ? new org.bouncycastle.asn1.x509.SubjectKeyIdentifier(rfc7093(spec.publicKey()))
+              : utils.createSubjectKeyIdentifier(spec.publicKey()));
       if (spec.issuerCertificate() != null) {
         builder.addExtension(
             Extension.authorityKeyIdentifier,
@@ -104,20 +122,39 @@ public final class CertificateMaker {
                   new DistributionPoint(new DistributionPointName(names), null, null)
                 }));
       }
+      java.util.List<AccessDescription> access = new java.util.ArrayList<>();
       if (spec.ocspUrl() != null) {
+        access.add(
+            new AccessDescription(
+                AccessDescription.id_ad_ocsp,
+                new GeneralName(GeneralName.uniformResourceIdentifier, spec.ocspUrl())));
+      }
+      if (caIssuersUrl != null) {
+        access.add(
+            new AccessDescription(
+                AccessDescription.id_ad_caIssuers,
+                new GeneralName(GeneralName.uniformResourceIdentifier, caIssuersUrl)));
+      }
+      if (!access.isEmpty()) {
         builder.addExtension(
             Extension.authorityInfoAccess,
             false,
-            new AuthorityInformationAccess(
-                new AccessDescription(
-                    AccessDescription.id_ad_ocsp,
-                    new GeneralName(GeneralName.uniformResourceIdentifier, spec.ocspUrl()))));
+            new AuthorityInformationAccess(access.toArray(new AccessDescription[0])));
       }
       return new JcaX509CertificateConverter()
           .getCertificate(builder.build(signer(spec.issuerKey())));
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("Cannot issue a test certificate", e);
     }
+  }
+
+  private static byte[] rfc7093(java.security.PublicKey key) throws GeneralSecurityException {
+    byte[] bits =
+        org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(key.getEncoded())
+            .getPublicKeyData()
+            .getBytes();
+    return java.util.Arrays.copyOf(
+        java.security.MessageDigest.getInstance("SHA-256").digest(bits), 20);
   }
 
   /**
