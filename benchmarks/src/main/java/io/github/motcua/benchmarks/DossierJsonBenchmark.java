@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.core.json.InvalidJsonException;
 import io.github.motcua.core.json.MotcuaJson;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,6 +32,7 @@ public class DossierJsonBenchmark {
   private String motcuaJson;
   private String plainJson;
   private ObjectMapper jackson;
+  private String hostileJson;
 
   /** Folds one long history and writes it both ways. */
   @Setup
@@ -51,6 +53,13 @@ public class DossierJsonBenchmark {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     motcuaJson = MotcuaJson.write(dossier);
     plainJson = jackson.writeValueAsString(plain);
+    StringBuilder hostile =
+        new StringBuilder(
+            "{\"type\":\"Submitted\",\"eventId\":\"3f1c2a9e-0b7d-4c55-9a51-000000000001\","
+                + "\"dossierCode\":\"000.00.31.H56-250815-0001\","
+                + "\"occurredAt\":\"2025-08-15T01:30:00Z\",\"documents\":[{}");
+    hostile.append(",{}".repeat(5_999));
+    hostileJson = hostile.append("]}").toString();
   }
 
   /** motcua: snapshot to JSON. */
@@ -69,6 +78,20 @@ public class DossierJsonBenchmark {
   @Benchmark
   public Dossier readMotcua() {
     return MotcuaJson.readDossier(motcuaJson);
+  }
+
+  /**
+   * motcua, no baseline: refusing an 18 KB event whose documents are 6,000 empty objects (48,005
+   * problems, the first 1,000 kept). Returns the count of problems.
+   */
+  @Benchmark
+  public int readHostile() {
+    try {
+      MotcuaJson.readEvent(hostileJson);
+      throw new IllegalStateException("the hostile event was accepted");
+    } catch (InvalidJsonException e) {
+      return e.violationCount();
+    }
   }
 
   /** Plain Jackson: JSON to the equivalent record. */

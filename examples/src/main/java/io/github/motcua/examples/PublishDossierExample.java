@@ -19,11 +19,13 @@ import io.github.motcua.portal.PortalClient;
 import io.github.motcua.portal.ProvincialPortalClient;
 import io.github.motcua.portal.ProvincialPortalProfile;
 import io.github.motcua.portal.RetryPolicy;
+import io.github.motcua.portal.payment.CallbackOutcome;
 import io.github.motcua.portal.payment.CallbackReply;
 import io.github.motcua.portal.payment.FeeItem;
 import io.github.motcua.portal.payment.Payer;
 import io.github.motcua.portal.payment.PaymentConfirmation;
 import io.github.motcua.portal.payment.PaymentInitiation;
+import io.github.motcua.portal.payment.PaymentOrderStore;
 import io.github.motcua.portal.payment.PaymentPlatformClient;
 import io.github.motcua.portal.payment.PaymentRequest;
 import io.github.motcua.testkit.NationalPortalFake;
@@ -96,6 +98,8 @@ public final class PublishDossierExample {
               .baseUrl(paymentFake.baseUrl())
               .partnerCode(paymentFake.partnerCode())
               .secretKey(paymentFake.secretKey())
+              // In production: .dataSource(dataSource), so that orders survive a restart.
+              .orderStore(PaymentOrderStore.inMemory())
               .build();
 
       DossierCode code =
@@ -144,15 +148,16 @@ public final class PublishDossierExample {
                   "Nop le phi ho so " + code.value()));
       out.println("Payment page: " + started.paymentUrl());
       Map<String, String> callback = paymentFake.pay(started.reference());
-      PaymentConfirmation paid = payments.verifyCallback(callback);
-      CallbackReply reply = payments.callbackReply(paid);
+      CallbackOutcome outcome = payments.handleCallback(callback);
+      PaymentConfirmation paid = outcome.confirmation();
+      CallbackReply reply = outcome.reply();
       out.println(
           "Payment "
               + paid.transactionId()
               + " of "
               + paid.amount()
-              + " confirmed; reply signed: "
-              + paymentFake.isValidReply(reply.fields()));
+              + " confirmed; the reply echoes its checksum: "
+              + paymentFake.isValidReply(callback, reply.fields()));
 
       List<DossierEvent> events =
           List.of(

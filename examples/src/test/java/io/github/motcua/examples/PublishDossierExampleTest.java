@@ -14,7 +14,7 @@ class PublishDossierExampleTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PublishDossierExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(out).contains("confirmed; reply signed: true");
+    assertThat(out).contains("confirmed; the reply echoes its checksum: true");
     assertThat(out)
         .contains(
             "National portal holds 000.00.31.H56-250815-0001 with TrangThaiHoSo 10, 1 step(s), paid online 1");

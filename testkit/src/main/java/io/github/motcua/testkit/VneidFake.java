@@ -92,6 +92,7 @@ public final class VneidFake
             b.slowTokenDelay,
             b.seed);
     provider.pushedAuthorizationRequests(b.advertisePar, b.requirePar);
+    provider.advertiseIssParameter(b.advertiseIss);
   }
 
   /**
@@ -478,6 +479,7 @@ public final class VneidFake
     private long seed = 20260101L;
     private boolean advertisePar;
     private boolean requirePar;
+    private boolean advertiseIss = true;
 
     private Builder() {}
 
@@ -584,6 +586,19 @@ public final class VneidFake
     public Builder pushedAuthorizationRequests(boolean advertise, boolean require) {
       this.advertisePar = advertise;
       this.requirePar = require;
+      return this;
+    }
+
+    /**
+     * Sets whether discovery advertises {@code authorization_response_iss_parameter_supported} (RFC
+     * 9207). The callbacks carry {@code iss} either way (unless {@link
+     * VneidMisbehaviour#ISS_STRIPPED}), as some providers send it without advertising it.
+     *
+     * @param advertise whether to advertise it; default true
+     * @return this builder
+     */
+    public Builder advertiseIssParameter(boolean advertise) {
+      this.advertiseIss = advertise;
       return this;
     }
 

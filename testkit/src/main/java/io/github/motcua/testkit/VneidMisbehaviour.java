@@ -32,5 +32,10 @@ public enum VneidMisbehaviour {
   /** The token endpoint answers after {@link VneidFake.Builder#slowTokenDelay} (WireMock delay). */
   SLOW_TOKEN_ENDPOINT,
   /** Userinfo answers with another subject than the ID token's. */
-  USERINFO_SUBJECT_MISMATCH
+  USERINFO_SUBJECT_MISMATCH,
+  /**
+   * Authorization responses (code and error) arrive without their {@code iss} parameter while
+   * discovery still advertises it, as when something on the way strips it (RFC 9207 mix-up).
+   */
+  ISS_STRIPPED
 }

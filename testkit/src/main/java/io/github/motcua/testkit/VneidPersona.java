@@ -8,10 +8,12 @@ import java.util.Objects;
 
 /**
  * A fictional account that {@link VneidFake} logs in as: its subject, its assurance level and the
- * userinfo claims it releases, under the national single sign-on's claim names ({@code SoDinhDanh},
- * {@code HoVaTen}, {@code NgayThangNamSinh}, ...). The named personas are invented people with
- * structurally valid personal identification numbers (checked with {@link
- * PersonalId#parse(String)}) that belong to nobody known.
+ * userinfo claims it releases, under the national single sign-on's claim names and in the shapes
+ * public integrations receive them ({@code SoDinhDanh}, {@code SoCMND}, {@code HoVaTen}, {@code
+ * NgayThangNamSinh} as {@code yyyyMMdd}, {@code GioiTinh} as a number, {@code TechID}, ...; see
+ * docs/domain.md §5). The named personas are invented people with structurally valid personal
+ * identification numbers (checked with {@link PersonalId#parse(String)}) that belong to nobody
+ * known.
  *
  * <p>Immutable and thread-safe. {@link #toString()} shows the handle only.
  */
@@ -26,7 +28,7 @@ public final class VneidPersona {
           "001090012345",
           "Nguyễn Văn An",
           "19900415",
-          "Nam",
+          1,
           "0912345678",
           "an.nguyen@example.vn",
           true);
@@ -40,7 +42,7 @@ public final class VneidPersona {
           "038185004321",
           "Trần Thị Bình",
           "19850220",
-          "Nữ",
+          2,
           "0987654321",
           null,
           false);
@@ -54,10 +56,23 @@ public final class VneidPersona {
           "079203001122",
           "Lê Hoàng Cường",
           "20030909",
-          "Nam",
+          1,
           "0901122334",
           "cuong.le@example.vn",
           false);
+
+  /**
+   * Hoàng Văn Dũng, born 2 March 1962; an older account that carries only the 9-digit identity card
+   * number ({@code SoCMND}), no {@code SoDinhDanh}; level 1 citizen.
+   */
+  public static final VneidPersona HOANG_VAN_DUNG_CMND_ONLY = cmndOnly();
+
+  /**
+   * Vũ Thị Hoa, born 30 June 1995; a level 2 citizen whose {@code MaSoThue} fails its check digit
+   * and whose {@code GioiTinh} is a value no table lists (0), as accounts with unverified optional
+   * data send them: the login succeeds with warnings.
+   */
+  public static final VneidPersona VU_THI_HOA_INVALID_TAX_CODE = invalidOptionalClaims();
 
   /**
    * Công ty TNHH Thương mại Sen Vàng (a fictional company, tax code 0109124451), represented by
@@ -87,7 +102,7 @@ public final class VneidPersona {
       String personalId,
       String fullName,
       String dateOfBirth,
-      String sex,
+      int sex,
       String phone,
       String email,
       boolean taxCode) {
@@ -105,9 +120,44 @@ public final class VneidPersona {
       claims.put("MaSoThue", TaxCode.parse(id).value());
     }
     claims.put("LoaiTaiKhoan", "1");
-    claims.put("TechID", "tech-" + handle);
+    claims.put("TechID", techId(subject));
     claims.put("loginIdp", "VNeID");
     return new VneidPersona(handle, subject, level, claims);
+  }
+
+  /** A portal account id shaped like a GUID, derived from the subject so it is stable. */
+  private static String techId(String subject) {
+    return "8c1e" + subject.substring(4);
+  }
+
+  private static VneidPersona cmndOnly() {
+    String subject = "4f6a1c1e-0d55-4c43-9a51-6f3c1c0a0004";
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("SoCMND", "012345678");
+    claims.put("HoVaTen", "Hoàng Văn Dũng");
+    claims.put("NgayThangNamSinh", "19620302");
+    claims.put("GioiTinh", 1);
+    claims.put("SoDienThoai", "0913000111");
+    claims.put("LoaiTaiKhoan", "1");
+    claims.put("TechID", techId(subject));
+    claims.put("loginIdp", "DVCQG");
+    return new VneidPersona("hoang-van-dung-cmnd-only", subject, 1, claims);
+  }
+
+  private static VneidPersona invalidOptionalClaims() {
+    String subject = "4f6a1c1e-0d55-4c43-9a51-6f3c1c0a0005";
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("SoDinhDanh", PersonalId.parse("001195007788").value());
+    claims.put("HoVaTen", "Vũ Thị Hoa");
+    claims.put("NgayThangNamSinh", "19950630");
+    claims.put("GioiTinh", 0);
+    claims.put("SoDienThoai", "0934555666");
+    // Ten digits whose check digit is wrong (0314409058 is valid; ...059 is not).
+    claims.put("MaSoThue", "0314409059");
+    claims.put("LoaiTaiKhoan", "1");
+    claims.put("TechID", techId(subject));
+    claims.put("loginIdp", "VNeID");
+    return new VneidPersona("vu-thi-hoa-invalid-tax-code", subject, 2, claims);
   }
 
   private static VneidPersona organisation() {
@@ -115,13 +165,13 @@ public final class VneidPersona {
     claims.put("SoDinhDanh", PersonalId.parse("001080005678").value());
     claims.put("HoVaTen", "Phạm Minh Đức");
     claims.put("NgayThangNamSinh", "19800312");
-    claims.put("GioiTinh", "Nam");
+    claims.put("GioiTinh", 1);
     claims.put("SoDienThoai", "0243123456");
     claims.put("ThuDienTu", "lienhe@senvang.example.vn");
     claims.put("LoaiTaiKhoan", "2");
     claims.put("MaSoDoanhNghiep", TaxCode.parse("0109124451").value());
     claims.put("TenDoanhNghiep", "Công ty TNHH Thương mại Sen Vàng");
-    claims.put("TechID", "tech-sen-vang");
+    claims.put("TechID", "8c1e1c1e-0d55-4c43-9a51-6f3c1c0a0010");
     claims.put("loginIdp", "VNeID");
     return new VneidPersona("sen-vang-company", "4f6a1c1e-0d55-4c43-9a51-6f3c1c0a0010", 2, claims);
   }

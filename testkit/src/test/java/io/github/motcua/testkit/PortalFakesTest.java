@@ -207,7 +207,8 @@ class PortalFakesTest {
       assertThat(JSON.readTree(payment.body()).path("message").asText())
           .isEqualTo(
               "No such resource: GET /api/thanhtoan/. This fake serves POST"
-                  + " /api/thanhtoan/khoitao.");
+                  + " /api/thanhtoan/khoitao, POST /api/thanhtoan/truyvan, POST"
+                  + " /api/thanhtoan/bienlai.");
     }
   }
 

@@ -1,11 +1,13 @@
 package io.github.motcua.vneid;
 
+import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.Sex;
 import io.github.motcua.core.id.TaxCode;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +37,9 @@ public final class CitizenIdentity {
   private final TaxCode organisationTaxCode;
   private final AssuranceLevel assuranceLevel;
   private final Map<String, Object> rawClaims;
+  private final IdentityCardNumber identityCardNumber;
+  private final NationalPortalAccountId nationalPortalAccountId;
+  private final List<ClaimWarning> warnings;
 
   private CitizenIdentity(Builder b) {
     this.subject = Objects.requireNonNull(b.subject, "subject");
@@ -50,6 +55,41 @@ public final class CitizenIdentity {
     this.organisationName = b.organisationName;
     this.organisationTaxCode = b.organisationTaxCode;
     this.rawClaims = Collections.unmodifiableMap(new LinkedHashMap<>(b.rawClaims));
+    this.identityCardNumber = b.identityCardNumber;
+    this.nationalPortalAccountId = b.nationalPortalAccountId;
+    this.warnings = List.copyOf(b.warnings);
+  }
+
+  /**
+   * Returns the identity card (CMND) number, when the account carries one ({@code SoCMND}); an
+   * account may carry it instead of a personal ID.
+   *
+   * @return the number, or empty
+   */
+  public Optional<IdentityCardNumber> identityCardNumber() {
+    return Optional.ofNullable(identityCardNumber);
+  }
+
+  /**
+   * Returns the citizen's or organisation's account id on the National Public Service Portal (the
+   * single sign-on's {@code TechID}), which the national dossier record carries as {@code
+   * MaDoiTuong}.
+   *
+   * @return the account id, or empty when the provider sent none (or an unusable one: see {@link
+   *     #warnings()})
+   */
+  public Optional<NationalPortalAccountId> nationalPortalAccountId() {
+    return Optional.ofNullable(nationalPortalAccountId);
+  }
+
+  /**
+   * Returns the optional claims that were present but could not be used (an invalid tax code, an
+   * unknown sex value, a malformed date of birth, ...): the login succeeded without them.
+   *
+   * @return the warnings, in claim order; empty when every claim was usable
+   */
+  public List<ClaimWarning> warnings() {
+    return warnings;
   }
 
   /**
@@ -195,6 +235,9 @@ public final class CitizenIdentity {
         && Objects.equals(organisationName, c.organisationName)
         && Objects.equals(organisationTaxCode, c.organisationTaxCode)
         && assuranceLevel == c.assuranceLevel
+        && Objects.equals(identityCardNumber, c.identityCardNumber)
+        && Objects.equals(nationalPortalAccountId, c.nationalPortalAccountId)
+        && warnings.equals(c.warnings)
         && rawClaims.equals(c.rawClaims);
   }
 
@@ -211,6 +254,12 @@ public final class CitizenIdentity {
     s.append(", subject=").append(maskTail(subject, 4));
     if (personalId != null) {
       s.append(", personalId=").append(personalId.masked());
+    }
+    if (identityCardNumber != null) {
+      s.append(", identityCard=").append(identityCardNumber.masked());
+    }
+    if (nationalPortalAccountId != null) {
+      s.append(", portalAccount=").append(nationalPortalAccountId.masked());
     }
     if (fullName != null) {
       s.append(", fullName=").append(maskName(fullName));
@@ -236,6 +285,9 @@ public final class CitizenIdentity {
     }
     if (organisationTaxCode != null) {
       s.append(", organisationTaxCode=").append(organisationTaxCode);
+    }
+    if (!warnings.isEmpty()) {
+      s.append(", warnings=").append(warnings.stream().map(ClaimWarning::code).toList());
     }
     return s.append(']').toString();
   }
@@ -277,8 +329,44 @@ public final class CitizenIdentity {
     private TaxCode organisationTaxCode;
     private AssuranceLevel assuranceLevel;
     private Map<String, Object> rawClaims = Map.of();
+    private IdentityCardNumber identityCardNumber;
+    private NationalPortalAccountId nationalPortalAccountId;
+    private List<ClaimWarning> warnings = List.of();
 
     private Builder() {}
+
+    /**
+     * Sets the identity card (CMND) number.
+     *
+     * @param number the number, may be null
+     * @return this builder
+     */
+    public Builder identityCardNumber(IdentityCardNumber number) {
+      this.identityCardNumber = number;
+      return this;
+    }
+
+    /**
+     * Sets the national-portal account id ({@code TechID}).
+     *
+     * @param id the account id, may be null
+     * @return this builder
+     */
+    public Builder nationalPortalAccountId(NationalPortalAccountId id) {
+      this.nationalPortalAccountId = id;
+      return this;
+    }
+
+    /**
+     * Sets the warnings about optional claims that could not be used.
+     *
+     * @param warnings the warnings; not null
+     * @return this builder
+     */
+    public Builder warnings(List<ClaimWarning> warnings) {
+      this.warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
+      return this;
+    }
 
     /**
      * Sets the subject.

@@ -10,8 +10,8 @@ import java.util.Objects;
 /**
  * The names and value formats of the claims (thông tin định danh) that make up a {@link
  * CitizenIdentity}. The defaults are the names seen in the national single sign-on's userinfo
- * answers (docs/domain.md §5); the value tables for sex and account kind are not published [U], so each
- * can be replaced one by one:
+ * answers (docs/domain.md §5); the value tables for sex and account kind are not published [U], so
+ * each can be replaced one by one:
  *
  * <pre>{@code
  * ClaimMapping mapping = ClaimMapping.defaults().toBuilder().personalId("so_cccd").build();
@@ -34,6 +34,8 @@ public final class ClaimMapping {
   private final String organisationTaxCode;
   private final String organisationName;
   private final String assuranceLevel;
+  private final String identityCardNumber;
+  private final String nationalPortalAccountId;
   private final String dateOfBirthPattern;
   private final DateTimeFormatter dateOfBirthFormatter;
   private final Map<String, Sex> sexValues;
@@ -51,6 +53,8 @@ public final class ClaimMapping {
     this.organisationTaxCode = name(b.organisationTaxCode, "organisation-tax-code");
     this.organisationName = name(b.organisationName, "organisation-name");
     this.assuranceLevel = name(b.assuranceLevel, "assurance-level");
+    this.identityCardNumber = name(b.identityCardNumber, "identity-card-number");
+    this.nationalPortalAccountId = name(b.nationalPortalAccountId, "national-portal-account-id");
     this.dateOfBirthPattern = name(b.dateOfBirthPattern, "date-of-birth-pattern");
     try {
       // 'u' (proleptic year) instead of 'y' (year of era) so that STRICT resolution works and an
@@ -76,10 +80,11 @@ public final class ClaimMapping {
   }
 
   /**
-   * Returns the default mapping: {@code SoDinhDanh}, {@code HoVaTen}, {@code NgayThangNamSinh}
-   * ({@code yyyyMMdd}), {@code GioiTinh} ({@code Nam} / {@code Nữ}), {@code SoDienThoai}, {@code
-   * ThuDienTu}, {@code MaSoThue}, {@code LoaiTaiKhoan} ({@code 1} citizen, {@code 2} organisation),
-   * {@code MaSoDoanhNghiep}, {@code TenDoanhNghiep}, {@code loAs}.
+   * Returns the default mapping: {@code SoDinhDanh}, {@code SoCMND}, {@code HoVaTen}, {@code
+   * NgayThangNamSinh} ({@code yyyyMMdd}), {@code GioiTinh} (a number, {@code 1} / {@code 2}, or
+   * {@code Nam} / {@code Nữ}), {@code SoDienThoai}, {@code ThuDienTu}, {@code MaSoThue}, {@code
+   * LoaiTaiKhoan} ({@code 1} citizen, {@code 2} organisation), {@code MaSoDoanhNghiep}, {@code
+   * TenDoanhNghiep}, {@code TechID}, {@code loAs}.
    *
    * @return the default mapping
    */
@@ -114,6 +119,8 @@ public final class ClaimMapping {
     b.organisationTaxCode = organisationTaxCode;
     b.organisationName = organisationName;
     b.assuranceLevel = assuranceLevel;
+    b.identityCardNumber = identityCardNumber;
+    b.nationalPortalAccountId = nationalPortalAccountId;
     b.dateOfBirthPattern = dateOfBirthPattern;
     b.sexValues = new LinkedHashMap<>(sexValues);
     b.accountKindValues = new LinkedHashMap<>(accountKindValues);
@@ -221,6 +228,25 @@ public final class ClaimMapping {
   }
 
   /**
+   * Returns the claim holding the identity card (CMND) number, an identity document of its own kind
+   * that some accounts carry instead of a personal ID.
+   *
+   * @return the claim name; default {@code SoCMND}
+   */
+  public String identityCardNumber() {
+    return identityCardNumber;
+  }
+
+  /**
+   * Returns the claim holding the account id on the National Public Service Portal.
+   *
+   * @return the claim name; default {@code TechID}
+   */
+  public String nationalPortalAccountId() {
+    return nationalPortalAccountId;
+  }
+
+  /**
    * Returns the {@link DateTimeFormatter} pattern of the date of birth.
    *
    * @return the pattern; default {@code yyyyMMdd}
@@ -240,9 +266,11 @@ public final class ClaimMapping {
 
   /**
    * Returns the values of the sex claim and what they mean; a value not listed leaves the sex
-   * unknown rather than failing the login.
+   * unknown, with a {@link ClaimWarning}, rather than failing the login. A numeric claim is looked
+   * up by its decimal text: the single sign-on sends {@code GioiTinh} as a number.
    *
-   * @return the table; default {@code Nam} male, {@code Nữ} and {@code Nu} female
+   * @return the table; default {@code 1} and {@code Nam} male, {@code 2}, {@code Nữ} and {@code Nu}
+   *     female (the numeric values are not published: docs/domain.md §5, [U])
    */
   public Map<String, Sex> sexValues() {
     return sexValues;
@@ -273,6 +301,8 @@ public final class ClaimMapping {
         && organisationTaxCode.equals(c.organisationTaxCode)
         && organisationName.equals(c.organisationName)
         && assuranceLevel.equals(c.assuranceLevel)
+        && identityCardNumber.equals(c.identityCardNumber)
+        && nationalPortalAccountId.equals(c.nationalPortalAccountId)
         && dateOfBirthPattern.equals(c.dateOfBirthPattern)
         && sexValues.equals(c.sexValues)
         && accountKindValues.equals(c.accountKindValues);
@@ -309,6 +339,10 @@ public final class ClaimMapping {
         + organisationName
         + ", assuranceLevel="
         + assuranceLevel
+        + ", identityCardNumber="
+        + identityCardNumber
+        + ", nationalPortalAccountId="
+        + nationalPortalAccountId
         + "]";
   }
 
@@ -325,9 +359,22 @@ public final class ClaimMapping {
     private String organisationTaxCode = "MaSoDoanhNghiep";
     private String organisationName = "TenDoanhNghiep";
     private String assuranceLevel = "loAs";
+    private String identityCardNumber = "SoCMND";
+    private String nationalPortalAccountId = "TechID";
     private String dateOfBirthPattern = "yyyyMMdd";
     private Map<String, Sex> sexValues =
-        new LinkedHashMap<>(Map.of("Nam", Sex.MALE, "Nữ", Sex.FEMALE, "Nu", Sex.FEMALE));
+        new LinkedHashMap<>(
+            Map.of(
+                "1",
+                Sex.MALE,
+                "2",
+                Sex.FEMALE,
+                "Nam",
+                Sex.MALE,
+                "Nữ",
+                Sex.FEMALE,
+                "Nu",
+                Sex.FEMALE));
     private Map<String, AccountKind> accountKindValues =
         new LinkedHashMap<>(Map.of("1", AccountKind.CITIZEN, "2", AccountKind.ORGANISATION));
 
@@ -451,6 +498,28 @@ public final class ClaimMapping {
      */
     public Builder assuranceLevel(String claim) {
       this.assuranceLevel = claim;
+      return this;
+    }
+
+    /**
+     * Sets the identity-card (CMND) number claim name.
+     *
+     * @param claim the claim name
+     * @return this builder
+     */
+    public Builder identityCardNumber(String claim) {
+      this.identityCardNumber = claim;
+      return this;
+    }
+
+    /**
+     * Sets the national-portal account id claim name.
+     *
+     * @param claim the claim name
+     * @return this builder
+     */
+    public Builder nationalPortalAccountId(String claim) {
+      this.nationalPortalAccountId = claim;
       return this;
     }
 

@@ -155,6 +155,17 @@ public final class VneidClient {
     }
   }
 
+  /** Refuses a client that cannot log in at a provider that accepts only pushed requests. */
+  private void checkPushedRequests(VneidProfile profile) {
+    if (profile.pushedAuthorizationRequestsRequired() && !pushAuthorizationRequests) {
+      throw new InvalidConfigurationException(
+          "pushed-authorization-requests",
+          "The provider accepts only pushed authorization requests"
+              + " (require_pushed_authorization_requests), but pushAuthorizationRequests(false)"
+              + " is set: every login would fail. Remove that setting.");
+    }
+  }
+
   /**
    * Returns a new builder.
    *
@@ -303,6 +314,12 @@ public final class VneidClient {
               + " login or was forged. Restart the login.");
     }
     String iss = query.get("iss");
+    if (iss == null && p.profile().issuerParameterRequired()) {
+      throw new InvalidCallbackException(
+          "callback.issuer-missing",
+          "The callback carries no iss parameter although the provider sends one (RFC 9207):"
+              + " it was stripped on the way, which would disable the mix-up protection.");
+    }
     if (iss != null && !iss.equals(p.profile().issuer().toString())) {
       throw new InvalidCallbackException(
           "callback.issuer-mismatch", "The callback comes from another issuer (iss parameter).");
@@ -519,38 +536,94 @@ public final class VneidClient {
           null);
     }
     VneidProfile.Builder b = baseProfile.toBuilder().issuer(discoveryIssuer);
+    // Every endpoint is read the same way: the discovered value, or none when the document has
+    // none (never the default profile's guess); a value that is not an absolute URI is refused.
     b.authorizationEndpoint(endpoint(doc, "authorization_endpoint", true));
     b.tokenEndpoint(endpoint(doc, "token_endpoint", true));
     b.jwksUri(endpoint(doc, "jwks_uri", true));
     b.userInfoEndpoint(endpoint(doc, "userinfo_endpoint", false));
     b.endSessionEndpoint(endpoint(doc, "end_session_endpoint", false));
     URI par = endpoint(doc, "pushed_authorization_request_endpoint", false);
-    if (par != null) {
-      b.pushedAuthorizationRequestEndpoint(par);
+    b.pushedAuthorizationRequestEndpoint(par);
+    boolean parRequired = flag(doc, "require_pushed_authorization_requests");
+    if (parRequired && par == null) {
+      throw new ProviderException(
+          "provider.discovery",
+          "The discovery document requires pushed authorization requests but names no"
+              + " pushed_authorization_request_endpoint.",
+          200,
+          null,
+          null);
     }
-    LOG.debug("VNeID provider discovered (pushed requests offered: {})", par != null);
-    return b.build();
+    b.pushedAuthorizationRequestsRequired(
+        parRequired || baseProfile.pushedAuthorizationRequestsRequired());
+    // RFC 9207 section 3: a provider that advertises the parameter must send it; a profile may
+    // also require it of a provider that sends it without advertising it.
+    b.issuerParameterRequired(
+        flag(doc, "authorization_response_iss_parameter_supported")
+            || baseProfile.issuerParameterRequired());
+    LOG.debug(
+        "VNeID provider discovered (pushed requests offered: {}, required: {})",
+        par != null,
+        parRequired);
+    try {
+      return b.build();
+    } catch (InvalidConfigurationException e) {
+      throw new ProviderException(
+          "provider.discovery",
+          "The discovery document does not make a usable profile: " + e.getMessage(),
+          200,
+          null,
+          e);
+    }
+  }
+
+  /** Reads a boolean metadata value: absent or null is false, anything but a boolean is refused. */
+  private static boolean flag(JsonNode doc, String name) {
+    JsonNode value = doc.get(name);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw new ProviderException(
+          "provider.discovery",
+          "The discovery document's " + name + " is not true or false.",
+          200,
+          null,
+          null);
+    }
+    return value.booleanValue();
   }
 
   private static URI endpoint(JsonNode doc, String name, boolean required) {
-    String value = doc.path(name).asText(null);
-    if (value == null) {
+    JsonNode value = doc.get(name);
+    if (value == null || value.isNull()) {
       if (required) {
         throw new ProviderException(
             "provider.discovery", "The discovery document lacks " + name + ".", 200, null, null);
       }
       return null;
     }
+    String text = value.isTextual() ? value.textValue() : null;
     try {
-      URI uri = new URI(value);
-      if (!uri.isAbsolute()) {
-        throw new URISyntaxException(value, "not absolute");
+      if (text == null) {
+        throw new URISyntaxException(String.valueOf(value.getNodeType()), "not a string");
+      }
+      URI uri = new URI(text);
+      String scheme = uri.getScheme();
+      if (!uri.isAbsolute()
+          || uri.getHost() == null
+          || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
+          || uri.getFragment() != null) {
+        throw new URISyntaxException(text, "not an absolute http(s) URI without fragment");
       }
       return uri;
     } catch (URISyntaxException e) {
       throw new ProviderException(
           "provider.discovery",
-          "The discovery document's " + name + " is not an absolute URI.",
+          "The discovery document's "
+              + name
+              + " is not an absolute http(s) URI without a fragment.",
           200,
           null,
           null);
@@ -558,6 +631,7 @@ public final class VneidClient {
   }
 
   private Provider settle(VneidProfile profile) {
+    checkPushedRequests(profile);
     JWKSource<SecurityContext> keys;
     try {
       keys =
@@ -819,7 +893,10 @@ public final class VneidClient {
     }
 
     /**
-     * Sets whether to push authorization requests when the provider offers it.
+     * Sets whether to push authorization requests when the provider offers it. Switching it off for
+     * a provider that requires pushed requests ({@link
+     * VneidProfile#pushedAuthorizationRequestsRequired()}) is a configuration error: {@link
+     * #build()} throws it for a configured profile, the first use (discovery) for an issuer.
      *
      * @param push true to push when offered; default true
      * @return this builder
@@ -867,7 +944,9 @@ public final class VneidClient {
      * Builds the client. Does no network call: discovery happens on first use.
      *
      * @return the client
-     * @throws InvalidConfigurationException when a required setting is missing or invalid
+     * @throws InvalidConfigurationException when a required setting is missing or invalid, or (code
+     *     {@code config.pushed-authorization-requests}) pushed requests are switched off for a
+     *     profile that requires them
      */
     public VneidClient build() {
       return new VneidClient(this);

@@ -44,6 +44,8 @@ public final class VneidProfile {
   private final Map<AssuranceLevel, String> acrValues;
   private final ClaimMapping claimMapping;
   private final URI clientAssertionAudience;
+  private final boolean issuerParameterRequired;
+  private final boolean pushedAuthorizationRequestsRequired;
 
   private VneidProfile(Builder b) {
     this.issuer = required(b.issuer, "issuer");
@@ -78,6 +80,14 @@ public final class VneidProfile {
     }
     this.acrValues = Map.copyOf(b.acrValues);
     this.claimMapping = Objects.requireNonNull(b.claimMapping, "claimMapping");
+    this.issuerParameterRequired = b.issuerParameterRequired;
+    this.pushedAuthorizationRequestsRequired = b.pushedAuthorizationRequestsRequired;
+    if (pushedAuthorizationRequestsRequired && pushedAuthorizationRequestEndpoint == null) {
+      throw new InvalidConfigurationException(
+          "pushed-authorization-requests",
+          "The provider requires pushed authorization requests but the profile has no"
+              + " pushed-authorization-request endpoint.");
+    }
   }
 
   private static URI required(URI value, String setting) {
@@ -142,6 +152,8 @@ public final class VneidProfile {
     b.acrValues = new EnumMap<>(acrValues);
     b.claimMapping = claimMapping;
     b.clientAssertionAudience = clientAssertionAudience;
+    b.issuerParameterRequired = issuerParameterRequired;
+    b.pushedAuthorizationRequestsRequired = pushedAuthorizationRequestsRequired;
     return b;
   }
 
@@ -254,9 +266,36 @@ public final class VneidProfile {
     return clientAssertionAudience != null ? clientAssertionAudience : issuer;
   }
 
+  /**
+   * Returns whether every authorization response must carry the {@code iss} parameter (RFC 9207): a
+   * callback without it is then refused, since a stripped {@code iss} disables the mix-up
+   * protection. Discovery sets it when the provider advertises {@code
+   * authorization_response_iss_parameter_supported}; set it by hand for a provider that sends
+   * {@code iss} without advertising it. A callback that does carry {@code iss} must name this
+   * profile's issuer either way.
+   *
+   * @return true when {@code iss} is required; default false
+   */
+  public boolean issuerParameterRequired() {
+    return issuerParameterRequired;
+  }
+
+  /**
+   * Returns whether the provider accepts only pushed authorization requests (RFC 9126 section 5,
+   * {@code require_pushed_authorization_requests}). A client built with pushed requests switched
+   * off is then refused as misconfigured, before any login.
+   *
+   * @return true when pushed requests are required; default false
+   */
+  public boolean pushedAuthorizationRequestsRequired() {
+    return pushedAuthorizationRequestsRequired;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof VneidProfile p
+        && issuerParameterRequired == p.issuerParameterRequired
+        && pushedAuthorizationRequestsRequired == p.pushedAuthorizationRequestsRequired
         && issuer.equals(p.issuer)
         && authorizationEndpoint.equals(p.authorizationEndpoint)
         && tokenEndpoint.equals(p.tokenEndpoint)
@@ -292,6 +331,9 @@ public final class VneidProfile {
         + endSessionEndpoint
         + ", par="
         + pushedAuthorizationRequestEndpoint
+        + (pushedAuthorizationRequestsRequired ? " (required)" : "")
+        + ", issRequired="
+        + issuerParameterRequired
         + ", algorithms="
         + idTokenSigningAlgorithms
         + "]";
@@ -319,8 +361,35 @@ public final class VneidProfile {
     private Map<AssuranceLevel, String> acrValues =
         new EnumMap<>(Map.of(AssuranceLevel.LEVEL_1, "LoA1", AssuranceLevel.LEVEL_2, "LoA2"));
     private ClaimMapping claimMapping = ClaimMapping.defaults();
+    private boolean issuerParameterRequired;
+    private boolean pushedAuthorizationRequestsRequired;
 
     private Builder() {}
+
+    /**
+     * Sets whether authorization responses must carry the {@code iss} parameter (RFC 9207).
+     *
+     * @param required true to refuse a callback without {@code iss}; default false (discovery sets
+     *     it when the provider advertises {@code authorization_response_iss_parameter_supported})
+     * @return this builder
+     */
+    public Builder issuerParameterRequired(boolean required) {
+      this.issuerParameterRequired = required;
+      return this;
+    }
+
+    /**
+     * Sets whether the provider accepts only pushed authorization requests (RFC 9126).
+     *
+     * @param required true when it does; the profile then needs a {@link
+     *     #pushedAuthorizationRequestEndpoint(URI) pushed-authorization-request endpoint}; default
+     *     false (discovery reads {@code require_pushed_authorization_requests})
+     * @return this builder
+     */
+    public Builder pushedAuthorizationRequestsRequired(boolean required) {
+      this.pushedAuthorizationRequestsRequired = required;
+      return this;
+    }
 
     /**
      * Sets the issuer identifier.
@@ -461,8 +530,9 @@ public final class VneidProfile {
      * Builds the profile.
      *
      * @return the profile
-     * @throws InvalidConfigurationException when an endpoint is missing or not absolute, or the
-     *     algorithm list is empty or names a symmetric algorithm
+     * @throws InvalidConfigurationException when an endpoint is missing or not absolute, the
+     *     algorithm list is empty or names a symmetric algorithm, or pushed requests are required
+     *     without an endpoint
      */
     public VneidProfile build() {
       return new VneidProfile(this);

@@ -86,7 +86,8 @@ class CallbackTest {
   void refusesCallbackWithoutCode() {
     VneidClient client = TestClients.client(VNEID);
     LoginRequest request = client.startLogin();
-    URI callback = URI.create(VNEID.redirectUri() + "?state=" + request.state());
+    URI callback =
+        URI.create(VNEID.redirectUri() + "?state=" + request.state() + "&iss=" + VNEID.issuer());
     Throwable e =
         org.assertj.core.api.Assertions.catchThrowable(
             () -> client.completeLogin(callback, request));

@@ -32,10 +32,7 @@ class ClaimsTest {
   @CsvSource({
     "SoDinhDanh, 12345, claims.personal-id.invalid",
     "SoDinhDanh, 00109001234X, claims.personal-id.invalid",
-    "SoDinhDanh, 001990012345, claims.personal-id.invalid",
-    "NgayThangNamSinh, 15/04/1990, claims.date-of-birth.format",
-    "NgayThangNamSinh, 19901345, claims.date-of-birth.format",
-    "MaSoThue, 0100233480, claims.tax-code.invalid"
+    "SoDinhDanh, 001990012345, claims.personal-id.invalid"
   })
   void refusesInvalidClaimValue(String claim, String value, String code) {
     Map<String, Object> claims = citizenClaims();
@@ -44,6 +41,30 @@ class ClaimsTest {
     assertThat(e).isInstanceOf(ClaimMappingException.class);
     assertThat(((IdentityException) e).code()).isEqualTo(code);
     assertThat(e.getMessage()).doesNotContain(value);
+  }
+
+  /** Optional claims that fail validation: the login succeeds, the claim is left out, warned. */
+  @ParameterizedTest
+  @CsvSource({
+    "NgayThangNamSinh, 15/04/1990, claims.date-of-birth.format",
+    "NgayThangNamSinh, 19901345, claims.date-of-birth.format",
+    "MaSoThue, 0100233480, claims.tax-code.invalid",
+    "GioiTinh, X, claims.sex.unknown-value",
+    "TechID, tech id with spaces, claims.national-portal-account-id.invalid"
+  })
+  void anInvalidOptionalClaimIsAWarning(String claim, String value, String code) {
+    Map<String, Object> claims = citizenClaims();
+    claims.put(claim, value);
+    VNEID.loginAs(VneidPersona.custom("custom", "custom-subject", 2, claims));
+
+    CitizenIdentity id = TestClients.login(TestClients.client(VNEID), VNEID).identity();
+
+    assertThat(id.personalId()).contains(PersonalId.parse("001090012345"));
+    assertThat(id.warnings())
+        .extracting(ClaimWarning::claim, ClaimWarning::code)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(claim, code));
+    assertThat(id.warnings().get(0).message()).doesNotContain(value);
+    assertThat(id.toString()).doesNotContain(value);
   }
 
   @Test
@@ -55,10 +76,22 @@ class ClaimsTest {
   }
 
   @Test
-  void refusesNonTextClaim() {
+  void refusesANonTextPersonalId() {
+    Map<String, Object> claims = citizenClaims();
+    claims.put("SoDinhDanh", List.of("001090012345", "001090012346"));
+    assertThat(((IdentityException) loginAs(claims)).code()).isEqualTo("claims.personal-id.type");
+  }
+
+  @Test
+  void aNonTextOptionalClaimIsAWarning() {
     Map<String, Object> claims = citizenClaims();
     claims.put("HoVaTen", List.of("a", "b"));
-    assertThat(((IdentityException) loginAs(claims)).code()).isEqualTo("claims.full-name.type");
+    VNEID.loginAs(VneidPersona.custom("custom", "custom-subject", 2, claims));
+    CitizenIdentity id = TestClients.login(TestClients.client(VNEID), VNEID).identity();
+    assertThat(id.fullName()).isEmpty();
+    assertThat(id.warnings())
+        .extracting(ClaimWarning::code)
+        .containsExactly("claims.full-name.type");
   }
 
   @Test

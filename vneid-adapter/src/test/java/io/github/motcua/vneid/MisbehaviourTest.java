@@ -35,7 +35,8 @@ class MisbehaviourTest {
           Map.entry(VneidMisbehaviour.TAMPERED_PAYLOAD, "id-token.signature"),
           Map.entry(VneidMisbehaviour.JWKS_DOWN, "provider.jwks-unavailable"),
           Map.entry(VneidMisbehaviour.SLOW_TOKEN_ENDPOINT, "provider.timeout"),
-          Map.entry(VneidMisbehaviour.USERINFO_SUBJECT_MISMATCH, "userinfo.subject-mismatch"));
+          Map.entry(VneidMisbehaviour.USERINFO_SUBJECT_MISMATCH, "userinfo.subject-mismatch"),
+          Map.entry(VneidMisbehaviour.ISS_STRIPPED, "callback.issuer-missing"));
 
   static Stream<Arguments> presets() {
     return EXPECTED_CODES.entrySet().stream()

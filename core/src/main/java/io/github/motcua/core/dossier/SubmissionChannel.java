@@ -1,8 +1,9 @@
 package io.github.motcua.core.dossier;
 
 /**
- * How a dossier reached the one-stop shop (hình thức nộp hồ sơ), following Decree 42/2022/NĐ-CP on
- * online public services.
+ * How a dossier reached the one-stop shop (hình thức nộp hồ sơ). The full and partial online
+ * services were defined by Decree 42/2022/NĐ-CP on online public services, since replaced (see
+ * docs/domain.md §2, "Texts cited"); the two kinds are still those the national portal reports.
  */
 public enum SubmissionChannel {
   /** A full online public service (dịch vụ công trực tuyến toàn trình). */

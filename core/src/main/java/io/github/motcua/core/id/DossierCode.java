@@ -6,20 +6,23 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * The code of a dossier (mã hồ sơ): the receiving agency's code, the receipt date and a sequence
- * number, joined with dashes.
+ * The code of a dossier (mã hồ sơ, số hồ sơ): the receiving agency's code, the receipt date and the
+ * sequence number of the dossier, joined with dashes (Circular 01/2018/TT-VPCP, guiding the
+ * one-stop-shop Decree 61/2018/NĐ-CP; docs/domain.md §2).
  *
- * <p>Two forms are in use and both are parsed (the widths are not fixed by any public text):
+ * <p>Two widths are written and both are parsed:
  *
  * <ul>
- *   <li>{@link Format#SHORT}: {@code 000.00.31.H56-250815-0001}, date as {@code yyMMdd} (years
- *       2000-2099), sequence of at least 4 digits;
- *   <li>{@link Format#LONG}: {@code G09.20-20260609-0092637}, date as {@code yyyyMMdd}, sequence of
- *       at least 7 digits.
+ *   <li>{@link Format#SHORT}, as one-stop-shop systems write it: {@code 000.00.31.H56-250815-0001},
+ *       date as {@code yyMMdd} (years 2000-2099), sequence of at least 4 digits;
+ *   <li>{@link Format#LONG}, as the national portal writes it: {@code G09.20-20260609-0092637},
+ *       date as {@code yyyyMMdd}, sequence of at least 7 digits.
  * </ul>
  *
- * <p>{@link #of(AgencyCode, LocalDate, long)} writes the short form; {@link #of(AgencyCode,
- * LocalDate, long, Format)} writes either.
+ * <p>The agency part is any {@link AgencyCode} (either order; a reserved level-1 letter is
+ * refused). The sequence may grow beyond its padding (up to 12 digits) but is never zero. {@link
+ * #of(AgencyCode, LocalDate, long)} writes the short form; {@link #of(AgencyCode, LocalDate, long,
+ * Format)} writes either.
  *
  * <p>Immutable and thread-safe; equality is on the value as written.
  */

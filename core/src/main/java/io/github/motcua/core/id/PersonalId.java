@@ -11,11 +11,14 @@ import java.util.Optional;
  * A personal identification number (số định danh cá nhân), the 12 digits printed on the citizen
  * identity card (CCCD, căn cước) and used by VNeID.
  *
- * <p>Structure (Circular 07/2016/TT-BCA): digits 1-3 are the province or country where the birth
- * was registered; digit 4 encodes sex and century (even male, odd female; {@code 0}/{@code 1} for
- * 1900-1999, {@code 2}/{@code 3} for 2000-2099; higher digits denote centuries that have not begun
- * and are rejected); digits 5-6 are the last two digits of the birth year; digits 7-12 are random.
- * There is no check digit, so a well-formed number can still be one that was never issued.
+ * <p>Structure (Law on Identification 2023, Article 12: 12 digits set by the national population
+ * database; the codes inside it were laid down by Decree 137/2015/NĐ-CP, Article 13, and Circular
+ * 07/2016/TT-BCA, Article 7, replaced by Circular 59/2021/TT-BCA; docs/domain.md §2): digits 1-3
+ * are the province or country where the birth was registered; digit 4 encodes sex and century (even
+ * male, odd female; {@code 0}/{@code 1} for 1900-1999, {@code 2}/{@code 3} for 2000-2099; higher
+ * digits denote centuries that have not begun and are rejected); digits 5-6 are the last two digits
+ * of the birth year; digits 7-12 are random. There is no check digit, so a well-formed number can
+ * still be one that was never issued.
  *
  * <p>A personal ID is personal data (Decree 13/2023/NĐ-CP). {@link #toString()} returns the {@link
  * #masked()} form; only {@link #value()} gives the whole number. Exceptions never contain it.
@@ -27,9 +30,9 @@ public final class PersonalId {
   private static final String KIND = "personal-id";
 
   /**
-   * The 63 province codes in use before the 2025 reorganisation (Circular 07/2016/TT-BCA,
-   * appendix). Numbers issued since 1 July 2025 keep these codes; whether new codes will appear is
-   * not known.
+   * The 63 province codes in use before the 2025 reorganisation (first published with Circular
+   * 07/2016/TT-BCA, since replaced; the codes are unchanged). Numbers issued since 1 July 2025 keep
+   * these codes; whether new codes will appear is not known.
    */
   private static final Map<String, String> PROVINCES =
       Map.ofEntries(

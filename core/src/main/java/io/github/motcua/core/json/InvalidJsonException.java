@@ -3,7 +3,6 @@ package io.github.motcua.core.json;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.dossier.Violation;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Thrown when JSON cannot be read into a motcua value: malformed JSON, a document beyond the
@@ -11,8 +10,11 @@ import java.util.stream.Collectors;
  * event type, a number out of range, or a value that breaks the model's rules. Code {@code
  * json.invalid}.
  *
- * <p>{@link #violations()} lists every problem found, each with its JSON path from the document
- * root (such as {@code $.applicant.personalId}), its rule and a message. Neither the message nor
+ * <p>{@link #violations()} lists the problems found in document order, each with its JSON path from
+ * the document root (such as {@code $.applicant.personalId}), its rule and a message; it keeps the
+ * first {@value #MAX_VIOLATIONS}, and {@link #violationCount()} says how many there were in all.
+ * The message names the first {@value #MESSAGE_VIOLATIONS} and the count of the rest, so that a
+ * hostile document with a million problems still gives a short exception. Neither the message nor
  * the violations contain the rejected values, so the exception is safe to log.
  *
  * <p>When the motcua {@link MotcuaJson#module() module} is registered on an {@code ObjectMapper}
@@ -27,9 +29,17 @@ public class InvalidJsonException extends MotcuaException {
   /** The code of every {@code InvalidJsonException}. */
   public static final String CODE = "json.invalid";
 
+  /** Most violations an exception keeps; {@link #violationCount()} counts the rest. */
+  public static final int MAX_VIOLATIONS = 1_000;
+
+  /** Most violations the exception message names; it gives the count of the rest. */
+  public static final int MESSAGE_VIOLATIONS = 20;
+
   /** The violations; a List.copyOf result, which is serializable. */
   @SuppressWarnings("serial")
   private final List<Violation> violations;
+
+  private final int count;
 
   /**
    * Creates an exception.
@@ -47,12 +57,28 @@ public class InvalidJsonException extends MotcuaException {
    * @param cause the underlying parser exception, may be null
    */
   public InvalidJsonException(List<Violation> violations, Throwable cause) {
-    super(CODE, describe(violations), cause);
-    this.violations = List.copyOf(violations);
+    this(violations, violations.size(), cause);
   }
 
   /**
-   * Returns every problem found.
+   * Creates an exception for a reader that stopped keeping violations after the first few.
+   *
+   * @param violations the first problems found, at least one; not null; only the first {@link
+   *     #MAX_VIOLATIONS} are kept
+   * @param count how many problems were found in all; raised to {@code violations.size()} when
+   *     smaller
+   * @param cause the underlying parser exception, may be null
+   */
+  public InvalidJsonException(List<Violation> violations, int count, Throwable cause) {
+    super(CODE, describe(violations, Math.max(count, violations.size())), cause);
+    this.violations =
+        List.copyOf(violations.subList(0, Math.min(violations.size(), MAX_VIOLATIONS)));
+    this.count = Math.max(count, violations.size());
+  }
+
+  /**
+   * Returns the first problems found: every problem when there were at most {@link
+   * #MAX_VIOLATIONS}.
    *
    * @return an unmodifiable, non-empty list in document order
    */
@@ -60,10 +86,28 @@ public class InvalidJsonException extends MotcuaException {
     return violations;
   }
 
-  private static String describe(List<Violation> violations) {
-    return "Invalid JSON ("
-        + violations.size()
-        + (violations.size() == 1 ? " problem): " : " problems): ")
-        + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+  /**
+   * Returns how many problems were found in all, which may be more than {@link #violations()}
+   * holds.
+   *
+   * @return the count, at least {@code violations().size()}
+   */
+  public int violationCount() {
+    return count;
+  }
+
+  private static String describe(List<Violation> violations, int count) {
+    StringBuilder text =
+        new StringBuilder("Invalid JSON (")
+            .append(count)
+            .append(count == 1 ? " problem): " : " problems): ");
+    int shown = Math.min(violations.size(), MESSAGE_VIOLATIONS);
+    for (int i = 0; i < shown; i++) {
+      text.append(i == 0 ? "" : "; ").append(violations.get(i));
+    }
+    if (count > shown) {
+      text.append("; and ").append(count - shown).append(" more");
+    }
+    return text.toString();
   }
 }

@@ -33,6 +33,12 @@ import java.util.Objects;
  *       InvalidJsonException}, each with its JSON path.
  * </ul>
  *
+ * <p>A property name repeated in one object (at any level) refuses the document with a {@code
+ * duplicate-key} violation at its path: Jackson would let the last value win, so two readers could
+ * see two different applicants in one document. Reading costs time and memory linear in the
+ * document's size however many problems it holds; {@link InvalidJsonException} keeps the first of
+ * them and counts the rest.
+ *
  * <p>Use {@link #mapper()} for a ready mapper, or register {@link #module()} on your own. {@link
  * #readEvent(String)}, {@link #readDossier(String)} and {@link #write(Object)} are shortcuts that
  * throw only {@link InvalidJsonException}. Every method is thread-safe.
@@ -59,9 +65,9 @@ public final class MotcuaJson {
   /**
    * Returns a new mapper configured for motcua: {@link #module()} and Jackson's Java time module
    * registered, dates written as ISO-8601 text, unknown properties ignored, exceptions not wrapped
-   * (an {@link InvalidJsonException} arrives as itself), and reading limits of {@link
-   * #MAX_NESTING_DEPTH}, {@link #MAX_STRING_LENGTH}, {@link #MAX_NUMBER_LENGTH} and {@link
-   * #MAX_NAME_LENGTH}.
+   * (an {@link InvalidJsonException} arrives as itself), anything after the document's value
+   * refused, and reading limits of {@link #MAX_NESTING_DEPTH}, {@link #MAX_STRING_LENGTH}, {@link
+   * #MAX_NUMBER_LENGTH} and {@link #MAX_NAME_LENGTH}.
    *
    * <p>Each call returns a new, independent mapper that the caller may configure further. A
    * configured mapper is thread-safe.
@@ -76,6 +82,7 @@ public final class MotcuaJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.WRAP_EXCEPTIONS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     mapper
         .getFactory()

@@ -144,16 +144,18 @@ final class MotcuaModule extends SimpleModule {
       @Override
       public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         String path = pathOf(p);
+        Reading reading = new Reading();
         JsonNode node;
         try {
-          node = ctxt.readTree(p);
+          node = StrictTree.read(p, ctxt, path, reading);
         } catch (StreamConstraintsException e) {
           throw limit(p, e);
         } catch (JacksonException e) {
           throw new InvalidJsonException(
               List.of(new Violation(cut(pathOf(p)), "syntax", "is not well-formed JSON.")), e);
         }
-        Reading reading = new Reading();
+        // A document with a duplicate name means two things to two readers: refuse it whole.
+        reading.throwIfAny();
         T value = reader.read(reading, node, path);
         reading.throwIfAny();
         return value;

@@ -31,8 +31,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -42,13 +44,30 @@ import java.util.stream.Collectors;
  * Reads the canonical JSON of the dossier model from a Jackson tree, collecting every problem with
  * its JSON path instead of stopping at the first. Unknown properties are ignored. Package-private;
  * one instance per document, not thread-safe.
+ *
+ * <p>Hostile documents can hold a great many problems (every empty object in a list lacks all its
+ * properties), so the cost of each is constant: the first {@link
+ * InvalidJsonException#MAX_VIOLATIONS} are kept, the rest only counted, and the check that keeps a
+ * model rule from repeating a reading failure looks only at the failures inside the value being
+ * built, each subtree's failures collapsing to one entry once the value is built. Reading a
+ * document with {@code v} problems costs time and memory in {@code O(n + v)}, {@code v} itself
+ * being {@code O(n)}.
  */
 final class Reading {
 
   /** Longest path kept in a violation; deeper paths are cut (hostile nesting). */
   private static final int MAX_PATH = 300;
 
-  private final List<Violation> violations = new ArrayList<>();
+  /** The first violations, in document order. */
+  private final List<Violation> kept = new ArrayList<>();
+
+  /**
+   * Paths (uncut) of the failures not yet inside a built value, in document order: a value's
+   * failures are replaced by its own path once it is built (see {@link #build}).
+   */
+  private final List<String> open = new ArrayList<>();
+
+  private int count;
 
   /** Reads an element of a list or an object property. */
   @FunctionalInterface
@@ -56,19 +75,24 @@ final class Reading {
     T read(JsonNode node, String path);
   }
 
-  List<Violation> violations() {
-    return violations;
+  /** Whether a violation would still be kept, so that its path is worth building. */
+  boolean keepsDetail() {
+    return kept.size() < InvalidJsonException.MAX_VIOLATIONS;
   }
 
   void add(String path, String code, String message) {
-    String p = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "..." : path;
-    violations.add(new Violation(p, code, message));
+    count++;
+    open.add(path);
+    if (keepsDetail()) {
+      String p = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "..." : path;
+      kept.add(new Violation(p, code, message));
+    }
   }
 
   /** Throws when anything was found. */
   void throwIfAny() {
-    if (!violations.isEmpty()) {
-      throw new InvalidJsonException(violations);
+    if (count > 0) {
+      throw new InvalidJsonException(kept, count, null);
     }
   }
 
@@ -382,31 +406,73 @@ final class Reading {
 
   /**
    * Builds a value, turning the model's violations into JSON violations under {@code path}.
-   * Violations at a path where reading already failed are left out: they repeat that failure.
+   * Violations at a path where reading already failed (the same path, above or below it) are left
+   * out: they repeat that failure.
    */
   <T> T build(String path, Supplier<T> constructor) {
+    // Reading is depth first, so the failures inside this value are the last open entries.
+    int start = open.size();
+    while (start > 0 && atOrUnder(open.get(start - 1), path)) {
+      start--;
+    }
     try {
       return constructor.get();
     } catch (InvalidDossierException e) {
-      List<Violation> found = List.copyOf(violations);
+      Set<String> failed = new HashSet<>();
+      Set<String> failedOrAbove = new HashSet<>();
+      for (String f : open.subList(start, open.size())) {
+        failed.add(f);
+        for (String above = f; above.length() > path.length(); above = parent(above)) {
+          failedOrAbove.add(above);
+        }
+        failedOrAbove.add(path);
+      }
       for (Violation v : e.violations()) {
-        Violation placed = v.under(path);
-        if (found.stream().noneMatch(f -> related(f.path(), placed.path()))) {
-          add(placed.path(), placed.code(), placed.message());
+        String placed = v.under(path).path();
+        if (!failedOrAbove.contains(placed) && !hasFailedAncestor(placed, path, failed)) {
+          add(placed, v.code(), v.message());
         }
       }
       return null;
+    } finally {
+      if (open.size() > start) {
+        open.subList(start, open.size()).clear();
+        open.add(path);
+      }
     }
   }
 
-  private static boolean related(String a, String b) {
-    return a.equals(b) || isUnder(a, b) || isUnder(b, a);
+  /** Whether {@code placed} (at or under {@code path}) lies at or under one of the failures. */
+  private static boolean hasFailedAncestor(String placed, String path, Set<String> failed) {
+    if (failed.isEmpty()) {
+      return false;
+    }
+    for (String above = placed; above.length() >= path.length(); above = parent(above)) {
+      if (failed.contains(above)) {
+        return true;
+      }
+      if (above.length() == path.length()) {
+        break;
+      }
+    }
+    return false;
   }
 
-  private static boolean isUnder(String child, String parent) {
-    return child.length() > parent.length()
-        && child.startsWith(parent)
-        && (child.charAt(parent.length()) == '.' || child.charAt(parent.length()) == '[');
+  /** The path one level up: {@code $.a.b} to {@code $.a}, {@code $.a[2]} to {@code $.a}. */
+  private static String parent(String path) {
+    int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+    return cut <= 0 ? "" : path.substring(0, cut);
+  }
+
+  private static boolean atOrUnder(String child, String parent) {
+    if (!child.startsWith(parent)) {
+      return false;
+    }
+    if (child.length() == parent.length() || parent.isEmpty()) {
+      return true;
+    }
+    char next = child.charAt(parent.length());
+    return next == '.' || next == '[';
   }
 
   boolean isObject(JsonNode node, String path) {

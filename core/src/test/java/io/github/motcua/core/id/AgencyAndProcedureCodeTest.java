@@ -47,14 +47,15 @@ class AgencyAndProcedureCodeTest {
   @ParameterizedTest
   @CsvSource({
     "'', agency-code.empty",
-    "000.00.31.H56.01, agency-code.levels",
+    "000.00.31.H56.01, agency-code.top-level",
     "000..31.H56, agency-code.level-format",
     "000.00.31.H5, agency-code.level-format",
     "0000.00.31.H56, agency-code.level-format",
     "000.00.31.056, agency-code.top-level",
-    "H56.000.00.G09, agency-code.top-level",
+    "000.H56.31, agency-code.top-level",
+    "000.00.31.Z01, agency-code.reserved",
     "000.00.3a.H56, agency-code.level-format",
-    "000.00.31.H56., agency-code.levels",
+    "000.00.31.H56., agency-code.level-format",
     "000.00.31., agency-code.level-format",
     "ÂBC.00.31.H56, agency-code.level-format"
   })
@@ -75,7 +76,7 @@ class AgencyAndProcedureCodeTest {
               random.nextInt(1000),
               random.nextInt(100),
               random.nextInt(100),
-              (char) ('A' + random.nextInt(26)),
+              (char) ('A' + random.nextInt(25)), // Z is reserved
               random.nextInt(100));
       cases.add(Arguments.of(valid, true));
       char[] chars = valid.toCharArray();

@@ -29,10 +29,11 @@ import io.github.motcua.portal.NationalPortalClient;
 import io.github.motcua.portal.ProvincialPortalClient;
 import io.github.motcua.portal.ProvincialPortalProfile;
 import io.github.motcua.portal.RetryPolicy;
-import io.github.motcua.portal.payment.CallbackReply;
+import io.github.motcua.portal.payment.CallbackOutcome;
 import io.github.motcua.portal.payment.FeeItem;
-import io.github.motcua.portal.payment.PaymentConfirmation;
+import io.github.motcua.portal.payment.JdbcPaymentOrderStore;
 import io.github.motcua.portal.payment.PaymentPlatformClient;
+import io.github.motcua.portal.payment.PaymentReconciler;
 import io.github.motcua.portal.payment.PaymentRequest;
 import io.github.motcua.portal.receipt.HttpReceiptTransmitter;
 import io.github.motcua.portal.receipt.ReceiptDestination;
@@ -65,6 +66,7 @@ import io.github.motcua.signing.receipt.ReceiptSeries;
 import io.github.motcua.signing.xml.XmlSignatureVerifier;
 import io.github.motcua.testkit.Fault;
 import io.github.motcua.testkit.MotcuaSandbox;
+import io.github.motcua.testkit.PaymentPlatformFake;
 import io.github.motcua.testkit.PortalFault;
 import io.github.motcua.testkit.TestPki;
 import io.github.motcua.testkit.VneidFake;
@@ -159,6 +161,13 @@ public final class CommuneSimulation {
   static final int CANCEL_EVERY = 193;
 
   private static final String TABLE_PREFIX = "cq_";
+
+  /** The share of payment callbacks the line to the platform loses. */
+  static final double CALLBACK_LOSS = 0.05;
+
+  /** How long after an order without a callback the reconciler asks the platform about it. */
+  static final Duration RECONCILE_AFTER = Duration.ofMinutes(15);
+
   private static final int VERIFIED_SAMPLE = 60;
 
   /** Delivery threads per portal: a sixth of the faults hold a reply past the read time-out. */
@@ -481,7 +490,19 @@ public final class CommuneSimulation {
               .secretKey(sandbox.paymentPlatform().secretKey())
               .okHttpClient(http)
               .clock(clock)
+              .orderStore(
+                  JdbcPaymentOrderStore.builder()
+                      .dataSource(pool)
+                      .tablePrefix(TABLE_PREFIX)
+                      .build()
+                      .createSchemaIfMissing())
               .build();
+      // The line to the platform loses a share of the callbacks; the reconciler asks about them.
+      sandbox
+          .paymentPlatform()
+          .callbackFault(PaymentPlatformFake.CallbackFault.DROP, CALLBACK_LOSS);
+      PaymentReconciler reconciler =
+          PaymentReconciler.builder().client(payments).queryAfter(RECONCILE_AFTER).build();
       VneidFake sso = sandbox.vneid();
       VneidClient vneid =
           VneidClient.builder()
@@ -598,6 +619,7 @@ public final class CommuneSimulation {
               issuer,
               resultSigner,
               payments,
+              reconciler,
               sandbox,
               logins,
               receiptsDir,
@@ -724,6 +746,7 @@ public final class CommuneSimulation {
           Reconciliation.of(
               local,
               recorder.onlinePayments,
+              payments.orderStore(),
               recorder.receiptNumbers,
               events,
               sandbox,
@@ -999,6 +1022,7 @@ public final class CommuneSimulation {
     final EReceiptIssuer issuer;
     final CmsSigner resultSigner;
     final PaymentPlatformClient payments;
+    final PaymentReconciler reconciler;
     final MotcuaSandbox sandbox;
     final Map<Integer, CitizenLogin> logins;
     final Path receiptsDir;
@@ -1016,6 +1040,7 @@ public final class CommuneSimulation {
         EReceiptIssuer issuer,
         CmsSigner resultSigner,
         PaymentPlatformClient payments,
+        PaymentReconciler reconciler,
         MotcuaSandbox sandbox,
         Map<Integer, CitizenLogin> logins,
         Path receiptsDir,
@@ -1025,6 +1050,7 @@ public final class CommuneSimulation {
       this.issuer = issuer;
       this.resultSigner = resultSigner;
       this.payments = payments;
+      this.reconciler = reconciler;
       this.sandbox = sandbox;
       this.logins = logins;
       this.receiptsDir = receiptsDir;
@@ -1199,12 +1225,25 @@ public final class CommuneSimulation {
         clock.at(paidAt, () -> payments.initiate(order));
         // The citizen pays on the platform, which calls the one-stop shop back; the callback's
         // checksum, amount and reference are verified before the payment counts.
-        Map<String, String> callback =
-            clock.at(paidAt, () -> sandbox.paymentPlatform().pay(reference));
-        PaymentConfirmation confirmed = payments.verifyCallback(callback);
-        CallbackReply reply = payments.callbackReply(confirmed);
-        if (!confirmed.successful() || !sandbox.paymentPlatform().isValidReply(reply.fields())) {
-          throw new MotcuaException("quarter.payment", "A payment was not confirmed.");
+        List<Map<String, String>> callbacks =
+            clock.at(paidAt, () -> sandbox.paymentPlatform().payAndNotify(reference));
+        boolean settled = false;
+        for (Map<String, String> callback : callbacks) {
+          CallbackOutcome outcome = payments.handleCallback(callback);
+          if (!outcome.accepted()
+              || !sandbox.paymentPlatform().isValidReply(callback, outcome.reply().fields())) {
+            throw new MotcuaException("quarter.payment", "A payment callback was refused.");
+          }
+          settled |= outcome.settledNow();
+        }
+        if (callbacks.isEmpty()) {
+          // The callback was lost on the line: the scheduled reconciliation asks the platform.
+          paidAt = paidAt.plus(RECONCILE_AFTER).plusSeconds(60);
+          PaymentReconciler.Entry asked = clock.at(paidAt, () -> reconciler.reconcile(reference));
+          settled = asked.outcome() == PaymentReconciler.Outcome.SETTLED;
+        }
+        if (!settled) {
+          throw new MotcuaException("quarter.payment", "A payment was not settled.");
         }
         onlinePayments.put(reference, amount.amount());
         method = PaymentMethod.ONLINE_PAYMENT_PLATFORM;

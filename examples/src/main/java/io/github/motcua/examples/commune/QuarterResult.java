@@ -91,8 +91,9 @@ public record QuarterResult(
         "  provincial portal  %,d of %,d dossiers identical%n",
         r.provincialMatched(), r.dossiers());
     out.printf(
-        "  payment platform   %,d of %,d online payments paid%n",
-        r.paymentsMatched(), r.onlinePayments());
+        "  payment platform   %,d of %,d online payments paid; %,d callbacks lost on the line,"
+            + " recovered by the reconciler%n",
+        r.paymentsMatched(), r.onlinePayments(), r.callbacksLost());
     out.printf(
         "  outbox             %,d events delivered to each portal through %,d injected network"
             + " faults; %,d pending, %,d dead letters%n",
@@ -112,6 +113,7 @@ public record QuarterResult(
       out.println("  ! " + problem);
     }
     out.println("  " + r.verdictLine());
+    out.println("  " + r.paymentsLine());
     out.println();
     out.print(report.toText());
     out.println();

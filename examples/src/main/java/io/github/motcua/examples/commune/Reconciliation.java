@@ -1,6 +1,8 @@
 package io.github.motcua.examples.commune;
 
 import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.portal.payment.PaymentOrder;
+import io.github.motcua.portal.payment.PaymentOrderStore;
 import io.github.motcua.portal.sync.DeadLetter;
 import io.github.motcua.portal.sync.SyncStatus;
 import io.github.motcua.testkit.MotcuaSandbox;
@@ -28,6 +30,9 @@ import java.util.Set;
  * @param duplicated steps held twice, or dossiers the commune never recorded
  * @param paymentsMatched online payments the platform holds as paid
  * @param onlinePayments online payments in the local records
+ * @param paymentsUnsettled orders the platform holds as paid that the commune's order store does
+ *     not hold as settled (a lost callback never recovered)
+ * @param callbacksLost payment callbacks the line lost, each to be recovered by the reconciler
  * @param receiptGaps receipt numbers missing from the series 1..N
  * @param outboxPending events still pending or in flight, both destinations
  * @param deadLetters events parked as dead letters, both destinations
@@ -41,6 +46,8 @@ record Reconciliation(
     long duplicated,
     int paymentsMatched,
     int onlinePayments,
+    int paymentsUnsettled,
+    long callbacksLost,
     int receiptGaps,
     long outboxPending,
     long deadLetters,
@@ -57,12 +64,14 @@ record Reconciliation(
         && receiptGaps == 0
         && outboxPending == 0
         && deadLetters == 0
-        && paymentsMatched == onlinePayments;
+        && paymentsMatched == onlinePayments
+        && paymentsUnsettled == 0;
   }
 
   static Reconciliation of(
       List<Dossier> local,
       Map<String, Long> onlinePayments,
+      PaymentOrderStore orders,
       Map<String, String> receiptNumbers,
       long eventsRecorded,
       MotcuaSandbox sandbox,
@@ -166,6 +175,14 @@ record Reconciliation(
       }
     }
 
+    int unsettled = 0;
+    for (String reference : platform.paidReferences()) {
+      if (orders.find(reference).map(o -> o.state() != PaymentOrder.State.PAID).orElse(true)) {
+        unsettled++;
+        note(problems, "the platform holds " + reference + " as paid; the commune's books do not");
+      }
+    }
+
     int gaps = 0;
     for (long n = 1; n <= receiptNumbers.size(); n++) {
       if (!receiptNumbers.containsKey(
@@ -202,6 +219,8 @@ record Reconciliation(
         duplicated,
         paymentsMatched,
         onlinePayments.size(),
+        unsettled,
+        platform.callbackFaults(PaymentPlatformFake.CallbackFault.DROP),
         gaps,
         pending,
         dead,
@@ -238,5 +257,14 @@ record Reconciliation(
    */
   String verdictLine() {
     return "lost " + lost + ", duplicated " + duplicated;
+  }
+
+  /**
+   * Returns the payments line printed beside the verdict.
+   *
+   * @return for example {@code payments: 1,310 paid, 0 unsettled}
+   */
+  String paymentsLine() {
+    return String.format("payments: %,d paid, %,d unsettled", paymentsMatched, paymentsUnsettled);
   }
 }

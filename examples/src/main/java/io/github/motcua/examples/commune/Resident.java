@@ -104,7 +104,7 @@ record Resident(
     claims.put("SoDinhDanh", personalId.value());
     claims.put("HoVaTen", name);
     claims.put("NgayThangNamSinh", birthDate.format(DateTimeFormatter.BASIC_ISO_DATE));
-    claims.put("GioiTinh", female ? "Nữ" : "Nam");
+    claims.put("GioiTinh", female ? 2 : 1);
     claims.put("SoDienThoai", phone);
     claims.put("LoaiTaiKhoan", "1");
     claims.put("TechID", "tech-resident-" + index);

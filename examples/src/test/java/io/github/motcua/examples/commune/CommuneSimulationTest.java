@@ -129,6 +129,17 @@ class CommuneSimulationTest {
   }
 
   @Test
+  void lostPaymentCallbacksAreRecoveredAndEveryPaidFeeIsSettledOnce() {
+    Reconciliation r = result.reconciliation();
+    assertThat(r.callbacksLost()).as("callbacks lost on the line").isPositive();
+    assertThat(r.paymentsUnsettled()).isZero();
+    assertThat(r.paymentsMatched()).isEqualTo(r.onlinePayments()).isPositive();
+    assertThat(sandbox.paymentPlatform().paidReferences()).hasSize(r.onlinePayments());
+    assertThat(printed)
+        .contains(String.format("  payments: %,d paid, 0 unsettled", r.onlinePayments()));
+  }
+
+  @Test
   void aStepIsLookedUpOnlyWhenItsDeliveryIsRepeated() {
     long steps = result.dossiers().stream().mapToLong(d -> d.steps().size()).sum();
     long lookUps = sandbox.nationalPortal().serviceCallCount("TraCuuHoSo");

@@ -137,6 +137,26 @@ public final class PortalHttp {
    * @throws IOException on a transport failure or timeout
    */
   public Reply send(Request request) throws IOException {
+    return sendForBytes(request).reply();
+  }
+
+  /**
+   * A reply read as bytes, for documents such as PDF files.
+   *
+   * @param reply the reply, its body decoded as text
+   * @param bytes the body as received
+   * @param contentType the {@code Content-Type} header, empty when absent
+   */
+  public record BinaryReply(Reply reply, byte[] bytes, String contentType) {}
+
+  /**
+   * Sends one request and reads the whole reply as bytes, with the checks of {@link #send}.
+   *
+   * @param request the request; an {@code X-Request-Id} is added when absent
+   * @return the reply
+   * @throws IOException on a transport failure or timeout
+   */
+  public BinaryReply sendForBytes(Request request) throws IOException {
     String requestId = request.header(REQUEST_ID);
     if (requestId == null) {
       requestId = UUID.randomUUID().toString();
@@ -145,7 +165,14 @@ public final class PortalHttp {
     Call call = http.newCall(request);
     try (Response response = call.execute()) {
       ResponseBody body = response.body();
-      String text = body == null ? "" : body.string();
+      byte[] bytes = body == null ? new byte[0] : body.bytes();
+      okhttp3.MediaType type = body == null ? null : body.contentType();
+      String text =
+          new String(
+              bytes,
+              type == null
+                  ? java.nio.charset.StandardCharsets.UTF_8
+                  : type.charset(java.nio.charset.StandardCharsets.UTF_8));
       String serverId = response.header(REQUEST_ID);
       Reply reply =
           new Reply(
@@ -171,7 +198,7 @@ public final class PortalHttp {
             reply.retryAfter(),
             null);
       }
-      return reply;
+      return new BinaryReply(reply, bytes, type == null ? "" : type.toString());
     }
   }
 

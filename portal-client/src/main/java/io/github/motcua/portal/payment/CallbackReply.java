@@ -3,12 +3,14 @@ package io.github.motcua.portal.payment;
 import java.util.Map;
 
 /**
- * The partner's signed answer to a payment callback, which the payment platform expects as the body
- * of the HTTP reply (JSON, one string per field). Build it with {@link
- * PaymentPlatformClient#callbackReply(PaymentConfirmation)} or {@link
+ * The partner's answer to a payment callback, which the payment platform expects as the body of the
+ * HTTP reply (JSON, one string per field): {@code MaLoi, MoTaLoi, MaDoiTac, MaThamChieu} and the
+ * callback's own {@code ThoiGianGD} and {@code MaXacThuc} echoed back (docs/domain.md §8). Built by
+ * {@link PaymentPlatformClient#handleCallback(java.util.Map)}, {@link
+ * PaymentPlatformClient#callbackReply(java.util.Map, PaymentConfirmation)} or {@link
  * PaymentPlatformClient#callbackReply(PaymentException, java.util.Map)}.
  *
- * @param fields the reply fields in the profile's order, checksum last; unmodifiable
+ * @param fields the reply fields in order; unmodifiable
  * @param json the fields as a JSON object, ready to send
  */
 public record CallbackReply(Map<String, String> fields, String json) {

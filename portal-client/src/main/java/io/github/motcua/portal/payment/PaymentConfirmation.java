@@ -7,8 +7,9 @@ import java.time.Instant;
  * A verified payment callback: the platform's word, checked against its checksum and the order,
  * that a payment succeeded or failed.
  *
- * <p>A callback delivered twice for the same transaction yields an equal confirmation; act on a
- * {@link #transactionId()} once (issue one receipt for it).
+ * <p>A callback delivered twice for the same transaction yields an equal confirmation; an order is
+ * settled once (by a callback or the {@link PaymentReconciler}): issue its receipt when {@link
+ * CallbackOutcome#settledNow()} is true or in the {@link PaymentSettlementListener}.
  *
  * @param reference the order reference ({@code MaThamChieu})
  * @param transactionId the platform's transaction id ({@code MaGiaoDich})

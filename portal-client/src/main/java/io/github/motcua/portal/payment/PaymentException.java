@@ -24,4 +24,16 @@ public class PaymentException extends PortalException {
   public PaymentException(String code, String message) {
     super(code, message, 0, null, null, null);
   }
+
+  /**
+   * Creates an exception with a cause, such as a failure of the order store ({@code
+   * payment.store}).
+   *
+   * @param code the stable code
+   * @param message what is wrong, free of secrets and personal data
+   * @param cause the cause
+   */
+  public PaymentException(String code, String message, Throwable cause) {
+    super(code, message, 0, null, null, cause);
+  }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -33,19 +34,22 @@ import okhttp3.RequestBody;
 
 /**
  * A client of the online payment platform of the National Public Service Portal (nền tảng thanh
- * toán trực tuyến): initiates payments of a dossier's fees and verifies the platform's callbacks.
+ * toán trực tuyến): sends orders for a dossier's fees, verifies the platform's callbacks, asks the
+ * platform what became of an order and fetches its bill.
  *
- * <p>Messages follow docs/domain.md §8. An order carries {@code LoaiBanTin, PhienBan, MaDoiTac,
- * MaThamChieu, SoTien, LoaiHinhThanhToan, MaKenhThanhToan, MaThietBi, NgonNgu, MaTienTe,
- * MaNganHang, ThongTinGiaoDich, ThoiGianGD, Ip, ThongTinBienLai} and the checksum {@code MaXacThuc}
- * over those fields in that order. A callback's checksum covers {@code LoaiBanTin, MaLoi, MaDoiTac,
- * MaThamChieu, SoTien, MaTienTe, MaGiaoDich, MaNganHang, ThoiGianGD, ThongTinGiaoDich}. The
- * checksum variant is a {@link ChecksumScheme}.
+ * <p>Messages follow docs/domain.md §8 and the {@link PaymentPlatformProfile}: an order carries
+ * {@code LoaiBanTin, PhienBan, MaDoiTac, MaThamChieu, SoTien, LoaiHinhThanhToan, MaKenhThanhToan,
+ * MaThietBi, NgonNgu, MaTienTe, MaNganHang, ThongTinGiaoDich, ThoiGianGD, Ip}, the object {@code
+ * ThongTinBienLai} and the checksum {@code MaXacThuc} over the profile's order fields; callbacks,
+ * status queries and bill requests are signed by the profile's recipes as well.
  *
- * <p>{@link #verifyCallback(Map)} never trusts a callback whose checksum is missing or wrong
- * (compared in constant time), whose partner, reference, amount or currency does not match an order
- * this client initiated, or that reports another transaction for an order already paid. A callback
- * repeated for the same transaction gives an equal {@link PaymentConfirmation}.
+ * <p>Every order is saved in the {@link PaymentOrderStore} before it is sent: a callback is checked
+ * against it even after a restart or in another instance sharing the store. {@link
+ * #verifyCallback(Map)} never trusts a callback whose checksum is missing or wrong (compared in
+ * constant time), whose partner, reference, amount or currency does not match a stored order, that
+ * reports another transaction for an order already paid, or that pays an order the reconciler gave
+ * up. An order is settled once, by the first verified callback or by the {@link PaymentReconciler};
+ * a repeat gives an equal {@link PaymentConfirmation}.
  *
  * <p>Thread-safe; build one per partner account and share it.
  *
@@ -53,71 +57,46 @@ import okhttp3.RequestBody;
  * PaymentPlatformClient payments = PaymentPlatformClient.builder()
  *     .baseUrl("https://thanhtoan.example.gov.vn")
  *     .partnerCode("000.00.31.H56").secretKey(secret)
+ *     .dataSource(dataSource)                          // orders survive restarts
  *     .build();
  * PaymentInitiation started = payments.initiate(PaymentRequest.of(
  *     payments.newReference(), dossierCode, List.of(FeeItem.of("LP01", "Lệ phí", 50_000)),
  *     Payer.named(applicantName), "Nop le phi ho so"));
  * // redirect the payer to started.paymentUrl(); later, on the callback:
- * PaymentConfirmation paid = payments.verifyCallback(callbackFields);
+ * CallbackOutcome outcome = payments.handleCallback(callbackFields);
+ * // answer outcome.reply().json(); issue the receipt when outcome.settledNow()
  * }</pre>
  */
 public final class PaymentPlatformClient {
-
-  /** The fields of an order covered by its checksum, in order. */
-  public static final List<String> ORDER_CHECKSUM_FIELDS =
-      List.of(
-          "LoaiBanTin",
-          "PhienBan",
-          "MaDoiTac",
-          "MaThamChieu",
-          "SoTien",
-          "LoaiHinhThanhToan",
-          "MaKenhThanhToan",
-          "MaThietBi",
-          "NgonNgu",
-          "MaTienTe",
-          "MaNganHang",
-          "ThongTinGiaoDich",
-          "ThoiGianGD",
-          "Ip",
-          "ThongTinBienLai");
-
-  /** The fields of a callback covered by its checksum, in order. */
-  public static final List<String> CALLBACK_CHECKSUM_FIELDS =
-      List.of(
-          "LoaiBanTin",
-          "MaLoi",
-          "MaDoiTac",
-          "MaThamChieu",
-          "SoTien",
-          "MaTienTe",
-          "MaGiaoDich",
-          "MaNganHang",
-          "ThoiGianGD",
-          "ThongTinGiaoDich");
 
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final HttpUrl baseUrl;
   private final String partnerCode;
   private final String secretKey;
-  private final ChecksumScheme scheme;
   private final PaymentPlatformProfile profile;
+  private final ChecksumScheme scheme;
   private final ObjectMapper mapper;
   private final Clock clock;
   private final PaymentOrderStore store;
   private final PortalHttp http;
+  private final String ipAddress;
+  private final ReceiptDetails receiptDefaults;
+  private final PaymentSettlementListener listener;
   private final SecureRandom random = new SecureRandom();
 
   private PaymentPlatformClient(Builder b) {
     this.baseUrl = b.baseUrl;
     this.partnerCode = b.partnerCode;
     this.secretKey = b.secretKey;
-    this.scheme = b.scheme;
     this.profile = b.profile;
+    this.scheme = b.profile.checksumScheme();
     this.mapper = b.mapper;
     this.clock = b.clock;
     this.store = b.store;
+    this.ipAddress = b.ipAddress;
+    this.receiptDefaults = b.receiptDefaults;
+    this.listener = b.listener;
     this.http = new PortalHttp("payment", b.okHttp, b.retryPolicy, b.clock);
   }
 
@@ -145,12 +124,14 @@ public final class PaymentPlatformClient {
   }
 
   /**
-   * Sends a payment order and returns where to send the payer. The order is remembered (in the
-   * {@link PaymentOrderStore}) before it is sent, so that its callback can be verified. Repeating
-   * the call with the same order is safe: the platform sees the same reference.
+   * Sends a payment order and returns where to send the payer. The order is saved in the {@link
+   * PaymentOrderStore} before it is sent. Repeating the call with the same order is safe: the
+   * platform sees the same reference and order time.
    *
    * @param order the order
    * @return the payment page and the order time
+   * @throws PaymentException with code {@code payment.reference-reused} when another order was sent
+   *     under that reference
    * @throws io.github.motcua.portal.PortalRejectedException when the platform refuses the order
    *     (code {@code payment.rejected}, the platform's {@code MaLoi} as remote code)
    * @throws io.github.motcua.portal.PortalUnavailableException when the platform cannot be reached
@@ -158,50 +139,33 @@ public final class PaymentPlatformClient {
    */
   public PaymentInitiation initiate(PaymentRequest order) {
     Objects.requireNonNull(order, "order");
-    Instant requestedAt = clock.instant();
-    Map<String, String> fields = orderFields(order, requestedAt);
-    ObjectNode body = mapper.createObjectNode();
-    fields.forEach(body::put);
-    String json = write(body);
-    store.save(order);
+    PaymentOrder stored = store.save(PaymentOrder.open(order, clock.instant()));
+    PaymentRequest earlier = stored.request();
+    if (!earlier.dossierCode().equals(order.dossierCode())
+        || !earlier.amount().equals(order.amount())) {
+      throw new PaymentException(
+          "payment.reference-reused",
+          "Another order (other dossier or amount) was sent under this reference.");
+    }
+    Instant requestedAt = stored.requestedAt();
+    String json = orderJson(order, requestedAt);
     HttpUrl url = resolve(profile.initiatePath());
     return http.execute(
         "payment order",
         true,
         attempt -> {
-          Reply reply =
-              http.send(
-                  new Request.Builder()
-                      .url(url)
-                      .header(PortalHttp.IDEMPOTENCY_KEY, order.reference())
-                      .post(RequestBody.create(json, JSON))
-                      .build());
-          JsonNode node = parse(reply);
-          String code = node.path("MaLoi").asText("");
-          if (!profile.successCode().equals(code)) {
-            throw new PortalRejectedException(
-                "payment.rejected",
-                "The payment platform refused the order: "
-                    + node.path("MoTaLoi").asText("no description"),
-                reply.status(),
-                code.isEmpty() ? null : code,
-                reply.requestId());
-          }
+          Reply reply = post(url, json, order.reference());
+          JsonNode node = answer(reply, "payment.rejected", "order");
           String page = node.path("UrlThanhToan").asText("");
-          if (page.isEmpty()) {
-            throw new PortalProtocolException(
-                "portal.protocol.payment-url",
-                "The payment platform's reply has no UrlThanhToan.",
-                reply.status(),
-                reply.requestId(),
-                null);
-          }
           try {
+            if (page.isEmpty()) {
+              throw new IllegalArgumentException("no UrlThanhToan");
+            }
             return new PaymentInitiation(order.reference(), URI.create(page), requestedAt);
           } catch (IllegalArgumentException e) {
             throw new PortalProtocolException(
                 "portal.protocol.payment-url",
-                "The payment platform's UrlThanhToan is not a URL.",
+                "The payment platform's reply has no usable UrlThanhToan.",
                 reply.status(),
                 reply.requestId(),
                 e);
@@ -210,7 +174,8 @@ public final class PaymentPlatformClient {
   }
 
   /**
-   * Returns the fields of an order, checksum included, in the order they are sent.
+   * Returns the flat fields of an order, checksum included, in the order they are sent; {@code
+   * ThongTinBienLai} (an object) is left out: see {@link #orderJson}.
    *
    * @param order the order
    * @param requestedAt the order time ({@code ThoiGianGD})
@@ -228,37 +193,94 @@ public final class PaymentPlatformClient {
     fields.put("MaThietBi", profile.deviceCode());
     fields.put("NgonNgu", profile.language());
     fields.put("MaTienTe", profile.currency());
-    fields.put("MaNganHang", order.bankCode() == null ? "" : order.bankCode());
+    fields.put(
+        "MaNganHang", order.bankCode() == null ? profile.defaultBankCode() : order.bankCode());
     fields.put("ThongTinGiaoDich", order.description());
     fields.put("ThoiGianGD", VietnamTime.format(requestedAt));
-    fields.put("Ip", order.payerIp() == null ? "" : order.payerIp());
-    fields.put("ThongTinBienLai", receiptInformation(order));
-    fields.put("MaXacThuc", scheme.compute(List.copyOf(fields.values()), secretKey));
+    fields.put("Ip", order.payerIp() == null ? ipAddress : order.payerIp());
+    fields.put("MaXacThuc", checksum(profile.orderChecksumFields(), fields));
     return fields;
   }
 
-  private String receiptInformation(PaymentRequest order) {
-    ObjectNode receipt = mapper.createObjectNode();
-    receipt.put("MaHoSo", order.dossierCode().value());
-    receipt.put("NguoiNop", order.payer().name());
-    order.payer().optionalPersonalId().ifPresent(id -> receipt.put("SoDinhDanh", id.value()));
-    order.payer().optionalTaxCode().ifPresent(t -> receipt.put("MaSoThue", t.value()));
-    if (order.payer().address() != null) {
-      receipt.put("DiaChi", order.payer().address());
+  /**
+   * Returns the body of an order as sent: the fields of {@link #orderFields} with {@code
+   * ThongTinBienLai} as a JSON object before {@code MaXacThuc}.
+   *
+   * @param order the order
+   * @param requestedAt the order time
+   * @return the JSON text
+   */
+  public String orderJson(PaymentRequest order, Instant requestedAt) {
+    Map<String, String> fields = orderFields(order, requestedAt);
+    ObjectNode body = mapper.createObjectNode();
+    fields.forEach(
+        (k, v) -> {
+          if (k.equals("MaXacThuc")) {
+            body.set("ThongTinBienLai", receiptInformation(order));
+          }
+          body.put(k, v);
+        });
+    return write(body);
+  }
+
+  private ObjectNode receiptInformation(PaymentRequest order) {
+    ReceiptDetails d = order.receipt().orElse(receiptDefaults);
+    String amount = Long.toString(order.amount().amount());
+    ObjectNode r = mapper.createObjectNode();
+    r.put("MaDichVu", profile.serviceKind());
+    r.put("MaDVC", d.serviceCode());
+    r.put("TenDVC", d.serviceName());
+    r.put("MaTTHC", d.procedureCode());
+    r.put("TenTTHC", d.procedureName());
+    r.put("MaDonVi", d.agencyCode());
+    r.put("TenDonVi", d.agencyName());
+    r.put("MaHoSo", order.dossierCode().value());
+    r.put("TKThuHuong", d.beneficiaryAccount());
+    r.put("MaNHThuHuong", d.beneficiaryBank());
+    r.put("TenTKThuHuong", d.beneficiaryName());
+    r.put("NoiDungThanhToan", order.description());
+    r.put("HoTenNguoiNop", order.payer().name());
+    r.put(
+        "SoCMNDNguoiNop",
+        order
+            .payer()
+            .optionalPersonalId()
+            .map(id -> id.value())
+            .or(() -> order.payer().optionalTaxCode().map(t -> t.value()))
+            .orElse(""));
+    r.put("DiaChiNguoiNop", order.payer().address() == null ? "" : order.payer().address());
+    r.put("HuyenNguoiNop", "");
+    r.put("TinhNguoiNop", "");
+    // The fields of a fine (MaDichVu 1), sent empty for fees as public code sends them.
+    for (String fine :
+        List.of(
+            "MaLoaiHinhThuPhat",
+            "TenLoaiHinhThuPhat",
+            "MaCoQuanQD",
+            "TenCoQuanQD",
+            "KhoBac",
+            "NgayQD",
+            "SoQD",
+            "ThoiGianViPham",
+            "DiaDiemViPham",
+            "TenNguoiViPham",
+            "TaiKhoanThuNSNN")) {
+      r.put(fine, "");
     }
-    ArrayNode items = receipt.putArray("DanhSachPhiLePhi");
+    ArrayNode fees = r.putArray("PhiLePhi");
     for (FeeItem item : order.items()) {
-      ObjectNode n = items.addObject();
-      n.put("MaPhiLePhi", item.code());
-      n.put("TenPhiLePhi", item.name());
-      n.put("SoTien", item.amount().amount());
+      fees.addObject()
+          .put("LoaiPhiLePhi", profile.feeKind())
+          .put("MaPhiLePhi", item.code())
+          .put("TenPhiLePhi", item.name())
+          .put("SoTien", Long.toString(item.amount().amount()));
     }
-    receipt.put("TongTien", order.amount().amount());
-    return write(receipt);
+    r.putArray("DSKhoanNop").addObject().put("NoiDung", order.description()).put("SoTien", amount);
+    return r;
   }
 
   /**
-   * Verifies a payment callback given as a JSON object of string fields.
+   * Verifies a payment callback given as a JSON object of fields.
    *
    * @param json the callback body
    * @return the confirmation
@@ -266,6 +288,18 @@ public final class PaymentPlatformClient {
    *     object, or any code of {@link #verifyCallback(Map)}
    */
   public PaymentConfirmation verifyCallback(String json) {
+    return verifyCallback(callbackFields(json));
+  }
+
+  /**
+   * Reads a callback body into its fields.
+   *
+   * @param json the body
+   * @return the scalar fields by name
+   * @throws PaymentException with code {@code payment.callback.format} when the body is not a JSON
+   *     object
+   */
+  public Map<String, String> callbackFields(String json) {
     JsonNode node;
     try {
       node = json == null ? null : mapper.readTree(json);
@@ -284,11 +318,12 @@ public final class PaymentPlatformClient {
         fields.put(e.getKey(), e.getValue().asText());
       }
     }
-    return verifyCallback(fields);
+    return fields;
   }
 
   /**
-   * Verifies a payment callback: checksum first, then partner, order, amount and currency.
+   * Verifies a payment callback: checksum first, then partner, order, amount and currency; a
+   * successful payment settles the order (once).
    *
    * @param callback the callback's fields (form or JSON), by name
    * @return the confirmation; {@link PaymentConfirmation#successful()} tells whether the payer
@@ -296,10 +331,39 @@ public final class PaymentPlatformClient {
    * @throws PaymentException with code {@code payment.callback.field} (a required field missing or
    *     malformed), {@code payment.callback.checksum-missing}, {@code payment.callback.checksum},
    *     {@code payment.callback.partner}, {@code payment.callback.unknown-reference}, {@code
-   *     payment.callback.amount}, {@code payment.callback.currency} or {@code
-   *     payment.callback.already-paid}
+   *     payment.callback.amount}, {@code payment.callback.currency}, {@code
+   *     payment.callback.already-paid} or {@code payment.callback.expired}
    */
   public PaymentConfirmation verifyCallback(Map<String, String> callback) {
+    return accept(callback).confirmation();
+  }
+
+  /**
+   * Verifies a callback and builds the reply, refusals included: the one call a callback endpoint
+   * needs.
+   *
+   * @param callback the callback's fields
+   * @return the outcome and the reply to send
+   * @throws PaymentException with code {@code payment.store} when the order store fails (answer
+   *     with an HTTP error: the platform will call again)
+   */
+  public CallbackOutcome handleCallback(Map<String, String> callback) {
+    Objects.requireNonNull(callback, "callback");
+    try {
+      Settled s = accept(callback);
+      return new CallbackOutcome(
+          s.confirmation(), s.now(), null, callbackReply(callback, s.confirmation()));
+    } catch (PaymentException e) {
+      if (e.code().equals("payment.store")) {
+        throw e;
+      }
+      return new CallbackOutcome(null, false, e, callbackReply(e, callback));
+    }
+  }
+
+  private record Settled(PaymentConfirmation confirmation, boolean now) {}
+
+  private Settled accept(Map<String, String> callback) {
     Objects.requireNonNull(callback, "callback");
     String checksum = callback.get("MaXacThuc");
     if (checksum == null || checksum.isBlank()) {
@@ -314,7 +378,7 @@ public final class PaymentPlatformClient {
       }
     }
     List<String> covered = new ArrayList<>();
-    for (String name : CALLBACK_CHECKSUM_FIELDS) {
+    for (String name : profile.callbackChecksumFields()) {
       covered.add(callback.getOrDefault(name, ""));
     }
     if (!scheme.verify(covered, secretKey, checksum)) {
@@ -327,31 +391,16 @@ public final class PaymentPlatformClient {
       throw new PaymentException(
           "payment.callback.partner", "The payment callback is addressed to another partner.");
     }
-    String reference = callback.get("MaThamChieu");
-    PaymentRequest order =
+    PaymentOrder order =
         store
-            .find(reference)
+            .find(callback.get("MaThamChieu"))
             .orElseThrow(
                 () ->
                     new PaymentException(
                         "payment.callback.unknown-reference",
-                        "The payment callback names an order this client did not initiate."));
-    long amount;
-    try {
-      amount = Long.parseLong(callback.get("SoTien").strip());
-    } catch (NumberFormatException e) {
-      throw new PaymentException(
-          "payment.callback.field", "The payment callback's SoTien is not a whole number.");
-    }
-    if (amount != order.amount().amount()) {
-      throw new PaymentException(
-          "payment.callback.amount",
-          "The payment callback's amount differs from the order's amount.");
-    }
-    if (!profile.currency().equals(callback.getOrDefault("MaTienTe", ""))) {
-      throw new PaymentException(
-          "payment.callback.currency", "The payment callback's currency differs from the order's.");
-    }
+                        "The payment callback names an order this partner did not send."));
+    long amount = amount(callback.get("SoTien"), "payment.callback.field", "callback");
+    checkAmountAndCurrency(order, amount, callback.getOrDefault("MaTienTe", ""), "callback");
     Instant paidAt;
     try {
       paidAt = VietnamTime.parse(callback.getOrDefault("ThoiGianGD", ""));
@@ -362,7 +411,7 @@ public final class PaymentPlatformClient {
     String resultCode = callback.get("MaLoi");
     PaymentConfirmation confirmation =
         new PaymentConfirmation(
-            reference,
+            order.reference(),
             callback.get("MaGiaoDich"),
             Vnd.of(amount),
             callback.getOrDefault("MaNganHang", ""),
@@ -370,35 +419,298 @@ public final class PaymentPlatformClient {
             resultCode,
             profile.successCode().equals(resultCode));
     if (!confirmation.successful()) {
-      return confirmation;
+      return new Settled(confirmation, false);
     }
-    PaymentConfirmation recorded = store.confirm(confirmation);
+    return settle(order, confirmation, PaymentOrder.Settlement.CALLBACK);
+  }
+
+  private void checkAmountAndCurrency(
+      PaymentOrder order, long amount, String currency, String what) {
+    if (amount != order.request().amount().amount()) {
+      throw new PaymentException(
+          "payment." + what + ".amount",
+          "The payment " + what + "'s amount differs from the order's amount.");
+    }
+    if (!profile.currency().equals(currency)) {
+      throw new PaymentException(
+          "payment." + what + ".currency",
+          "The payment " + what + "'s currency differs from the order's.");
+    }
+  }
+
+  private static long amount(String text, String code, String what) {
+    try {
+      return Long.parseLong(text == null ? "" : text.strip());
+    } catch (NumberFormatException e) {
+      throw new PaymentException(code, "The payment " + what + "'s SoTien is not a whole number.");
+    }
+  }
+
+  /**
+   * Settles an order with a verified successful confirmation, once: the path shared by callbacks
+   * and the reconciler.
+   */
+  Settled settle(PaymentOrder order, PaymentConfirmation confirmation, PaymentOrder.Settlement by) {
+    if (store.settle(confirmation, by, clock.instant())) {
+      PaymentOrder settled = store.find(order.reference()).orElseThrow();
+      listener.settled(settled);
+      return new Settled(confirmation, true);
+    }
+    PaymentOrder current = store.find(order.reference()).orElseThrow();
+    if (current.state() == PaymentOrder.State.EXPIRED) {
+      throw new PaymentException(
+          "payment.callback.expired",
+          "The platform reports a payment for an order that was given up as expired; refund it or"
+              + " settle it by hand.");
+    }
+    PaymentConfirmation recorded = current.confirmation();
     if (!recorded.transactionId().equals(confirmation.transactionId())) {
       throw new PaymentException(
           "payment.callback.already-paid",
           "The order was already paid by another transaction; refund or investigate this one.");
     }
-    return recorded;
+    return new Settled(recorded, false);
   }
 
   /**
-   * Builds the signed reply accepting a verified callback.
+   * Settles an order from a status query that reported it paid, exactly as a verified callback
+   * would.
    *
-   * @param confirmation the verified confirmation
-   * @return the reply, {@code MaLoi} {@code 00}
+   * @param order the stored order
+   * @param status the platform's answer, {@link PaymentStatus.Outcome#PAID}
+   * @return the confirmation recorded and whether this call settled the order
    */
-  public CallbackReply callbackReply(PaymentConfirmation confirmation) {
-    return reply(profile.successCode(), "Thanh cong", confirmation.reference());
+  CallbackOutcome settleFromStatus(PaymentOrder order, PaymentStatus status) {
+    Instant paidAt = status.optionalTransactionTime().orElse(clock.instant());
+    PaymentConfirmation confirmation =
+        new PaymentConfirmation(
+            order.reference(),
+            status.transactionId(),
+            order.request().amount(),
+            status.bankCode(),
+            paidAt,
+            profile.successCode(),
+            true);
+    Settled s = settle(order, confirmation, PaymentOrder.Settlement.RECONCILIATION);
+    return new CallbackOutcome(s.confirmation(), s.now(), null, null);
   }
 
   /**
-   * Builds the signed reply refusing a callback.
+   * Asks the platform what became of an order ({@code LoaiBanTin} {@code QUERY}), naming it by
+   * reference and its order time as stored.
+   *
+   * @param reference the order reference
+   * @return the platform's answer
+   * @throws PaymentException with code {@code payment.query.unknown-reference} when the store has
+   *     no such order, {@code payment.query.reference}, {@code payment.query.amount} or {@code
+   *     payment.query.currency} when the answer does not match the order
+   * @throws io.github.motcua.portal.PortalRejectedException with code {@code
+   *     payment.query.rejected} when the platform refuses the query ({@code MaLoi} as remote code)
+   * @throws io.github.motcua.portal.PortalUnavailableException when the platform cannot be reached
+   * @throws PortalProtocolException when the answer cannot be read
+   */
+  public PaymentStatus queryStatus(String reference) {
+    PaymentOrder order = storedOrder(reference, "payment.query.unknown-reference");
+    String json = signedLookup(order, profile.queryMessageType());
+    HttpUrl url = resolve(profile.queryPath());
+    return http.execute(
+        "payment status query",
+        true,
+        attempt -> {
+          Reply reply = post(url, json, null);
+          JsonNode node = answer(reply, "payment.query.rejected", "status query");
+          String ref = node.path("MaThamChieu").asText("");
+          if (!ref.isEmpty() && !ref.equals(reference)) {
+            throw new PaymentException(
+                "payment.query.reference", "The status answer names another order.");
+          }
+          String code = node.path("TrangThaiGD").asText("");
+          PaymentStatus.Outcome outcome =
+              code.equals(profile.paidStatus())
+                  ? PaymentStatus.Outcome.PAID
+                  : code.equals(profile.pendingStatus())
+                      ? PaymentStatus.Outcome.PENDING
+                      : code.equals(profile.failedStatus())
+                          ? PaymentStatus.Outcome.FAILED
+                          : PaymentStatus.Outcome.UNKNOWN;
+          Vnd amount = null;
+          String soTien = node.path("SoTien").asText("");
+          if (!soTien.isEmpty() && !node.path("SoTien").isNull()) {
+            amount = Vnd.of(amount(soTien, "payment.query.field", "status answer"));
+          }
+          if (outcome == PaymentStatus.Outcome.PAID) {
+            if (amount == null || node.path("MaGiaoDich").asText("").isEmpty()) {
+              throw new PortalProtocolException(
+                  "portal.protocol.payment-status",
+                  "A paid status answer lacks SoTien or MaGiaoDich.",
+                  reply.status(),
+                  reply.requestId(),
+                  null);
+            }
+            checkAmountAndCurrency(
+                order, amount.amount(), node.path("MaTienTe").asText(""), "query");
+          }
+          return new PaymentStatus(
+              reference,
+              outcome,
+              code,
+              node.path("MaGiaoDich").asText(""),
+              amount,
+              node.path("MaNganHang").asText(""),
+              node.path("ThoiGianGD").asText(""));
+        });
+  }
+
+  /**
+   * Fetches the platform's bill of a paid order ({@code LoaiBanTin} {@code GET_BILL}).
+   *
+   * @param reference the order reference
+   * @return the document
+   * @throws PaymentException with code {@code payment.bill.unknown-reference} when the store has no
+   *     such order
+   * @throws io.github.motcua.portal.PortalRejectedException with code {@code payment.bill.rejected}
+   *     when the platform answers with an error instead of a document
+   * @throws io.github.motcua.portal.PortalUnavailableException when the platform cannot be reached
+   * @throws PortalProtocolException when the answer is empty
+   */
+  public PaymentBill bill(String reference) {
+    PaymentOrder order = storedOrder(reference, "payment.bill.unknown-reference");
+    String json = signedLookup(order, profile.billMessageType());
+    HttpUrl url = resolve(profile.billPath());
+    return http.execute(
+        "payment bill",
+        true,
+        attempt -> {
+          PortalHttp.BinaryReply raw =
+              http.sendForBytes(
+                  new Request.Builder().url(url).post(RequestBody.create(json, JSON)).build());
+          Reply reply = raw.reply();
+          if (raw.contentType().startsWith("application/json") || reply.status() >= 400) {
+            answer(reply, "payment.bill.rejected", "bill request");
+          }
+          if (raw.bytes().length == 0) {
+            throw new PortalProtocolException(
+                "portal.protocol.payment-bill",
+                "The payment platform sent an empty bill.",
+                reply.status(),
+                reply.requestId(),
+                null);
+          }
+          String type = raw.contentType().isEmpty() ? "application/pdf" : raw.contentType();
+          return new PaymentBill(reference, type, raw.bytes());
+        });
+  }
+
+  private PaymentOrder storedOrder(String reference, String code) {
+    Objects.requireNonNull(reference, "reference");
+    return store
+        .find(reference)
+        .orElseThrow(() -> new PaymentException(code, "This partner's store holds no such order."));
+  }
+
+  private String signedLookup(PaymentOrder order, String messageType) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("LoaiBanTin", messageType);
+    fields.put("PhienBan", profile.version());
+    fields.put("MaDoiTac", partnerCode);
+    fields.put("MaThamChieu", order.reference());
+    fields.put("ThoiGianGD", VietnamTime.format(order.requestedAt()));
+    fields.put("MaXacThuc", checksum(profile.queryChecksumFields(), fields));
+    ObjectNode body = mapper.createObjectNode();
+    fields.forEach(body::put);
+    return write(body);
+  }
+
+  private String checksum(List<String> names, Map<String, String> fields) {
+    List<String> covered = new ArrayList<>(names.size());
+    for (String name : names) {
+      covered.add(fields.getOrDefault(name, ""));
+    }
+    return scheme.compute(covered, secretKey);
+  }
+
+  private Reply post(HttpUrl url, String json, String idempotencyKey) throws java.io.IOException {
+    Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(json, JSON));
+    if (idempotencyKey != null) {
+      request.header(PortalHttp.IDEMPOTENCY_KEY, idempotencyKey);
+    }
+    return http.send(request.build());
+  }
+
+  /**
+   * Reads the platform's answer: a JSON object with {@code MaLoi}, or the same object as text in
+   * the {@code message} of an {@code {error_code, message}} envelope, as a gateway in front of the
+   * platform sends it.
+   */
+  private JsonNode answer(Reply reply, String rejectedCode, String what) {
+    JsonNode node = parse(reply);
+    if (!node.has("MaLoi") && node.has("error_code") && node.path("message").isTextual()) {
+      String errorCode = node.path("error_code").asText("");
+      if (!errorCode.equals("0")) {
+        throw new PortalRejectedException(
+            rejectedCode,
+            "The payment platform's gateway refused the "
+                + what
+                + " (error_code "
+                + errorCode
+                + ").",
+            reply.status(),
+            errorCode,
+            reply.requestId());
+      }
+      try {
+        node = mapper.readTree(node.path("message").asText());
+      } catch (JsonProcessingException e) {
+        node = null;
+      }
+      if (node == null || !node.isObject()) {
+        throw new PortalProtocolException(
+            "portal.protocol",
+            "The payment platform's answer in the envelope is not a JSON object.",
+            reply.status(),
+            reply.requestId(),
+            null);
+      }
+    }
+    String code = node.path("MaLoi").asText("");
+    if (!profile.successCode().equals(code)) {
+      throw new PortalRejectedException(
+          rejectedCode,
+          "The payment platform refused the "
+              + what
+              + ": "
+              + node.path("MoTaLoi").asText("no description"),
+          reply.status(),
+          code.isEmpty() ? null : code,
+          reply.requestId());
+    }
+    return node;
+  }
+
+  /**
+   * Builds the reply accepting a verified callback, as public code sends it: {@code MaLoi} (the
+   * success code), {@code MoTaLoi}, {@code MaDoiTac}, {@code MaThamChieu}, and the callback's own
+   * {@code ThoiGianGD} and {@code MaXacThuc} echoed back.
+   *
+   * @param callback the callback's fields
+   * @param confirmation its verified confirmation
+   * @return the reply
+   */
+  public CallbackReply callbackReply(
+      Map<String, String> callback, PaymentConfirmation confirmation) {
+    Objects.requireNonNull(confirmation, "confirmation");
+    return reply(profile.successCode(), "Thanh cong", callback);
+  }
+
+  /**
+   * Builds the reply refusing a callback, echoing its {@code ThoiGianGD} and {@code MaXacThuc}.
    *
    * @param refusal why {@link #verifyCallback(Map)} refused it
-   * @param callback the refused callback's fields (for its reference), may be empty
+   * @param callback the refused callback's fields, may be empty
    * @return the reply, with {@code MaLoi} {@code 01} (checksum), {@code 02} (unknown order), {@code
-   *     03} (amount or currency), {@code 04} (partner), {@code 05} (already paid) or {@code 99}
-   *     (malformed); these codes are assumptions documented in the README
+   *     03} (amount or currency), {@code 04} (partner), {@code 05} (already paid), {@code 06}
+   *     (expired) or {@code 99} (malformed); these codes are assumptions documented in
+   *     docs/domain.md §8
    */
   public CallbackReply callbackReply(PaymentException refusal, Map<String, String> callback) {
     String code =
@@ -408,37 +720,55 @@ public final class PaymentPlatformClient {
           case "payment.callback.amount", "payment.callback.currency" -> "03";
           case "payment.callback.partner" -> "04";
           case "payment.callback.already-paid" -> "05";
+          case "payment.callback.expired" -> "06";
           default -> "99";
         };
-    String reference = callback == null ? "" : callback.getOrDefault("MaThamChieu", "");
-    return reply(code, refusal.code(), reference);
+    return reply(code, refusal.code(), callback == null ? Map.of() : callback);
   }
 
-  private CallbackReply reply(String code, String description, String reference) {
+  private CallbackReply reply(String code, String description, Map<String, String> callback) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("MaLoi", code);
     fields.put("MoTaLoi", description);
     fields.put("MaDoiTac", partnerCode);
-    fields.put("MaThamChieu", reference);
-    fields.put("ThoiGian", VietnamTime.format(clock.instant()));
-    List<String> covered = new ArrayList<>();
-    for (String name : profile.replyChecksumFields()) {
-      covered.add(fields.getOrDefault(name, ""));
-    }
-    fields.put("MaXacThuc", scheme.compute(covered, secretKey));
+    fields.put("MaThamChieu", callback.getOrDefault("MaThamChieu", ""));
+    fields.put("ThoiGianGD", callback.getOrDefault("ThoiGianGD", ""));
+    fields.put("MaXacThuc", callback.getOrDefault("MaXacThuc", ""));
     ObjectNode node = mapper.createObjectNode();
     fields.forEach(node::put);
     return new CallbackReply(fields, write(node));
   }
 
   /**
-   * Returns the order this client initiated under a reference.
+   * Returns an order this partner sent.
    *
    * @param reference the reference
-   * @return the order, when known to the store
+   * @return the order and its state, when the store holds it
    */
-  public Optional<PaymentRequest> order(String reference) {
+  public Optional<PaymentOrder> order(String reference) {
     return store.find(reference);
+  }
+
+  /**
+   * Returns the order store.
+   *
+   * @return the store
+   */
+  public PaymentOrderStore orderStore() {
+    return store;
+  }
+
+  /**
+   * Returns the profile in use.
+   *
+   * @return the profile
+   */
+  public PaymentPlatformProfile profile() {
+    return profile;
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   /**
@@ -494,8 +824,12 @@ public final class PaymentPlatformClient {
     private HttpUrl baseUrl;
     private String partnerCode;
     private String secretKey;
-    private ChecksumScheme scheme = ChecksumScheme.SHA256_WITH_KEY;
+    private ChecksumScheme scheme;
     private PaymentPlatformProfile profile = PaymentPlatformProfile.defaults();
+    private DataSource dataSource;
+    private String ipAddress;
+    private ReceiptDetails receiptDefaults = ReceiptDetails.empty();
+    private PaymentSettlementListener listener = order -> {};
     private OkHttpClient okHttp;
     private ObjectMapper mapper;
     private Clock clock = Clock.systemUTC();
@@ -538,7 +872,8 @@ public final class PaymentPlatformClient {
     }
 
     /**
-     * Sets the checksum variant; default {@link ChecksumScheme#SHA256_WITH_KEY}.
+     * Sets the checksum variant, overriding the profile's ({@link ChecksumScheme#SHA256_WITH_KEY}
+     * in {@link PaymentPlatformProfile#defaults()}).
      *
      * @param scheme the scheme
      * @return this builder
@@ -604,8 +939,21 @@ public final class PaymentPlatformClient {
     }
 
     /**
-     * Sets where orders and confirmations are remembered; default {@link
-     * PaymentOrderStore#inMemory()}.
+     * Keeps orders in a {@link JdbcPaymentOrderStore} on this database (H2 or PostgreSQL), creating
+     * its table when missing: the durable store, and the one to use unless a store is set with
+     * {@link #orderStore}.
+     *
+     * @param dataSource the database
+     * @return this builder
+     */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /**
+     * Sets where orders and what became of them are kept, such as a {@link JdbcPaymentOrderStore}
+     * with another table prefix, or {@link PaymentOrderStore#inMemory()} in tests.
      *
      * @param store the store
      * @return this builder
@@ -616,11 +964,52 @@ public final class PaymentPlatformClient {
     }
 
     /**
+     * Sets the {@code Ip} sent with orders that name none (public code sends the partner server's
+     * own address); default this host's address.
+     *
+     * @param ipAddress the address, without {@code |}
+     * @return this builder
+     */
+    public Builder ipAddress(String ipAddress) {
+      if (ipAddress == null || ipAddress.isBlank() || ipAddress.contains("|")) {
+        throw new PortalConfigurationException(
+            "payment.ip", "The IP address is required, without '|'.");
+      }
+      this.ipAddress = ipAddress.strip();
+      return this;
+    }
+
+    /**
+     * Sets the receipt details an order's empty details are taken from: usually the collecting
+     * agency and its beneficiary account.
+     *
+     * @param defaults the details
+     * @return this builder
+     */
+    public Builder receiptDefaults(ReceiptDetails defaults) {
+      this.receiptDefaults = Objects.requireNonNull(defaults, "defaults");
+      return this;
+    }
+
+    /**
+     * Sets who is told when an order becomes paid (by a callback or by the reconciler).
+     *
+     * @param listener the listener; default none
+     * @return this builder
+     */
+    public Builder onSettled(PaymentSettlementListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @return the client
      * @throws PortalConfigurationException naming the first missing setting ({@code
-     *     payment.base-url}, {@code payment.partner-code}, {@code payment.secret-key})
+     *     payment.base-url}, {@code payment.partner-code}, {@code payment.secret-key}, {@code
+     *     payment.order-store} when neither a data source nor a store is set)
+     * @throws PaymentException with code {@code payment.store} when the table cannot be created
      */
     public PaymentPlatformClient build() {
       if (baseUrl == null) {
@@ -641,10 +1030,31 @@ public final class PaymentPlatformClient {
       if (mapper == null) {
         mapper = new ObjectMapper();
       }
+      if (store == null && dataSource == null) {
+        throw new PortalConfigurationException(
+            "payment.order-store",
+            "Orders must survive a restart: set dataSource(...) (or orderStore(...);"
+                + " PaymentOrderStore.inMemory() for tests).");
+      }
       if (store == null) {
-        store = PaymentOrderStore.inMemory();
+        store = JdbcPaymentOrderStore.builder().dataSource(dataSource).build();
+        ((JdbcPaymentOrderStore) store).createSchemaIfMissing();
+      }
+      if (scheme != null) {
+        profile = profile.toBuilder().checksumScheme(scheme).build();
+      }
+      if (ipAddress == null) {
+        ipAddress = localAddress();
       }
       return new PaymentPlatformClient(this);
+    }
+
+    private static String localAddress() {
+      try {
+        return java.net.InetAddress.getLocalHost().getHostAddress();
+      } catch (java.io.IOException e) {
+        return "127.0.0.1";
+      }
     }
   }
 }

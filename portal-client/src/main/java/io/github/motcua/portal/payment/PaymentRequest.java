@@ -18,8 +18,11 @@ import java.util.Objects;
  * @param items the fee items, at least one
  * @param payer who pays
  * @param description the transaction description ({@code ThongTinGiaoDich}), without personal data
- * @param payerIp the payer's IP address as seen by the integrator ({@code Ip}), or null
+ * @param payerIp the IP address sent as {@code Ip}, or null for the client's own address (public
+ *     code sends the partner server's address)
  * @param bankCode a preselected bank ({@code MaNganHang}), or null to let the payer choose
+ * @param receipt the procedure, agency and beneficiary printed on the platform's bill ({@code
+ *     ThongTinBienLai}); empty fields are taken from the client's defaults
  */
 public record PaymentRequest(
     String reference,
@@ -28,7 +31,8 @@ public record PaymentRequest(
     Payer payer,
     String description,
     String payerIp,
-    String bankCode) {
+    String bankCode,
+    ReceiptDetails receipt) {
 
   /**
    * Validates the order.
@@ -62,10 +66,49 @@ public record PaymentRequest(
           "payment.description",
           "The description must not contain '|', the checksum's field separator.");
     }
+    if (payerIp != null && payerIp.contains("|")) {
+      throw new PaymentException("payment.ip", "An IP address must not contain '|'.");
+    }
     if (bankCode != null && bankCode.contains("|")) {
       throw new PaymentException("payment.bank-code", "A bank code must not contain '|'.");
     }
+    if (receipt == null) {
+      receipt = ReceiptDetails.empty();
+    }
     amountOf(items);
+  }
+
+  /**
+   * Creates an order without receipt details.
+   *
+   * @param reference the 20-character reference
+   * @param dossierCode the dossier
+   * @param items the fee items
+   * @param payer the payer
+   * @param description the description
+   * @param payerIp the IP address sent as {@code Ip}, or null for the client's
+   * @param bankCode the preselected bank, or null
+   */
+  public PaymentRequest(
+      String reference,
+      DossierCode dossierCode,
+      List<FeeItem> items,
+      Payer payer,
+      String description,
+      String payerIp,
+      String bankCode) {
+    this(reference, dossierCode, items, payer, description, payerIp, bankCode, null);
+  }
+
+  /**
+   * Returns a copy with receipt details.
+   *
+   * @param details the procedure, agency and beneficiary
+   * @return the new order
+   */
+  public PaymentRequest withReceipt(ReceiptDetails details) {
+    return new PaymentRequest(
+        reference, dossierCode, items, payer, description, payerIp, bankCode, details);
   }
 
   /**

@@ -1,19 +1,26 @@
 package io.github.motcua.vneid.internal;
 
 import io.github.motcua.core.id.InvalidIdentifierException;
+import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
+import io.github.motcua.core.id.Sex;
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.vneid.AccountKind;
 import io.github.motcua.vneid.AssuranceLevel;
 import io.github.motcua.vneid.CitizenIdentity;
 import io.github.motcua.vneid.ClaimMapping;
 import io.github.motcua.vneid.ClaimMappingException;
+import io.github.motcua.vneid.ClaimWarning;
+import io.github.motcua.vneid.IdentityCardNumber;
 import io.github.motcua.vneid.InsufficientAssuranceException;
 import io.github.motcua.vneid.VneidProfile;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -84,7 +91,9 @@ public final class ClaimMapper {
   }
 
   /**
-   * Maps claims to an identity.
+   * Maps claims to an identity. The claims that identify the account (the personal ID or identity
+   * card number of a citizen, the tax code of an organisation) must be valid; any other claim that
+   * is present but unusable is left out with a {@link ClaimWarning}, and the login goes on.
    *
    * @param subject the verified subject
    * @param claims the claims (ID token overlaid by userinfo)
@@ -92,7 +101,7 @@ public final class ClaimMapper {
    * @param mapping the claim mapping
    * @param clock the clock, for the personal ID's birth-year rule
    * @return the identity
-   * @throws ClaimMappingException when a claim is missing or invalid
+   * @throws ClaimMappingException when an identifying claim is missing or invalid
    */
   public static CitizenIdentity map(
       String subject,
@@ -100,7 +109,8 @@ public final class ClaimMapper {
       AssuranceLevel level,
       ClaimMapping mapping,
       Clock clock) {
-    String personalIdText = text(claims, mapping.personalId(), "personal-id");
+    List<ClaimWarning> warnings = new ArrayList<>();
+    String personalIdText = text(claims, mapping.personalId(), "personal-id", null);
     PersonalId personalId = null;
     if (personalIdText != null) {
       try {
@@ -109,26 +119,58 @@ public final class ClaimMapper {
         throw invalid("personal-id", mapping.personalId(), e);
       }
     }
-    String orgTaxText = text(claims, mapping.organisationTaxCode(), "organisation-tax-code");
+    IdentityCardNumber card = null;
+    String cardText = text(claims, mapping.identityCardNumber(), "identity-card-number", null);
+    if (cardText != null) {
+      try {
+        card = IdentityCardNumber.parse(cardText);
+      } catch (InvalidIdentifierException e) {
+        if (personalId == null) {
+          throw invalid("identity-card-number", mapping.identityCardNumber(), e);
+        }
+        warnings.add(warning("identity-card-number", mapping.identityCardNumber(), e));
+      }
+    }
+    String kindText = text(claims, mapping.accountKind(), "account-kind", warnings);
+    AccountKind kind = kindText == null ? null : mapping.accountKindValues().get(kindText);
+    if (kindText != null && kind == null) {
+      warnings.add(
+          new ClaimWarning(
+              mapping.accountKind(),
+              "claims.account-kind.unknown-value",
+              "Claim '"
+                  + mapping.accountKind()
+                  + "' has a value ClaimMapping.accountKindValues() does not list; the kind was"
+                  + " inferred."));
+    }
+    String orgTaxText =
+        text(
+            claims,
+            mapping.organisationTaxCode(),
+            "organisation-tax-code",
+            kind == AccountKind.ORGANISATION ? null : warnings);
+    if (kind == null) {
+      kind = orgTaxText != null ? AccountKind.ORGANISATION : AccountKind.CITIZEN;
+    }
     TaxCode orgTax = null;
     if (orgTaxText != null) {
       try {
         orgTax = TaxCode.parse(orgTaxText);
       } catch (InvalidIdentifierException e) {
-        throw invalid("organisation-tax-code", mapping.organisationTaxCode(), e);
+        if (kind == AccountKind.ORGANISATION) {
+          throw invalid("organisation-tax-code", mapping.organisationTaxCode(), e);
+        }
+        warnings.add(warning("organisation-tax-code", mapping.organisationTaxCode(), e));
       }
     }
-    String kindText = text(claims, mapping.accountKind(), "account-kind");
-    AccountKind kind = kindText == null ? null : mapping.accountKindValues().get(kindText);
-    if (kind == null) {
-      kind = orgTax != null ? AccountKind.ORGANISATION : AccountKind.CITIZEN;
-    }
-    if (kind == AccountKind.CITIZEN && personalId == null) {
+    if (kind == AccountKind.CITIZEN && personalId == null && card == null) {
       throw new ClaimMappingException(
           "claims.personal-id.missing",
-          "A citizen login carries no personal ID in claim '"
+          "A citizen login carries neither a personal ID in claim '"
               + mapping.personalId()
-              + "'; check ClaimMapping.personalId() and the requested scopes.",
+              + "' nor an identity card number in claim '"
+              + mapping.identityCardNumber()
+              + "'; check ClaimMapping and the requested scopes.",
           null);
     }
     if (kind == AccountKind.ORGANISATION && orgTax == null) {
@@ -140,45 +182,69 @@ public final class ClaimMapper {
           null);
     }
     LocalDate dateOfBirth = null;
-    String dob = text(claims, mapping.dateOfBirth(), "date-of-birth");
+    String dob = text(claims, mapping.dateOfBirth(), "date-of-birth", warnings);
     if (dob != null) {
       try {
         dateOfBirth = LocalDate.parse(dob, mapping.dateOfBirthFormatter());
       } catch (DateTimeParseException e) {
-        throw new ClaimMappingException(
-            "claims.date-of-birth.format",
-            "Claim '"
-                + mapping.dateOfBirth()
-                + "' does not follow the pattern "
-                + mapping.dateOfBirthPattern()
-                + ".",
-            null);
+        warnings.add(
+            new ClaimWarning(
+                mapping.dateOfBirth(),
+                "claims.date-of-birth.format",
+                "Claim '"
+                    + mapping.dateOfBirth()
+                    + "' does not follow the pattern "
+                    + mapping.dateOfBirthPattern()
+                    + "; left out."));
       }
     }
     TaxCode taxCode = null;
-    String tax = text(claims, mapping.taxCode(), "tax-code");
+    String tax = text(claims, mapping.taxCode(), "tax-code", warnings);
     if (tax != null) {
       try {
         taxCode = TaxCode.parse(tax);
       } catch (InvalidIdentifierException e) {
-        throw invalid("tax-code", mapping.taxCode(), e);
+        warnings.add(warning("tax-code", mapping.taxCode(), e));
       }
     }
-    String sexText = text(claims, mapping.sex(), "sex");
+    String sexText = text(claims, mapping.sex(), "sex", warnings);
+    Sex sex = sexText == null ? null : mapping.sexValues().get(sexText);
+    if (sexText != null && sex == null) {
+      warnings.add(
+          new ClaimWarning(
+              mapping.sex(),
+              "claims.sex.unknown-value",
+              "Claim '"
+                  + mapping.sex()
+                  + "' has a value ClaimMapping.sexValues() does not list; left out."));
+    }
+    NationalPortalAccountId account = null;
+    String techId =
+        text(claims, mapping.nationalPortalAccountId(), "national-portal-account-id", warnings);
+    if (techId != null) {
+      try {
+        account = NationalPortalAccountId.parse(techId);
+      } catch (InvalidIdentifierException e) {
+        warnings.add(warning("national-portal-account-id", mapping.nationalPortalAccountId(), e));
+      }
+    }
     return CitizenIdentity.builder()
         .subject(subject)
         .personalId(personalId)
-        .fullName(text(claims, mapping.fullName(), "full-name"))
+        .identityCardNumber(card)
+        .fullName(text(claims, mapping.fullName(), "full-name", warnings))
         .dateOfBirth(dateOfBirth)
-        .sex(sexText == null ? null : mapping.sexValues().get(sexText))
-        .phone(text(claims, mapping.phone(), "phone"))
-        .email(text(claims, mapping.email(), "email"))
+        .sex(sex)
+        .phone(text(claims, mapping.phone(), "phone", warnings))
+        .email(text(claims, mapping.email(), "email", warnings))
         .taxCode(taxCode)
         .accountKind(kind)
-        .organisationName(text(claims, mapping.organisationName(), "organisation-name"))
+        .organisationName(text(claims, mapping.organisationName(), "organisation-name", warnings))
         .organisationTaxCode(orgTax)
+        .nationalPortalAccountId(account)
         .assuranceLevel(level)
         .rawClaims(claims)
+        .warnings(warnings)
         .build();
   }
 
@@ -190,16 +256,55 @@ public final class ClaimMapper {
         cause);
   }
 
-  private static String text(Map<String, Object> claims, String claim, String field) {
+  private static ClaimWarning warning(
+      String field, String claim, InvalidIdentifierException cause) {
+    return new ClaimWarning(
+        claim,
+        "claims." + field + ".invalid",
+        "Claim '" + claim + "' is not valid (" + cause.code() + "); left out.");
+  }
+
+  /**
+   * Reads a claim as text (a string or a number). A claim of another type is an error when {@code
+   * warnings} is null (an identifying claim), else a warning and absent.
+   */
+  private static String text(
+      Map<String, Object> claims, String claim, String field, List<ClaimWarning> warnings) {
     Object value = claims.get(claim);
     if (value == null) {
       return null;
     }
     if (!(value instanceof String) && !(value instanceof Number)) {
-      throw new ClaimMappingException(
-          "claims." + field + ".type", "Claim '" + claim + "' is not a string.", null);
+      if (warnings == null) {
+        throw new ClaimMappingException(
+            "claims." + field + ".type", "Claim '" + claim + "' is not a string.", null);
+      }
+      warnings.add(
+          new ClaimWarning(
+              claim,
+              "claims." + field + ".type",
+              "Claim '" + claim + "' is not a string or a number; left out."));
+      return null;
     }
-    String text = value.toString().trim();
+    String text = numberText(value).trim();
     return text.isEmpty() ? null : text;
+  }
+
+  /** A whole number as its plain decimal digits (1, not 1.0); anything else as it prints. */
+  private static String numberText(Object value) {
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+        return Long.toString((long) d);
+      }
+    }
+    if (value instanceof BigDecimal decimal) {
+      try {
+        return decimal.toBigIntegerExact().toString();
+      } catch (ArithmeticException e) {
+        return decimal.toPlainString();
+      }
+    }
+    return value.toString();
   }
 }

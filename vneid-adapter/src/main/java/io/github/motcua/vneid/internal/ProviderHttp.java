@@ -1,6 +1,7 @@
 package io.github.motcua.vneid.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.motcua.vneid.ProviderException;
@@ -106,7 +107,9 @@ public final class ProviderHttp {
       }
       JsonNode node;
       try {
-        node = json.readTree(text);
+        // A name repeated in one object would let two readers see two answers: refused.
+        node =
+            json.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).readTree(text);
       } catch (JsonProcessingException e) {
         node = null;
       }

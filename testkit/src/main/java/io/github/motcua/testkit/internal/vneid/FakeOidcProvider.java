@@ -110,6 +110,7 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
   private URI issuer;
   private boolean advertisePar;
   private boolean requirePar;
+  private boolean advertiseIss = true;
   private JWK signingKey;
   private JWK previousKey;
   private JWK unpublishedKey;
@@ -247,6 +248,16 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
   public synchronized void pushedAuthorizationRequests(boolean advertise, boolean require) {
     this.advertisePar = advertise;
     this.requirePar = require;
+  }
+
+  /**
+   * Sets whether discovery advertises {@code authorization_response_iss_parameter_supported} (RFC
+   * 9207); callbacks carry {@code iss} either way unless stripped.
+   *
+   * @param advertise whether to advertise it
+   */
+  public synchronized void advertiseIssParameter(boolean advertise) {
+    this.advertiseIss = advertise;
   }
 
   /**
@@ -429,7 +440,9 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
     doc.put("code_challenge_methods_supported", List.of("S256"));
     doc.put("scopes_supported", List.of("openid", "profile"));
     doc.put("acr_values_supported", List.of("LoA1", "LoA2"));
-    doc.put("authorization_response_iss_parameter_supported", true);
+    if (advertiseIss) {
+      doc.put("authorization_response_iss_parameter_supported", true);
+    }
     doc.put(
         "claims_supported",
         List.of(
@@ -444,6 +457,8 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
             "LoaiTaiKhoan",
             "MaSoDoanhNghiep",
             "TenDoanhNghiep",
+            "SoCMND",
+            "TechID",
             "loAs"));
     return json(200, doc);
   }
@@ -514,9 +529,13 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
             scope,
             now,
             now.plus(CODE_LIFETIME)));
-    return redirect(
-        params.get("redirect_uri"),
-        Map.of("code", code, "state", params.get("state"), "iss", issuer.toString()));
+    Map<String, String> answer = new LinkedHashMap<>();
+    answer.put("code", code);
+    answer.put("state", params.get("state"));
+    if (!misbehaviours.contains(VneidMisbehaviour.ISS_STRIPPED)) {
+      answer.put("iss", issuer.toString());
+    }
+    return redirect(params.get("redirect_uri"), answer);
   }
 
   private ResponseDefinition redirectError(Map<String, String> params, String error) {
@@ -525,7 +544,9 @@ public final class FakeOidcProvider implements ResponseDefinitionTransformerV2 {
     if (params.get("state") != null) {
       out.put("state", params.get("state"));
     }
-    out.put("iss", issuer.toString());
+    if (!misbehaviours.contains(VneidMisbehaviour.ISS_STRIPPED)) {
+      out.put("iss", issuer.toString());
+    }
     return redirect(params.get("redirect_uri"), out);
   }
 
