@@ -73,7 +73,8 @@ public final class OutboxThroughput {
       where = "PostgreSQL";
     } else {
       dir = Files.createTempDirectory("motcua-bench-");
-      config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("outbox") + ";QUERY_CACHE_SIZE=64");
+      config.setJdbcUrl(
+          "jdbc:h2:file:" + dir.resolve("outbox") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
       where = "H2 file " + dir;
     }
     HikariDataSource ds = new HikariDataSource(config);

@@ -140,11 +140,18 @@ public final class NationalPortalClient implements PortalClient {
    * the same record for the event just before (see {@link Builder#recordMemory(int)}). A step then
    * costs one call instead of two.
    *
+   * <p>Every request asks the publication's {@link Publication#fence() fence} first; once it is no
+   * longer held the publish stops with {@link PortalFencedException} before its next request.
+   *
    * @param publication the event, its snapshot, and whether it is a first attempt
    * @return what was sent
    */
   @Override
   public PublishResult publish(Publication publication) {
+    return http.fenced(publication.fence(), () -> publishFenced(publication));
+  }
+
+  private PublishResult publishFenced(Publication publication) {
     DossierEvent event = publication.event();
     Dossier snapshot = publication.snapshot();
     PortalCalls.checkPublish(event, snapshot);
@@ -259,6 +266,10 @@ public final class NationalPortalClient implements PortalClient {
    */
   @Override
   public List<PublishOutcome> publishAll(List<Publication> publications) {
+    return http.fenced(PortalCalls.fenceOfAll(publications), () -> publishAllFenced(publications));
+  }
+
+  private List<PublishOutcome> publishAllFenced(List<Publication> publications) {
     Set<DossierCode> dossiers = new HashSet<>();
     for (Publication p : publications) {
       if (!dossiers.add(p.snapshot().code())) {
@@ -385,7 +396,7 @@ public final class NationalPortalClient implements PortalClient {
       indexes.forEach(
           i -> {
             Publication p = publications.get(i);
-            out[i] = publishAlone(new Publication(p.event(), p.snapshot()));
+            out[i] = publishAlone(p.notFirst());
           });
       return;
     } catch (RuntimeException e) {

@@ -82,6 +82,24 @@ public final class ProvincialPortalClient implements PortalClient {
 
   @Override
   public PublishResult publish(DossierEvent event, Dossier snapshot) {
+    return publish(new Publication(event, snapshot));
+  }
+
+  /**
+   * Publishes an event as {@link #publish(DossierEvent, Dossier)} does; every request asks the
+   * publication's {@link Publication#fence() fence} first, and once it is no longer held the
+   * publish stops with {@link PortalFencedException} before its next request.
+   *
+   * @param publication the event and its snapshot
+   * @return what was sent
+   */
+  @Override
+  public PublishResult publish(Publication publication) {
+    return http.fenced(
+        publication.fence(), () -> publishFenced(publication.event(), publication.snapshot()));
+  }
+
+  private PublishResult publishFenced(DossierEvent event, Dossier snapshot) {
     PortalCalls.checkPublish(event, snapshot);
     if (event instanceof DossierEvent.ReceiptRecorded) {
       // For the tax authority, not the portal: nothing to send here.

@@ -14,19 +14,35 @@ import java.util.Objects;
  *     (a sync outbox's first claim of it), so nothing of it can be on the portal yet: a client may
  *     then leave out what guards against publishing an event twice, such as the national client's
  *     look-up before a processing step. False when unknown.
+ * @param fence asked before every portal call of the publish ({@link PublishFence#check()}): a sync
+ *     worker's lease on the delivery; {@link PublishFence#NONE} outside of a worker
  */
-public record Publication(DossierEvent event, Dossier snapshot, boolean firstAttempt) {
+public record Publication(
+    DossierEvent event, Dossier snapshot, boolean firstAttempt, PublishFence fence) {
 
   /**
-   * Checks that neither part is null.
+   * Checks that no part is null.
    *
    * @param event the event
    * @param snapshot the dossier after it
    * @param firstAttempt whether this is the first attempt to publish the event here
+   * @param fence the fence of the publish
    */
   public Publication {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(snapshot, "snapshot");
+    Objects.requireNonNull(fence, "fence");
+  }
+
+  /**
+   * Creates a publication without a fence ({@link PublishFence#NONE}).
+   *
+   * @param event the event, not null
+   * @param snapshot the dossier after it, not null
+   * @param firstAttempt whether this is the first attempt to publish the event here
+   */
+  public Publication(DossierEvent event, Dossier snapshot, boolean firstAttempt) {
+    this(event, snapshot, firstAttempt, PublishFence.NONE);
   }
 
   /**
@@ -36,6 +52,16 @@ public record Publication(DossierEvent event, Dossier snapshot, boolean firstAtt
    * @param snapshot the dossier after it, not null
    */
   public Publication(DossierEvent event, Dossier snapshot) {
-    this(event, snapshot, false);
+    this(event, snapshot, false, PublishFence.NONE);
+  }
+
+  /**
+   * Returns the same publication as one that may have been attempted before ({@link
+   * #firstAttempt()} false), with the same fence.
+   *
+   * @return a copy
+   */
+  public Publication notFirst() {
+    return new Publication(event, snapshot, false, fence);
   }
 }

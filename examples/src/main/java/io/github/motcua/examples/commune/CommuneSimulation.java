@@ -1471,8 +1471,12 @@ public final class CommuneSimulation {
       // A page cache that holds the whole quarter (H2 defaults to 16 MB), and a cache of parsed
       // statements per connection large enough for every statement of the outbox and the receipt
       // allocator (H2 keeps 8 by default, so they evicted one another and were parsed anew).
+      // WRITE_DELAY=0: H2 writes each commit before acknowledging it; with its default (500 ms)
+      // a killed process loses the commits of its last half second, and the outbox refuses it.
       config.setJdbcUrl(
-          "jdbc:h2:async:" + file + ";LOCK_TIMEOUT=10000;CACHE_SIZE=262144;QUERY_CACHE_SIZE=256");
+          "jdbc:h2:async:"
+              + file
+              + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;CACHE_SIZE=262144;QUERY_CACHE_SIZE=256");
       config.setUsername("sa");
       config.setPassword("");
     } else {

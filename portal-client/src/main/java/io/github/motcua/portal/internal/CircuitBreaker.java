@@ -70,6 +70,11 @@ public final class CircuitBreaker {
     trialInFlight = false;
   }
 
+  /** Gives back a trial that was not sent (a fenced publish stopped before it). */
+  public synchronized void unusedTrial() {
+    trialInFlight = false;
+  }
+
   /** Records an attempt that failed because the portal was unavailable. */
   public synchronized void recordFailure() {
     consecutiveFailures++;

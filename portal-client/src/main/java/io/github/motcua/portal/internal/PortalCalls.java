@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.portal.PortalConfigurationException;
+import io.github.motcua.portal.Publication;
+import io.github.motcua.portal.PublishFence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Objects;
 
 /** What the portal clients do alike around their calls: checks, credentials, JSON. Stateless. */
@@ -42,6 +48,29 @@ public final class PortalCalls {
       throw new PortalConfigurationException(
           "publish.dossier-mismatch", "The event and the snapshot belong to different dossiers.");
     }
+  }
+
+  /**
+   * The fence of a call that carries several publications: held while every one of theirs is.
+   *
+   * @param publications the publications
+   * @return their fence; {@link PublishFence#NONE} when none has one
+   */
+  public static PublishFence fenceOfAll(List<Publication> publications) {
+    List<PublishFence> fences = new ArrayList<>();
+    java.util.Set<PublishFence> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Publication p : publications) {
+      if (p.fence() != PublishFence.NONE && seen.add(p.fence())) {
+        fences.add(p.fence());
+      }
+    }
+    if (fences.isEmpty()) {
+      return PublishFence.NONE;
+    }
+    if (fences.size() == 1) {
+      return fences.get(0);
+    }
+    return () -> fences.stream().allMatch(PublishFence::held);
   }
 
   /**

@@ -3,9 +3,11 @@ package io.github.motcua.portal.internal;
 import io.github.motcua.portal.CircuitState;
 import io.github.motcua.portal.PortalAuthenticationException;
 import io.github.motcua.portal.PortalException;
+import io.github.motcua.portal.PortalFencedException;
 import io.github.motcua.portal.PortalProtocolException;
 import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.PortalUnavailableException;
+import io.github.motcua.portal.PublishFence;
 import io.github.motcua.portal.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -18,6 +20,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -30,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * Sends requests to one portal under a {@link RetryPolicy}: per-attempt timeouts, a total budget,
  * backoff with full jitter, {@code Retry-After}, immediate retry after a credential renewal, and a
  * circuit breaker. Thread-safe.
+ *
+ * <p>Fencing: while a publish runs under {@link #fenced(PublishFence, Supplier)}, every request the
+ * publishing thread sends asks the publish's fence first, once before connecting and once more when
+ * the connection is open, right before the request is written (a network interceptor): a request is
+ * never written after the fence said no.
  */
 public final class PortalHttp {
 
@@ -77,6 +85,9 @@ public final class PortalHttp {
   private final Clock clock;
   private final CircuitBreaker circuit;
 
+  /** The fence of the publish the current thread runs, if any (set by {@link #fenced}). */
+  private final ThreadLocal<PublishFence> fence = new ThreadLocal<>();
+
   /**
    * Creates an executor.
    *
@@ -95,6 +106,14 @@ public final class PortalHttp {
             .readTimeout(policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .writeTimeout(policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .retryOnConnectionFailure(false)
+            .addNetworkInterceptor(
+                chain -> {
+                  PublishFence f = chain.request().tag(PublishFence.class);
+                  if (f != null) {
+                    f.check();
+                  }
+                  return chain.proceed(chain.request());
+                })
             .build();
     this.circuit =
         new CircuitBreaker(
@@ -157,6 +176,11 @@ public final class PortalHttp {
    * @throws IOException on a transport failure or timeout
    */
   public BinaryReply sendForBytes(Request request) throws IOException {
+    PublishFence f = fence.get();
+    if (f != null) {
+      f.check();
+      request = request.newBuilder().tag(PublishFence.class, f).build();
+    }
     String requestId = request.header(REQUEST_ID);
     if (requestId == null) {
       requestId = UUID.randomUUID().toString();
@@ -222,6 +246,33 @@ public final class PortalHttp {
   }
 
   /**
+   * Runs a publish with every request the current thread sends meanwhile asking {@code f} first
+   * ({@link PublishFence#check()}, which throws {@link PortalFencedException}). Calls nest: the
+   * innermost fence is asked.
+   *
+   * @param f the publish's fence; {@link PublishFence#NONE} asks nothing
+   * @param work the publish
+   * @param <T> the result type
+   * @return what the work returned
+   */
+  public <T> T fenced(PublishFence f, Supplier<T> work) {
+    if (f == PublishFence.NONE) {
+      return work.get();
+    }
+    PublishFence outer = fence.get();
+    fence.set(f);
+    try {
+      return work.get();
+    } finally {
+      if (outer == null) {
+        fence.remove();
+      } else {
+        fence.set(outer);
+      }
+    }
+  }
+
+  /**
    * Runs a call under the retry policy.
    *
    * @param operation the operation's name, for log lines
@@ -278,6 +329,9 @@ public final class PortalHttp {
         T result = attempt.run(attempts, mayHaveLanded);
         circuit.recordSuccess();
         return result;
+      } catch (PortalFencedException e) {
+        circuit.unusedTrial();
+        throw e; // nothing was sent: says nothing of the portal, and must not be retried
       } catch (PortalUnavailableException | PortalProtocolException e) {
         circuit.recordFailure();
         failure = e;

@@ -80,6 +80,7 @@ public final class JdbcSyncOutbox implements SyncOutbox {
   private final String tDelivery;
   private final String tAction;
   private volatile Dialect dialect;
+  private final boolean acceptCommitLoss;
 
   /**
    * Events decoded by recent claims, by position: each event is claimed once per destination, and
@@ -101,6 +102,7 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     this.prefix = b.tablePrefix;
     this.codec = new EventCodec(b.mapper == null ? MotcuaJson.mapper() : b.mapper);
     this.clock = b.clock;
+    this.acceptCommitLoss = b.acceptCommitLoss;
     this.tEvent = prefix + "sync_event";
     this.tDossier = prefix + "sync_dossier";
     this.tDelivery = prefix + "sync_delivery";
@@ -246,44 +248,70 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     Dialect d = dialect(c);
     int n = events.size();
     long[] seqs = new long[n];
-    // Which events are new: recorded before (same content) gives the old number; twice in the
-    // list counts once.
+    // Twice in the list counts once (resolved below, once the first one has its number).
     boolean[] fresh = new boolean[n];
     Map<java.util.UUID, Integer> seen = new java.util.HashMap<>();
     Map<String, Integer> count = new java.util.TreeMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT dossier_code, seq, payload FROM " + tEvent + " WHERE event_id = ?")) {
-      for (int i = 0; i < n; i++) {
-        DossierEvent event = events.get(i);
-        String code = event.dossierCode().toString();
-        Integer first = seen.putIfAbsent(event.eventId(), i);
-        if (first != null) {
-          if (!json.get(first).equals(json.get(i))) {
-            throw conflict(event);
-          }
-          seqs[i] = -1 - first; // resolved below, once the first one has its number
-          continue;
+    for (int i = 0; i < n; i++) {
+      DossierEvent event = events.get(i);
+      Integer first = seen.putIfAbsent(event.eventId(), i);
+      if (first != null) {
+        if (!json.get(first).equals(json.get(i))) {
+          throw conflict(event);
         }
-        ps.setString(1, event.eventId().toString());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            if (!rs.getString(1).equals(code) || !rs.getString(3).equals(json.get(i))) {
-              throw conflict(event);
-            }
-            seqs[i] = rs.getLong(2);
-            continue;
-          }
-        }
-        fresh[i] = true;
-        count.merge(code, 1, Integer::sum);
+        seqs[i] = -1 - first;
+        continue;
       }
+      fresh[i] = true;
+      count.merge(event.dossierCode().toString(), 1, Integer::sum);
     }
-    // One number range per dossier, taken in code order so that two writers lock alike.
+    // One number range per dossier, taken in code order so that two writers lock alike. The
+    // dossier's row lock is held from here to the caller's commit: a transaction recording the
+    // same event at the same time waits here, and then finds it below (READ COMMITTED), so that
+    // recording an event twice at once is the same no-op as recording it twice in a row.
     Map<String, Long> next = new java.util.HashMap<>();
     for (Map.Entry<String, Integer> e : count.entrySet()) {
       long last = reserve(c, d, e.getKey(), e.getValue());
       next.put(e.getKey(), last - e.getValue() + 1);
+    }
+    // Which events are new: one recorded before (same content) keeps its old number, and the
+    // number taken for it is given back.
+    Map<String, Integer> unused = new java.util.TreeMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT dossier_code, seq, payload FROM " + tEvent + " WHERE event_id = ?")) {
+      for (int i = 0; i < n; i++) {
+        if (!fresh[i]) {
+          continue;
+        }
+        DossierEvent event = events.get(i);
+        ps.setString(1, event.eventId().toString());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            String code = event.dossierCode().toString();
+            if (!rs.getString(1).equals(code) || !rs.getString(3).equals(json.get(i))) {
+              throw conflict(event);
+            }
+            seqs[i] = rs.getLong(2);
+            fresh[i] = false;
+            unused.merge(code, 1, Integer::sum);
+            count.merge(code, -1, Integer::sum);
+          }
+        }
+      }
+    }
+    if (!unused.isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE " + tDossier + " SET last_seq = last_seq - ? WHERE dossier_code = ?")) {
+        for (Map.Entry<String, Integer> e : unused.entrySet()) {
+          ps.setLong(1, e.getValue());
+          ps.setString(2, e.getKey());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      count.values().removeIf(v -> v == 0);
     }
     long now = clock.millis();
     long[] pks = new long[n];
@@ -597,9 +625,14 @@ public final class JdbcSyncOutbox implements SyncOutbox {
         Instant.ofEpochMilli(until));
   }
 
+  /**
+   * The delivery, still pending and leased by this claim: its owner and its claim generation (the
+   * fencing token: a worker that takes the delivery over, even one under the same worker id,
+   * increments {@code claims}, and the old claim can then neither renew nor settle).
+   */
   private static final String KEY_AND_OWNER =
       " WHERE destination = ? AND dossier_code = ? AND seq = ? AND status = 'PENDING'"
-          + " AND lease_owner = ?";
+          + " AND lease_owner = ? AND claims = ?";
 
   private int settle(String set, ClaimedDelivery d, Object... values) {
     return call(
@@ -732,7 +765,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     ps.setString(i++, d.destination());
     ps.setString(i++, d.event().dossierCode().toString());
     ps.setLong(i++, d.sequence());
-    ps.setString(i, d.leaseOwner());
+    ps.setString(i++, d.leaseOwner());
+    ps.setInt(i, d.claims());
   }
 
   private static void runBatch(PreparedStatement ps, List<Integer> indices, Boolean[] result)
@@ -1127,9 +1161,61 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     Dialect d = dialect;
     if (d == null) {
       d = Dialect.of(c);
+      checkDurability(c, d);
       dialect = d;
     }
     return d;
+  }
+
+  /**
+   * Refuses (or, when the builder accepts it, warns about) a database that acknowledges commits it
+   * may lose when its process is killed: H2 with a write delay (its default, 500 ms) in a file,
+   * PostgreSQL with {@code synchronous_commit} off. After such a loss the outbox forgets that
+   * events were delivered and delivers them again, older states after newer ones.
+   */
+  private void checkDurability(Connection c, Dialect d) throws SQLException {
+    String risk = null;
+    if (d == Dialect.H2) {
+      // An in-memory database reports 0: it loses everything with its process anyway.
+      try (Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                      + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+        if (rs.next() && !"0".equals(rs.getString(1).strip())) {
+          risk =
+              "H2's WRITE_DELAY is "
+                  + rs.getString(1).strip()
+                  + " ms: commits of that last moment are lost when the process is killed."
+                  + " Add ;WRITE_DELAY=0 to the H2 URL";
+        }
+      }
+    } else {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SHOW synchronous_commit")) {
+        if (rs.next() && "off".equalsIgnoreCase(rs.getString(1).strip())) {
+          risk =
+              "PostgreSQL's synchronous_commit is off: the last commits are lost when the server"
+                  + " stops abruptly. Set it to on (the default)";
+        }
+      }
+    }
+    if (risk == null) {
+      return;
+    }
+    if (!acceptCommitLoss) {
+      throw new SyncOutboxException(
+          "sync.outbox.durability",
+          risk
+              + ", or build the outbox with acceptCommitLoss(true) to run anyway (portals may"
+              + " then receive changes twice, or an older state after a newer one).",
+          null);
+    }
+    LOG.warn(
+        "Sync outbox {}: {}. Running anyway (acceptCommitLoss): after a crash, portals may receive"
+            + " changes twice, or an older state after a newer one.",
+        prefix,
+        risk);
   }
 
   private void checkDestination(String destination) {
@@ -1175,8 +1261,26 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     private String tablePrefix = "motcua_";
     private ObjectMapper mapper;
     private Clock clock = Clock.systemUTC();
+    private boolean acceptCommitLoss;
 
     private Builder() {}
+
+    /**
+     * Lets the outbox run on a database that acknowledges commits it may lose when its process is
+     * killed (default false: refused with {@code sync.outbox.durability} at the first connection).
+     * Detected: an H2 file or server database with a {@code WRITE_DELAY} above 0 (H2's default is
+     * 500 ms; add {@code ;WRITE_DELAY=0} to its URL), PostgreSQL with {@code synchronous_commit}
+     * off. On such a database a crash can make the outbox forget deliveries it recorded, and
+     * deliver them again: a portal may then receive an older state after a newer one, and changes
+     * the portal cannot deduplicate twice. When accepted, a warning is logged instead.
+     *
+     * @param accept true to run anyway
+     * @return this builder
+     */
+    public Builder acceptCommitLoss(boolean accept) {
+      this.acceptCommitLoss = accept;
+      return this;
+    }
 
     /**
      * Sets the database (required). Use a pooled data source in production; the outbox takes a

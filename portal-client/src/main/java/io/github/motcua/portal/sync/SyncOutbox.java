@@ -123,7 +123,9 @@ public interface SyncOutbox {
    *
    * @param delivery the claimed delivery; not null
    * @param until the new end of the lease; not null
-   * @return true when extended, false when the lease was lost (expired and taken over, or settled)
+   * @return true when extended, false when the lease was lost (expired and taken over by any claim,
+   *     even one of the same owner, or settled); an implementation tells claims apart by {@link
+   *     ClaimedDelivery#claims()}
    */
   boolean renew(ClaimedDelivery delivery, Instant until);
 

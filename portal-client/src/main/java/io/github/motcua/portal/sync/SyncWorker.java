@@ -8,9 +8,11 @@ import io.github.motcua.portal.PortalAuthenticationException;
 import io.github.motcua.portal.PortalClient;
 import io.github.motcua.portal.PortalConfigurationException;
 import io.github.motcua.portal.PortalException;
+import io.github.motcua.portal.PortalFencedException;
 import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.PortalUnavailableException;
 import io.github.motcua.portal.Publication;
+import io.github.motcua.portal.PublishFence;
 import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.portal.Sleeper;
@@ -30,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -65,13 +68,21 @@ import org.slf4j.LoggerFactory;
  * {@link DeadLetter} at once.
  *
  * <p><b>Several workers.</b> Workers in one or several processes may share an outbox: each claims
- * deliveries under a lease of {@link Builder#leaseTime(Duration)} on its clock, renews it before a
- * delivery when less than half is left, and records an outcome only while it still holds the lease.
- * A crashed worker's claims are taken over when their lease ends. The lease must be longer than the
- * longest publish call (a client's {@link RetryPolicy#totalTimeout()} plus its {@link
- * RetryPolicy#readTimeout()}; checked by {@link Builder#destination(String, PortalClient,
- * RetryPolicy)}); clocks of processes sharing an outbox must agree to well within it. Outcomes are
- * recorded in batches ({@link SyncOutbox#settle(List)}) before each claim.
+ * deliveries under a lease of {@link Builder#leaseTime(Duration)} on its clock and records an
+ * outcome only while it still holds the lease (same worker id and claim generation, {@link
+ * ClaimedDelivery#claims()}). A crashed worker's claims are taken over when their lease ends.
+ *
+ * <p><b>Fenced publishing.</b> Each publication carries a {@link PublishFence} that the clients ask
+ * before every request: it renews the lease when less than half of it (or less than twice the
+ * client's read timeout) is left, and says no once the lease was taken over or cannot be renewed;
+ * the publish then stops before its next request and its outcome is discarded. So the lease need
+ * not cover a whole publish, only one call with its retries (a client's {@link
+ * RetryPolicy#totalTimeout()} plus its {@link RetryPolicy#readTimeout()}, and twice its read
+ * timeout; checked by {@link Builder#destination(String, PortalClient, RetryPolicy)}); clocks of
+ * processes sharing an outbox must agree to well within it. A publish is a first attempt ({@link
+ * Publication#firstAttempt()}) only on a delivery's first claim of an event recorded since the
+ * worker was built. Outcomes are recorded in batches ({@link SyncOutbox#settle(List)}) before each
+ * claim.
  *
  * <p><b>Shared calls.</b> Events a client takes several at a time ({@link
  * PortalClient#batchLimit(io.github.motcua.core.dossier.DossierEvent)} above 1, such as the
@@ -109,6 +120,20 @@ public final class SyncWorker implements AutoCloseable {
   private final SnapshotFolder folder;
   private final Map<String, DestinationHealth> health = new LinkedHashMap<>();
 
+  /** Per destination, the least lease a portal call may start with (its client's write + read). */
+  private final Map<String, Duration> callMargins = new LinkedHashMap<>();
+
+  /**
+   * The fences of the publishes running now; {@link #stop} revokes them before giving leases up.
+   */
+  private final Set<LeaseFence> publishing = ConcurrentHashMap.newKeySet();
+
+  /**
+   * When this worker was built, on its clock: only events recorded since are trusted on a first
+   * claim (see {@link #firstAttempt}).
+   */
+  private final Instant builtAt;
+
   private final Object runLock = new Object();
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile boolean running;
@@ -136,6 +161,11 @@ public final class SyncWorker implements AutoCloseable {
     this.workerId = b.workerId == null ? defaultWorkerId() : b.workerId;
     this.listener = b.listener;
     this.folder = new SnapshotFolder(outbox, b.lifecycle, b.snapshotCacheSize);
+    this.builtAt = clock.instant();
+    for (String destination : clients.keySet()) {
+      RetryPolicy p = b.clientPolicies.get(destination);
+      callMargins.put(destination, p == null ? Duration.ZERO : p.readTimeout().multipliedBy(2));
+    }
     for (String destination : clients.keySet()) {
       health.put(
           destination,
@@ -276,6 +306,8 @@ public final class SyncWorker implements AutoCloseable {
     // interrupt made them fail or not), their leases are given back, and they are delivered again.
     ls.values().forEach(Lane::flushQuietly);
     if (!clean) {
+      // Publishes still running make no further portal call: their leases are given up below.
+      publishing.forEach(LeaseFence::revoke);
       ls.values().forEach(lane -> lane.pool.shutdownNow());
     }
     int released = outbox.release(workerId);
@@ -731,21 +763,43 @@ public final class SyncWorker implements AutoCloseable {
       if (r == null || r == PARKED) {
         return r == PARKED;
       }
-      record(
-          lane,
-          r.delivery(),
-          PublishOutcome.of(
-              () ->
-                  lane.client.publish(
-                      new Publication(
-                          r.delivery().event(), r.snapshot(), r.delivery().firstClaim()))),
-          null);
+      LeaseFence fence = new LeaseFence(lane.destination, List.of(r.delivery()));
+      Instant started = clock.instant();
+      PublishOutcome outcome;
+      publishing.add(fence);
+      try {
+        Publication p =
+            new Publication(r.delivery().event(), r.snapshot(), firstAttempt(r.delivery()), fence);
+        outcome =
+            fence.held()
+                ? PublishOutcome.of(() -> lane.client.publish(p))
+                : new PublishOutcome.Failed(new PortalFencedException());
+      } finally {
+        publishing.remove(fence);
+      }
+      if (fence.lost(0)) {
+        lost(r.delivery()); // whatever it achieved, another worker may be publishing it now
+        return false;
+      }
+      record(lane, fence.delivery(0), outcome, null, started);
       return true;
     } catch (SyncOutboxException e) {
       // The outbox failed: the lease runs out and the delivery is tried again.
       LOG.error("Sync worker {} cannot deliver {}: {}", workerId, claimed, e.toString());
       return false;
     }
+  }
+
+  /**
+   * Whether a delivery may be published as a first attempt ({@link Publication#firstAttempt()}):
+   * its first claim, of an event recorded since this worker was built. A database that loses its
+   * last commits when its process is killed (H2 with a write delay, embedded in a worker's JVM) can
+   * forget that an earlier run claimed, and even delivered, an event recorded before the restart;
+   * such events are published with the client's look-up, so that the portal's copy, not a counter
+   * that may have been rolled back, decides what is sent.
+   */
+  private boolean firstAttempt(ClaimedDelivery d) {
+    return d.firstClaim() && !d.recordedAt().isBefore(builtAt);
   }
 
   /**
@@ -757,7 +811,7 @@ public final class SyncWorker implements AutoCloseable {
   private int deliverAll(Lane lane, List<ClaimedDelivery> group) {
     int queued = 0;
     List<ClaimedDelivery> ready = new ArrayList<>(group.size());
-    List<Publication> publications = new ArrayList<>(group.size());
+    List<Dossier> snapshots = new ArrayList<>(group.size());
     for (ClaimedDelivery claimed : group) {
       try {
         Ready r = prepare(lane, claimed);
@@ -765,8 +819,7 @@ public final class SyncWorker implements AutoCloseable {
           queued++;
         } else if (r != null) {
           ready.add(r.delivery());
-          publications.add(
-              new Publication(r.delivery().event(), r.snapshot(), r.delivery().firstClaim()));
+          snapshots.add(r.snapshot());
         }
       } catch (SyncOutboxException e) {
         LOG.error("Sync worker {} cannot deliver {}: {}", workerId, claimed, e.toString());
@@ -775,8 +828,19 @@ public final class SyncWorker implements AutoCloseable {
     if (ready.isEmpty()) {
       return queued;
     }
+    LeaseFence fence = new LeaseFence(lane.destination, ready);
+    List<Publication> publications = new ArrayList<>(ready.size());
+    for (int i = 0; i < ready.size(); i++) {
+      ClaimedDelivery d = ready.get(i);
+      publications.add(new Publication(d.event(), snapshots.get(i), firstAttempt(d), fence));
+    }
+    Instant started = clock.instant();
     List<PublishOutcome> outcomes;
+    publishing.add(fence);
     try {
+      if (!fence.held()) {
+        throw new PortalFencedException();
+      }
       outcomes = lane.client.publishAll(List.copyOf(publications));
       if (outcomes == null || outcomes.size() != ready.size()) {
         throw new IllegalStateException(
@@ -789,14 +853,120 @@ public final class SyncWorker implements AutoCloseable {
     } catch (RuntimeException e) {
       PublishOutcome failed = new PublishOutcome.Failed(e);
       outcomes = Collections.nCopies(ready.size(), failed);
+    } finally {
+      publishing.remove(fence);
+    }
+    if (fence.anyLost()) {
+      // The call stopped: no outcome of it stands. A delivery whose own lease is still held goes
+      // back to the queue at once, its attempts unchanged (its next claim is not a first one).
+      Instant now = clock.instant();
+      for (int i = 0; i < ready.size(); i++) {
+        if (fence.lost(i)) {
+          lost(ready.get(i));
+        } else {
+          ClaimedDelivery d = fence.delivery(i);
+          lane.finish(
+              DeliveryOutcome.failed(d, d.attempts(), now, "a shared call lost a lease"), () -> {});
+          queued++;
+        }
+      }
+      return queued;
     }
     // One failure shared by the events of a call is logged with its stack trace once.
     Set<Throwable> logged = Collections.newSetFromMap(new IdentityHashMap<>());
     for (int i = 0; i < ready.size(); i++) {
-      record(lane, ready.get(i), outcomes.get(i), logged);
+      record(lane, fence.delivery(i), outcomes.get(i), logged, started);
       queued++;
     }
     return queued;
+  }
+
+  /**
+   * The fence of one publish (of one delivery, or of the deliveries of one shared call): held while
+   * this worker holds every lease, long enough for one more portal call. Each question renews the
+   * leases when less than half of the lease time (or less than the call margin) is left; the
+   * renewal succeeds only while the claim generation ({@link ClaimedDelivery#claims()}) is
+   * unchanged, so a lease that ran out unnoticed but was not taken over is kept, and one that was
+   * taken over is lost for good.
+   */
+  private final class LeaseFence implements PublishFence {
+    private final Duration margin;
+    private final Duration renewBelow;
+    private final ClaimedDelivery[] leases;
+    private final boolean[] lost;
+    private boolean anyLost;
+    private volatile boolean revoked;
+
+    LeaseFence(String destination, List<ClaimedDelivery> deliveries) {
+      this.margin = callMargins.getOrDefault(destination, Duration.ZERO);
+      Duration half = leaseTime.dividedBy(2);
+      this.renewBelow = margin.compareTo(half) > 0 ? margin : half;
+      this.leases = deliveries.toArray(new ClaimedDelivery[0]);
+      this.lost = new boolean[leases.length];
+    }
+
+    @Override
+    public synchronized boolean held() {
+      if (revoked && !anyLost) {
+        java.util.Arrays.fill(lost, true);
+        anyLost = true;
+      }
+      if (anyLost) {
+        return false;
+      }
+      Instant now = clock.instant();
+      if (Duration.between(now, earliestEnd()).compareTo(renewBelow) < 0) {
+        Instant until = now.plus(leaseTime);
+        try {
+          for (int i = 0; i < leases.length; i++) {
+            if (outbox.renew(leases[i], until)) {
+              leases[i] = leases[i].withLeaseUntil(until);
+            } else {
+              lost[i] = true;
+              anyLost = true;
+            }
+          }
+        } catch (SyncOutboxException e) {
+          LOG.warn("Sync worker {} cannot renew a lease: {}", workerId, e.toString());
+        }
+        if (anyLost) {
+          return false;
+        }
+      }
+      if (Duration.between(now, earliestEnd()).compareTo(margin) <= 0) {
+        // Too little lease left for one more call (the outbox failed to renew it): stop here.
+        java.util.Arrays.fill(lost, true);
+        anyLost = true;
+        return false;
+      }
+      return true;
+    }
+
+    private Instant earliestEnd() {
+      Instant end = leases[0].leaseUntil();
+      for (ClaimedDelivery d : leases) {
+        if (d.leaseUntil().isBefore(end)) {
+          end = d.leaseUntil();
+        }
+      }
+      return end;
+    }
+
+    void revoke() {
+      revoked = true;
+    }
+
+    synchronized boolean lost(int i) {
+      return lost[i] || revoked;
+    }
+
+    synchronized boolean anyLost() {
+      return anyLost || revoked;
+    }
+
+    synchronized ClaimedDelivery delivery(int i) {
+      return leases[i];
+    }
   }
 
   /** A claimed delivery with its lease long enough and its snapshot folded: ready to publish. */
@@ -839,17 +1009,25 @@ public final class SyncWorker implements AutoCloseable {
    * @param logged the unexpected failures of this call already logged with their stack trace, or
    *     null for a call of one event
    */
-  private void record(Lane lane, ClaimedDelivery d, PublishOutcome outcome, Set<Throwable> logged) {
+  private void record(
+      Lane lane,
+      ClaimedDelivery d,
+      PublishOutcome outcome,
+      Set<Throwable> logged,
+      Instant started) {
     if (outcome instanceof PublishOutcome.Failed f) {
       RuntimeException e = f.failure();
       if (e instanceof PortalRejectedException || e instanceof PortalConfigurationException) {
-        lane.h.succeeded(clock.instant()); // the portal answered: it is up
+        lane.h.succeeded(started, clock.instant()); // the portal answered: it is up
         park(lane, d, d.attempts() + 1, reason(e));
+      } else if (e instanceof PortalFencedException) {
+        // Held at the end after all (a client's own fence said no): nothing said about the portal.
+        lane.finish(DeliveryOutcome.failed(d, d.attempts(), clock.instant(), reason(e)), () -> {});
       } else if (e instanceof PortalException p) {
         if (!p.isRetryable() && !(p instanceof PortalAuthenticationException)) {
           park(lane, d, d.attempts() + 1, reason(p));
         } else {
-          failed(lane, d, p);
+          failed(lane, d, p, started);
         }
       } else {
         if (logged == null || logged.add(e)) {
@@ -860,12 +1038,12 @@ public final class SyncWorker implements AutoCloseable {
               d,
               e.getClass().getSimpleName());
         }
-        failed(lane, d, e);
+        failed(lane, d, e, started);
       }
       return;
     }
     Instant done = clock.instant();
-    Duration downFor = lane.h.succeeded(done);
+    Duration downFor = lane.h.succeeded(started, done);
     if (downFor != null) {
       LOG.info("Destination {} is back after {}", lane.destination, downFor);
       notify(() -> listener.destinationUp(lane.destination, downFor));
@@ -876,9 +1054,9 @@ public final class SyncWorker implements AutoCloseable {
         () -> listener.delivered(d, since.isNegative() ? Duration.ZERO : since));
   }
 
-  private void failed(Lane lane, ClaimedDelivery d, Exception e) {
+  private void failed(Lane lane, ClaimedDelivery d, Exception e, Instant started) {
     Instant now = clock.instant();
-    DestinationHealth.Failure how = lane.h.failed(now);
+    DestinationHealth.Failure how = lane.h.failed(started, now);
     String reason = reason(e);
     if (how == DestinationHealth.Failure.WENT_DOWN) {
       Instant probeAt = lane.h.pausedUntil();
@@ -1217,11 +1395,21 @@ public final class SyncWorker implements AutoCloseable {
     }
 
     /**
-     * The longest publish call is the client's total timeout plus one read timeout (its last
-     * attempt may start just before the total timeout runs out): the lease must outlast it.
+     * A publish is as long as its operations together, and a shared call of ten events makes up to
+     * forty of them; no lease is meant to cover that at once. The lease is renewed instead before
+     * every operation of a publish when less than half of it is left (its fence), so it must
+     * outlast what runs between two renewals: one operation with its retries, that is the client's
+     * total timeout plus one read timeout (the last attempt may start just before the total timeout
+     * runs out). Each request is sent only with more than its write and read timeouts of lease left
+     * (twice the read timeout), which a renewed lease must leave too. With both, a publish of any
+     * number of operations is covered from its first request to its last.
      */
     private void checkLease(String destination, RetryPolicy policy) {
       Duration longestCall = policy.totalTimeout().plus(policy.readTimeout());
+      Duration oneRequest = policy.readTimeout().multipliedBy(2);
+      if (longestCall.compareTo(oneRequest) < 0) {
+        longestCall = oneRequest;
+      }
       if (leaseTime.compareTo(longestCall) <= 0) {
         throw new PortalConfigurationException(
             "sync.lease-time",
@@ -1233,8 +1421,9 @@ public final class SyncWorker implements AutoCloseable {
                 + policy.totalTimeout()
                 + ") plus readTimeout ("
                 + policy.readTimeout()
-                + "). A lease that ends during a call lets another worker send the same event"
-                + " at once, and the portal may store it twice.");
+                + "), and than twice the readTimeout. A lease that ends during a call lets"
+                + " another worker send the same event at once, and the portal may store it"
+                + " twice.");
       }
     }
 

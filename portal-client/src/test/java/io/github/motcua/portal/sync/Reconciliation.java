@@ -50,6 +50,48 @@ final class Reconciliation {
     }
   }
 
+  /**
+   * Checks that the national fake received each dossier's records in the order of its events: every
+   * record it received is the fold after some event, never one before the fold it received last
+   * (repeats allowed). A record going backwards means an older state was sent after a newer one.
+   */
+  void nationalStatusesNeverBackwards(EventScript script, NationalPortalFake fake) {
+    for (Map.Entry<DossierCode, List<DossierEvent>> e : script.byDossier().entrySet()) {
+      List<JsonNode> expected = new java.util.ArrayList<>();
+      for (int n = 1; n <= e.getValue().size(); n++) {
+        Dossier d =
+            io.github.motcua.core.dossier.DossierLifecycle.create()
+                .replay(e.getValue().subList(0, n));
+        expected.add(json(records.record(d, fake.unitCode())));
+      }
+      int at = 0;
+      List<JsonNode> history = fake.dossier(e.getKey().value()).orElseThrow().history();
+      for (int h = 0; h < history.size(); h++) {
+        int found = -1;
+        for (int j = at; j < expected.size(); j++) {
+          if (expected.get(j).equals(json(history.get(h)))) {
+            found = j;
+            break;
+          }
+        }
+        if (found < 0) {
+          int anywhere = expected.indexOf(json(history.get(h)));
+          assertThat(found)
+              .as(
+                  "record %d of %s is the fold after event %d, received after the fold after"
+                      + " event %d (-1: no fold of its events); events %s",
+                  h,
+                  e.getKey(),
+                  anywhere + 1,
+                  at + 1,
+                  e.getValue().stream().map(DossierEvent::type).toList())
+              .isNotNegative();
+        }
+        at = found;
+      }
+    }
+  }
+
   void provincial(EventScript script, ProvincialPortalFake fake) {
     assertThat(fake.dossiers()).hasSize(script.byDossier().size());
     for (Map.Entry<DossierCode, List<DossierEvent>> e : script.byDossier().entrySet()) {

@@ -8,7 +8,12 @@ import java.util.function.IntFunction;
  * Whether a destination looks down to this worker: after {@code threshold} consecutive failures of
  * deliveries to it (whatever their dossier) it is down, paused for a growing time, then probed with
  * one delivery at a time until one succeeds. Failures while down are the outage's, not the event's.
- * Thread-safe (all state under this object's lock).
+ *
+ * <p>Outcomes are ordered by when their publish started, not by when it ended: a success of a
+ * publish that started before the latest failure says nothing of the portal now (it may have been
+ * answered just before the outage began), so it neither ends an outage nor resets the count of
+ * consecutive failures. Failures count as they come. Thread-safe (all state under this object's
+ * lock).
  */
 public final class DestinationHealth {
 
@@ -30,6 +35,7 @@ public final class DestinationHealth {
   private Instant downSince;
   private Instant pausedUntil = Instant.EPOCH;
   private boolean probing;
+  private Instant lastFailureStart = Instant.MIN;
 
   /**
    * Creates a healthy state.
@@ -49,6 +55,20 @@ public final class DestinationHealth {
    * @return how it counts
    */
   public synchronized Failure failed(Instant now) {
+    return failed(now, now);
+  }
+
+  /**
+   * Records a failure of a publish that started at {@code started}.
+   *
+   * @param started when the failed publish started
+   * @param now the current instant
+   * @return how it counts
+   */
+  public synchronized Failure failed(Instant started, Instant now) {
+    if (started.isAfter(lastFailureStart)) {
+      lastFailureStart = started;
+    }
     consecutive++;
     probing = false;
     if (down) {
@@ -73,6 +93,22 @@ public final class DestinationHealth {
    * @return how long the destination had been down, or null when it was up
    */
   public synchronized Duration succeeded(Instant now) {
+    return succeeded(now, now);
+  }
+
+  /**
+   * Records a success of a publish that started at {@code started}. One that started before the
+   * latest failure changes nothing.
+   *
+   * @param started when the successful publish started
+   * @param now the current instant
+   * @return how long the destination had been down, or null when it was up (or still is)
+   */
+  public synchronized Duration succeeded(Instant started, Instant now) {
+    if (started.isBefore(lastFailureStart)) {
+      probing = false;
+      return null;
+    }
     consecutive = 0;
     probing = false;
     if (!down) {
