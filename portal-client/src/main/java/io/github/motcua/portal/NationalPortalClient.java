@@ -166,6 +166,10 @@ public final class NationalPortalClient implements PortalClient {
     DossierEvent event = publication.event();
     Dossier snapshot = publication.snapshot();
     PortalCalls.checkPublish(event, snapshot);
+    if (event instanceof DossierEvent.ReceiptRecorded) {
+      // For the tax authority, not the portal: nothing to send here.
+      return new PublishResult("national", snapshot.code(), event.eventId(), List.of(), null);
+    }
     String key = event.eventId().toString();
     List<String> ops = new ArrayList<>();
     String[] lastRequest = new String[1];
@@ -208,13 +212,17 @@ public final class NationalPortalClient implements PortalClient {
 
   /**
    * Returns {@link NationalPortalProfile#recordChunkSize()} for events that send a dossier record
-   * or a rating, {@link NationalPortalProfile#sharedStepChunkSize()} for completed steps.
+   * or a rating, {@link NationalPortalProfile#sharedStepChunkSize()} for completed steps, 1 for a
+   * receipt document (which the portal does not receive).
    *
    * @param event the event
    * @return how many such events of different dossiers {@link #publishAll} sends in one call
    */
   @Override
   public int batchLimit(DossierEvent event) {
+    if (event instanceof DossierEvent.ReceiptRecorded) {
+      return 1;
+    }
     return event instanceof DossierEvent.StepCompleted
         ? profile.sharedStepChunkSize()
         : profile.recordChunkSize();
@@ -286,7 +294,9 @@ public final class NationalPortalClient implements PortalClient {
     for (int i = 0; i < publications.size(); i++) {
       Publication p = publications.get(i);
       Shared kind = shared(p.event());
-      if (kind != null) {
+      if (p.event() instanceof DossierEvent.ReceiptRecorded) {
+        outcomes[i] = publishAlone(p);
+      } else if (kind != null) {
         shared.computeIfAbsent(kind, k -> new ArrayList<>()).add(i);
       } else {
         digests[i] = profile.sharedStepChunkSize() > 1 ? shareableStep(p) : null;

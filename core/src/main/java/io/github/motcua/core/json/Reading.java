@@ -203,6 +203,14 @@ final class Reading {
           Rating rating = object(node, path, "rating", this::rating);
           return build(path, () -> new DossierEvent.Rated(id, code, at, rating));
         }
+      case "ReceiptRecorded":
+        {
+          String kind = string(node, path, "kind");
+          String key = string(node, path, "receiptKey");
+          String document = string(node, path, "document");
+          return build(
+              path, () -> new DossierEvent.ReceiptRecorded(id, code, at, kind, key, document));
+        }
       default:
         throw new IllegalStateException("event type without a reader: " + type);
     }

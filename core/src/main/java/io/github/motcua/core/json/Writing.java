@@ -83,6 +83,10 @@ final class Writing {
     } else if (e instanceof DossierEvent.Rated r) {
       g.writeFieldName("rating");
       rating(g, r.rating());
+    } else if (e instanceof DossierEvent.ReceiptRecorded r) {
+      g.writeStringField("kind", r.kind());
+      g.writeStringField("receiptKey", r.receiptKey());
+      g.writeStringField("document", r.document());
     }
     // Accepted and ResultReturned carry nothing beyond the common properties.
     g.writeEndObject();
