@@ -144,6 +144,32 @@ class CrossProcessTest {
     assertThat(killed).isEqualTo(kills);
   }
 
+  /**
+   * Asserts that no delivery a worker saw committed as delivered was delivered again by a later
+   * worker. A later claim needs the delivery pending again, which only a database that lost the
+   * acknowledged commit can give; this names that cause apart from the reconciliation at the fakes.
+   */
+  private static void assertNoAcknowledgedDeliveryRepeated(Path log) throws Exception {
+    Map<String, String> first = new LinkedHashMap<>();
+    List<String> repeated = new ArrayList<>();
+    for (String line : Files.readAllLines(log)) {
+      if (!line.startsWith(WorkerProcess.ACKNOWLEDGED)) {
+        continue;
+      }
+      String[] f = line.substring(WorkerProcess.ACKNOWLEDGED.length()).split(" ", 3);
+      String key = f[1] + " " + f[2].split(" ")[0];
+      String before = first.putIfAbsent(key, line);
+      if (before != null) {
+        repeated.add(before + "\n  then: " + line);
+      }
+    }
+    assertThat(repeated)
+        .as(
+            "deliveries committed as delivered (acknowledged) and delivered again after a kill:"
+                + " the database lost commits it had acknowledged")
+        .isEmpty();
+  }
+
   private static String tail(Path log) throws Exception {
     if (!Files.exists(log)) {
       return "(no worker output)";
@@ -234,10 +260,13 @@ class CrossProcessTest {
    */
   @Test
   @org.junit.jupiter.api.Disabled(
-      "Not yet reliable: of three runs with the database embedded in the killed JVM, one passed;"
-          + " one ended with 7 of 600 provincial deliveries not delivered, one (1,000 events) with a"
-          + " national record older than the one received before it. Run it with"
-          + " -Dtest='CrossProcessTest#workersWithTheDatabaseEmbedded*' while the cause is found.")
+      "H2 2.5.252 (WRITE_DELAY=0, embedded in the killed JVM) loses commits it acknowledged: in"
+          + " failing runs a later worker claims and delivers again deliveries an earlier one saw"
+          + " committed as delivered, some acknowledged 70 deliveries before the kill,"
+          + " so more than a last-instant tail; the portals then get older states after newer ones."
+          + " Cause inside H2's recovery not yet isolated; about one run in two fails. Run it"
+          + " with -Dtest='CrossProcessTest#workersWithTheDatabaseEmbedded*'"
+          + " -Djunit.jupiter.conditions.deactivate='org.junit.*DisabledCondition'.")
   void workersWithTheDatabaseEmbeddedKilledAtRandomMomentsLoseNothingAndRepeatNothing()
       throws Exception {
     int events = Integer.getInteger("motcua.crash.embedded.events", 1_000);
@@ -273,6 +302,7 @@ class CrossProcessTest {
           settings.put("noGuard", "true"); // one process at a time: nothing to overlap with
           return settings;
         });
+    assertNoAcknowledgedDeliveryRepeated(dir.resolve("embedded-workers.log"));
     org.h2.jdbcx.JdbcConnectionPool after =
         (org.h2.jdbcx.JdbcConnectionPool) WorkerProcess.dataSource(url);
     assertEverythingDeliveredOnce(outbox(after, own), script, events);
@@ -325,6 +355,7 @@ class CrossProcessTest {
           // the others are new workers that take the claims over when their 6 s lease ends.
           return settings(run % 2 == 0 ? "crash-" + (run - 1) : "crash-" + run, 6_000);
         });
+    assertNoAcknowledgedDeliveryRepeated(dir.resolve("workers.log"));
     assertThat(national.injectedFaults(PortalFault.TIMEOUT)).isPositive();
     assertThat(national.injectedFaults(PortalFault.MALFORMED_JSON)).isPositive();
     assertThat(provincial.injectedFaults(PortalFault.CONNECTION_RESET)).isPositive();
