@@ -253,25 +253,21 @@ class CrossProcessTest {
 
   /**
    * The embedded default: each worker JVM opens the H2 file itself (no server), with the URL the
-   * documentation gives ({@code WRITE_DELAY=0}), and is killed with SIGKILL at seeded moments, its
-   * database with it; then the next one starts on the same file. Nothing committed may be lost:
-   * every event reaches both fakes once, in order, no record going backwards, no dead letter.
-   * {@code -Dmotcua.crash.embedded.events=N} changes the size (a multiple of 20).
+   * documentation gives ({@code WRITE_DELAY=0;MAX_COMPACT_TIME=0}), and is killed with SIGKILL at
+   * seeded moments, its database with it; then the next one starts on the same file. Nothing
+   * committed may be lost: every event reaches both fakes once, in order, no record going
+   * backwards, no dead letter. {@code -Dmotcua.crash.embedded.events=N} changes the size (a
+   * multiple of 20).
    */
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "H2 2.5.252 (WRITE_DELAY=0, embedded in the killed JVM) loses commits it acknowledged: in"
-          + " failing runs a later worker claims and delivers again deliveries an earlier one saw"
-          + " committed as delivered, some acknowledged 70 deliveries before the kill,"
-          + " so more than a last-instant tail; the portals then get older states after newer ones."
-          + " Cause inside H2's recovery not yet isolated; about one run in two fails. Run it"
-          + " with -Dtest='CrossProcessTest#workersWithTheDatabaseEmbedded*'"
-          + " -Djunit.jupiter.conditions.deactivate='org.junit.*DisabledCondition'.")
   void workersWithTheDatabaseEmbeddedKilledAtRandomMomentsLoseNothingAndRepeatNothing()
       throws Exception {
-    int events = Integer.getInteger("motcua.crash.embedded.events", 1_000);
+    int events = Integer.getInteger("motcua.crash.embedded.events", 600);
     EventScript script = new EventScript(events / EVENTS_PER_DOSSIER, EVENTS_PER_DOSSIER, 2026);
-    String url = "jdbc:h2:file:" + dir.resolve("embedded") + ";WRITE_DELAY=0;LOCK_TIMEOUT=20000";
+    String url =
+        "jdbc:h2:file:"
+            + dir.resolve("embedded")
+            + ";WRITE_DELAY=0;LOCK_TIMEOUT=20000;MAX_COMPACT_TIME=0";
     String own = TestDatabase.uniquePrefix();
     org.h2.jdbcx.JdbcConnectionPool here =
         (org.h2.jdbcx.JdbcConnectionPool) WorkerProcess.dataSource(url);
