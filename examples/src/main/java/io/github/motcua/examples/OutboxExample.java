@@ -118,6 +118,7 @@ public final class OutboxExample {
                       .adapterUrl(nationalFake.baseUrl())
                       .credentials(nationalFake.username(), nationalFake.password())
                       .unitCode(nationalFake.unitCode())
+                      .agencyName("UBND xã Tân Hòa")
                       .retryPolicy(clientPolicy)
                       .build())
               .destination(

@@ -82,6 +82,7 @@ public final class PublishDossierExample {
               .adapterUrl(nationalFake.baseUrl())
               .credentials(nationalFake.username(), nationalFake.password())
               .unitCode(nationalFake.unitCode())
+              .agencyName("UBND xã Tân Hòa")
               .build();
       ProvincialPortalClient provincial =
           ProvincialPortalClient.builder()

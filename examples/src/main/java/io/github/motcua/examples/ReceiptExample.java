@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Issues and verifies an electronic receipt (biên lai điện tử) for a paid fee, and writes the
@@ -78,7 +79,9 @@ public final class ReceiptExample {
       Files.createDirectories(folder);
       TestPki.Credential commune = pki.organisationSigner();
 
-      // The collecting unit and its series: form symbol, and series symbol ending in this year.
+      // The collecting unit and its series under the rules in force since 1 July 2026 (Decree
+      // 254/2026/NĐ-CP, Circular 91/2026/TT-BTC): form symbol EBL01, receipt symbol of this year's
+      // two digits, T and two letters; numbering starts again at 1 each 1 January.
       CollectingUnit unit =
           new CollectingUnit(
               "Trung tâm Phục vụ hành chính công xã Quảng Phú",
@@ -87,7 +90,8 @@ public final class ReceiptExample {
               "Thôn Phú Lộc, xã Quảng Phú, tỉnh Thanh Hóa");
       int year = LocalDate.now(clock.withZone(VIETNAM)).getYear();
       ReceiptSeries series =
-          ReceiptSeries.of(unit.taxCode(), "01BLP0-001", "QP/" + (year % 100) + "E");
+          ReceiptSeries.of(
+              unit.taxCode(), "EBL01", String.format(Locale.ROOT, "%02dTQP", year % 100));
 
       EReceiptIssuer issuer =
           EReceiptIssuer.builder()

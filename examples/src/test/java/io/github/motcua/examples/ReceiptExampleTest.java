@@ -27,7 +27,7 @@ class ReceiptExampleTest {
         .contains("Chữ ký số hợp lệ");
     assertThat(out)
         .contains("Verification       VALID")
-        .contains("No.0000001")
+        .contains("No.00000001")
         .contains("Hai mươi nghìn đồng")
         .contains(xml.toAbsolutePath().toString())
         .contains(html.toAbsolutePath().toString())
@@ -40,6 +40,6 @@ class ReceiptExampleTest {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     ReceiptExample.run(quiet, dir);
     Path second = ReceiptExample.run(quiet, dir);
-    assertThat(second.getFileName().toString()).endsWith("-0000002.xml");
+    assertThat(second.getFileName().toString()).endsWith("-00000002.xml");
   }
 }

@@ -9,7 +9,10 @@ import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.ProcessingStep;
 import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.core.id.NationalPortalAccountId;
+import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.ProcedureCode;
+import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.portal.internal.DossierRecords;
 import io.github.motcua.portal.internal.PortalCalls;
 import io.github.motcua.portal.internal.PortalHttp;
@@ -72,6 +75,7 @@ import okhttp3.RequestBody;
  *     .adapterUrl("https://adapter.example.gov.vn")
  *     .credentials("user", password)
  *     .unitCode("000.00.31.H56")
+ *     .agencyName("UBND xã Tân Hòa")
  *     .build();
  * national.publish(event, snapshot);
  * }</pre>
@@ -85,12 +89,16 @@ public final class NationalPortalClient implements PortalClient {
   private static final String PROCEDURE = "LayThuTuc";
   private static final String PROCEDURES = "LayDanhSachTTHC";
   private static final String RATINGS = "DongBoDanhGia";
+  private static final String ACCOUNT_ID = "TraCuuTechID";
 
   private final HttpUrl loginUrl;
   private final HttpUrl serviceUrl;
   private final String username;
   private final String password;
   private final String unitCode;
+  private final String dstCode;
+  private final String agencyName;
+  private final HttpUrl shareUrl;
   private final ObjectMapper mapper;
   private final Clock clock;
   private final NationalPortalProfile profile;
@@ -108,12 +116,15 @@ public final class NationalPortalClient implements PortalClient {
     this.username = b.username;
     this.password = b.password;
     this.unitCode = b.unitCode;
+    this.dstCode = b.dstCode == null ? b.unitCode : b.dstCode;
+    this.agencyName = b.agencyName;
+    this.shareUrl = Urls.resolve(base, profile.sharePath(), "national.share-path");
     this.mapper = b.mapper;
     this.clock = b.clock;
     this.http = new PortalHttp("national", b.okHttp, b.retryPolicy, b.clock);
     this.records = new DossierRecords(mapper, profile);
     Map<String, String> inverse = new HashMap<>();
-    profile.fieldNames().forEach((canonical, wire) -> inverse.put(wire, canonical));
+    profile.fieldNames(LOOK_UP).forEach((canonical, wire) -> inverse.put(wire, canonical));
     this.wireToCanonical = Map.copyOf(inverse);
     this.sessions = PortalCalls.credential(this::login, clock);
     this.memory = new RecordMemory(b.recordMemory);
@@ -155,10 +166,14 @@ public final class NationalPortalClient implements PortalClient {
     DossierEvent event = publication.event();
     Dossier snapshot = publication.snapshot();
     PortalCalls.checkPublish(event, snapshot);
+    if (event instanceof DossierEvent.ReceiptRecorded) {
+      // For the tax authority, not the portal: nothing to send here.
+      return new PublishResult("national", snapshot.code(), event.eventId(), List.of(), null);
+    }
     String key = event.eventId().toString();
     List<String> ops = new ArrayList<>();
     String[] lastRequest = new String[1];
-    ObjectNode record = records.record(snapshot, unitCode);
+    ObjectNode record = records.record(snapshot, agencyName);
     byte[] digest = memory.digest(write(record));
     boolean held = memory.holds(event, snapshot, digest);
     try {
@@ -197,13 +212,17 @@ public final class NationalPortalClient implements PortalClient {
 
   /**
    * Returns {@link NationalPortalProfile#recordChunkSize()} for events that send a dossier record
-   * or a rating, {@link NationalPortalProfile#sharedStepChunkSize()} for completed steps.
+   * or a rating, {@link NationalPortalProfile#sharedStepChunkSize()} for completed steps, 1 for a
+   * receipt document (which the portal does not receive).
    *
    * @param event the event
    * @return how many such events of different dossiers {@link #publishAll} sends in one call
    */
   @Override
   public int batchLimit(DossierEvent event) {
+    if (event instanceof DossierEvent.ReceiptRecorded) {
+      return 1;
+    }
     return event instanceof DossierEvent.StepCompleted
         ? profile.sharedStepChunkSize()
         : profile.recordChunkSize();
@@ -275,7 +294,9 @@ public final class NationalPortalClient implements PortalClient {
     for (int i = 0; i < publications.size(); i++) {
       Publication p = publications.get(i);
       Shared kind = shared(p.event());
-      if (kind != null) {
+      if (p.event() instanceof DossierEvent.ReceiptRecorded) {
+        outcomes[i] = publishAlone(p);
+      } else if (kind != null) {
         shared.computeIfAbsent(kind, k -> new ArrayList<>()).add(i);
       } else {
         digests[i] = profile.sharedStepChunkSize() > 1 ? shareableStep(p) : null;
@@ -331,7 +352,7 @@ public final class NationalPortalClient implements PortalClient {
     }
     try {
       PortalCalls.checkPublish(p.event(), p.snapshot());
-      byte[] digest = memory.digest(write(records.record(p.snapshot(), unitCode)));
+      byte[] digest = memory.digest(write(records.record(p.snapshot(), agencyName)));
       return memory.holds(p.event(), p.snapshot(), digest) ? digest : null;
     } catch (RuntimeException e) {
       return null; // published alone, which reports the problem
@@ -431,7 +452,7 @@ public final class NationalPortalClient implements PortalClient {
             kind == Shared.RATING
                 ? records.rating(
                     p.snapshot(), ((DossierEvent.Rated) p.event()).rating(), p.event().occurredAt())
-                : records.record(p.snapshot(), unitCode));
+                : records.record(p.snapshot(), agencyName));
       } catch (RuntimeException e) {
         out[i] = new PublishOutcome.Failed(e);
         continue;
@@ -448,7 +469,7 @@ public final class NationalPortalClient implements PortalClient {
     String operation =
         kind == Shared.RATING ? RATINGS : SYNC + (kind == Shared.CREATE ? ":create" : ":update");
     if (kind != Shared.RATING) {
-      params.put("isUpdating", kind == Shared.UPDATE);
+      params.put("isUpdating", isUpdating(kind == Shared.UPDATE));
     }
     // One key per set of events: a retry of this call carries the same key, another set another.
     String key =
@@ -470,7 +491,7 @@ public final class NationalPortalClient implements PortalClient {
       Publication p = publications.get(i);
       // The record as sent (a rating's call carries the rating instead).
       ObjectNode record =
-          kind == Shared.RATING ? records.record(p.snapshot(), unitCode) : data.get(j);
+          kind == Shared.RATING ? records.record(p.snapshot(), agencyName) : data.get(j);
       byte[] digest = memory.digest(write(record));
       remember(
           p.event(),
@@ -492,12 +513,12 @@ public final class NationalPortalClient implements PortalClient {
   public String syncDossier(Dossier snapshot, boolean create, String idempotencyBase) {
     // Sent outside of an event: what this client remembers of the dossier no longer holds.
     memory.forget(snapshot.code());
-    return syncRecord(records.record(snapshot, unitCode), create, idempotencyBase, new String[1]);
+    return syncRecord(records.record(snapshot, agencyName), create, idempotencyBase, new String[1]);
   }
 
   private String sync(ObjectNode record, boolean create, String key, String[] lastRequest) {
     ObjectNode params = dataParams(List.of(record));
-    params.put("isUpdating", !create);
+    params.put("isUpdating", isUpdating(!create));
     call(SYNC, params, key + (create ? ":create" : ":update"), lastRequest);
     return SYNC + (create ? ":create" : ":update");
   }
@@ -605,17 +626,112 @@ public final class NationalPortalClient implements PortalClient {
   /** The portal's copy of a dossier (canonical names, steps included), or null when unknown. */
   private JsonNode portalCopy(DossierCode code, String key, String[] lastRequest)
       throws IOException {
-    ObjectNode params = mapper.createObjectNode();
-    params.put("MaHoSo", code.value());
     try {
-      return canonical(attempt(LOOK_UP, params, key + ":check", lastRequest).node().path("result"));
+      return firstResult(attempt(LOOK_UP, lookUpParams(code), key + ":check", lastRequest).node());
     } catch (PortalRejectedException e) {
-      if (profile.saysNotFound(e.getMessage())) {
+      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
         return null;
       }
       throw e;
     }
   }
+
+  private ObjectNode lookUpParams(DossierCode code) {
+    ObjectNode params = mapper.createObjectNode();
+    params.put("mahoso", code.value());
+    return params;
+  }
+
+  /**
+   * Reads a {@code TraCuuHoSo} reply as public code does: {@code result} is an array, empty when
+   * the portal does not know the dossier (docs/domain.md §4). A reply that is not found by the
+   * reply table also means unknown.
+   *
+   * @return the first element with canonical names, or null when unknown
+   */
+  private JsonNode firstResult(JsonNode reply) {
+    JsonNode result = reply.path("result");
+    JsonNode first;
+    if (result.isArray()) {
+      if (result.isEmpty()) {
+        return null;
+      }
+      first = result.get(0);
+    } else if (result.isMissingNode() || result.isNull()) {
+      return null;
+    } else {
+      first = result;
+    }
+    if (!first.isObject()) {
+      throw new PortalProtocolException(
+          "portal.protocol.field",
+          "The national portal's TraCuuHoSo result is not a list of records.",
+          200,
+          null,
+          null);
+    }
+    JsonNode copy = canonical(first.deepCopy());
+    return foldCase(copy, profile.stepsField());
+  }
+
+  /**
+   * Renames fields spelt in another case (public code reads the portal's replies in upper case in
+   * places) to the canonical spelling of the record and step fields.
+   */
+  private JsonNode foldCase(JsonNode node, String stepsField) {
+    if (!(node instanceof ObjectNode o)) {
+      return node;
+    }
+    Map<String, String> known = new HashMap<>();
+    for (String f : RECORD_FIELDS) {
+      known.put(f.toLowerCase(Locale.ROOT), f);
+    }
+    known.put(stepsField.toLowerCase(Locale.ROOT), "QuaTrinhXuLy");
+    ObjectNode out = mapper.createObjectNode();
+    o.fields()
+        .forEachRemaining(
+            e ->
+                out.set(
+                    known.getOrDefault(e.getKey().toLowerCase(Locale.ROOT), e.getKey()),
+                    e.getValue()));
+    JsonNode steps = out.path("QuaTrinhXuLy");
+    if (steps.isArray()) {
+      ArrayNode folded = mapper.createArrayNode();
+      steps.forEach(st -> folded.add(foldCase(st, stepsField)));
+      out.set("QuaTrinhXuLy", folded);
+    }
+    return out;
+  }
+
+  private static final List<String> RECORD_FIELDS =
+      List.of(
+          "MaHoSo",
+          "MaTTHC",
+          "TenTTHC",
+          "MaLinhVuc",
+          "TenLinhVuc",
+          "KenhThucHien",
+          "ChuHoSo",
+          "LoaiDoiTuong",
+          "MaDoiTuong",
+          "NgayTiepNhan",
+          "NgayHenTra",
+          "TrangThaiHoSo",
+          "NgayTra",
+          "HinhThuc",
+          "NgayKetThucXuLy",
+          "DonViXuLy",
+          "TaiKhoanDuocXacThucVoiVNeID",
+          "DuocThanhToanTrucTuyen",
+          "HoSoCoThanhPhanSoHoa",
+          "NguoiXuLy",
+          "ChucDanh",
+          "PhongBanXuLy",
+          "NoiDungXuLy",
+          "TrangThai",
+          "ThoiDiemXuLy",
+          "NgayBatDau",
+          "NgayKetThucTheoQuyDinh");
 
   /** Whether the portal holds this record already: same fields, numbers compared by value. */
   private static boolean sameRecord(ObjectNode record, JsonNode portal) {
@@ -627,10 +743,11 @@ public final class NationalPortalClient implements PortalClient {
     return record.equals(NUMBERS_BY_VALUE, stored);
   }
 
+  /** Scalars compared by their text: the portal may answer a code sent as "4" with 4. */
   private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE =
       (a, b) -> {
-        if (a.isNumber() && b.isNumber()) {
-          return a.decimalValue().compareTo(b.decimalValue());
+        if (a.isValueNode() && b.isValueNode()) {
+          return a.asText().equals(b.asText()) ? 0 : 1;
         }
         return a.equals(b) ? 0 : 1;
       };
@@ -640,11 +757,10 @@ public final class NationalPortalClient implements PortalClient {
     try {
       return sync(record, create, key, lastRequest);
     } catch (PortalRejectedException e) {
-      String message = e.getMessage();
-      if (create && profile.saysAlreadyExists(message)) {
+      if (create && e.reason() == PortalRejectedException.Reason.ALREADY_EXISTS) {
         return sync(record, false, key, lastRequest);
       }
-      if (!create && profile.saysNotFound(message)) {
+      if (!create && e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
         return sync(record, true, key, lastRequest);
       }
       throw e;
@@ -685,23 +801,21 @@ public final class NationalPortalClient implements PortalClient {
    * @throws PortalException when the call fails
    */
   public Optional<NationalDossierRecord> lookUp(DossierCode code) {
-    ObjectNode params = mapper.createObjectNode();
-    params.put("MaHoSo", code.value());
+    ObjectNode params = lookUpParams(code);
     JsonNode result;
     try {
       result =
           http.execute(
-                  LOOK_UP,
-                  true,
-                  attempt -> attempt(LOOK_UP, params, null, new String[1]).node().path("result"))
-              .deepCopy();
+              LOOK_UP,
+              true,
+              attempt -> firstResult(attempt(LOOK_UP, params, null, new String[1]).node()));
     } catch (PortalRejectedException e) {
-      if (profile.saysNotFound(e.getMessage())) {
+      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
     }
-    return Optional.of(toRecord(canonical(result)));
+    return result == null ? Optional.empty() : Optional.of(toRecord(result));
   }
 
   private NationalDossierRecord toRecord(JsonNode r) {
@@ -714,10 +828,10 @@ public final class NationalPortalClient implements PortalClient {
                 s.path("ChucDanh").asText(""),
                 s.path("PhongBanXuLy").asText(""),
                 s.path("NoiDungXuLy").asText(""),
-                s.path("TrangThai").asInt(),
+                codeOf(s.path("TrangThai")),
                 VietnamTime.parse(s.path("ThoiDiemXuLy").asText(""))));
       }
-      int status = r.path("TrangThaiHoSo").asInt();
+      int status = codeOf(r.path("TrangThaiHoSo"));
       return new NationalDossierRecord(
           required(r, "MaHoSo"),
           required(r, "MaTTHC"),
@@ -729,9 +843,9 @@ public final class NationalPortalClient implements PortalClient {
           optionalTime(r, "NgayHenTra"),
           optionalTime(r, "NgayKetThucXuLy"),
           optionalTime(r, "NgayTra"),
-          r.path("TaiKhoanDuocXacThucVoiVNeID").asInt() == 1,
-          r.path("DuocThanhToanTrucTuyen").asInt() == 1,
-          r.path("HoSoCoThanhPhanSoHoa").asInt() == 1,
+          codeOf(r.path("TaiKhoanDuocXacThucVoiVNeID")) == 1,
+          codeOf(r.path("DuocThanhToanTrucTuyen")) == 1,
+          codeOf(r.path("HoSoCoThanhPhanSoHoa")) == 1,
           steps);
     } catch (DateTimeException e) {
       throw new PortalProtocolException(
@@ -741,6 +855,12 @@ public final class NationalPortalClient implements PortalClient {
           null,
           e);
     }
+  }
+
+  /** A code sent as a string ("4") or a number (4); 0 when absent or not a whole number. */
+  private static int codeOf(JsonNode v) {
+    String t = v.asText("").strip();
+    return t.matches("-?\\d{1,9}") ? Integer.parseInt(t) : 0;
   }
 
   private static String required(JsonNode r, String field) {
@@ -769,16 +889,20 @@ public final class NationalPortalClient implements PortalClient {
    */
   public Optional<NationalProcedure> procedure(ProcedureCode code) {
     ObjectNode params = mapper.createObjectNode();
-    params.put("MaTTHC", code.value());
+    params.put("maTTHC", code.value());
     try {
       JsonNode result =
           http.execute(
               PROCEDURE,
               true,
               attempt -> attempt(PROCEDURE, params, null, new String[1]).node().path("result"));
-      return Optional.of(toProcedure(canonical(result.deepCopy())));
+      JsonNode first = result.isArray() ? result.path(0) : result;
+      if (!first.isObject()) {
+        return Optional.empty();
+      }
+      return Optional.of(toProcedure(first));
     } catch (PortalRejectedException e) {
-      if (profile.saysNotFound(e.getMessage())) {
+      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
@@ -800,20 +924,113 @@ public final class NationalPortalClient implements PortalClient {
                     .node()
                     .path("result"));
     List<NationalProcedure> out = new ArrayList<>();
-    for (JsonNode p : canonical(result.deepCopy())) {
+    for (JsonNode p : result) {
       out.add(toProcedure(p));
     }
     return List.copyOf(out);
   }
 
+  /**
+   * Reads a catalogue entry as public code reads it: upper-case names ({@code MATTHC}, {@code
+   * TENTTHC}, {@code LINHVUCTHUCHIEN[0].MALINHVUC}, {@code
+   * CACHTHUCTHUCHIEN[0].THOIGIAN[0].THOIGIANGIAIQUYET}), the mixed-case names also accepted.
+   */
   private static NationalProcedure toProcedure(JsonNode p) {
-    JsonNode days = p.path("ThoiHanGiaiQuyet");
+    JsonNode field = p.path("LINHVUCTHUCHIEN").path(0);
+    String days =
+        any(p.path("CACHTHUCTHUCHIEN").path(0).path("THOIGIAN").path(0), "THOIGIANGIAIQUYET");
+    if (days.isEmpty()) {
+      days = any(p, "ThoiHanGiaiQuyet");
+    }
+    String code = any(p, "MATTHC");
+    if (code.isEmpty()) {
+      throw new PortalProtocolException(
+          "portal.protocol.field",
+          "The national portal's procedure lacks MATTHC.",
+          200,
+          null,
+          null);
+    }
+    String fieldCode = any(field, "MALINHVUC");
     return new NationalProcedure(
-        required(p, "MaTTHC"),
-        p.path("TenTTHC").asText(""),
-        p.path("MaLinhVuc").asText(""),
-        p.path("TenLinhVuc").asText(""),
-        days.canConvertToInt() ? OptionalInt.of(days.asInt()) : OptionalInt.empty());
+        code,
+        any(p, "TENTTHC"),
+        fieldCode.isEmpty() ? any(p, "MALINHVUC") : fieldCode,
+        field.isObject() ? any(field, "TENLINHVUC") : any(p, "TENLINHVUC"),
+        days.matches("\\d{1,6}(\\.\\d+)?")
+            ? OptionalInt.of((int) Double.parseDouble(days))
+            : OptionalInt.empty());
+  }
+
+  /** A field's text whatever the case of its name; empty when absent. */
+  private static String any(JsonNode node, String name) {
+    if (!node.isObject()) {
+      return "";
+    }
+    java.util.Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String n = names.next();
+      if (n.equalsIgnoreCase(name) && node.get(n).isValueNode()) {
+        return node.get(n).asText("").strip();
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Looks up the national-portal account of an applicant with {@code TraCuuTechID} on the sharing
+   * endpoint ({@code provider}, {@code mstorcmnd}; the reply's {@code result[0].TECHNICALID}), so
+   * that a counter dossier appears in the applicant's own account (docs/domain.md §2, §4).
+   *
+   * @param idNumber the applicant's personal ID number
+   * @return the account id, empty when the portal knows no account for it
+   */
+  public Optional<NationalPortalAccountId> accountId(PersonalId idNumber) {
+    return accountId(idNumber.value());
+  }
+
+  /**
+   * Looks up the national-portal account of an organisation by its tax code with {@code
+   * TraCuuTechID}.
+   *
+   * @param taxCode the tax code
+   * @return the account id, empty when the portal knows no account for it
+   */
+  public Optional<NationalPortalAccountId> accountId(TaxCode taxCode) {
+    return accountId(taxCode.value());
+  }
+
+  private Optional<NationalPortalAccountId> accountId(String number) {
+    ObjectNode params = mapper.createObjectNode();
+    params.put("provider", profile.accountProvider());
+    params.put("mstorcmnd", number);
+    JsonNode result;
+    try {
+      result =
+          http.execute(
+              ACCOUNT_ID,
+              true,
+              attempt -> attempt(ACCOUNT_ID, params, null, new String[1]).node().path("result"));
+    } catch (PortalRejectedException e) {
+      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    String id = any(result.isArray() ? result.path(0) : result, "TECHNICALID");
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(NationalPortalAccountId.parse(id));
+    } catch (io.github.motcua.core.id.InvalidIdentifierException e) {
+      throw new PortalProtocolException(
+          "portal.protocol.field",
+          "The national portal's TECHNICALID is not an account id.",
+          200,
+          null,
+          e);
+    }
   }
 
   /**
@@ -861,17 +1078,21 @@ public final class NationalPortalClient implements PortalClient {
     body.put("session", session);
     body.put("madonvi", unitCode);
     body.put("service", profile.service(service));
-    JsonNode renamed = DossierRecords.rename(params.deepCopy(), profile.fieldNames());
+    JsonNode renamed = DossierRecords.rename(params.deepCopy(), profile.fieldNames(service));
     body.setAll((ObjectNode) renamed);
     Request.Builder request =
-        new Request.Builder().url(serviceUrl).post(RequestBody.create(write(body), JSON));
+        new Request.Builder()
+            .url(ACCOUNT_ID.equals(service) ? shareUrl : serviceUrl)
+            .header("dstcode", dstCode)
+            .post(RequestBody.create(write(body), JSON));
     if (key != null) {
       request.header(PortalHttp.IDEMPOTENCY_KEY, key);
     }
     Reply reply = http.send(request.build());
     lastRequest[0] = reply.requestId();
     JsonNode node = parseObject(reply);
-    String code = node.path("error_code").asText("");
+    JsonNode codeNode = node.path("error_code");
+    String code = codeNode.isValueNode() && !codeNode.isNull() ? codeNode.asText("").strip() : "";
     if (code.isEmpty()) {
       throw new PortalProtocolException(
           "portal.protocol.field",
@@ -880,28 +1101,65 @@ public final class NationalPortalClient implements PortalClient {
           reply.requestId(),
           null);
     }
-    if ("0".equals(code)) {
-      return new Answer(node, reply.requestId());
+    JsonNode messageNode = node.path("message");
+    String message = messageNode.isValueNode() ? messageNode.asText(null) : null;
+    NationalPortalProfile.ReplyKind kind = profile.classify(code, message);
+    switch (kind) {
+      case SUCCESS:
+        return new Answer(node, reply.requestId());
+      case SESSION_EXPIRED:
+        sessions.invalidate(session);
+        throw new PortalAuthenticationException(
+            "portal.auth.expired",
+            "The national portal declared the session expired.",
+            reply.status(),
+            code,
+            reply.requestId(),
+            true);
+      case AUTHENTICATION:
+        throw new PortalAuthenticationException(
+            "portal.auth.refused",
+            "The national portal refused this unit's credentials for "
+                + service
+                + ": "
+                + Redact.message(message),
+            reply.status(),
+            code,
+            reply.requestId(),
+            false);
+      case UNAVAILABLE:
+        throw new PortalUnavailableException(
+            "portal.unavailable.remote",
+            "The national portal is temporarily unable to answer "
+                + service
+                + ": "
+                + Redact.message(message)
+                + " (code "
+                + Redact.code(code)
+                + ")",
+            reply.status(),
+            reply.requestId(),
+            null,
+            null);
+      default:
+        throw new PortalRejectedException(
+            "portal.rejected",
+            "The national portal refused " + service,
+            reply.status(),
+            code,
+            message == null ? "" : message,
+            kind == NationalPortalProfile.ReplyKind.ALREADY_EXISTS
+                ? PortalRejectedException.Reason.ALREADY_EXISTS
+                : kind == NationalPortalProfile.ReplyKind.NOT_FOUND
+                    ? PortalRejectedException.Reason.NOT_FOUND
+                    : PortalRejectedException.Reason.REFUSED,
+            reply.requestId());
     }
-    if (profile.isSessionExpired(code)) {
-      sessions.invalidate(session);
-      throw new PortalAuthenticationException(
-          "portal.auth.expired",
-          "The national portal declared the session expired.",
-          reply.status(),
-          code,
-          reply.requestId(),
-          true);
-    }
-    throw new PortalRejectedException(
-        "portal.rejected",
-        "The national portal refused "
-            + service
-            + ": "
-            + Redact.message(node.path("message").asText(null)),
-        reply.status(),
-        code,
-        reply.requestId());
+  }
+
+  /** {@code isUpdating} as public code sends it: the strings {@code True} and {@code False}. */
+  private static String isUpdating(boolean updating) {
+    return updating ? "True" : "False";
   }
 
   private SingleFlight.Expiring<String> login() throws IOException {
@@ -912,7 +1170,7 @@ public final class NationalPortalClient implements PortalClient {
         http.send(
             new Request.Builder()
                 .url(loginUrl)
-                .header("dstcode", unitCode)
+                .header("dstcode", dstCode)
                 .post(RequestBody.create(write(body), JSON))
                 .build());
     JsonNode node = parseObject(reply);
@@ -966,6 +1224,8 @@ public final class NationalPortalClient implements PortalClient {
     private String username;
     private String password;
     private String unitCode;
+    private String dstCode;
+    private String agencyName;
     private NationalPortalProfile profile = NationalPortalProfile.defaults();
 
     private Builder() {
@@ -997,7 +1257,8 @@ public final class NationalPortalClient implements PortalClient {
     }
 
     /**
-     * Sets the unit code sent as {@code dstcode} and {@code madonvi} (required).
+     * Sets the unit code sent as {@code madonvi} in every call (required), and as the {@code
+     * dstcode} header unless {@link #dstCode(String)} sets another.
      *
      * @param unitCode an agency code such as {@code 000.00.31.H56}
      * @return this builder
@@ -1005,6 +1266,41 @@ public final class NationalPortalClient implements PortalClient {
      */
     public Builder unitCode(String unitCode) {
       this.unitCode = AgencyCode.parse(unitCode).value();
+      return this;
+    }
+
+    /**
+     * Sets the {@code dstcode} header sent with the login and every call, when the adapter was
+     * given another code than {@code madonvi} (public code keeps the two as separate settings;
+     * docs/domain.md §4). Default: the unit code.
+     *
+     * @param dstCode the code, 1 to 100 visible characters
+     * @return this builder
+     * @throws PortalConfigurationException when it is blank or has spaces
+     */
+    public Builder dstCode(String dstCode) {
+      if (dstCode == null || !dstCode.matches("[\\x21-\\x7E]{1,100}")) {
+        throw new PortalConfigurationException(
+            "national.dst-code", "dstcode is 1 to 100 visible ASCII characters.");
+      }
+      this.dstCode = dstCode;
+      return this;
+    }
+
+    /**
+     * Sets the processing agency's name, sent as {@code DonViXuLy} (required): public code sends
+     * the agency's name there, not its code (docs/domain.md §4).
+     *
+     * @param agencyName the name, such as {@code UBND xã Tân Hòa}
+     * @return this builder
+     * @throws PortalConfigurationException when it is blank or longer than 500 characters
+     */
+    public Builder agencyName(String agencyName) {
+      if (agencyName == null || agencyName.isBlank() || agencyName.length() > 500) {
+        throw new PortalConfigurationException(
+            "national.agency-name", "The agency name is 1 to 500 characters.");
+      }
+      this.agencyName = agencyName.strip();
       return this;
     }
 
@@ -1037,6 +1333,10 @@ public final class NationalPortalClient implements PortalClient {
       if (unitCode == null) {
         throw new PortalConfigurationException(
             "national.unit-code", "The unit code (dstcode, madonvi) is required.");
+      }
+      if (agencyName == null) {
+        throw new PortalConfigurationException(
+            "national.agency-name", "The agency name (DonViXuLy) is required.");
       }
       applyDefaults();
       return new NationalPortalClient(this);

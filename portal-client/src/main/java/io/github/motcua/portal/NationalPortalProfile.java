@@ -2,6 +2,7 @@ package io.github.motcua.portal;
 
 import io.github.motcua.core.dossier.DossierStatus;
 import io.github.motcua.core.dossier.Rating;
+import io.github.motcua.core.dossier.ReturnForm;
 import io.github.motcua.core.dossier.SubmissionChannel;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -21,13 +22,15 @@ import java.util.Set;
  *
  * <p>Defaults follow docs/domain.md §3-4: service names {@code DongBoHoSoMC}, {@code
  * CapNhatTienDoHoSoMC}, {@code TraCuuHoSo}, {@code LayThuTuc}, {@code LayDanhSachTTHC}, {@code
- * DongBoDanhGia}; field names as listed there (confirmed by public code); the ten national status
- * codes; processing steps in chunks of 10. Assumptions, marked so in the README and overridable
- * here: the paths, up to 10 records, ratings or completed steps of different dossiers in one call
- * (the {@code data[]} array takes several; how many a portal accepts, and whether it takes steps of
- * several dossiers at once, is not documented), the {@code HinhThuc} channel codes, the rating
- * fields and levels, the supplement record fields, the reply codes of an expired session ({@code
- * 401}), and the "already exists" / "not found" wording matched in reply messages.
+ * TraCuuTechID}, {@code DongBoDanhGia}; field names as listed there (confirmed by public code); the
+ * ten national status codes; {@code KenhThucHien} 1 counter, 2 online, 3 post; {@code HinhThuc} 0
+ * at the counter, 1 by post; the reply table ({@code 0} success; {@code 0}, {@code 3}, {@code -3}
+ * with "đã tồn tại" already exists); processing steps in chunks of 10. Assumptions, marked so in
+ * the README and overridable here: the paths, up to 10 records, ratings or completed steps of
+ * different dossiers in one call (the {@code data[]} array takes several; how many a portal
+ * accepts, and whether it takes steps of several dossiers at once, is not documented), the rating
+ * fields and levels, the reply code of an expired session ({@code 401}), the "not found" wording,
+ * the field holding steps in a look-up, and the national database codes.
  *
  * <p>Field names: the client builds records with the canonical names of docs/domain.md and renames
  * them through {@link #fieldNames()} (canonical → wire) just before sending, so a portal that
@@ -43,6 +46,14 @@ public final class NationalPortalProfile {
   private final String servicePath;
   private final Map<String, String> serviceNames;
   private final Map<String, String> fieldNames;
+  private final Map<String, Map<String, String>> serviceFieldNames;
+  private final String sharePath;
+  private final Map<ReturnForm, Integer> returnFormCodes;
+  private final Map<String, ReplyKind> replyKinds;
+  private final Set<String> alreadyExistsCodes;
+  private final List<String> connectedDatabaseCodes;
+  private final String stepsField;
+  private final String accountProvider;
   private final Map<DossierStatus, Integer> statusCodes;
   private final Map<SubmissionChannel, Integer> channelCodes;
   private final Map<Rating.Satisfaction, Integer> satisfactionCodes;
@@ -59,6 +70,16 @@ public final class NationalPortalProfile {
     this.servicePath = b.servicePath;
     this.serviceNames = Map.copyOf(b.serviceNames);
     this.fieldNames = Map.copyOf(b.fieldNames);
+    Map<String, Map<String, String>> perService = new LinkedHashMap<>();
+    b.serviceFieldNames.forEach((k, v) -> perService.put(k, Map.copyOf(v)));
+    this.serviceFieldNames = Map.copyOf(perService);
+    this.sharePath = b.sharePath;
+    this.returnFormCodes = java.util.Collections.unmodifiableMap(new EnumMap<>(b.returnFormCodes));
+    this.replyKinds = Map.copyOf(b.replyKinds);
+    this.alreadyExistsCodes = Set.copyOf(b.alreadyExistsCodes);
+    this.connectedDatabaseCodes = List.copyOf(b.connectedDatabaseCodes);
+    this.stepsField = b.stepsField;
+    this.accountProvider = b.accountProvider;
     this.statusCodes = java.util.Collections.unmodifiableMap(new EnumMap<>(b.statusCodes));
     this.channelCodes = java.util.Collections.unmodifiableMap(new EnumMap<>(b.channelCodes));
     this.satisfactionCodes =
@@ -101,6 +122,15 @@ public final class NationalPortalProfile {
     b.servicePath = servicePath;
     b.serviceNames.putAll(serviceNames);
     b.fieldNames.putAll(fieldNames);
+    serviceFieldNames.forEach((k, v) -> b.serviceFieldNames.put(k, new LinkedHashMap<>(v)));
+    b.sharePath = sharePath;
+    b.returnFormCodes.putAll(returnFormCodes);
+    b.replyKinds.clear();
+    b.replyKinds.putAll(replyKinds);
+    b.alreadyExistsCodes = alreadyExistsCodes;
+    b.connectedDatabaseCodes = connectedDatabaseCodes;
+    b.stepsField = stepsField;
+    b.accountProvider = accountProvider;
     b.statusCodes.putAll(statusCodes);
     b.channelCodes.putAll(channelCodes);
     b.satisfactionCodes.putAll(satisfactionCodes);
@@ -152,6 +182,112 @@ public final class NationalPortalProfile {
   }
 
   /**
+   * Returns the field renames in force for one service: those set for every service, overridden by
+   * those set for this service alone ({@link Builder#fieldName(String, String, String)}).
+   *
+   * @param service the canonical service name, such as {@code LayThuTuc}
+   * @return canonical name to wire name, unmodifiable
+   */
+  public Map<String, String> fieldNames(String service) {
+    Map<String, String> own = serviceFieldNames.get(service);
+    if (own == null || own.isEmpty()) {
+      return fieldNames;
+    }
+    Map<String, String> merged = new LinkedHashMap<>(fieldNames);
+    merged.putAll(own);
+    return Map.copyOf(merged);
+  }
+
+  /**
+   * Returns the path of the sharing endpoint, which public code calls for {@code TraCuuTechID} and
+   * the catalogues' dictionaries ({@code share_endpoint}); by default the integration endpoint's
+   * path, as the real one is not public (docs/domain.md §4, [U]).
+   *
+   * @return the path below the adapter URL
+   */
+  public String sharePath() {
+    return sharePath == null ? servicePath : sharePath;
+  }
+
+  /**
+   * Returns the {@code HinhThuc} code of a return form (default at the counter 0, by post 1, as
+   * public code sends it; docs/domain.md §4).
+   *
+   * @param form the return form
+   * @return the code
+   */
+  public int returnFormCode(ReturnForm form) {
+    return returnFormCodes.get(form);
+  }
+
+  /**
+   * Classifies a reply from its {@code error_code} and message with the profile's reply table
+   * (docs/domain.md §4): a code listed as success is a success, unless it is also one of the
+   * "already exists" codes and its message says the dossier exists already (public code turns such
+   * a reply, code {@code 0}, {@code 3} or {@code -3} with "đã tồn tại", into an update); an
+   * unlisted code is {@link ReplyKind#REJECTED}, or {@link ReplyKind#NOT_FOUND} when its message
+   * says the dossier does not exist.
+   *
+   * @param errorCode the reply's {@code error_code} as text
+   * @param message the reply's message, may be null
+   * @return what the reply means
+   */
+  public ReplyKind classify(String errorCode, String message) {
+    if (alreadyExistsCodes.contains(errorCode) && saysAlreadyExists(message)) {
+      return ReplyKind.ALREADY_EXISTS;
+    }
+    ReplyKind kind = replyKinds.get(errorCode);
+    if (kind == null && sessionExpiredCodes.contains(errorCode)) {
+      kind = ReplyKind.SESSION_EXPIRED;
+    }
+    if (kind == null || kind == ReplyKind.REJECTED) {
+      return saysNotFound(message) ? ReplyKind.NOT_FOUND : ReplyKind.REJECTED;
+    }
+    return kind;
+  }
+
+  /**
+   * Returns the reply table: {@code error_code} to what it means (default {@code 0} success, {@code
+   * 401} an expired session; other codes are refusals).
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, ReplyKind> replyKinds() {
+    return replyKinds;
+  }
+
+  /**
+   * Returns the codes ({@code DSKetNoiCSDL[].MaCSDL}) of the national databases the unit's system
+   * is connected to, sent with every dossier record; empty by default (public code sends {@code 7},
+   * whose meaning is not public: docs/domain.md §4, [U]).
+   *
+   * @return the codes
+   */
+  public List<String> connectedDatabaseCodes() {
+    return connectedDatabaseCodes;
+  }
+
+  /**
+   * Returns the field of a {@code TraCuuHoSo} result that holds the processing steps (default
+   * {@code QuaTrinhXuLy}; not shown by public code, [U]).
+   *
+   * @return the field name
+   */
+  public String stepsField() {
+    return stepsField;
+  }
+
+  /**
+   * Returns the {@code provider} sent with {@code TraCuuTechID} (default {@code wso2is}, as public
+   * code sends it).
+   *
+   * @return the provider
+   */
+  public String accountProvider() {
+    return accountProvider;
+  }
+
+  /**
    * Returns the national code of a status ({@code TrangThaiHoSo}).
    *
    * @param status the status
@@ -175,8 +311,8 @@ public final class NationalPortalProfile {
   }
 
   /**
-   * Returns the {@code HinhThuc} code of a submission channel (default counter 0, full online 1,
-   * partial online 2, post 3; an assumption).
+   * Returns the {@code KenhThucHien} code of a submission channel (default counter 1, online 2,
+   * post 3, as public code sends it; docs/domain.md §4).
    *
    * @param channel the channel
    * @return the code
@@ -276,12 +412,38 @@ public final class NationalPortalProfile {
     return markers.stream().anyMatch(k -> m.contains(k.toLowerCase(Locale.ROOT)));
   }
 
+  /** What a reply of the national portal means, from its {@code error_code} and message. */
+  public enum ReplyKind {
+    /** The call succeeded. */
+    SUCCESS,
+    /** The dossier exists already: a create is sent again as an update. */
+    ALREADY_EXISTS,
+    /** The dossier does not exist: an update is sent again as a create. */
+    NOT_FOUND,
+    /** The session is invalid or expired: the client logs in again once and retries. */
+    SESSION_EXPIRED,
+    /** The portal refuses these credentials ({@link PortalAuthenticationException}). */
+    AUTHENTICATION,
+    /** The portal is temporarily unable to answer ({@link PortalUnavailableException}). */
+    UNAVAILABLE,
+    /** The portal refused the request ({@link PortalRejectedException}). */
+    REJECTED
+  }
+
   /** Builds a {@link NationalPortalProfile}. Not thread-safe. */
   public static final class Builder {
     private String loginPath = "/api/adapter/login";
     private String servicePath = "/api/adapter/service";
     private final Map<String, String> serviceNames = new LinkedHashMap<>();
     private final Map<String, String> fieldNames = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> serviceFieldNames = new LinkedHashMap<>();
+    private String sharePath;
+    private final Map<ReturnForm, Integer> returnFormCodes = new EnumMap<>(ReturnForm.class);
+    private final Map<String, ReplyKind> replyKinds = new LinkedHashMap<>();
+    private Set<String> alreadyExistsCodes = Set.of("0", "3", "-3");
+    private List<String> connectedDatabaseCodes = List.of();
+    private String stepsField = "QuaTrinhXuLy";
+    private String accountProvider = "wso2is";
     private final Map<DossierStatus, Integer> statusCodes = new EnumMap<>(DossierStatus.class);
     private final Map<SubmissionChannel, Integer> channelCodes =
         new EnumMap<>(SubmissionChannel.class);
@@ -299,10 +461,14 @@ public final class NationalPortalProfile {
       for (DossierStatus s : DossierStatus.values()) {
         statusCodes.put(s, s.nationalCode());
       }
-      channelCodes.put(SubmissionChannel.COUNTER, 0);
-      channelCodes.put(SubmissionChannel.ONLINE_FULL, 1);
+      channelCodes.put(SubmissionChannel.COUNTER, 1);
+      channelCodes.put(SubmissionChannel.ONLINE_FULL, 2);
       channelCodes.put(SubmissionChannel.ONLINE_PARTIAL, 2);
       channelCodes.put(SubmissionChannel.POSTAL, 3);
+      returnFormCodes.put(ReturnForm.AT_COUNTER, 0);
+      returnFormCodes.put(ReturnForm.BY_POST, 1);
+      replyKinds.put("0", ReplyKind.SUCCESS);
+      replyKinds.put("401", ReplyKind.SESSION_EXPIRED);
       satisfactionCodes.put(Rating.Satisfaction.VERY_SATISFIED, 3);
       satisfactionCodes.put(Rating.Satisfaction.SATISFIED, 2);
       satisfactionCodes.put(Rating.Satisfaction.DISSATISFIED, 1);
@@ -350,6 +516,103 @@ public final class NationalPortalProfile {
     }
 
     /**
+     * Renames a field for one service only, leaving the other services' names alone.
+     *
+     * @param service the canonical service name, such as {@code LayThuTuc}
+     * @param canonical the canonical field name, such as {@code maTTHC}
+     * @param wireName the name the portal expects in that service
+     * @return this builder
+     */
+    public Builder fieldName(String service, String canonical, String wireName) {
+      serviceFieldNames
+          .computeIfAbsent(Objects.requireNonNull(service, "service"), k -> new LinkedHashMap<>())
+          .put(
+              Objects.requireNonNull(canonical, "canonical"),
+              Objects.requireNonNull(wireName, "wireName"));
+      return this;
+    }
+
+    /**
+     * Sets the sharing endpoint's path ({@code TraCuuTechID}); null for the integration endpoint.
+     *
+     * @param path the path, or null
+     * @return this builder
+     */
+    public Builder sharePath(String path) {
+      this.sharePath = path;
+      return this;
+    }
+
+    /**
+     * Overrides the {@code HinhThuc} code of a return form.
+     *
+     * @param form the return form
+     * @param code the code
+     * @return this builder
+     */
+    public Builder returnFormCode(ReturnForm form, int code) {
+      returnFormCodes.put(Objects.requireNonNull(form, "form"), code);
+      return this;
+    }
+
+    /**
+     * Sets what a reply's {@code error_code} means.
+     *
+     * @param errorCode the code as text
+     * @param kind what it means
+     * @return this builder
+     */
+    public Builder replyCode(String errorCode, ReplyKind kind) {
+      replyKinds.put(
+          Objects.requireNonNull(errorCode, "errorCode"), Objects.requireNonNull(kind, "kind"));
+      return this;
+    }
+
+    /**
+     * Sets the codes whose reply, with an "already exists" message, means the dossier exists.
+     *
+     * @param codes the codes as text (default {@code 0}, {@code 3}, {@code -3})
+     * @return this builder
+     */
+    public Builder alreadyExistsCodes(Set<String> codes) {
+      this.alreadyExistsCodes = Set.copyOf(codes);
+      return this;
+    }
+
+    /**
+     * Sets the national database codes sent as {@code DSKetNoiCSDL}.
+     *
+     * @param codes the codes, such as {@code 7}
+     * @return this builder
+     */
+    public Builder connectedDatabaseCodes(List<String> codes) {
+      this.connectedDatabaseCodes = List.copyOf(codes);
+      return this;
+    }
+
+    /**
+     * Sets the field of a {@code TraCuuHoSo} result that holds the steps.
+     *
+     * @param field the field name
+     * @return this builder
+     */
+    public Builder stepsField(String field) {
+      this.stepsField = Objects.requireNonNull(field, "field");
+      return this;
+    }
+
+    /**
+     * Sets the {@code provider} sent with {@code TraCuuTechID}.
+     *
+     * @param provider the provider
+     * @return this builder
+     */
+    public Builder accountProvider(String provider) {
+      this.accountProvider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
      * Overrides the national code of a status.
      *
      * @param status the status
@@ -362,7 +625,7 @@ public final class NationalPortalProfile {
     }
 
     /**
-     * Overrides the {@code HinhThuc} code of a channel.
+     * Overrides the {@code KenhThucHien} code of a channel.
      *
      * @param channel the channel
      * @param code the code

@@ -43,7 +43,10 @@ public class PortalException extends MotcuaException {
       Throwable cause) {
     super(code, message, cause);
     this.httpStatus = httpStatus;
-    this.remoteErrorCode = remoteErrorCode;
+    this.remoteErrorCode =
+        remoteErrorCode == null
+            ? null
+            : io.github.motcua.portal.internal.Redact.code(remoteErrorCode);
     this.requestId = requestId;
   }
 

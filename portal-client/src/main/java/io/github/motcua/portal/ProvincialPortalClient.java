@@ -5,24 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.portal.internal.ClientCredentials;
 import io.github.motcua.portal.internal.DossierRecords;
 import io.github.motcua.portal.internal.PortalCalls;
 import io.github.motcua.portal.internal.PortalHttp;
 import io.github.motcua.portal.internal.RecordMemory;
-import io.github.motcua.portal.internal.Redact;
 import io.github.motcua.portal.internal.Reply;
 import io.github.motcua.portal.internal.SingleFlight;
 import io.github.motcua.portal.internal.Urls;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import okhttp3.Credentials;
-import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -104,6 +100,10 @@ public final class ProvincialPortalClient implements PortalClient {
 
   private PublishResult publishFenced(DossierEvent event, Dossier snapshot) {
     PortalCalls.checkPublish(event, snapshot);
+    if (event instanceof DossierEvent.ReceiptRecorded) {
+      // For the tax authority, not the portal: nothing to send here.
+      return new PublishResult(profile.name(), snapshot.code(), event.eventId(), List.of(), null);
+    }
     String code = snapshot.code().value();
     String key = event.eventId().toString();
     List<String> ops = new ArrayList<>();
@@ -226,10 +226,13 @@ public final class ProvincialPortalClient implements PortalClient {
                     + profile.name()
                     + " portal refused the request (HTTP "
                     + reply.status()
-                    + "): "
-                    + Redact.message(field(reply, "message")),
+                    + ")",
                 reply.status(),
                 remoteCode(reply),
+                Optional.ofNullable(field(reply, "message")).orElse(""),
+                reply.status() == 404
+                    ? PortalRejectedException.Reason.NOT_FOUND
+                    : PortalRejectedException.Reason.REFUSED,
                 reply.requestId());
           }
           throw new PortalProtocolException(
@@ -242,48 +245,14 @@ public final class ProvincialPortalClient implements PortalClient {
   }
 
   private SingleFlight.Expiring<String> requestToken() throws IOException {
-    FormBody.Builder form = new FormBody.Builder().add("grant_type", "client_credentials");
-    if (profile.scope() != null) {
-      form.add("scope", profile.scope());
-    }
-    Reply reply =
-        http.send(
-            new Request.Builder()
-                .url(tokenUrl)
-                .header(
-                    "Authorization", Credentials.basic(profile.clientId(), profile.clientSecret()))
-                .post(form.build())
-                .build());
-    JsonNode node = parse(reply);
-    String token = node == null ? "" : node.path("access_token").asText("");
-    if (reply.status() != 200 || token.isEmpty()) {
-      if (reply.status() == 200) {
-        throw new PortalProtocolException(
-            "portal.protocol.token",
-            "The " + profile.name() + " token endpoint's reply has no access_token.",
-            reply.status(),
-            reply.requestId(),
-            null);
-      }
-      throw new PortalAuthenticationException(
-          "portal.auth.token",
-          "The " + profile.name() + " token endpoint refused the client credentials.",
-          reply.status(),
-          remoteCode(reply),
-          reply.requestId(),
-          false);
-    }
-    long expiresIn = node.path("expires_in").asLong(0);
-    Instant refreshAt = null;
-    if (expiresIn > 0) {
-      Duration lifetime = Duration.ofSeconds(expiresIn);
-      Duration margin = profile.tokenRefreshMargin();
-      if (margin.compareTo(lifetime.dividedBy(2)) > 0) {
-        margin = lifetime.dividedBy(2);
-      }
-      refreshAt = clock.instant().plus(lifetime).minus(margin);
-    }
-    return new SingleFlight.Expiring<>(token, refreshAt);
+    return new ClientCredentials(
+            profile.name(),
+            tokenUrl,
+            profile.clientId(),
+            profile.clientSecret(),
+            profile.scope(),
+            profile.tokenRefreshMargin())
+        .obtain(http, mapper, clock);
   }
 
   private JsonNode parse(Reply reply) {

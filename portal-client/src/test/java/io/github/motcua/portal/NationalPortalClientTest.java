@@ -51,6 +51,7 @@ class NationalPortalClientTest {
         .adapterUrl(portal.baseUrl())
         .credentials(portal.username(), portal.password())
         .unitCode(portal.unitCode())
+        .agencyName("UBND xã Tân Hòa")
         .clock(clock)
         .retryPolicy(RetryPolicy.builder().sleeper(clock.sleeper()).build());
   }
@@ -81,7 +82,6 @@ class NationalPortalClientTest {
     assertThat(r.path("TenTTHC").asText()).isEqualTo("Đăng ký khai sinh");
     assertThat(r.path("MaLinhVuc").asText()).isEqualTo("HT");
     assertThat(r.path("TenLinhVuc").asText()).isEqualTo("Hộ tịch");
-    assertThat(r.path("SoBienNhan").asText()).isEqualTo(code.value());
     assertThat(r.path("ChuHoSo").asText()).isEqualTo(Histories.APPLICANT);
     assertThat(r.path("LoaiDoiTuong").asInt()).isEqualTo(1);
     assertThat(r.path("SoDienThoai").asText()).isEqualTo("0912345678");
@@ -89,10 +89,12 @@ class NationalPortalClientTest {
     assertThat(r.path("TrichYeuHoSo").asText()).isEqualTo("Đăng ký khai sinh");
     // 01:30 UTC is 08:30 in Vietnam.
     assertThat(r.path("NgayTiepNhan").asText()).isEqualTo("20250815083000");
-    assertThat(r.has("NgayHenTra")).isFalse();
-    assertThat(r.path("TrangThaiHoSo").asInt()).isEqualTo(1);
-    assertThat(r.path("HinhThuc").asInt()).isEqualTo(1);
-    assertThat(r.path("DonViXuLy").asText()).isEqualTo("000.00.31.H56");
+    assertThat(r.path("NgayHenTra").asText()).isEmpty();
+    assertThat(r.path("TrangThaiHoSo").asText()).isEqualTo("1");
+    // Submitted online (KenhThucHien 2), result collected at the counter (HinhThuc 0).
+    assertThat(r.path("KenhThucHien").asText()).isEqualTo("2");
+    assertThat(r.path("HinhThuc").asText()).isEqualTo("0");
+    assertThat(r.path("DonViXuLy").asText()).isEqualTo("UBND xã Tân Hòa");
     assertThat(r.path("TaiKhoanDuocXacThucVoiVNeID").asInt()).isEqualTo(1);
     assertThat(r.path("DuocThanhToanTrucTuyen").asInt()).isZero();
     assertThat(r.path("HoSoCoThanhPhanSoHoa").asInt()).isEqualTo(1);
@@ -132,8 +134,8 @@ class NationalPortalClientTest {
     assertThat(stored.history()).hasSize(9);
     // SupplementRequested / SupplementReceived
     JsonNode supplement = r.path("DanhSachHoSoBoSung").get(0);
-    assertThat(supplement.path("NoiDungYeuCauBoSung").asText()).isEqualTo("Thiếu giấy chứng sinh");
-    assertThat(supplement.path("DanhSachGiayToBoSung").asText()).isEqualTo("Giấy chứng sinh");
+    assertThat(supplement.path("NoiDungBoSung").asText())
+        .isEqualTo("Thiếu giấy chứng sinh: Giấy chứng sinh");
     assertThat(supplement.path("NgayTiepNhanBoSung").asText()).matches("\\d{14}");
     assertThat(r.path("TaiLieuNop")).hasSize(2);
     // PaymentReceived (online)
@@ -858,6 +860,7 @@ class NationalPortalClientTest {
             .adapterUrl(fake.baseUrl())
             .credentials(fake.username(), "not-the-password")
             .unitCode(fake.unitCode())
+            .agencyName("UBND xã Tân Hòa")
             .clock(clock)
             .retryPolicy(RetryPolicy.builder().sleeper(clock.sleeper()).build())
             .build();
@@ -907,6 +910,7 @@ class NationalPortalClientTest {
                 NationalPortalClient.builder()
                     .adapterUrl("http://x")
                     .unitCode("000.00.31.H56")
+                    .agencyName("UBND xã Tân Hòa")
                     .build())
         .hasFieldOrPropertyWithValue("code", "portal.config.national.credentials");
   }

@@ -43,6 +43,7 @@ class RetryPolicyTest {
         .adapterUrl(fake.baseUrl())
         .credentials(fake.username(), fake.password())
         .unitCode(fake.unitCode())
+        .agencyName("UBND xã Tân Hòa")
         .clock(clock)
         .retryPolicy(
             policy

@@ -17,6 +17,11 @@ public enum CheckType {
   SIGNATURE_VALUE,
   /** The signature time-stamp is intact, over this signature, and from a trusted authority. */
   TIMESTAMP,
+  /**
+   * An archive time-stamp (CAdES-LTA, {@code archive-time-stamp-v3}) is intact, covers the
+   * signature, its content and the values its hash index names, and is from a trusted authority.
+   */
+  ARCHIVE_TIMESTAMP,
   /** Which time the certificate checks refer to, and whether it is proven. */
   SIGNING_TIME,
   /** A chain of certificates leads from the signer to a trust anchor. */

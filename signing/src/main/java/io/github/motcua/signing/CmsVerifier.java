@@ -1,5 +1,6 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.signing.internal.ArchiveTimestamps;
 import io.github.motcua.signing.internal.Asn1Scan;
 import io.github.motcua.signing.internal.Bc;
 import io.github.motcua.signing.internal.TimestampTokenValidator;
@@ -15,10 +16,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -56,10 +59,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies CMS signatures (xác thực chữ ký số CMS/PKCS#7, CAdES-BES and CAdES-T) and reports, per
- * signer, every check with its outcome and a stable reason code: content digest, signature value,
- * signer certificate and its signed reference, time-stamp, signing time, chain to a trust anchor,
- * key usage, validity at the signing time, and revocation (ETSI EN 319 102-1 in spirit).
+ * Verifies CMS signatures (xác thực chữ ký số CMS/PKCS#7, CAdES-BES, -T, -LT and -LTA) and reports,
+ * per signer, every check with its outcome and a stable reason code: content digest, signature
+ * value, signer certificate and its signed reference, time-stamp, archive time-stamps, signing
+ * time, chain to a trust anchor, key usage, validity at the signing time, and revocation (ETSI EN
+ * 319 102-1 in spirit).
+ *
+ * <p>An archive time-stamp ({@code archive-time-stamp-v3}, CAdES-LTA) is checked against the
+ * signature as it is now: every certificate, revocation value and unsigned attribute its {@code
+ * ats-hash-index-v3} names must still be there unchanged, and its imprint is recomputed over the
+ * signed content's hash, the signer's signed fields and the index. A valid one proves the signature
+ * and those values existed at its time; the earliest proof sets the validation time.
  *
  * <pre>{@code
  * CmsVerifier verifier = CmsVerifier.builder()
@@ -237,12 +247,13 @@ public final class CmsVerifier {
     List<X509Certificate> embedded = embeddedCertificates(signedData);
     embedded.addAll(intermediates);
     ValidationData evidence = withEmbeddedRevocation(signedData, data);
-    Map<DigestAlgorithm, byte[]> digests = contentDigests(signedData, signers, detachedContent);
+    Map<DigestAlgorithm, byte[]> digests =
+        contentDigests(signedData, signers, archiveAlgorithms(signers), detachedContent);
     format.add(Check.passed(CheckType.FORMAT, ReasonCode.FORMAT_OK, signers.size() + " signer(s)"));
     List<SignerReport> reports = new ArrayList<>();
     for (int i = 0; i < signers.size(); i++) {
       try {
-        reports.add(verifySigner(i, signers.get(i), embedded, digests, now, evidence));
+        reports.add(verifySigner(i, signers.get(i), signedData, embedded, digests, now, evidence));
       } catch (RuntimeException e) {
         // A defect here must not turn one odd signer into an exception for the caller.
         LOG.warn("Unexpected error while verifying signer {}", i, e);
@@ -340,10 +351,41 @@ public final class CmsVerifier {
     return out;
   }
 
-  /** Digests the content once with every algorithm a signer uses; null values when absent. */
+  /** The imprint algorithms of the archive time-stamps, read from at most the limit of tokens. */
+  private Set<DigestAlgorithm> archiveAlgorithms(List<Signer> signers) {
+    Set<DigestAlgorithm> out = EnumSet.noneOf(DigestAlgorithm.class);
+    for (Signer signer : signers) {
+      if (signer.unsigned() == null) {
+        continue;
+      }
+      try {
+        List<ASN1Encodable> tokens =
+            ArchiveTimestamps.values(
+                signer.unsigned(), ArchiveTimestamps.ARCHIVE_TIMESTAMP_V3, limits.maxTimestamps());
+        for (int i = 0; i < tokens.size() && i < limits.maxTimestamps(); i++) {
+          ArchiveTimestamps.imprintAlgorithm(ContentInfo.getInstance(tokens.get(i)))
+              .ifPresent(out::add);
+        }
+      } catch (RuntimeException e) {
+        LOG.debug("Unreadable archive time-stamp", e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Digests the content once with every algorithm a signer or archive time-stamp uses; null values
+   * when absent.
+   */
   private static Map<DigestAlgorithm, byte[]> contentDigests(
-      SignedData signedData, List<Signer> signers, InputStream detached) {
+      SignedData signedData,
+      List<Signer> signers,
+      Set<DigestAlgorithm> archive,
+      InputStream detached) {
     Map<DigestAlgorithm, MessageDigest> engines = new EnumMap<>(DigestAlgorithm.class);
+    for (DigestAlgorithm algorithm : archive) {
+      engines.put(algorithm, algorithm.newMessageDigest());
+    }
     for (Signer signer : signers) {
       DigestAlgorithm.fromOid(signer.info().getDigestAlgorithm().getAlgorithm().getId())
           .ifPresent(a -> engines.computeIfAbsent(a, DigestAlgorithm::newMessageDigest));
@@ -395,6 +437,7 @@ public final class CmsVerifier {
   private SignerReport verifySigner(
       int index,
       Signer parsed,
+      SignedData signedData,
       List<X509Certificate> embedded,
       Map<DigestAlgorithm, byte[]> digests,
       Instant now,
@@ -438,7 +481,22 @@ public final class CmsVerifier {
     }
     Optional<ValidationData.Proof> proof =
         stamped.map(t -> new ValidationData.Proof(TimeProof.SIGNATURE_TIMESTAMP, t, ""));
-    for (ValidationData.Proof other : evidence.proofs()) {
+    List<ValidationData.Proof> proofs = new ArrayList<>(evidence.proofs());
+    List<TimestampTokenValidator.Result> archive =
+        archiveTimestamps(signedData, signerInfo, parsed.unsigned(), digests, candidates, evidence);
+    for (int i = 0; i < archive.size(); i++) {
+      TimestampTokenValidator.Result result = archive.get(i);
+      checks.add(result.check());
+      int number = i + 1;
+      result
+          .time()
+          .ifPresent(
+              t ->
+                  proofs.add(
+                      new ValidationData.Proof(
+                          TimeProof.ARCHIVE_TIMESTAMP, t, "archive time-stamp " + number)));
+    }
+    for (ValidationData.Proof other : proofs) {
       if (proof.isEmpty() || other.time().isBefore(proof.get().time())) {
         proof = Optional.of(other);
       }
@@ -744,22 +802,59 @@ public final class CmsVerifier {
       AttributeTable unsigned,
       List<X509Certificate> candidates,
       ValidationData evidence) {
-    List<ASN1Encodable> tokens = new ArrayList<>();
-    if (unsigned != null) {
-      org.bouncycastle.asn1.ASN1EncodableVector found =
-          unsigned.getAll(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
-      for (int i = 0; i < found.size(); i++) {
-        for (ASN1Encodable value : Attribute.getInstance(found.get(i)).getAttrValues()) {
-          tokens.add(value);
-        }
-      }
-    }
+    List<ASN1Encodable> tokens =
+        unsigned == null
+            ? List.of()
+            : ArchiveTimestamps.values(
+                unsigned,
+                PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                limits.maxTimestamps());
     if (tokens.isEmpty()) {
       return List.of(
           new TimestampTokenValidator.Result(
               Check.skipped(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_ABSENT, "CAdES-BES"),
               Optional.empty()));
     }
+    byte[] signatureValue = signerInfo.getEncryptedDigest().getOctets();
+    return eachToken(
+        tokens,
+        CheckType.TIMESTAMP,
+        ReasonCode.TIMESTAMP_MALFORMED,
+        token ->
+            TimestampTokenValidator.validate(
+                token, () -> signatureValue, certificates, candidates, evidence));
+  }
+
+  /**
+   * Validates the signer's archive time-stamps (CAdES-LTA), each over the signature as its hash
+   * index records it; none is nothing to report.
+   */
+  private List<TimestampTokenValidator.Result> archiveTimestamps(
+      SignedData signedData,
+      SignerInfo signerInfo,
+      AttributeTable unsigned,
+      Map<DigestAlgorithm, byte[]> digests,
+      List<X509Certificate> candidates,
+      ValidationData evidence) {
+    if (unsigned == null) {
+      return List.of();
+    }
+    return eachToken(
+        ArchiveTimestamps.values(
+            unsigned, ArchiveTimestamps.ARCHIVE_TIMESTAMP_V3, limits.maxTimestamps()),
+        CheckType.ARCHIVE_TIMESTAMP,
+        ReasonCode.ARCHIVE_TIMESTAMP_MALFORMED,
+        token ->
+            ArchiveTimestamps.validate(
+                token, signedData, signerInfo, digests, certificates, candidates, evidence));
+  }
+
+  /** Validates each token, no more than the limit allows; an unreadable one fails. */
+  private List<TimestampTokenValidator.Result> eachToken(
+      List<ASN1Encodable> tokens,
+      CheckType type,
+      ReasonCode malformed,
+      java.util.function.Function<ContentInfo, TimestampTokenValidator.Result> validate) {
     if (tokens.size() > limits.maxTimestamps()) {
       return List.of(
           new TimestampTokenValidator.Result(
@@ -767,7 +862,6 @@ public final class CmsVerifier {
               Optional.empty()));
     }
     List<TimestampTokenValidator.Result> out = new ArrayList<>();
-    byte[] signatureValue = signerInfo.getEncryptedDigest().getOctets();
     for (ASN1Encodable value : tokens) {
       ContentInfo token;
       try {
@@ -775,14 +869,10 @@ public final class CmsVerifier {
       } catch (RuntimeException e) {
         out.add(
             new TimestampTokenValidator.Result(
-                Check.failed(
-                    CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_MALFORMED, "unreadable token"),
-                Optional.empty()));
+                Check.failed(type, malformed, "unreadable token"), Optional.empty()));
         continue;
       }
-      out.add(
-          TimestampTokenValidator.validate(
-              token, () -> signatureValue, certificates, candidates, evidence));
+      out.add(validate.apply(token));
     }
     return out;
   }

@@ -55,6 +55,26 @@ public enum ReasonCode {
   TIMESTAMP_SIGNATURE_INVALID("timestamp.signature-invalid"),
   /** The time-stamping certificate does not chain to a trust anchor, or is unusable. */
   TIMESTAMP_UNTRUSTED("timestamp.untrusted"),
+  /** The archive time-stamp (CAdES-LTA) is valid, trusted, and covers this signature. */
+  ARCHIVE_TIMESTAMP_VALID("archive-timestamp.valid"),
+  /** The archive time-stamp token does not parse. */
+  ARCHIVE_TIMESTAMP_MALFORMED("archive-timestamp.malformed"),
+  /** The archive time-stamp token carries no single ats-hash-index-v3 attribute. */
+  ARCHIVE_TIMESTAMP_HASH_INDEX_MISSING("archive-timestamp.hash-index-missing"),
+  /**
+   * The archive time-stamp's hash index names a certificate, revocation value or unsigned attribute
+   * the signature no longer holds (embedded values changed or removed), or uses another hash
+   * algorithm than its imprint.
+   */
+  ARCHIVE_TIMESTAMP_HASH_INDEX_MISMATCH("archive-timestamp.hash-index-mismatch"),
+  /** The archive time-stamp's imprint differs from the signature, its content and its index. */
+  ARCHIVE_TIMESTAMP_IMPRINT_MISMATCH("archive-timestamp.imprint-mismatch"),
+  /** The archive time-stamp token's own signature does not verify. */
+  ARCHIVE_TIMESTAMP_SIGNATURE_INVALID("archive-timestamp.signature-invalid"),
+  /** The archive time-stamping certificate does not chain to a trust anchor, or is unusable. */
+  ARCHIVE_TIMESTAMP_UNTRUSTED("archive-timestamp.untrusted"),
+  /** A detached signature's archive time-stamp was checked without the content. */
+  ARCHIVE_TIMESTAMP_CONTENT_MISSING("archive-timestamp.content-missing"),
   /** The validation time is proven by a valid signature time-stamp. */
   SIGNING_TIME_PROVEN("signing-time.proven"),
   /** The validation time is proven by a valid PDF document time-stamp over the signature. */

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *   NationalPortalClient client = NationalPortalClient.builder()
  *       .adapterUrl(sandbox.nationalPortal().baseUrl())
  *       .credentials(sandbox.nationalPortal().username(), sandbox.nationalPortal().password())
- *       .unitCode(sandbox.nationalPortal().unitCode()).build();
+ *       .unitCode(sandbox.nationalPortal().unitCode()).agencyName("UBND xã Tân Hòa").build();
  *   sandbox.inject(Fault.network(0.3, 42));   // every fake now fails 30% of calls
  *   ...
  * }
@@ -70,6 +70,8 @@ public final class MotcuaSandbox
     VNEID,
     /** {@link PaymentPlatformFake}. */
     PAYMENT_PLATFORM,
+    /** {@link TaxAuthorityFake}, trusting the {@link #PKI}'s anchors when it runs. */
+    TAX_AUTHORITY,
     /** {@link TimestampAuthorityFake} (starts the {@link #PKI} too). */
     TIMESTAMP_AUTHORITY,
     /** {@link TestPki} with its CRL and OCSP server. */
@@ -95,6 +97,7 @@ public final class MotcuaSandbox
   private volatile PaymentPlatformFake payment;
   private volatile TestPki pki;
   private volatile TimestampAuthorityFake tsa;
+  private volatile TaxAuthorityFake tax;
 
   private MotcuaSandbox(Builder b) {
     EnumSet<Part> chosen = b.parts.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(b.parts);
@@ -174,6 +177,14 @@ public final class MotcuaSandbox
         if (parts.contains(Part.TIMESTAMP_AUTHORITY)) {
           tsa = TimestampAuthorityFake.builder(pki).clock(clock).build();
         }
+        if (parts.contains(Part.TAX_AUTHORITY)) {
+          tax =
+              TaxAuthorityFake.builder()
+                  .clock(clock)
+                  .trustAnchors(pki == null ? List.of() : pki.trustAnchors())
+                  .start();
+          tax.timeoutDelay(timeoutDelay);
+        }
       } catch (RuntimeException e) {
         stopAll();
         throw e;
@@ -244,7 +255,8 @@ public final class MotcuaSandbox
         || vneid != null
         || payment != null
         || pki != null
-        || tsa != null;
+        || tsa != null
+        || tax != null;
   }
 
   /** Stops every part; does nothing when the sandbox is not running. */
@@ -262,6 +274,7 @@ public final class MotcuaSandbox
     running.add(provincial);
     running.add(national);
     running.add(tsa);
+    running.add(tax);
     running.add(pki);
     RuntimeException failure = null;
     for (AutoCloseable c : running) {
@@ -283,6 +296,7 @@ public final class MotcuaSandbox
     provincial = null;
     national = null;
     tsa = null;
+    tax = null;
     pki = null;
     if (failure != null) {
       throw failure;
@@ -310,6 +324,9 @@ public final class MotcuaSandbox
     }
     if (tsa != null) {
       tsa.reset();
+    }
+    if (tax != null) {
+      tax.reset();
     }
     clearFaults();
   }
@@ -356,6 +373,7 @@ public final class MotcuaSandbox
     putIfRunning(out, Part.PROVINCIAL_PORTAL, provincial);
     putIfRunning(out, Part.VNEID, vneid);
     putIfRunning(out, Part.PAYMENT_PLATFORM, payment);
+    putIfRunning(out, Part.TAX_AUTHORITY, tax);
     putIfRunning(out, Part.TIMESTAMP_AUTHORITY, tsa);
     putIfRunning(out, Part.PKI, pki);
     return Collections.unmodifiableMap(out);
@@ -405,6 +423,16 @@ public final class MotcuaSandbox
    */
   public VneidFake vneid() {
     return require(vneid, Part.VNEID);
+  }
+
+  /**
+   * Returns the tax authority's receipt gateway fake.
+   *
+   * @return the running fake
+   * @throws SandboxException with code {@code sandbox.part-missing} when it does not run
+   */
+  public TaxAuthorityFake taxAuthority() {
+    return require(tax, Part.TAX_AUTHORITY);
   }
 
   /**
@@ -477,8 +505,8 @@ public final class MotcuaSandbox
    * provincial.token-url}, {@code provincial.client-id}, {@code provincial.client-secret}, {@code
    * vneid.issuer}, {@code vneid.client-id}, {@code vneid.client-secret}, {@code
    * vneid.redirect-uri}, {@code payment.url}, {@code payment.partner}, {@code payment.secret},
-   * {@code tsa.url}, {@code pki.ocsp-url}, {@code pki.crl-url}), for the parts that run. These are
-   * sandbox credentials, not secrets, and may be printed.
+   * {@code tsa.url}, {@code tax.url}, {@code pki.ocsp-url}, {@code pki.crl-url}), for the parts
+   * that run. These are sandbox credentials, not secrets, and may be printed.
    *
    * @return an unmodifiable map in a stable order
    */
@@ -514,6 +542,10 @@ public final class MotcuaSandbox
     TimestampAuthorityFake t = tsa;
     if (t != null) {
       out.put("tsa.url", t.url());
+    }
+    TaxAuthorityFake tx = tax;
+    if (tx != null) {
+      out.put("tax.url", tx.baseUrl());
     }
     TestPki k = pki;
     if (k != null) {
@@ -658,6 +690,16 @@ public final class MotcuaSandbox
      */
     public Builder paymentPlatform() {
       return with(Part.PAYMENT_PLATFORM);
+    }
+
+    /**
+     * Adds the tax authority's receipt gateway fake (add {@link #pki()} too for it to check
+     * signers' chains).
+     *
+     * @return this builder
+     */
+    public Builder taxAuthority() {
+      return with(Part.TAX_AUTHORITY);
     }
 
     /**

@@ -28,22 +28,29 @@ import java.util.UUID;
  *
  * <p>Login: POST {@code {username, password}} to {@link #LOGIN_PATH} with the header {@code
  * dstcode} (the unit code) returns {@code {error_code: 0, session}}. Every other call is a POST of
- * {@code {session, madonvi, service, ...}} to {@link #SERVICE_PATH}. Services: {@code DongBoHoSoMC}
- * ({@code isUpdating}, {@code data[]}), {@code CapNhatTienDoHoSoMC} ({@code data[]} of processing
- * steps, at most {@code maxStepsPerCall} a call), {@code TraCuuHoSo} ({@code MaHoSo}), {@code
- * LayThuTuc} ({@code MaTTHC}), {@code LayDanhSachTTHC}, {@code DongBoDanhGia} ({@code data[]} of
+ * {@code {session, madonvi, service, ...}} to {@link #SERVICE_PATH}, with the {@code dstcode}
+ * header again. Services: {@code DongBoHoSoMC} ({@code isUpdating} "True"/"False", {@code data[]}),
+ * {@code CapNhatTienDoHoSoMC} ({@code data[]} of processing steps, at most {@code maxStepsPerCall}
+ * a call), {@code TraCuuHoSo} ({@code mahoso}; {@code result} an array, empty for an unknown
+ * dossier), {@code LayThuTuc} ({@code maTTHC}; {@code result} an array of upper-case catalogue
+ * records), {@code LayDanhSachTTHC} ({@code MATTHC, TENTTHC}), {@code TraCuuTechID} ({@code
+ * provider, mstorcmnd}; {@code result[].TECHNICALID}), {@code DongBoDanhGia} ({@code data[]} of
  * ratings: {@code MaHoSo, MucDoHaiLong} 1-5, {@code NoiDungDanhGia}, {@code ThoiDiemDanhGia}).
- * Replies are {@code {error_code, message}} (HTTP 200), plus {@code result} for look-ups.
+ * Replies are {@code {error_code, message}} (HTTP 200), plus {@code result} for look-ups. Its rules
+ * are written from docs/domain.md §3-4, not from the client.
  *
- * <p>It checks what a real portal checks: the session (and its expiry), the unit code of the call
- * and of each dossier code, required fields, {@code yyyyMMddHHmmss} dates, code ranges (status
- * 1-10, applicant kind 1-4, fee kind 1-2, collection stage 1/2/4, identifier type 1-2 with 12 or 9
- * digits, flags 0/1), and that a status change is a legal progression. Error codes: {@code 401}
- * session invalid or expired, {@code 403} login refused, {@code 1001} missing field, {@code 1002}
- * bad format, {@code 1003} illegal status change, {@code 1004} wrong unit, {@code 1005} "Hồ sơ đã
- * tồn tại" (already exists), {@code 1006} "Hồ sơ không tồn tại" (not found), {@code 1007} unknown
- * service, {@code 1008} too many records. Processing steps are appended, as on the real portal: a
- * step sent twice is stored twice, which is what tests of duplicate delivery look for.
+ * <p>It checks what a real portal checks: the session (and its expiry), the {@code dstcode} header
+ * and the unit code of the call and of each dossier code, required fields, {@code yyyyMMddHHmmss}
+ * dates, every code a JSON string within its value set (status 1-10, applicant kind 1-4, channel
+ * {@code KenhThucHien} 1-3, return form {@code HinhThuc} 0-1, fee kind 1-2, collection stage 1/2/4,
+ * identifier type 1-2 with 12 or 9 digits, flags 0/1, reuse 0-2), {@code DonViXuLy} an agency name
+ * rather than a code, that a status change is a legal progression, and that a step's status does
+ * not contradict the dossier's. Error codes: {@code 401} session invalid or expired, {@code 403}
+ * login refused, {@code 1001} missing field, {@code 1002} bad format, {@code 1003} illegal status
+ * change, {@code 1004} wrong unit, {@code -3} "Hồ sơ ... đã tồn tại" (already exists), {@code 1006}
+ * "Hồ sơ không tồn tại" (not found), {@code 1007} unknown service, {@code 1008} too many records.
+ * Processing steps are appended, as on the real portal: a step sent twice is stored twice, which is
+ * what tests of duplicate delivery look for.
  *
  * <p>Tests read its state ({@link #dossier(String)}, {@link #dossiers()}), count logins, expire
  * sessions and inject {@link PortalFault}s. Thread-safe; no static state; close it to stop it.
@@ -102,6 +109,8 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final String unitCode;
+  private final String dstCode;
+  private final Map<String, String> accounts;
   private final String username;
   private final String password;
   private final Duration sessionTtl;
@@ -116,6 +125,8 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
 
   private NationalPortalFake(Builder b) {
     this.unitCode = b.unitCode;
+    this.dstCode = b.dstCode == null ? b.unitCode : b.dstCode;
+    this.accounts = new LinkedHashMap<>(b.accounts);
     this.username = b.username;
     this.password = b.password;
     this.sessionTtl = b.sessionTtl;
@@ -321,7 +332,7 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
       if (path.equals(LOGIN_PATH)) {
         return login(request, body);
       }
-      return service(body);
+      return service(body, request.getHeader("dstcode"));
     } catch (Refusal r) {
       return reply(r.code, r.getMessage());
     }
@@ -329,20 +340,20 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
 
   private FakeReply login(LoggedRequest request, JsonNode body) {
     String dst = request.getHeader("dstcode");
-    if (!unitCode.equals(dst)
+    if (!dstCode.equals(dst)
         || !username.equals(NationalRules.text(body, "username"))
         || !password.equals(NationalRules.text(body, "password"))) {
       return reply(NationalRules.LOGIN_REFUSED, "Sai tên đăng nhập, mật khẩu hoặc mã đơn vị");
     }
     String session = UUID.randomUUID().toString().replace("-", "");
-    sessions.put(session, new Session(dst, clock.instant().plus(sessionTtl)));
+    sessions.put(session, new Session(unitCode, clock.instant().plus(sessionTtl)));
     logins++;
     ObjectNode out = replyNode(NationalRules.OK, "Đăng nhập thành công");
     out.put("session", session);
     return FakeReply.json(200, out.toString());
   }
 
-  private FakeReply service(JsonNode body) {
+  private FakeReply service(JsonNode body, String dst) {
     Session session = sessions.get(NationalRules.text(body, "session"));
     if (session == null || !clock.instant().isBefore(session.expiresAt())) {
       sessions.remove(NationalRules.text(body, "session"));
@@ -350,6 +361,9 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
     }
     if (!session.unit().equals(NationalRules.text(body, "madonvi"))) {
       return reply(NationalRules.WRONG_UNIT, "madonvi không khớp phiên làm việc");
+    }
+    if (!dstCode.equals(dst)) {
+      return reply(NationalRules.WRONG_UNIT, "Thiếu hoặc sai header dstcode");
     }
     String service = NationalRules.text(body, "service");
     FakeReply reply =
@@ -360,6 +374,7 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
           case "LayThuTuc" -> procedure(body);
           case "LayDanhSachTTHC" -> procedures();
           case "DongBoDanhGia" -> syncRatings(body);
+          case "TraCuuTechID" -> accountId(body);
           default -> reply(NationalRules.UNKNOWN_SERVICE, "Dịch vụ không tồn tại");
         };
     serviceCalls.merge(service, 1L, Long::sum);
@@ -367,20 +382,23 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
   }
 
   private FakeReply syncDossiers(JsonNode body) {
-    boolean updating = body.path("isUpdating").asBoolean(false);
+    boolean updating = updating(body.get("isUpdating"));
     List<ObjectNode> records = data(body);
     for (ObjectNode record : records) {
       NationalRules.checkRecord(record, unitCode);
+      NationalRules.checkNationalRecord(record);
       Stored existing = dossiers.get(NationalRules.text(record, "MaHoSo"));
       if (!updating && existing != null) {
-        throw new Refusal(NationalRules.ALREADY_EXISTS, "Hồ sơ đã tồn tại");
+        throw new Refusal(
+            NationalRules.ALREADY_EXISTS,
+            "Hồ sơ " + NationalRules.text(record, "MaHoSo") + " đã tồn tại");
       }
       if (updating && existing == null) {
         throw new Refusal(NationalRules.NOT_FOUND, "Hồ sơ không tồn tại");
       }
       if (existing != null) {
         NationalRules.checkProgression(
-            existing.current.path("TrangThaiHoSo").asInt(), record.path("TrangThaiHoSo").asInt());
+            status(existing.current, "TrangThaiHoSo"), status(record, "TrangThaiHoSo"));
       }
     }
     for (ObjectNode record : records) {
@@ -391,6 +409,25 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
     return reply(NationalRules.OK, "Đồng bộ hồ sơ thành công");
   }
 
+  /** {@code isUpdating}: absent (a create), or "True" / "False" as public code sends it. */
+  private static boolean updating(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return false;
+    }
+    if (v.isBoolean()) {
+      return v.booleanValue();
+    }
+    String t = v.asText();
+    if ("true".equalsIgnoreCase(t) || "false".equalsIgnoreCase(t)) {
+      return "true".equalsIgnoreCase(t);
+    }
+    throw new Refusal(NationalRules.BAD_FORMAT, "isUpdating phải là True hoặc False");
+  }
+
+  private static int status(JsonNode node, String field) {
+    return Integer.parseInt(NationalRules.text(node, field));
+  }
+
   private FakeReply syncSteps(JsonNode body) {
     List<ObjectNode> steps = data(body);
     if (steps.size() > maxStepsPerCall) {
@@ -399,9 +436,11 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
     }
     for (ObjectNode step : steps) {
       NationalRules.checkStep(step);
-      if (!dossiers.containsKey(NationalRules.text(step, "MaHoSo"))) {
+      Stored s = dossiers.get(NationalRules.text(step, "MaHoSo"));
+      if (s == null) {
         throw new Refusal(NationalRules.NOT_FOUND, "Hồ sơ không tồn tại");
       }
+      NationalRules.checkStepStatus(status(step, "TrangThai"), status(s.current, "TrangThaiHoSo"));
     }
     for (ObjectNode step : steps) {
       dossiers.get(NationalRules.text(step, "MaHoSo")).steps.add(step.deepCopy());
@@ -427,34 +466,69 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
     return reply(NationalRules.OK, "Đồng bộ đánh giá thành công");
   }
 
+  /**
+   * {@code TraCuuHoSo} with {@code mahoso}: {@code result} is an array, empty for an unknown
+   * dossier, as public code reads it.
+   */
   private FakeReply lookUp(JsonNode body) {
-    String code = NationalRules.text(body, "MaHoSo");
-    Stored s = dossiers.get(code);
-    if (s == null) {
-      return reply(NationalRules.NOT_FOUND, "Hồ sơ không tồn tại");
+    if (!body.has("mahoso")) {
+      throw new Refusal(NationalRules.MISSING_FIELD, "Thiếu tham số mahoso");
     }
+    Stored s = dossiers.get(NationalRules.text(body, "mahoso"));
     ObjectNode out = replyNode(NationalRules.OK, "Thành công");
-    ObjectNode result = s.current.deepCopy();
-    ArrayNode steps = result.putArray("QuaTrinhXuLy");
-    s.steps.forEach(step -> steps.add(step.deepCopy()));
-    out.set("result", result);
+    ArrayNode result = out.putArray("result");
+    if (s != null) {
+      ObjectNode record = s.current.deepCopy();
+      ArrayNode steps = record.putArray("QuaTrinhXuLy");
+      s.steps.forEach(step -> steps.add(step.deepCopy()));
+      result.add(record);
+    }
     return FakeReply.json(200, out.toString());
   }
 
+  /** {@code LayThuTuc} with {@code maTTHC}: {@code result} is an array of upper-case records. */
   private FakeReply procedure(JsonNode body) {
-    ObjectNode p = procedures.get(NationalRules.text(body, "MaTTHC"));
-    if (p == null) {
-      return reply(NationalRules.NOT_FOUND, "Thủ tục không tồn tại");
+    if (!body.has("maTTHC")) {
+      throw new Refusal(NationalRules.MISSING_FIELD, "Thiếu tham số maTTHC");
     }
+    ObjectNode p = procedures.get(NationalRules.text(body, "maTTHC"));
     ObjectNode out = replyNode(NationalRules.OK, "Thành công");
-    out.set("result", p.deepCopy());
+    ArrayNode result = out.putArray("result");
+    if (p != null) {
+      result.add(p.deepCopy());
+    }
     return FakeReply.json(200, out.toString());
   }
 
   private FakeReply procedures() {
     ObjectNode out = replyNode(NationalRules.OK, "Thành công");
     ArrayNode list = out.putArray("result");
-    procedures.values().forEach(p -> list.add(p.deepCopy()));
+    procedures
+        .values()
+        .forEach(
+            p -> {
+              ObjectNode item = list.addObject();
+              item.set("MATTHC", p.get("MATTHC"));
+              item.set("TENTTHC", p.get("TENTTHC"));
+            });
+    return FakeReply.json(200, out.toString());
+  }
+
+  /**
+   * {@code TraCuuTechID} with {@code provider} and {@code mstorcmnd}: {@code result} is an array of
+   * {@code {TECHNICALID}}, empty when no account is known.
+   */
+  private FakeReply accountId(JsonNode body) {
+    String number = NationalRules.text(body, "mstorcmnd");
+    if (number.isEmpty() || NationalRules.text(body, "provider").isEmpty()) {
+      throw new Refusal(NationalRules.MISSING_FIELD, "Thiếu tham số provider hoặc mstorcmnd");
+    }
+    ObjectNode out = replyNode(NationalRules.OK, "Thành công");
+    ArrayNode result = out.putArray("result");
+    String id = accounts.get(number);
+    if (id != null) {
+      result.addObject().put("TECHNICALID", id);
+    }
     return FakeReply.json(200, out.toString());
   }
 
@@ -503,6 +577,8 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
   /** Configures a {@link NationalPortalFake}. Not thread-safe. */
   public static final class Builder {
     private String unitCode = "000.00.31.H56";
+    private String dstCode;
+    private final Map<String, String> accounts = new LinkedHashMap<>();
     private String username = "motcua-adapter";
     private String password = "motcua-secret";
     private Duration sessionTtl = Duration.ofMinutes(30);
@@ -525,6 +601,32 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
      */
     public Builder unitCode(String unitCode) {
       this.unitCode = Objects.requireNonNull(unitCode, "unitCode");
+      return this;
+    }
+
+    /**
+     * Sets the {@code dstcode} header expected at login and with every call, when it differs from
+     * the unit code ({@code madonvi}); default the unit code.
+     *
+     * @param dstCode the code
+     * @return this builder
+     */
+    public Builder dstCode(String dstCode) {
+      this.dstCode = Objects.requireNonNull(dstCode, "dstCode");
+      return this;
+    }
+
+    /**
+     * Adds a national-portal account that {@code TraCuuTechID} finds by a personal ID or tax code.
+     *
+     * @param idNumberOrTaxCode the number sent as {@code mstorcmnd}
+     * @param techId the account id answered as {@code TECHNICALID}
+     * @return this builder
+     */
+    public Builder account(String idNumberOrTaxCode, String techId) {
+      accounts.put(
+          Objects.requireNonNull(idNumberOrTaxCode, "idNumberOrTaxCode"),
+          Objects.requireNonNull(techId, "techId"));
       return this;
     }
 
@@ -587,11 +689,19 @@ public final class NationalPortalFake implements AutoCloseable, FaultInjectable 
     public Builder procedure(
         String code, String name, String fieldCode, String fieldName, int workingDays) {
       ObjectNode p = mapper.createObjectNode();
-      p.put("MaTTHC", code);
-      p.put("TenTTHC", name);
-      p.put("MaLinhVuc", fieldCode);
-      p.put("TenLinhVuc", fieldName);
-      p.put("ThoiHanGiaiQuyet", workingDays);
+      p.put("MATTHC", code);
+      p.put("TENTTHC", name);
+      ObjectNode field = p.putArray("LINHVUCTHUCHIEN").addObject();
+      field.put("MALINHVUC", fieldCode);
+      field.put("TENLINHVUC", fieldName);
+      ObjectNode time =
+          p.putArray("CACHTHUCTHUCHIEN")
+              .addObject()
+              .put("KENH", "1")
+              .putArray("THOIGIAN")
+              .addObject();
+      time.put("THOIGIANGIAIQUYET", String.valueOf(workingDays));
+      time.put("DONVITINH", "Ngày làm việc");
       procedures.put(code, p);
       return this;
     }

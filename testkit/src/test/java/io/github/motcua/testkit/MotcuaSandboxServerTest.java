@@ -61,6 +61,22 @@ class MotcuaSandboxServerTest {
   }
 
   @Test
+  void statusPageShowsWhatTheTaxAuthorityFakeHolds() {
+    assertThat(Http.getBody(server.statusUrl()))
+        .contains("Tax authority: 0 receipt documents, 0 daily summaries")
+        .contains("Gaps: none");
+    assertThat(Http.getBody(server.statusUrl() + "admin/status"))
+        .contains("\"receipts\"")
+        .containsPattern("\"accepted\" ?: ?0")
+        .contains("tax.url");
+    assertThat(
+            Http.post(server.statusUrl() + "admin/faults?fake=tax_authority&preset=TIMEOUT*1", ""))
+        .isEqualTo(200);
+    assertThat(Http.post(server.statusUrl() + "admin/faults/clear?fake=tax_authority", ""))
+        .isEqualTo(200);
+  }
+
+  @Test
   void badAdminRequestsAreAnsweredWithAReason() {
     assertThat(Http.post(server.statusUrl() + "admin/faults?fake=all&preset=NOPE*1", ""))
         .isEqualTo(400);

@@ -63,7 +63,7 @@ class PortalFakesTest {
             + "\""
             + extra
             + "}";
-    return post(national.baseUrl() + NationalPortalFake.SERVICE_PATH, body, null)
+    return post(national.baseUrl() + NationalPortalFake.SERVICE_PATH, body, national.unitCode())
         .path("error_code")
         .asInt();
   }
@@ -71,8 +71,8 @@ class PortalFakesTest {
   private static String record(String field, String value) {
     String base =
         "{\"MaHoSo\":\"000.00.31.H56-250815-0001\",\"MaTTHC\":\"1.001193\",\"TenTTHC\":\"X\","
-            + "\"ChuHoSo\":\"A\",\"LoaiDoiTuong\":1,\"NgayTiepNhan\":\"20250815083000\","
-            + "\"TrangThaiHoSo\":1}";
+            + "\"ChuHoSo\":\"A\",\"LoaiDoiTuong\":\"1\",\"NgayTiepNhan\":\"20250815083000\","
+            + "\"TrangThaiHoSo\":\"1\",\"HinhThuc\":\"0\",\"DonViXuLy\":\"UBND xã Tân Hòa\"}";
     ObjectNodeEditor e = new ObjectNodeEditor(base);
     return e.set(field, value);
   }
@@ -132,7 +132,15 @@ class PortalFakesTest {
         "DinhDanhCHS=[{\"LoaiDinhDanh\":1,\"SoDinhDanh\":\"123\"}]",
         "DanhSachLePhi=[{\"LoaiPhiLePhi\":1,\"HinhThucThu\":3,\"Gia\":1,\"TenPhiLePhi\":\"a\"}]",
         "TaiLieuNop=\"x\"",
-        "HoSoCoThanhPhanSoHoa=2"
+        "HoSoCoThanhPhanSoHoa=2",
+        "TrangThaiHoSo=4",
+        "KenhThucHien=\"0\"",
+        "HinhThuc=\"2\"",
+        "HinhThuc=null",
+        "DonViXuLy=\"000.00.31.H56\"",
+        "DonViXuLy=null",
+        "TaiLieuNop=[{\"TenTepDinhKem\":\"a\",\"DuocTaiSuDung\":\"2\"}]",
+        "DanhSachHoSoBoSung=[{\"HoSoBoSungId\":\"1\",\"NoiDungBoSung\":\"a\"}]"
       })
   void invalidRecordsAreRefusedAndNotStored(String change) throws Exception {
     int eq = change.indexOf('=');
@@ -148,9 +156,8 @@ class PortalFakesTest {
   void createTwiceAnswersAlreadyExistsAndIllegalJumpsAreRefused() throws Exception {
     String data = record("GhiChu", "\"a\"").replace("0001", "0002");
     assertThat(call("DongBoHoSoMC", ",\"isUpdating\":false,\"data\":[" + data + "]")).isZero();
-    assertThat(call("DongBoHoSoMC", ",\"isUpdating\":false,\"data\":[" + data + "]"))
-        .isEqualTo(1005);
-    String returned = data.replace("\"TrangThaiHoSo\":1", "\"TrangThaiHoSo\":10");
+    assertThat(call("DongBoHoSoMC", ",\"isUpdating\":false,\"data\":[" + data + "]")).isEqualTo(-3);
+    String returned = data.replace("\"TrangThaiHoSo\":\"1\"", "\"TrangThaiHoSo\":\"10\"");
     assertThat(call("DongBoHoSoMC", ",\"isUpdating\":true,\"data\":[" + returned + "]"))
         .isEqualTo(1003);
     assertThat(national.dossier("000.00.31.H56-250815-0002").orElseThrow().history()).hasSize(1);

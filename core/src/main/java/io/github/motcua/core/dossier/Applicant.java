@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
 import java.util.Optional;
@@ -19,13 +20,17 @@ import java.util.Optional;
  * @param personalId the 12-digit personal identification number; not null, may be empty
  * @param taxCode the tax code; not null, may be empty
  * @param contact how to reach the applicant; not null ({@link Contact#none()} for nothing)
+ * @param nationalPortalAccountId the applicant's account on the National Public Service Portal (the
+ *     single sign-on's {@code TechID}, sent as {@code MaDoiTuong}; docs/domain.md §2): from a VNeID
+ *     login or a {@code TraCuuTechID} look-up; not null, empty for a counter applicant without one
  */
 public record Applicant(
     Kind kind,
     String name,
     Optional<PersonalId> personalId,
     Optional<TaxCode> taxCode,
-    Contact contact) {
+    Contact contact,
+    Optional<NationalPortalAccountId> nationalPortalAccountId) {
 
   /** The kind of applicant, with the national portal's codes (LoaiDoiTuong). */
   public enum Kind {
@@ -66,6 +71,7 @@ public record Applicant(
     boolean hasId = c.optional("personalId", personalId);
     boolean hasTaxCode = c.optional("taxCode", taxCode);
     c.required("contact", contact);
+    c.optional("nationalPortalAccountId", nationalPortalAccountId);
     if (kind == Kind.CITIZEN && personalId != null) {
       c.that(hasId, "personalId", "required", "is required for a citizen.");
     }
@@ -73,6 +79,25 @@ public record Applicant(
       c.that(hasTaxCode, "taxCode", "required", "is required for an enterprise.");
     }
     c.throwIfAny();
+  }
+
+  /**
+   * Creates an applicant without a national-portal account id.
+   *
+   * @param kind the kind of applicant
+   * @param name the name
+   * @param personalId the personal ID, may be empty
+   * @param taxCode the tax code, may be empty
+   * @param contact the contact details
+   * @throws InvalidDossierException listing every broken rule
+   */
+  public Applicant(
+      Kind kind,
+      String name,
+      Optional<PersonalId> personalId,
+      Optional<TaxCode> taxCode,
+      Contact contact) {
+    this(kind, name, personalId, taxCode, contact, Optional.empty());
   }
 
   /**
@@ -106,7 +131,18 @@ public record Applicant(
    * @return the applicant
    */
   public Applicant withContact(Contact contact) {
-    return new Applicant(kind, name, personalId, taxCode, contact);
+    return new Applicant(kind, name, personalId, taxCode, contact, nationalPortalAccountId);
+  }
+
+  /**
+   * Returns a copy linked to an account on the National Public Service Portal, as a VNeID login's
+   * {@code TechID} or a {@code TraCuuTechID} look-up gives it.
+   *
+   * @param accountId the account id, or null for none
+   * @return the applicant
+   */
+  public Applicant withNationalPortalAccountId(NationalPortalAccountId accountId) {
+    return new Applicant(kind, name, personalId, taxCode, contact, Optional.ofNullable(accountId));
   }
 
   /** Returns the kind, the masked name and ID, and which contact details exist. */
@@ -122,6 +158,10 @@ public record Applicant(
         + (taxCode == null ? "null" : taxCode.map(TaxCode::masked).orElse("-"))
         + ", contact="
         + contact
+        + ", nationalPortalAccountId="
+        + (nationalPortalAccountId == null
+            ? "null"
+            : nationalPortalAccountId.map(Object::toString).orElse("-"))
         + "]";
   }
 }

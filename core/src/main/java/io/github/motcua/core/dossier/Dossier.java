@@ -29,7 +29,9 @@ import java.util.UUID;
  * @param code the dossier's code (MaHoSo); not null
  * @param procedure the procedure it is filed under; not null
  * @param applicant its owner; not null
- * @param channel how it was submitted (HinhThuc); not null
+ * @param channel how it was submitted (KenhThucHien); not null
+ * @param returnForm how the result goes back to the applicant (HinhThuc); not null ({@link
+ *     Builder#build()} defaults it with {@link ReturnForm#defaultFor(SubmissionChannel)})
  * @param status its current status (TrangThaiHoSo); not null
  * @param identityVerified whether the applicant logged in with a VNeID-verified account
  *     (TaiKhoanDuocXacThucVoiVNeID)
@@ -60,6 +62,7 @@ public record Dossier(
     ProcedureRef procedure,
     Applicant applicant,
     SubmissionChannel channel,
+    ReturnForm returnForm,
     DossierStatus status,
     boolean identityVerified,
     Instant submittedAt,
@@ -91,6 +94,7 @@ public record Dossier(
     c.required("procedure", procedure);
     c.required("applicant", applicant);
     c.required("channel", channel);
+    c.required("returnForm", returnForm);
     c.required("status", status);
     c.required("submittedAt", submittedAt);
     boolean accepted = c.optional("acceptedAt", acceptedAt);
@@ -314,6 +318,7 @@ public record Dossier(
     private ProcedureRef procedure;
     private Applicant applicant;
     private SubmissionChannel channel;
+    private ReturnForm returnForm;
     private DossierStatus status;
     private boolean identityVerified;
     private Instant submittedAt;
@@ -341,6 +346,7 @@ public record Dossier(
       procedure = d.procedure;
       applicant = d.applicant;
       channel = d.channel;
+      returnForm = d.returnForm;
       status = d.status;
       identityVerified = d.identityVerified;
       submittedAt = d.submittedAt;
@@ -403,6 +409,18 @@ public record Dossier(
      */
     public Builder channel(SubmissionChannel channel) {
       this.channel = channel;
+      return this;
+    }
+
+    /**
+     * Sets how the result goes back to the applicant; by default {@link
+     * ReturnForm#defaultFor(SubmissionChannel)} of the channel.
+     *
+     * @param returnForm the return form, or null for the default
+     * @return this builder
+     */
+    public Builder returnForm(ReturnForm returnForm) {
+      this.returnForm = returnForm;
       return this;
     }
 
@@ -625,6 +643,7 @@ public record Dossier(
           procedure,
           applicant,
           channel,
+          returnForm != null || channel == null ? returnForm : ReturnForm.defaultFor(channel),
           status,
           identityVerified,
           submittedAt,

@@ -25,6 +25,13 @@ import java.util.regex.Pattern;
  * @param copyKind whether the document is an original, a copy or electronic; not null
  * @param location where the file can be fetched (DuongDanTaiTepTin), such as a URL or a storage
  *     path, at most 4000 characters; not null, may be empty
+ * @param resultCode the code of a result in the national procedure catalogue ({@code MAKETQUA}): on
+ *     a result document, the result it is ({@code MaGiayToKetQua}); on a submitted document, the
+ *     result that replaces it ({@code MaKetQuaThayThe}); at most 500 characters; not null, may be
+ *     empty. A reused submitted document with a result code was reused from another dossier's
+ *     result ({@code DuocTaiSuDung} 2; docs/domain.md §4)
+ * @param fromNationalStore whether the document was taken from the national portal's data store
+ *     (kho dữ liệu, {@code DuocLayTuKhoDMQG})
  */
 public record DossierDocument(
     String documentId,
@@ -36,7 +43,9 @@ public record DossierDocument(
     boolean digitised,
     boolean reused,
     CopyKind copyKind,
-    Optional<String> location) {
+    Optional<String> location,
+    Optional<String> resultCode,
+    boolean fromNationalStore) {
 
   private static final Pattern MEDIA_TYPE = Pattern.compile("[A-Za-z0-9!#$&^_.+-]+/[^\\s/]+");
   private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
@@ -94,6 +103,93 @@ public record DossierDocument(
     }
     c.required("copyKind", copyKind);
     c.optionalText("location", location, Checks.LONG_TEXT);
+    c.optionalText("resultCode", resultCode, Checks.SHORT_TEXT);
     c.throwIfAny();
+  }
+
+  /**
+   * Creates a document without a result code, not taken from the national data store.
+   *
+   * @param documentId the identifier
+   * @param componentCode the component code, may be empty
+   * @param name the name
+   * @param mediaType the media type
+   * @param sizeBytes the size
+   * @param sha256 the digest
+   * @param digitised whether digitised
+   * @param reused whether reused
+   * @param copyKind the kind of copy
+   * @param location where the file is, may be empty
+   * @throws InvalidDossierException listing every broken rule
+   */
+  public DossierDocument(
+      String documentId,
+      Optional<String> componentCode,
+      String name,
+      String mediaType,
+      long sizeBytes,
+      String sha256,
+      boolean digitised,
+      boolean reused,
+      CopyKind copyKind,
+      Optional<String> location) {
+    this(
+        documentId,
+        componentCode,
+        name,
+        mediaType,
+        sizeBytes,
+        sha256,
+        digitised,
+        reused,
+        copyKind,
+        location,
+        Optional.empty(),
+        false);
+  }
+
+  /**
+   * Returns a copy with a national result code ({@code MaGiayToKetQua} on a result, {@code
+   * MaKetQuaThayThe} on a submitted document).
+   *
+   * @param code the code, or null for none
+   * @return the document
+   */
+  public DossierDocument withResultCode(String code) {
+    return new DossierDocument(
+        documentId,
+        componentCode,
+        name,
+        mediaType,
+        sizeBytes,
+        sha256,
+        digitised,
+        reused,
+        copyKind,
+        location,
+        Optional.ofNullable(code),
+        fromNationalStore);
+  }
+
+  /**
+   * Returns a copy marked as taken (or not) from the national portal's data store.
+   *
+   * @param fromStore true when taken from the store ({@code DuocLayTuKhoDMQG} 1)
+   * @return the document
+   */
+  public DossierDocument withFromNationalStore(boolean fromStore) {
+    return new DossierDocument(
+        documentId,
+        componentCode,
+        name,
+        mediaType,
+        sizeBytes,
+        sha256,
+        digitised,
+        reused,
+        copyKind,
+        location,
+        resultCode,
+        fromStore);
   }
 }

@@ -34,7 +34,8 @@ public sealed interface DossierEvent
         DossierEvent.Stopped,
         DossierEvent.ResultReady,
         DossierEvent.ResultReturned,
-        DossierEvent.Rated {
+        DossierEvent.Rated,
+        DossierEvent.ReceiptRecorded {
 
   /**
    * Returns the event's unique id.
@@ -517,6 +518,87 @@ public sealed interface DossierEvent
       Checks c = base("Rated", eventId, dossierCode, occurredAt);
       c.required("rating", rating);
       c.throwIfAny();
+    }
+  }
+
+  /**
+   * An e-receipt document issued for the dossier's fees (biên lai điện tử), to be delivered to the
+   * tax authority: a receipt, a replacing or adjusting receipt, or a cancellation. It changes
+   * neither the dossier's status nor its record on the portals, which do not publish it; a receipt
+   * destination (motcua-portal-client's {@code ReceiptDestination}) sends it. Allowed in every
+   * status once the dossier exists.
+   *
+   * @param eventId the event's unique id, used to recognise a repeated delivery; not null
+   * @param dossierCode the dossier the event belongs to; not null
+   * @param occurredAt when the document was issued; not null
+   * @param kind {@code ISSUED}, {@code REPLACEMENT}, {@code ADJUSTMENT} or {@code CANCELLATION};
+   *     not null
+   * @param receiptKey the receipt's identity: unit tax code, form symbol, receipt symbol and number
+   *     joined by {@code :}, at most 500 characters; not null
+   * @param document the signed XML document, Base64, at most {@value #MAX_DOCUMENT} characters; not
+   *     null
+   */
+  record ReceiptRecorded(
+      UUID eventId,
+      DossierCode dossierCode,
+      Instant occurredAt,
+      String kind,
+      String receiptKey,
+      String document)
+      implements DossierEvent {
+
+    /** The kinds of receipt document. */
+    public static final List<String> KINDS =
+        List.of("ISSUED", "REPLACEMENT", "ADJUSTMENT", "CANCELLATION");
+
+    /** The longest Base64 document accepted: 1.5 MiB of XML. */
+    public static final int MAX_DOCUMENT = 2_097_152;
+
+    /**
+     * Validates the event.
+     *
+     * @throws InvalidDossierException listing every broken rule
+     */
+    public ReceiptRecorded {
+      Checks c = base("ReceiptRecorded", eventId, dossierCode, occurredAt);
+      if (c.required("kind", kind)) {
+        c.that(KINDS.contains(kind), "kind", "value", "is one of " + KINDS + ".");
+      }
+      c.text("receiptKey", receiptKey, Checks.SHORT_TEXT);
+      c.text("document", document, MAX_DOCUMENT);
+      if (document != null && !document.isBlank()) {
+        c.that(
+            document.chars().allMatch(ch -> ch < 128 && BASE64.indexOf(ch) >= 0),
+            "document",
+            "base64",
+            "is Base64.");
+      }
+      c.throwIfAny();
+    }
+
+    private static final String BASE64 =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
+
+    /**
+     * Returns a summary without the document.
+     *
+     * @return the type, id, dossier, kind and key
+     */
+    @Override
+    public String toString() {
+      return "ReceiptRecorded[eventId="
+          + eventId
+          + ", dossierCode="
+          + dossierCode
+          + ", occurredAt="
+          + occurredAt
+          + ", kind="
+          + kind
+          + ", receiptKey="
+          + receiptKey
+          + ", document="
+          + (document == null ? 0 : document.length())
+          + " chars]";
     }
   }
 }

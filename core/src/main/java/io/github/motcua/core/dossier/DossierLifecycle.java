@@ -44,7 +44,9 @@ import java.util.Optional;
  *       Stopped};
  *   <li>RESULT_READY: {@code ResultReturned} → RETURNED;
  *   <li>RETURNED: {@code Rated}, once (the status stays RETURNED);
- *   <li>REFUSED, WITHDRAWN and STOPPED accept nothing.
+ *   <li>REFUSED, WITHDRAWN and STOPPED accept nothing else;
+ *   <li>any status: {@code ReceiptRecorded}, which leaves the status as it is (a receipt document
+ *       for the tax authority, not a step of the dossier).
  * </ul>
  *
  * <p>Before the transition is checked, an event is rejected ({@link EventRejectedException}) when
@@ -206,7 +208,11 @@ public final class DossierLifecycle {
           event.eventId(),
           event.type());
     }
-    DossierStatus next = TRANSITIONS.get(dossier.status()).get(event.getClass());
+    // A receipt document changes neither the status nor the record: it is only delivered.
+    DossierStatus next =
+        event instanceof DossierEvent.ReceiptRecorded
+            ? dossier.status()
+            : TRANSITIONS.get(dossier.status()).get(event.getClass());
     if (next == null || (event instanceof Rated && dossier.rating().isPresent())) {
       throw new IllegalTransitionException(dossier.status(), event);
     }

@@ -2,6 +2,7 @@ package io.github.motcua.core.dossier;
 
 import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.ProcedureCode;
 import io.github.motcua.core.id.TaxCode;
@@ -111,6 +112,8 @@ final class EventDigest {
       append(out, id.value());
     } else if (value instanceof DossierCode id) {
       append(out, id.value());
+    } else if (value instanceof NationalPortalAccountId id) {
+      append(out, id.value());
     } else if (value instanceof Optional<?> o) {
       out.ascii('O');
       append(out, o.orElse(null));
@@ -123,13 +126,31 @@ final class EventDigest {
     } else if (value instanceof Record r) {
       out.ascii('R').text(r.getClass().getSimpleName()).ascii('{');
       for (RecordComponent component : COMPONENTS.get(r.getClass())) {
+        Object v = read(component, r);
+        if (isLaterDefault(r, component, v)) {
+          continue; // the digest of events recorded before the component existed stays the same
+        }
         out.text(component.getName()).ascii('=');
-        append(out, read(component, r));
+        append(out, v);
       }
       out.ascii('}');
     } else {
       throw new IllegalStateException("No digest form for " + value.getClass().getName());
     }
+  }
+
+  /**
+   * Components added to a record after events were first stored: left out of the digest while they
+   * hold their default (empty, false), so that an event stored before keeps its digest.
+   */
+  private static boolean isLaterDefault(Record r, RecordComponent component, Object value) {
+    String name = component.getName();
+    boolean later =
+        (r instanceof Applicant && name.equals("nationalPortalAccountId"))
+            || (r instanceof DossierDocument
+                && (name.equals("resultCode") || name.equals("fromNationalStore")));
+    return later
+        && (Optional.empty().equals(value) || Boolean.FALSE.equals(value) || value == null);
   }
 
   private static Object read(RecordComponent component, Record r) {

@@ -20,7 +20,8 @@ final class EventTypes {
           DossierEvent.Stopped.class,
           DossierEvent.ResultReady.class,
           DossierEvent.ResultReturned.class,
-          DossierEvent.Rated.class);
+          DossierEvent.Rated.class,
+          DossierEvent.ReceiptRecorded.class);
 
   static final List<String> NAMES = TYPES.stream().map(Class::getSimpleName).toList();
 

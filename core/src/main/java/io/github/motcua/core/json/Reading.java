@@ -16,11 +16,13 @@ import io.github.motcua.core.dossier.Payment;
 import io.github.motcua.core.dossier.ProcedureRef;
 import io.github.motcua.core.dossier.ProcessingStep;
 import io.github.motcua.core.dossier.Rating;
+import io.github.motcua.core.dossier.ReturnForm;
 import io.github.motcua.core.dossier.SubmissionChannel;
 import io.github.motcua.core.dossier.SupplementRequest;
 import io.github.motcua.core.dossier.Violation;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.InvalidIdentifierException;
+import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.ProcedureCode;
 import io.github.motcua.core.id.TaxCode;
@@ -201,6 +203,14 @@ final class Reading {
           Rating rating = object(node, path, "rating", this::rating);
           return build(path, () -> new DossierEvent.Rated(id, code, at, rating));
         }
+      case "ReceiptRecorded":
+        {
+          String kind = string(node, path, "kind");
+          String key = string(node, path, "receiptKey");
+          String document = string(node, path, "document");
+          return build(
+              path, () -> new DossierEvent.ReceiptRecorded(id, code, at, kind, key, document));
+        }
       default:
         throw new IllegalStateException("event type without a reader: " + type);
     }
@@ -216,6 +226,10 @@ final class Reading {
             .procedure(object(node, path, "procedure", this::procedure))
             .applicant(object(node, path, "applicant", this::applicant))
             .channel(enumValue(node, path, "channel", SubmissionChannel.class))
+            .returnForm(
+                node.has("returnForm")
+                    ? enumValue(node, path, "returnForm", ReturnForm.class)
+                    : null)
             .status(enumValue(node, path, "status", DossierStatus.class));
     Boolean verified = bool(node, path, "identityVerified");
     b.identityVerified(verified != null && verified)
@@ -276,7 +290,9 @@ final class Reading {
     Optional<PersonalId> id = optionalIdentifier(node, path, "personalId", PersonalId::parse);
     Optional<TaxCode> tax = optionalIdentifier(node, path, "taxCode", TaxCode::parse);
     Contact contact = optionalObject(node, path, "contact", this::contact).orElse(Contact.none());
-    return build(path, () -> new Applicant(kind, name, id, tax, contact));
+    Optional<NationalPortalAccountId> account =
+        optionalIdentifier(node, path, "nationalPortalAccountId", NationalPortalAccountId::parse);
+    return build(path, () -> new Applicant(kind, name, id, tax, contact, account));
   }
 
   Contact contact(JsonNode node, String path) {
@@ -304,6 +320,9 @@ final class Reading {
     DossierDocument.CopyKind copyKind =
         enumValue(node, path, "copyKind", DossierDocument.CopyKind.class);
     Optional<String> location = optionalString(node, path, "location");
+    Optional<String> resultCode = optionalString(node, path, "resultCode");
+    Boolean fromStore =
+        node.has("fromNationalStore") ? bool(node, path, "fromNationalStore") : null;
     return build(
         path,
         () ->
@@ -317,7 +336,9 @@ final class Reading {
                 digitised != null && digitised,
                 reused != null && reused,
                 copyKind,
-                location));
+                location,
+                resultCode,
+                fromStore != null && fromStore));
   }
 
   Fee fee(JsonNode node, String path) {

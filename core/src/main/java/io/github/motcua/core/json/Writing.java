@@ -83,6 +83,10 @@ final class Writing {
     } else if (e instanceof DossierEvent.Rated r) {
       g.writeFieldName("rating");
       rating(g, r.rating());
+    } else if (e instanceof DossierEvent.ReceiptRecorded r) {
+      g.writeStringField("kind", r.kind());
+      g.writeStringField("receiptKey", r.receiptKey());
+      g.writeStringField("document", r.document());
     }
     // Accepted and ResultReturned carry nothing beyond the common properties.
     g.writeEndObject();
@@ -115,6 +119,7 @@ final class Writing {
     g.writeFieldName("applicant");
     applicant(g, d.applicant());
     g.writeStringField("channel", d.channel().name());
+    g.writeStringField("returnForm", d.returnForm().name());
     g.writeStringField("status", d.status().name());
     g.writeBooleanField("identityVerified", d.identityVerified());
     instant(g, "submittedAt", d.submittedAt());
@@ -162,6 +167,9 @@ final class Writing {
     if (a.taxCode().isPresent()) {
       g.writeStringField("taxCode", a.taxCode().get().value());
     }
+    if (a.nationalPortalAccountId().isPresent()) {
+      g.writeStringField("nationalPortalAccountId", a.nationalPortalAccountId().get().value());
+    }
     g.writeFieldName("contact");
     contact(g, a.contact());
     g.writeEndObject();
@@ -187,6 +195,10 @@ final class Writing {
     g.writeBooleanField("reused", d.reused());
     g.writeStringField("copyKind", d.copyKind().name());
     optionalString(g, "location", d.location());
+    optionalString(g, "resultCode", d.resultCode());
+    if (d.fromNationalStore()) {
+      g.writeBooleanField("fromNationalStore", true);
+    }
     g.writeEndObject();
   }
 

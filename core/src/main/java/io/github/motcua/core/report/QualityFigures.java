@@ -1,8 +1,10 @@
 package io.github.motcua.core.report;
 
 import io.github.motcua.core.dossier.Rating.Satisfaction;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The figures of a service-quality report for one group of dossiers (all of them, one agency or one
@@ -29,6 +31,13 @@ import java.util.Map;
  * @param paidOnline received dossiers with at least one online payment (thanh toán trực tuyến)
  * @param rated dossiers rated during the period (đánh giá)
  * @param ratings the ratings of the period by level; every level present, zero when none
+ * @param synced received dossiers whose progress was published to the national portal, as the
+ *     report's {@link ServiceQualityReport.Builder#publishedWhen publishedWhen} test tells (đồng
+ *     bộ; docs/domain.md §9); zero when the report was computed without that test
+ * @param reused received dossiers with a document reused from the applicant's data or taken from
+ *     the national data store (tái sử dụng dữ liệu, kết quả số hóa; docs/domain.md §9)
+ * @param processingTime the time from acceptance to the result, summed over the handled dossiers
+ *     (thời gian giải quyết); not null, zero or more
  */
 public record QualityFigures(
     long received,
@@ -48,7 +57,10 @@ public record QualityFigures(
     long receivedWithFees,
     long paidOnline,
     long rated,
-    Map<Satisfaction, Long> ratings) {
+    Map<Satisfaction, Long> ratings,
+    long synced,
+    long reused,
+    Duration processingTime) {
 
   /**
    * Copies the distribution of ratings and fills in missing levels with zero.
@@ -66,6 +78,113 @@ public record QualityFigures(
           "quality-figures.ratings", "The distribution of ratings adds up to the number rated.");
     }
     ratings = Map.copyOf(all);
+    if (synced < 0 || synced > received || reused < 0 || reused > received) {
+      throw new ReportException(
+          "quality-figures.range", "Synced and reused dossiers are counted among those received.");
+    }
+    if (processingTime == null || processingTime.isNegative()) {
+      throw new ReportException(
+          "quality-figures.processing-time", "The total processing time is zero or more.");
+    }
+  }
+
+  /**
+   * Creates figures without the national index's sync, reuse and processing-time figures (all
+   * zero).
+   *
+   * @param received received
+   * @param receivedOnlineFull received full online
+   * @param receivedOnlinePartial received partial online
+   * @param handled handled
+   * @param handledEarly handled early
+   * @param handledOnTime handled on time
+   * @param handledLate handled late
+   * @param handledWithoutDueDate handled without a due date
+   * @param inProgress in progress
+   * @param overdue overdue
+   * @param refused refused
+   * @param withdrawn withdrawn
+   * @param stopped stopped
+   * @param digitised digitised
+   * @param receivedWithFees received with fees
+   * @param paidOnline paid online
+   * @param rated rated
+   * @param ratings the distribution of ratings
+   */
+  public QualityFigures(
+      long received,
+      long receivedOnlineFull,
+      long receivedOnlinePartial,
+      long handled,
+      long handledEarly,
+      long handledOnTime,
+      long handledLate,
+      long handledWithoutDueDate,
+      long inProgress,
+      long overdue,
+      long refused,
+      long withdrawn,
+      long stopped,
+      long digitised,
+      long receivedWithFees,
+      long paidOnline,
+      long rated,
+      Map<Satisfaction, Long> ratings) {
+    this(
+        received,
+        receivedOnlineFull,
+        receivedOnlinePartial,
+        handled,
+        handledEarly,
+        handledOnTime,
+        handledLate,
+        handledWithoutDueDate,
+        inProgress,
+        overdue,
+        refused,
+        withdrawn,
+        stopped,
+        digitised,
+        receivedWithFees,
+        paidOnline,
+        rated,
+        ratings,
+        0,
+        0,
+        Duration.ZERO);
+  }
+
+  /**
+   * Returns the share of received dossiers whose progress was published to the national portal (tỷ
+   * lệ hồ sơ đồng bộ; docs/domain.md §9).
+   *
+   * @return synced / received
+   */
+  public Share syncShare() {
+    return new Share(synced, received);
+  }
+
+  /**
+   * Returns the share of received dossiers that reused digitised data or results (tỷ lệ tái sử
+   * dụng; docs/domain.md §9).
+   *
+   * @return reused / received
+   */
+  public Share reuseShare() {
+    return new Share(reused, received);
+  }
+
+  /**
+   * Returns the average time from acceptance to the result of the handled dossiers (thời gian giải
+   * quyết trung bình; docs/domain.md §9), in calendar time, truncated to the second.
+   *
+   * @return the average, empty when nothing was handled
+   */
+  public Optional<Duration> averageProcessingTime() {
+    if (handled == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(Duration.ofSeconds(processingTime.getSeconds() / handled));
   }
 
   /**

@@ -33,7 +33,11 @@ import java.util.stream.Stream;
  *   <li>refused, withdrawn, stopped: dossiers in that status whose last event falls in the period;
  *   <li>in progress and overdue: dossiers accepted by the as-of instant and not finished or ended
  *       by it, received in any period; overdue when their due instant is before the as-of instant;
- *   <li>rated and the distribution of ratings: ratings given in the period.
+ *   <li>rated and the distribution of ratings: ratings given in the period;
+ *   <li>the national index's figures a commune's own data can produce (docs/domain.md §9): synced
+ *       (received dossiers published to the national portal, when {@link Builder#publishedWhen} is
+ *       set), reused (received dossiers with a reused document or one from the national data store)
+ *       and the average processing time (acceptance to result, over the handled dossiers).
  * </ul>
  *
  * <p>Days are Vietnam days ({@link ReportPeriod#ZONE}). The snapshots are taken as they are; the
@@ -41,6 +45,7 @@ import java.util.stream.Stream;
  */
 public final class ServiceQualityReport {
 
+  private final boolean syncTracked;
   private final ReportPeriod period;
   private final Instant asOf;
   private final QualityFigures total;
@@ -49,12 +54,14 @@ public final class ServiceQualityReport {
   private final Map<ProcedureCode, String> procedureNames;
 
   private ServiceQualityReport(
+      boolean syncTracked,
       ReportPeriod period,
       Instant asOf,
       QualityFigures total,
       Map<AgencyCode, QualityFigures> byAgency,
       Map<ProcedureCode, QualityFigures> byProcedure,
       Map<ProcedureCode, String> procedureNames) {
+    this.syncTracked = syncTracked;
     this.period = period;
     this.asOf = asOf;
     this.total = total;
@@ -171,7 +178,7 @@ public final class ServiceQualityReport {
     return out.toString();
   }
 
-  private static void figuresText(StringBuilder out, QualityFigures f) {
+  private void figuresText(StringBuilder out, QualityFigures f) {
     row(out, "Chỉ tiêu / Indicator", "Số lượng / Count");
     row(out, "Hồ sơ tiếp nhận / Received", f.received());
     row(out, "  Trực tuyến / Online", f.receivedOnline());
@@ -191,6 +198,7 @@ public final class ServiceQualityReport {
     row(out, "Có thành phần số hóa / Digitised", f.digitised());
     row(out, "Có phí, lệ phí / With fees", f.receivedWithFees());
     row(out, "  Thanh toán trực tuyến / Paid online", f.paidOnline());
+    row(out, "Tái sử dụng dữ liệu / Reused data", f.reused());
     row(out, "Được đánh giá / Rated", f.rated());
     row(out, "  Rất hài lòng / Very satisfied", f.ratings().get(Satisfaction.VERY_SATISFIED));
     row(out, "  Hài lòng / Satisfied", f.ratings().get(Satisfaction.SATISFIED));
@@ -202,6 +210,18 @@ public final class ServiceQualityReport {
     row(out, "Số hóa / Digitised", f.digitisedShare().toString());
     row(out, "Thanh toán trực tuyến / Online payment", f.onlinePaymentShare().toString());
     row(out, "Hài lòng / Satisfied", f.satisfactionShare().toString());
+    row(out, "Tái sử dụng / Reuse", f.reuseShare().toString());
+    if (syncTracked) {
+      row(out, "Đồng bộ DVCQG / Published nationally", f.syncShare().toString());
+    }
+    row(
+        out,
+        "Thời gian giải quyết TB / Average processing",
+        f.averageProcessingTime().map(ServiceQualityReport::hours).orElse("-"));
+  }
+
+  private static String hours(java.time.Duration d) {
+    return String.format(java.util.Locale.ROOT, "%.1f h", d.getSeconds() / 3600.0);
   }
 
   private static void row(StringBuilder out, String label, long value) {
@@ -270,7 +290,7 @@ public final class ServiceQualityReport {
     }
   }
 
-  private static void figuresJson(ObjectNode n, QualityFigures f) {
+  private void figuresJson(ObjectNode n, QualityFigures f) {
     n.put("received", f.received());
     n.put("receivedOnline", f.receivedOnline());
     n.put("receivedOnlineFull", f.receivedOnlineFull());
@@ -299,6 +319,17 @@ public final class ServiceQualityReport {
     share(shares.putObject("digitised"), f.digitisedShare());
     share(shares.putObject("onlinePayment"), f.onlinePaymentShare());
     share(shares.putObject("satisfaction"), f.satisfactionShare());
+    share(shares.putObject("reuse"), f.reuseShare());
+    n.put("reused", f.reused());
+    if (syncTracked) {
+      n.put("synced", f.synced());
+      share(shares.putObject("sync"), f.syncShare());
+    }
+    if (f.averageProcessingTime().isPresent()) {
+      n.put("averageProcessingSeconds", f.averageProcessingTime().get().getSeconds());
+    } else {
+      n.putNull("averageProcessingSeconds");
+    }
   }
 
   private static void share(ObjectNode n, Share s) {
@@ -317,8 +348,22 @@ public final class ServiceQualityReport {
     private Instant asOf;
     private boolean groupByAgency;
     private boolean groupByProcedure;
+    private java.util.function.Predicate<Dossier> published;
 
     private Builder() {}
+
+    /**
+     * Counts the received dossiers whose progress was published to the national portal (the sync
+     * figure of docs/domain.md §9), with a test the integrator answers from its own records, such
+     * as a sync outbox that holds no undelivered event of the dossier.
+     *
+     * @param published tells whether a dossier's progress is on the national portal; not null
+     * @return this builder
+     */
+    public Builder publishedWhen(java.util.function.Predicate<Dossier> published) {
+      this.published = Objects.requireNonNull(published, "published");
+      return this;
+    }
 
     /**
      * Sets the period.
@@ -401,7 +446,7 @@ public final class ServiceQualityReport {
       while (it.hasNext()) {
         Dossier d = Objects.requireNonNull(it.next(), "a dossier of the report");
         // Worked out once per dossier, then counted in every group it belongs to.
-        Tally.Facts facts = Tally.Facts.of(d, bounds);
+        Tally.Facts facts = Tally.Facts.of(d, bounds, published);
         total.add(facts);
         if (groupByAgency) {
           agencies.computeIfAbsent(d.code().agency(), k -> new Tally()).add(facts);
@@ -413,6 +458,7 @@ public final class ServiceQualityReport {
         }
       }
       return new ServiceQualityReport(
+          published != null,
           period,
           at,
           total.figures(),

@@ -5,9 +5,11 @@ import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierStatus;
 import io.github.motcua.core.dossier.Rating.Satisfaction;
 import io.github.motcua.core.dossier.SubmissionChannel;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Running counts of one group; one instance per group, filled in a single pass. */
 final class Tally {
@@ -36,6 +38,9 @@ final class Tally {
   private long withFees;
   private long paidOnline;
   private long rated;
+  private long synced;
+  private long reused;
+  private Duration processingTime = Duration.ZERO;
   private final long[] ratings = new long[Satisfaction.values().length];
 
   /**
@@ -52,6 +57,9 @@ final class Tally {
    * @param inProgress in progress at the as-of instant
    * @param overdue in progress and past its due instant
    * @param rating the rating given within the period, or null
+   * @param synced received and published to the national portal
+   * @param reused received with a reused document or one from the national data store
+   * @param processingTime from acceptance to the result when handled, null otherwise
    */
   record Facts(
       boolean received,
@@ -64,9 +72,12 @@ final class Tally {
       DossierStatus ended,
       boolean inProgress,
       boolean overdue,
-      Satisfaction rating) {
+      Satisfaction rating,
+      boolean synced,
+      boolean reused,
+      Duration processingTime) {
 
-    static Facts of(Dossier d, Bounds b) {
+    static Facts of(Dossier d, Bounds b, Predicate<Dossier> published) {
       boolean received = b.inPeriod(d.submittedAt());
       boolean withFees = received && !d.fees().isEmpty();
       boolean handled = d.completedAt().isPresent() && b.inPeriod(d.completedAt().get());
@@ -87,8 +98,11 @@ final class Tally {
           ended && b.inPeriod(d.lastEventAt()) ? status : null,
           inProgress,
           inProgress && d.dueAt().isPresent() && d.dueAt().get().isBefore(b.asOf()),
-          d.rating().isPresent() && b.inPeriod(d.ratedAt().get())
-              ? d.rating().get().level()
+          d.rating().isPresent() && b.inPeriod(d.ratedAt().get()) ? d.rating().get().level() : null,
+          received && published != null && published.test(d),
+          received && d.documents().stream().anyMatch(x -> x.reused() || x.fromNationalStore()),
+          handled && d.acceptedAt().isPresent()
+              ? Duration.between(d.acceptedAt().get(), d.completedAt().get())
               : null);
     }
   }
@@ -104,6 +118,12 @@ final class Tally {
       if (f.digitised()) {
         digitised++;
       }
+      if (f.synced()) {
+        synced++;
+      }
+      if (f.reused()) {
+        reused++;
+      }
       if (f.withFees()) {
         withFees++;
         if (f.paidOnline()) {
@@ -113,6 +133,9 @@ final class Tally {
     }
     if (f.handled()) {
       handled++;
+      if (f.processingTime() != null && !f.processingTime().isNegative()) {
+        processingTime = processingTime.plus(f.processingTime());
+      }
       Timeliness t = f.timeliness();
       if (t == null) {
         noDueDate++;
@@ -177,6 +200,9 @@ final class Tally {
         withFees,
         paidOnline,
         rated,
-        dist);
+        dist,
+        synced,
+        reused,
+        processingTime);
   }
 }

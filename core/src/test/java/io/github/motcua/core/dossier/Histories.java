@@ -40,36 +40,51 @@ public final class Histories {
 
   /** The legal transitions, as the issue lists them. */
   public static final Map<DossierStatus, Map<Class<? extends DossierEvent>, DossierStatus>> LEGAL =
-      Map.of(
-          DossierStatus.SUBMITTED,
+      withReceipts(
           Map.of(
-              Accepted.class, DossierStatus.ACCEPTED,
-              Refused.class, DossierStatus.REFUSED,
-              Withdrawn.class, DossierStatus.WITHDRAWN),
-          DossierStatus.ACCEPTED,
-          processing(),
-          DossierStatus.IN_PROGRESS,
-          processing(),
-          DossierStatus.SUPPLEMENT_REQUESTED,
-          Map.of(
-              SupplementReceived.class, DossierStatus.IN_PROGRESS,
-              Withdrawn.class, DossierStatus.WITHDRAWN,
-              Stopped.class, DossierStatus.STOPPED),
-          DossierStatus.PAYMENT_REQUESTED,
-          Map.of(
-              PaymentReceived.class, DossierStatus.IN_PROGRESS,
-              Withdrawn.class, DossierStatus.WITHDRAWN,
-              Stopped.class, DossierStatus.STOPPED),
-          DossierStatus.RESULT_READY,
-          Map.of(ResultReturned.class, DossierStatus.RETURNED),
-          DossierStatus.RETURNED,
-          Map.of(Rated.class, DossierStatus.RETURNED),
-          DossierStatus.REFUSED,
-          Map.of(),
-          DossierStatus.WITHDRAWN,
-          Map.of(),
-          DossierStatus.STOPPED,
-          Map.of());
+              DossierStatus.SUBMITTED,
+              Map.of(
+                  Accepted.class, DossierStatus.ACCEPTED,
+                  Refused.class, DossierStatus.REFUSED,
+                  Withdrawn.class, DossierStatus.WITHDRAWN),
+              DossierStatus.ACCEPTED,
+              processing(),
+              DossierStatus.IN_PROGRESS,
+              processing(),
+              DossierStatus.SUPPLEMENT_REQUESTED,
+              Map.of(
+                  SupplementReceived.class, DossierStatus.IN_PROGRESS,
+                  Withdrawn.class, DossierStatus.WITHDRAWN,
+                  Stopped.class, DossierStatus.STOPPED),
+              DossierStatus.PAYMENT_REQUESTED,
+              Map.of(
+                  PaymentReceived.class, DossierStatus.IN_PROGRESS,
+                  Withdrawn.class, DossierStatus.WITHDRAWN,
+                  Stopped.class, DossierStatus.STOPPED),
+              DossierStatus.RESULT_READY,
+              Map.of(ResultReturned.class, DossierStatus.RETURNED),
+              DossierStatus.RETURNED,
+              Map.of(Rated.class, DossierStatus.RETURNED),
+              DossierStatus.REFUSED,
+              Map.of(),
+              DossierStatus.WITHDRAWN,
+              Map.of(),
+              DossierStatus.STOPPED,
+              Map.of()));
+
+  /** A receipt document is allowed in every status and leaves it as it is. */
+  private static Map<DossierStatus, Map<Class<? extends DossierEvent>, DossierStatus>> withReceipts(
+      Map<DossierStatus, Map<Class<? extends DossierEvent>, DossierStatus>> legal) {
+    Map<DossierStatus, Map<Class<? extends DossierEvent>, DossierStatus>> out =
+        new java.util.EnumMap<>(DossierStatus.class);
+    legal.forEach(
+        (status, moves) -> {
+          Map<Class<? extends DossierEvent>, DossierStatus> m = new java.util.HashMap<>(moves);
+          m.put(DossierEvent.ReceiptRecorded.class, status);
+          out.put(status, Map.copyOf(m));
+        });
+    return Map.copyOf(out);
+  }
 
   private static Map<Class<? extends DossierEvent>, DossierStatus> processing() {
     return Map.of(
@@ -227,6 +242,19 @@ public final class Histories {
     }
     if (type == Accepted.class) {
       return new Accepted(id, code, at);
+    }
+    if (type == DossierEvent.ReceiptRecorded.class) {
+      String kind =
+          DossierEvent.ReceiptRecorded.KINDS.get(
+              random.nextInt(DossierEvent.ReceiptRecorded.KINDS.size()));
+      return new DossierEvent.ReceiptRecorded(
+          id,
+          code,
+          at,
+          kind,
+          "0100233488:EBL01:26TAB:" + (1 + random.nextInt(1000)),
+          java.util.Base64.getEncoder()
+              .encodeToString(text().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
     if (type == Refused.class) {
       return new Refused(id, code, at, text());

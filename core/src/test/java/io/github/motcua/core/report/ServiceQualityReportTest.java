@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.motcua.core.calendar.DeadlinePolicy;
 import io.github.motcua.core.calendar.ProcessingTime;
 import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.core.dossier.DossierDocument;
 import io.github.motcua.core.dossier.DossierLifecycle;
 import io.github.motcua.core.dossier.DossierStatus;
 import io.github.motcua.core.dossier.ProcedureRef;
@@ -208,6 +209,63 @@ class ServiceQualityReportTest {
     assertThat(f.onTimeOrEarlyShare()).isEqualTo(new Share(2, 4));
     assertThat(f.satisfactionShare()).isEqualTo(new Share(2, 3));
     assertThat(f.onlinePaymentShare().percent()).contains(new BigDecimal("50.00"));
+  }
+
+  @Test
+  void nationalIndexFiguresSyncReuseAndAverageProcessingTime() {
+    List<Dossier> all = constructed();
+    // Published: the dossiers the integrator's outbox has delivered; here those of even sequence.
+    Predicate<Dossier> published =
+        d -> (d.code().value().charAt(d.code().value().length() - 1) - '0') % 2 == 0;
+    ServiceQualityReport report =
+        ServiceQualityReport.builder().period(q3).publishedWhen(published).compute(all);
+    QualityFigures f = report.total();
+    long received = count(all, d -> within(java.util.Optional.of(d.submittedAt()), q3));
+    long synced =
+        count(all, d -> within(java.util.Optional.of(d.submittedAt()), q3) && published.test(d));
+    assertThat(f.syncShare()).isEqualTo(new Share(synced, received));
+    assertThat(f.reuseShare()).isEqualTo(new Share(0, received));
+    long seconds = 0;
+    long handled = 0;
+    for (Dossier d : all) {
+      if (within(d.completedAt(), q3)) {
+        handled++;
+        seconds +=
+            Duration.between(d.acceptedAt().orElseThrow(), d.completedAt().get()).getSeconds();
+      }
+    }
+    assertThat(f.averageProcessingTime()).contains(Duration.ofSeconds(seconds / handled));
+    assertThat(report.toText()).contains("Đồng bộ DVCQG / Published nationally");
+    assertThat(report.toJson()).contains("\"sync\"").contains("\"averageProcessingSeconds\"");
+    // Without the test the sync figure is not shown rather than shown as zero.
+    assertThat(ServiceQualityReport.of(all, q3).toText()).doesNotContain("Đồng bộ DVCQG");
+  }
+
+  @Test
+  void reusedDocumentsCountOncePerDossier() {
+    Instant at = Instant.parse("2025-07-02T02:00:00Z");
+    History h = History.of(code(COMMUNE, at, 1), 1, BIRTH, SubmissionChannel.COUNTER, at);
+    Dossier d = h.replay(lifecycle);
+    Dossier reused =
+        d.toBuilder()
+            .documents(
+                List.of(
+                    new DossierDocument(
+                            "D9",
+                            java.util.Optional.empty(),
+                            "Giấy khai sinh",
+                            "application/pdf",
+                            1,
+                            "c".repeat(64),
+                            true,
+                            false,
+                            DossierDocument.CopyKind.ELECTRONIC,
+                            java.util.Optional.empty())
+                        .withFromNationalStore(true)))
+            .build();
+    QualityFigures f = ServiceQualityReport.of(List.of(reused, d), q3).total();
+    assertThat(f.reused()).isOne();
+    assertThat(f.reuseShare()).isEqualTo(new Share(1, 2));
   }
 
   @Test

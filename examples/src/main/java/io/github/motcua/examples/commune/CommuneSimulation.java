@@ -35,6 +35,9 @@ import io.github.motcua.portal.payment.JdbcPaymentOrderStore;
 import io.github.motcua.portal.payment.PaymentPlatformClient;
 import io.github.motcua.portal.payment.PaymentReconciler;
 import io.github.motcua.portal.payment.PaymentRequest;
+import io.github.motcua.portal.receipt.HttpReceiptTransmitter;
+import io.github.motcua.portal.receipt.ReceiptDestination;
+import io.github.motcua.portal.receipt.TaxAuthorityProfile;
 import io.github.motcua.portal.sync.ClaimedDelivery;
 import io.github.motcua.portal.sync.JdbcSyncOutbox;
 import io.github.motcua.portal.sync.SyncListener;
@@ -51,10 +54,12 @@ import io.github.motcua.signing.receipt.EReceiptHtml;
 import io.github.motcua.signing.receipt.EReceiptIssuer;
 import io.github.motcua.signing.receipt.EReceiptVerification;
 import io.github.motcua.signing.receipt.EReceiptVerifier;
+import io.github.motcua.signing.receipt.IssuedCancellation;
 import io.github.motcua.signing.receipt.IssuedReceipt;
 import io.github.motcua.signing.receipt.JdbcReceiptNumberAllocator;
 import io.github.motcua.signing.receipt.Payer;
 import io.github.motcua.signing.receipt.PaymentMethod;
+import io.github.motcua.signing.receipt.ReceiptEvents;
 import io.github.motcua.signing.receipt.ReceiptItem;
 import io.github.motcua.signing.receipt.ReceiptRequest;
 import io.github.motcua.signing.receipt.ReceiptSeries;
@@ -128,8 +133,11 @@ public final class CommuneSimulation {
   /** The commune's agency code (also the national portal fake's unit code). */
   static final AgencyCode COMMUNE = AgencyCode.parse("000.00.31.H56");
 
-  /** The quarter simulated. */
-  static final ReportPeriod QUARTER = ReportPeriod.quarter(2025, 3);
+  /**
+   * The quarter simulated: the first under Decree 254/2026/NĐ-CP and Circular 91/2026/TT-BTC, whose
+   * receipts are sent to the tax authority.
+   */
+  static final ReportPeriod QUARTER = ReportPeriod.quarter(2026, 3);
 
   /** The tax code of the collecting unit, as in the sandbox's organisation certificate. */
   static final TaxCode UNIT_TAX_CODE = TaxCode.parse("0100233488");
@@ -141,7 +149,16 @@ public final class CommuneSimulation {
           COMMUNE,
           "Thôn Phú Lộc, xã Quảng Phú, tỉnh Thanh Hóa");
 
-  static final ReceiptSeries SERIES = ReceiptSeries.of(UNIT_TAX_CODE, "01BLP0-001", "QP/25E");
+  static final ReceiptSeries SERIES = ReceiptSeries.of(UNIT_TAX_CODE, "EBL01", "26TQP");
+
+  /** The outbox destination of the tax authority. */
+  static final String TAX = "tax-authority";
+
+  /** A paid dossier's receipt is replaced (wrong payer details) once in this many. */
+  static final int REPLACE_EVERY = 97;
+
+  /** A paid dossier's receipt is cancelled and issued again once in this many. */
+  static final int CANCEL_EVERY = 193;
 
   private static final String TABLE_PREFIX = "cq_";
 
@@ -327,6 +344,7 @@ public final class CommuneSimulation {
         .provincialPortal()
         .vneid()
         .paymentPlatform()
+        .taxAuthority()
         .pki()
         .clock(clock)
         .pkiClock(Clock.fixed(QUARTER.start().minus(Duration.ofDays(1)), ZoneOffset.UTC))
@@ -339,6 +357,33 @@ public final class CommuneSimulation {
   }
 
   // ------------------------------------------------------------------------------------- run
+
+  /**
+   * Reconciles the tax authority fake against the receipt documents the commune recorded: every
+   * receipt, replacement and cancellation of the quarter, each once.
+   */
+  private void printReceipts(
+      JdbcSyncOutbox outbox, MotcuaSandbox sandbox, java.util.Set<String> documents) {
+    java.util.Set<String> held = new java.util.HashSet<>();
+    for (io.github.motcua.testkit.TaxAuthorityFake.Accepted a : sandbox.taxAuthority().accepted()) {
+      held.add(a.series() + ":" + a.number() + ":" + a.kind());
+    }
+    long missing = documents.stream().filter(d -> !held.contains(d)).count();
+    long unknown = held.stream().filter(d -> !documents.contains(d)).count();
+    out.printf(
+        "receipts: %d issued, %d transmitted, %d missing%n",
+        documents.size(), held.size(), missing);
+    out.printf(
+        "  documents: %d numbered receipts (%d of them replacements) and %d cancellations; the"
+            + " tax authority holds %d unknown, numbering gaps %s, refusals %s, dead letters %d%n",
+        documents.stream().filter(d -> !d.endsWith(":CANCELLATION")).count(),
+        documents.stream().filter(d -> d.endsWith(":REPLACEMENT")).count(),
+        documents.stream().filter(d -> d.endsWith(":CANCELLATION")).count(),
+        unknown,
+        sandbox.taxAuthority().gaps().isEmpty() ? "none" : sandbox.taxAuthority().gaps(),
+        sandbox.taxAuthority().refusals().isEmpty() ? "none" : sandbox.taxAuthority().refusals(),
+        outbox.deadLetters(TAX).size());
+  }
 
   private QuarterResult run() {
     long t0 = System.nanoTime();
@@ -377,7 +422,7 @@ public final class CommuneSimulation {
       JdbcSyncOutbox outbox =
           JdbcSyncOutbox.builder()
               .dataSource(pool)
-              .destinations("national", "provincial")
+              .destinations("national", "provincial", TAX)
               .tablePrefix(TABLE_PREFIX)
               .build()
               .createSchemaIfMissing();
@@ -422,6 +467,7 @@ public final class CommuneSimulation {
               .adapterUrl(sandbox.nationalPortal().baseUrl())
               .credentials(sandbox.nationalPortal().username(), sandbox.nationalPortal().password())
               .unitCode(sandbox.nationalPortal().unitCode())
+              .agencyName("UBND xã Tân Hòa")
               .okHttpClient(http)
               .retryPolicy(callRetries)
               .build();
@@ -476,11 +522,23 @@ public final class CommuneSimulation {
       sandbox.inject(
           MotcuaSandbox.Part.PROVINCIAL_PORTAL,
           Fault.randomly(NETWORK_FAULTS, options.faultRate(), options.seed() + 1));
+      sandbox.inject(
+          MotcuaSandbox.Part.TAX_AUTHORITY,
+          Fault.randomly(NETWORK_FAULTS, options.faultRate(), options.seed() + 3));
+      HttpReceiptTransmitter taxGateway =
+          HttpReceiptTransmitter.builder()
+              .profile(
+                  TaxAuthorityProfile.builder().baseUrl(sandbox.taxAuthority().baseUrl()).build())
+              .okHttpClient(http)
+              .retryPolicy(callRetries)
+              .clock(clock)
+              .build();
       SyncWorker.Builder workers =
           SyncWorker.builder()
               .outbox(outbox)
               .destination("national", national)
               .destination("provincial", provincial)
+              .destination(TAX, ReceiptDestination.of(TAX, taxGateway))
               .workerThreads(DELIVERY_THREADS)
               // The national client sends up to ten records a call: claiming 256 at a time keeps
               // enough of those shared calls in flight to fill the threads.
@@ -587,7 +645,7 @@ public final class CommuneSimulation {
       // Phase 5: the worker delivers what is still pending.
       phase = System.nanoTime();
       long events = recorder.events.get();
-      Progress delivery = Progress.start(out, terminal, "delivering to portals", events * 2);
+      Progress delivery = Progress.start(out, terminal, "delivering to portals", events * 3);
       // The background worker kept up while the quarter was recorded; now a drain on its threads
       // delivers the rest (the background stops claiming meanwhile: one claimer per lane).
       expireSessions(sandbox);
@@ -734,6 +792,7 @@ public final class CommuneSimulation {
               List.copyOf(residents),
               List.copyOf(logins.values()));
       result.print(out);
+      printReceipts(outbox, sandbox, recorder.receiptDocuments);
       return result;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -974,6 +1033,7 @@ public final class CommuneSimulation {
     final AtomicLong resultsSigned = new AtomicLong();
     final Map<String, Long> onlinePayments = new ConcurrentHashMap<>();
     final Map<String, String> receiptNumbers = new ConcurrentHashMap<>();
+    final Set<String> receiptDocuments = ConcurrentHashMap.newKeySet();
 
     Recorder(
         DataSource db,
@@ -1006,9 +1066,11 @@ public final class CommuneSimulation {
       boolean verified;
       if (p.online()) {
         CitizenIdentity who = logins.get(p.applicant().index()).identity();
+        // The SSO's TechID links the dossier to the citizen's account on the national portal.
         applicant =
             Applicant.citizen(who.fullName().orElseThrow(), who.personalId().orElseThrow())
-                .withContact(new Contact(who.phone(), who.email(), Optional.empty()));
+                .withContact(new Contact(who.phone(), who.email(), Optional.empty()))
+                .withNationalPortalAccountId(who.nationalPortalAccountId().orElse(null));
         verified = true;
       } else {
         applicant =
@@ -1208,16 +1270,47 @@ public final class CommuneSimulation {
               items,
               method,
               reference);
-      IssuedReceipt receipt = clock.at(paidAt, () -> issuer.issue(request));
+      IssuedReceipt receipt = issue(p, h, paidAt, () -> issuer.issue(request));
+      if (p.index() % CANCEL_EVERY == 0) {
+        // Issued in error: cancelled, then issued again.
+        IssuedReceipt wrong = receipt;
+        IssuedCancellation cancelled =
+            clock.at(paidAt, () -> issuer.cancel(wrong.receipt(), "Lập nhầm biên lai"));
+        transmit(h, ReceiptEvents.recorded(cancelled, p.code()));
+        receipt = issue(p, h, paidAt, () -> issuer.issue(request));
+      } else if (p.index() % REPLACE_EVERY == 0) {
+        IssuedReceipt wrong = receipt;
+        receipt =
+            issue(
+                p,
+                h,
+                paidAt,
+                () -> issuer.replace(wrong.receipt(), request, "Sai thông tin người nộp"));
+      }
+      String number = receipt.receipt().printedNumber();
+      h.add(
+          new DossierEvent.PaymentReceived(
+              h.id(), p.code(), paidAt, reference, amount, p.payOnline(), Optional.of(number)));
+      return paidAt;
+    }
+
+    /** Issues a receipt at the payment's instant, keeps its file and records it for the tax. */
+    private IssuedReceipt issue(
+        Plan p, History h, Instant at, java.util.function.Supplier<IssuedReceipt> issuing) {
+      IssuedReceipt receipt = clock.at(at, issuing);
       String number = receipt.receipt().printedNumber();
       files.write(
           receiptsDir.resolve(SERIES.seriesSymbol().replace('/', '-') + "-" + number + ".xml"),
           receipt.xml());
       receiptNumbers.put(number, p.code().value());
-      h.add(
-          new DossierEvent.PaymentReceived(
-              h.id(), p.code(), paidAt, reference, amount, p.payOnline(), Optional.of(number)));
-      return paidAt;
+      transmit(h, ReceiptEvents.recorded(receipt));
+      return receipt;
+    }
+
+    /** Records a receipt document for the tax authority, in the dossier's own log. */
+    private void transmit(History h, DossierEvent.ReceiptRecorded event) {
+      h.add(event);
+      receiptDocuments.add(event.receiptKey() + ":" + event.kind());
     }
 
     /** Completed steps spread between two instants. */

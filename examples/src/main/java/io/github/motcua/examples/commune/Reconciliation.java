@@ -186,7 +186,8 @@ record Reconciliation(
     int gaps = 0;
     for (long n = 1; n <= receiptNumbers.size(); n++) {
       if (!receiptNumbers.containsKey(
-          io.github.motcua.signing.receipt.ReceiptSeries.printedNumber(n))) {
+          io.github.motcua.signing.receipt.ReceiptRules.inForce()
+              .printedNumber(CommuneSimulation.QUARTER.start(), n))) {
         gaps++;
         note(problems, "receipt number " + n + " is missing from the series");
       }

@@ -114,6 +114,21 @@ class CommuneSimulationTest {
   }
 
   @Test
+  void everyReceiptDocumentReachesTheTaxAuthorityOnce() {
+    // Decree 254/2026 Art. 29(3)(b): receipt data go to the tax authority; the fake checks the
+    // symbols, numbering, signatures and corrections of each one.
+    assertThat(printed).containsPattern("receipts: (\\d+) issued, \\1 transmitted, 0 missing");
+    assertThat(sandbox.taxAuthority().gaps()).isEmpty();
+    assertThat(sandbox.taxAuthority().refusals()).isEmpty();
+    assertThat(sandbox.taxAuthority().accepted())
+        .extracting(a -> a.kind())
+        .contains("ISSUED")
+        .allMatch(k -> !k.equals("ADJUSTMENT"));
+    assertThat(sandbox.taxAuthority().accepted())
+        .allSatisfy(a -> assertThat(a.receiptSymbol()).isEqualTo("26TQP"));
+  }
+
+  @Test
   void lostPaymentCallbacksAreRecoveredAndEveryPaidFeeIsSettledOnce() {
     Reconciliation r = result.reconciliation();
     assertThat(r.callbacksLost()).as("callbacks lost on the line").isPositive();
@@ -175,15 +190,23 @@ class CommuneSimulationTest {
     assertThat(result.dossiers()).hasSize(DOSSIERS);
     assertThat(byStatus.getOrDefault(DossierStatus.REFUSED, 0L)).isEqualTo(refused);
     assertThat(byStatus.getOrDefault(DossierStatus.WITHDRAWN, 0L)).isEqualTo(withdrawn);
-    long paid =
+    List<CommuneSimulation.Plan> paid =
         result.plans().stream()
             .filter(p -> p.procedure().fee != null)
             .filter(
                 p ->
                     p.fate() == CommuneSimulation.Fate.COMPLETED
                         || p.fate() == CommuneSimulation.Fate.WITHDRAWN_DURING_PROCESSING)
+            .toList();
+    // One number more for each replaced receipt, and for each one cancelled and issued again.
+    long corrected =
+        paid.stream()
+            .filter(
+                p ->
+                    p.index() % CommuneSimulation.REPLACE_EVERY == 0
+                        || p.index() % CommuneSimulation.CANCEL_EVERY == 0)
             .count();
-    assertThat(result.receiptsIssued()).isEqualTo(paid);
+    assertThat(result.receiptsIssued()).isEqualTo(paid.size() + corrected);
     assertThat(result.reconciliation().receiptGaps()).isZero();
   }
 

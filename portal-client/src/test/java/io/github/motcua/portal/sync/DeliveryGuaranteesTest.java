@@ -113,6 +113,7 @@ class DeliveryGuaranteesTest {
         .adapterUrl(fake.baseUrl())
         .credentials(fake.username(), fake.password())
         .unitCode(fake.unitCode())
+        .agencyName(WorkerProcess.AGENCY_NAME)
         .okHttpClient(new OkHttpClient.Builder().addInterceptor(interceptor).build())
         .retryPolicy(clientPolicy)
         .clock(clock)

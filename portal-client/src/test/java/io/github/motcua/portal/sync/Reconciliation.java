@@ -36,10 +36,10 @@ final class Reconciliation {
     for (DossierCode code : script.byDossier().keySet()) {
       Dossier expected = script.fold(code);
       NationalPortalFake.StoredDossier stored = fake.dossier(code.value()).orElseThrow();
-      assertThat(stored.current()).isEqualTo(json(records.record(expected, fake.unitCode())));
-      // Every step once, in order: none lost, none twice.
-      assertThat(stored.steps())
-          .isEqualTo(expected.steps().stream().map(s -> json(records.step(expected, s))).toList());
+      assertThat(stored.current())
+          .isEqualTo(json(records.record(expected, WorkerProcess.AGENCY_NAME)));
+      // Every step once, in order: none lost, none twice; each with the status at that step.
+      assertThat(stored.steps()).isEqualTo(steps(script.byDossier().get(code)));
       assertThat(stored.rating())
           .isEqualTo(
               json(
@@ -48,6 +48,21 @@ final class Reconciliation {
                       expected.rating().orElseThrow(),
                       expected.ratedAt().orElseThrow())));
     }
+  }
+
+  /** Each completed step as sent: with the snapshot right after its event. */
+  private List<JsonNode> steps(List<DossierEvent> events) {
+    io.github.motcua.core.dossier.DossierLifecycle lifecycle =
+        io.github.motcua.core.dossier.DossierLifecycle.create();
+    List<JsonNode> out = new java.util.ArrayList<>();
+    Dossier d = null;
+    for (DossierEvent e : events) {
+      d = d == null ? lifecycle.start(e) : lifecycle.apply(d, e);
+      if (e instanceof DossierEvent.StepCompleted s) {
+        out.add(json(records.step(d, s.step())));
+      }
+    }
+    return out;
   }
 
   /**
@@ -62,7 +77,7 @@ final class Reconciliation {
         Dossier d =
             io.github.motcua.core.dossier.DossierLifecycle.create()
                 .replay(e.getValue().subList(0, n));
-        expected.add(json(records.record(d, fake.unitCode())));
+        expected.add(json(records.record(d, WorkerProcess.AGENCY_NAME)));
       }
       int at = 0;
       List<JsonNode> history = fake.dossier(e.getKey().value()).orElseThrow().history();
@@ -105,8 +120,7 @@ final class Reconciliation {
               .map(x -> x.eventId().toString())
               .toList();
       assertThat(stored.steps().keySet()).containsExactlyElementsOf(stepEvents);
-      assertThat(List.copyOf(stored.steps().values()))
-          .isEqualTo(expected.steps().stream().map(s -> json(records.step(expected, s))).toList());
+      assertThat(List.copyOf(stored.steps().values())).isEqualTo(steps(e.getValue()));
       assertThat(stored.rating()).isNotNull();
     }
   }

@@ -679,6 +679,7 @@ class SyncWorkerTest {
             .adapterUrl("http://127.0.0.1:9/")
             .credentials("unit", "secret")
             .unitCode("000.00.31.H56")
+            .agencyName("UBND xã Tân Hòa")
             .retryPolicy(policy)
             .build();
     assertThat(national.retryPolicy()).contains(policy);

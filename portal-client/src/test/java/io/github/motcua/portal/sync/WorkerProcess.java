@@ -32,6 +32,9 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 public final class WorkerProcess {
 
+  /** The agency name the worker processes send as {@code DonViXuLy}. */
+  static final String AGENCY_NAME = "UBND xã Tân Hòa";
+
   private WorkerProcess() {}
 
   /** Creates the guard tables next to the outbox's. */
@@ -110,6 +113,7 @@ public final class WorkerProcess {
             .adapterUrl(a.get("nationalUrl"))
             .credentials(a.get("nationalUser"), a.get("nationalPassword"))
             .unitCode(a.get("unit"))
+            .agencyName(AGENCY_NAME)
             .retryPolicy(clientPolicy)
             .build();
     PortalClient provincial =

@@ -19,8 +19,9 @@ import org.bouncycastle.tsp.TimeStampToken;
 
 /**
  * The certificates a CMS signature (or an RFC 3161 token, itself a CMS signature) needs validation
- * data for: each signer's, and each signature time-stamp's authority; with every certificate it
- * carries, to complete their chains. Used to extend signatures to the long-term levels.
+ * data for: each signer's, and each signature or archive time-stamp's authority; with every
+ * certificate it carries, to complete their chains. Used to extend signatures to the long-term
+ * levels.
  */
 public final class CmsEvidence {
 
@@ -89,6 +90,11 @@ public final class CmsEvidence {
         }
         org.bouncycastle.asn1.ASN1EncodableVector tokens =
             unsigned.getAll(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        org.bouncycastle.asn1.ASN1EncodableVector archive =
+            unsigned.getAll(ArchiveTimestamps.ARCHIVE_TIMESTAMP_V3);
+        for (int i = 0; i < archive.size(); i++) {
+          tokens.add(archive.get(i));
+        }
         for (int i = 0; i < tokens.size(); i++) {
           for (ASN1Encodable value : Attribute.getInstance(tokens.get(i)).getAttrValues()) {
             TimeStampToken token =

@@ -8,10 +8,10 @@ import java.util.Optional;
  *
  * @param series the series; not null
  * @param number the number
- * @param status allocated or cancelled; not null
+ * @param status allocated, cancelled, replaced or adjusted; not null
  * @param allocatedAt when it was allocated; not null
- * @param cancelledAt when it was cancelled, or null
- * @param cancelReason why it was cancelled, or null
+ * @param cancelledAt when it was last cancelled, replaced or adjusted, or null
+ * @param cancelReason why (and, for a replacement or adjustment, by which receipt), or null
  */
 public record AllocatedNumber(
     ReceiptSeries series,
@@ -26,7 +26,11 @@ public record AllocatedNumber(
     /** Handed out for a receipt. */
     ALLOCATED,
     /** Cancelled: kept on record, never handed out again. */
-    CANCELLED
+    CANCELLED,
+    /** Its receipt was replaced by another receipt, which names it. */
+    REPLACED,
+    /** Its receipt was adjusted by one or more other receipts, which name it. */
+    ADJUSTED
   }
 
   /**

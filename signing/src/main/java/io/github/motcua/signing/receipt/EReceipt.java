@@ -11,19 +11,23 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * An electronic receipt for fees and charges (biên lai điện tử thu phí, lệ phí), following Decree
- * 123/2020/NĐ-CP (amended by Decree 70/2025/NĐ-CP) and Circular 32/2025/TT-BTC: the series (form
- * and receipt symbols), a number issued in sequence, the issue instant, the collecting unit, the
- * payer, the dossier it pays for, the items, the total in figures and in words, how it was paid and
- * a lookup code the citizen uses to retrieve it.
+ * An electronic receipt for fees and charges (biên lai điện tử thu phí, lệ phí), following the
+ * regime in force on its issue date ({@link ReceiptRules}): Decree 254/2026/NĐ-CP and Circular
+ * 91/2026/TT-BTC from 1 July 2026, Decree 123/2020/NĐ-CP (amended by Decree 70/2025/NĐ-CP) and
+ * Circular 32/2025/TT-BTC before. It holds the series (form and receipt symbols), a number issued
+ * in sequence, the issue instant, the collecting unit, the payer, the dossier it pays for, the
+ * items, the total in figures and in words, how it was paid, a lookup code the citizen uses to
+ * retrieve it and, for a replacing or adjusting receipt, the {@link ReceiptCorrection} naming the
+ * original.
  *
  * <p>Validated at construction, so an {@code EReceipt} that exists is consistent:
  *
  * <ul>
  *   <li>the number is between 1 and {@value #MAX_NUMBER};
  *   <li>the series belongs to the collecting unit ({@code receipt.series.unit}) and its symbols are
- *       well formed (see {@link ReceiptSeries}); the series year (two digits in the series symbol)
- *       is not after the year of issue in Vietnam time ({@code receipt.series-symbol.year});
+ *       those of the regime in force on the issue date, with its year rule ({@link
+ *       ReceiptRules#check}: {@code receipt.series-symbol.regime}, {@code
+ *       receipt.form-symbol.regime}, {@code receipt.series-symbol.year});
  *   <li>there are 1 to {@value #MAX_ITEMS} items; the total equals their sum ({@code
  *       receipt.total.sum}) and the total in words equals {@link Vnd#inWords()} of the total
  *       ({@code receipt.total-in-words.mismatch}); both are computed when not given;
@@ -58,6 +62,9 @@ public final class EReceipt {
   private final PaymentMethod paymentMethod;
   private final String paymentReference;
   private final String lookupCode;
+  private final ReceiptCorrection correction;
+  private final ReceiptRegime regime;
+  private final String printedNumber;
 
   private EReceipt(Builder b) {
     this.series = require(b.series, "series");
@@ -74,13 +81,10 @@ public final class EReceipt {
           "unit",
           "The receipt series belongs to another unit than the collecting unit's tax code.");
     }
-    int issueYear = issuedAt.atZone(Fields.VIETNAM).getYear();
-    if (series.seriesYearTwoDigits() > issueYear % 100) {
-      throw new InvalidReceiptException(
-          "series-symbol",
-          "year",
-          "The series symbol names a year after the year of issue (" + issueYear + ").");
-    }
+    ReceiptRules rules = b.rules == null ? ReceiptRules.inForce() : b.rules;
+    rules.check(series, number, issuedAt);
+    this.regime = rules.regimeOn(issuedAt);
+    this.printedNumber = rules.printedNumber(issuedAt, number);
     this.payer = require(b.payer, "payer");
     this.dossierCode = b.dossierCode;
     if (b.items.isEmpty() || b.items.size() > MAX_ITEMS) {
@@ -130,6 +134,21 @@ public final class EReceipt {
           "lookup-code", "format", "A lookup code is 6 to 32 upper-case letters and digits.");
     }
     this.lookupCode = code;
+    this.correction = b.correction;
+    if (correction != null) {
+      ReceiptReference original = correction.original();
+      if (!original.series().unitTaxCode().equals(series.unitTaxCode())) {
+        throw new InvalidReceiptException(
+            "original", "unit", "A receipt corrects only a receipt of the same collecting unit.");
+      }
+      if (original.issuedAt().isAfter(issuedAt)
+          || (original.series().equals(series) && original.number() == number)) {
+        throw new InvalidReceiptException(
+            "original",
+            "order",
+            "A correcting receipt is another receipt, issued after the one it corrects.");
+      }
+    }
   }
 
   private static <T> T require(T value, String field) {
@@ -167,6 +186,7 @@ public final class EReceipt {
     b.paymentMethod = paymentMethod;
     b.paymentReference = paymentReference;
     b.lookupCode = lookupCode;
+    b.correction = correction;
     return b;
   }
 
@@ -207,12 +227,31 @@ public final class EReceipt {
   }
 
   /**
-   * Returns the number as printed, zero-padded to seven digits.
+   * Returns the number as printed under the regime of the issue date: zero-padded to seven digits
+   * before 1 July 2026, to eight from then ({@link ReceiptRules#printedNumber}).
    *
-   * @return for example {@code 0000123}
+   * @return for example {@code 00000123}
    */
   public String printedNumber() {
-    return ReceiptSeries.printedNumber(number);
+    return printedNumber;
+  }
+
+  /**
+   * Returns the regime the receipt was issued under, by its issue date.
+   *
+   * @return the regime
+   */
+  public ReceiptRegime regime() {
+    return regime;
+  }
+
+  /**
+   * Returns what this receipt corrects, for a replacing or adjusting receipt.
+   *
+   * @return the correction, or empty for an ordinary receipt
+   */
+  public Optional<ReceiptCorrection> correction() {
+    return Optional.ofNullable(correction);
   }
 
   /**
@@ -318,7 +357,8 @@ public final class EReceipt {
         && items.equals(r.items)
         && paymentMethod == r.paymentMethod
         && Objects.equals(paymentReference, r.paymentReference)
-        && lookupCode.equals(r.lookupCode);
+        && lookupCode.equals(r.lookupCode)
+        && Objects.equals(correction, r.correction);
   }
 
   @Override
@@ -347,6 +387,9 @@ public final class EReceipt {
         + total.format()
         + ", paid="
         + paymentMethod
+        + (correction == null
+            ? ""
+            : ", " + correction.kind() + " of " + correction.original().number())
         + "]";
   }
 
@@ -371,8 +414,32 @@ public final class EReceipt {
     private PaymentMethod paymentMethod;
     private String paymentReference;
     private String lookupCode;
+    private ReceiptCorrection correction;
+    private ReceiptRules rules;
 
     private Builder() {}
+
+    /**
+     * Sets what this receipt corrects: a replacement or an adjustment of an earlier receipt.
+     *
+     * @param correction the correction, or null for an ordinary receipt
+     * @return this builder
+     */
+    public Builder correction(ReceiptCorrection correction) {
+      this.correction = correction;
+      return this;
+    }
+
+    /**
+     * Sets the rules the receipt is checked against. Default {@link ReceiptRules#inForce()}.
+     *
+     * @param rules the rules, or null for the defaults
+     * @return this builder
+     */
+    public Builder rules(ReceiptRules rules) {
+      this.rules = rules;
+      return this;
+    }
 
     /**
      * Sets the series; its tax code must be the collecting unit's.

@@ -52,7 +52,18 @@ public final class EReceiptHtml {
                         "required",
                         "The verification holds no receipt to show: its signed content did not"
                             + " verify."));
-    return render(receipt, verification.report(), lookupSite);
+    String html = render(receipt, verification.report(), lookupSite);
+    String status =
+        switch (verification.status()) {
+          case CANCELLED -> "Biên lai này đã bị hủy.";
+          case REPLACED -> "Biên lai này đã được thay thế bằng biên lai khác.";
+          case ADJUSTED -> "Biên lai này đã được điều chỉnh bằng biên lai khác.";
+          case NOT_REGISTERED -> "Biên lai này không có trong sổ của đơn vị thu.";
+          default -> null;
+        };
+    return status == null
+        ? html
+        : html.replace("<h1>", "<p class=\"correction\"><b>" + esc(status) + "</b></p>\n<h1>");
   }
 
   /**
@@ -105,6 +116,29 @@ public final class EReceiptHtml {
         .append(", lúc ")
         .append(TIME.format(issued))
         .append("</p>\n");
+
+    receipt
+        .correction()
+        .ifPresent(
+            c ->
+                h.append("<p class=\"correction\">")
+                    .append(
+                        switch (c.kind()) {
+                          case REPLACEMENT -> "Thay thế cho biên lai ";
+                          case ADJUSTMENT_INCREASE -> "Điều chỉnh tăng biên lai ";
+                          case ADJUSTMENT_DECREASE -> "Điều chỉnh giảm biên lai ";
+                        })
+                    .append("mẫu số ")
+                    .append(esc(c.original().series().formSymbol()))
+                    .append(", ký hiệu ")
+                    .append(esc(c.original().series().seriesSymbol()))
+                    .append(", số ")
+                    .append(c.original().number())
+                    .append(", ngày ")
+                    .append(c.original().issuedAt().atZone(Fields.VIETNAM).toLocalDate())
+                    .append(". Lý do: ")
+                    .append(esc(c.reason()))
+                    .append("</p>\n"));
 
     h.append("<section class=\"payer\">\n<p>Tên người nộp: <b>")
         .append(esc(payer.name()))

@@ -14,10 +14,22 @@ public final class EReceiptVerification {
 
   private final SignatureReport report;
   private final EReceipt receipt;
+  private final ReceiptStatus status;
 
-  EReceiptVerification(SignatureReport report, EReceipt receipt) {
+  EReceiptVerification(SignatureReport report, EReceipt receipt, ReceiptStatus status) {
     this.report = Objects.requireNonNull(report, "report");
     this.receipt = receipt;
+    this.status = Objects.requireNonNull(status, "status");
+  }
+
+  /**
+   * Returns whether the receipt still stands: issued, or cancelled, replaced or adjusted since, as
+   * the verifier's register says.
+   *
+   * @return the status; {@link ReceiptStatus#UNKNOWN} without a register or a readable receipt
+   */
+  public ReceiptStatus status() {
+    return status;
   }
 
   /**
@@ -51,6 +63,6 @@ public final class EReceiptVerification {
 
   @Override
   public String toString() {
-    return report.toString();
+    return status == ReceiptStatus.UNKNOWN ? report.toString() : report + " status=" + status;
   }
 }

@@ -32,6 +32,13 @@ import java.util.Optional;
  *       in another's name. A certificate without a tax code gives {@code INDETERMINATE}.
  * </ol>
  *
+ * <p>With a {@linkplain Builder#register register} (the issuer's {@link ReceiptNumberAllocator}),
+ * the result also says whether the receipt still stands or was cancelled, replaced or adjusted
+ * ({@link EReceiptVerification#status()}); a valid signature on a replaced receipt is still a valid
+ * signature, so the verdict does not change. Content rules are those of the regime in force on the
+ * receipt's issue date ({@link ReceiptRules}), so receipts issued before 1 July 2026 verify under
+ * Decree 123/2020/NĐ-CP. {@link #verifyCancellation} checks a signed cancellation.
+ *
  * <pre>{@code
  * EReceiptVerifier verifier = EReceiptVerifier.builder()
  *     .xmlVerifier(XmlSignatureVerifier.builder().trustAnchors(anchors).build())
@@ -47,10 +54,18 @@ public final class EReceiptVerifier {
   public static final SignedElementPath DATA_PATH =
       SignedElementPath.of(EReceiptXml.ROOT, EReceiptXml.DATA);
 
+  /** Where the signed data of a cancellation is. */
+  public static final SignedElementPath CANCELLATION_PATH =
+      SignedElementPath.of(EReceiptXml.CANCELLATION_ROOT, EReceiptXml.CANCELLATION_DATA);
+
   private final XmlSignatureVerifier xml;
+  private final ReceiptNumberAllocator register;
+  private final ReceiptRules rules;
 
   private EReceiptVerifier(Builder b) {
     this.xml = b.xml;
+    this.register = b.register;
+    this.rules = b.rules;
   }
 
   /**
@@ -72,12 +87,12 @@ public final class EReceiptVerifier {
     XmlVerification verification = xml.verify(document, DATA_PATH);
     SignatureReport report = verification.report();
     if (verification.signedElement().isEmpty()) {
-      return new EReceiptVerification(report, null);
+      return new EReceiptVerification(report, null, ReceiptStatus.UNKNOWN);
     }
     List<Check> documentChecks = new ArrayList<>(report.formatChecks());
     EReceipt receipt = null;
     try {
-      receipt = EReceiptXml.fromDataElement(verification.signedElement().get());
+      receipt = EReceiptXml.fromDataElement(verification.signedElement().get(), rules);
       documentChecks.add(
           Check.passed(CheckType.CONTENT_RULES, ReasonCode.CONTENT_RULES_OK, "receipt"));
       Check identity = signerIdentity(receipt, report);
@@ -92,11 +107,57 @@ public final class EReceiptVerifier {
     }
     SignatureReport combined =
         SignatureReport.of(documentChecks, report.signers(), report.validatedAt());
-    return new EReceiptVerification(combined, receipt);
+    return new EReceiptVerification(combined, receipt, status(receipt));
+  }
+
+  private ReceiptStatus status(EReceipt receipt) {
+    if (receipt == null || register == null) {
+      return ReceiptStatus.UNKNOWN;
+    }
+    return register
+        .find(receipt.series(), receipt.number())
+        .map(n -> ReceiptStatus.of(n.status()))
+        .orElse(ReceiptStatus.NOT_REGISTERED);
+  }
+
+  /**
+   * Verifies a signed cancellation ({@code EReceiptCancellation}): the XML signature over {@code
+   * CancellationData} with every check of {@link XmlSignatureVerifier}, then that the signing
+   * certificate's tax code is the unit's.
+   *
+   * @param document the signed cancellation XML; hostile input gives an {@code INVALID} report
+   * @return the report and, when the signed content is a valid cancellation, the cancellation
+   */
+  public CancellationVerification verifyCancellation(byte[] document) {
+    XmlVerification verification = xml.verify(document, CANCELLATION_PATH);
+    SignatureReport report = verification.report();
+    if (verification.signedElement().isEmpty()) {
+      return new CancellationVerification(report, null);
+    }
+    List<Check> documentChecks = new ArrayList<>(report.formatChecks());
+    ReceiptCancellation cancellation = null;
+    try {
+      cancellation = EReceiptXml.cancellationFromDataElement(verification.signedElement().get());
+      documentChecks.add(
+          Check.passed(CheckType.CONTENT_RULES, ReasonCode.CONTENT_RULES_OK, "cancellation"));
+      Check identity = signerIdentity(cancellation.original().series().unitTaxCode(), report);
+      documentChecks.add(identity);
+      if (identity.outcome() == CheckOutcome.FAILED) {
+        cancellation = null;
+      }
+    } catch (ReceiptException e) {
+      documentChecks.add(
+          Check.failed(CheckType.CONTENT_RULES, ReasonCode.CONTENT_RULES_BROKEN, e.code()));
+    }
+    return new CancellationVerification(
+        SignatureReport.of(documentChecks, report.signers(), report.validatedAt()), cancellation);
   }
 
   private static Check signerIdentity(EReceipt receipt, SignatureReport report) {
-    TaxCode unit = receipt.collectingUnit().taxCode();
+    return signerIdentity(receipt.collectingUnit().taxCode(), report);
+  }
+
+  private static Check signerIdentity(TaxCode unit, SignatureReport report) {
     Optional<TaxCode> signed =
         report.signers().stream()
             .map(SignerReport::signer)
@@ -125,8 +186,33 @@ public final class EReceiptVerifier {
   /** Builds an {@link EReceiptVerifier}. Not thread-safe. */
   public static final class Builder {
     private XmlSignatureVerifier xml;
+    private ReceiptNumberAllocator register;
+    private ReceiptRules rules = ReceiptRules.inForce();
 
     private Builder() {}
+
+    /**
+     * Sets the register to look receipts up in, so that the result says whether a receipt was
+     * cancelled, replaced or adjusted. Optional: without it the status is {@code UNKNOWN}.
+     *
+     * @param register the issuer's allocator; not null
+     * @return this builder
+     */
+    public Builder register(ReceiptNumberAllocator register) {
+      this.register = Objects.requireNonNull(register, "register");
+      return this;
+    }
+
+    /**
+     * Sets the rules by issue date. Default {@link ReceiptRules#inForce()}.
+     *
+     * @param rules the rules; not null
+     * @return this builder
+     */
+    public Builder rules(ReceiptRules rules) {
+      this.rules = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
 
     /**
      * Sets the XML signature verifier (required): its trust anchors, revocation policy, clock and

@@ -50,6 +50,12 @@ public final class EReceiptXml {
   /** The element that holds the signatures, after the data element. */
   public static final String SIGNATURES = "Signatures";
 
+  /** The root element of a cancellation document. */
+  public static final String CANCELLATION_ROOT = "EReceiptCancellation";
+
+  /** The signed data element of a cancellation document. */
+  public static final String CANCELLATION_DATA = "CancellationData";
+
   /** The format version this class writes and reads. */
   public static final String FORMAT_VERSION = "1.0";
 
@@ -84,6 +90,7 @@ public final class EReceiptXml {
         3);
     text(general, "LookupCode", receipt.lookupCode(), 3);
     receipt.dossierCode().ifPresent(d -> text(general, "DossierCode", d.value(), 3));
+    receipt.correction().ifPresent(c -> writeCorrection(general, c));
     close(general, 2);
     Element content = child(data, "Content", 2);
     Element unit = child(content, "CollectingUnit", 3);
@@ -120,6 +127,111 @@ public final class EReceiptXml {
     close(data, 1);
     close(root, 0);
     return doc;
+  }
+
+  private static void writeCorrection(Element general, ReceiptCorrection c) {
+    Element e = child(general, "Correction", 3);
+    text(e, "Kind", c.kind().name(), 4);
+    writeReference(e, c.original(), 4);
+    text(e, "Reason", c.reason(), 4);
+    close(e, 3);
+  }
+
+  private static void writeReference(Element parent, ReceiptReference r, int depth) {
+    Element e = child(parent, "Original", depth);
+    text(e, "FormSymbol", r.series().formSymbol(), depth + 1);
+    text(e, "SeriesSymbol", r.series().seriesSymbol(), depth + 1);
+    text(e, "Number", Long.toString(r.number()), depth + 1);
+    text(e, "IssuedAt", vietnamTime(r.issuedAt()), depth + 1);
+    close(e, depth);
+  }
+
+  private static String vietnamTime(java.time.Instant at) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+        at.atZone(Fields.VIETNAM).toOffsetDateTime());
+  }
+
+  private static ReceiptReference readReference(Reader r, TaxCode unit) {
+    return new ReceiptReference(
+        ReceiptSeries.of(unit, r.text("FormSymbol"), r.text("SeriesSymbol")),
+        number(r.text("Number")),
+        instant(r.text("IssuedAt")));
+  }
+
+  /**
+   * Writes a cancellation as an unsigned XML document: a root {@code EReceiptCancellation} holding
+   * the signed data element {@code CancellationData Id="data"} (format version, the collecting
+   * unit's name and tax code, the original receipt's form symbol, receipt symbol, number and date,
+   * the reason and the time of cancellation).
+   *
+   * @param cancellation the cancellation; not null
+   * @return a new document whose data element's {@code Id} attribute is registered as an ID
+   */
+  public static Document toDocument(ReceiptCancellation cancellation) {
+    Objects.requireNonNull(cancellation, "cancellation");
+    Document doc = HardenedXml.newDocument();
+    Element root = doc.createElement(CANCELLATION_ROOT);
+    doc.appendChild(root);
+    Element data = child(root, CANCELLATION_DATA, 1);
+    data.setAttribute("Id", DATA_ID);
+    data.setIdAttribute("Id", true);
+    text(data, "FormatVersion", FORMAT_VERSION, 2);
+    text(data, "UnitName", cancellation.unitName(), 2);
+    text(data, "UnitTaxCode", cancellation.original().series().unitTaxCode().value(), 2);
+    writeReference(data, cancellation.original(), 2);
+    text(data, "Reason", cancellation.reason(), 2);
+    text(data, "CancelledAt", vietnamTime(cancellation.cancelledAt()), 2);
+    close(data, 1);
+    close(root, 0);
+    return doc;
+  }
+
+  /**
+   * Reads a cancellation, signed or not, without checking the signature.
+   *
+   * @param xml the document; not null
+   * @return the cancellation
+   * @throws ReceiptXmlException when the document is not a cancellation document
+   * @throws InvalidReceiptException when it breaks a content rule
+   */
+  public static ReceiptCancellation readCancellation(byte[] xml) {
+    return cancellationFromDataElement(
+        dataElement(xml, HardenedXml.DEFAULT_MAX_BYTES, CANCELLATION_ROOT, CANCELLATION_DATA));
+  }
+
+  /** Parses a document, hardened, and returns the one data element under the expected root. */
+  private static Element dataElement(byte[] xml, int maxBytes, String rootName, String dataName) {
+    Objects.requireNonNull(xml, "xml");
+    Document doc;
+    try {
+      doc = HardenedXml.parse(xml, maxBytes);
+    } catch (XmlDocumentException e) {
+      throw wrap(e);
+    }
+    Element root = doc.getDocumentElement();
+    if (!isNamed(root, rootName)) {
+      throw structure("The root element is not " + rootName + ".");
+    }
+    return only(root, dataName);
+  }
+
+  static ReceiptCancellation cancellationFromDataElement(Element data) {
+    if (!isNamed(data, CANCELLATION_DATA)) {
+      throw structure("The data element is not " + CANCELLATION_DATA + ".");
+    }
+    Reader r =
+        new Reader(
+            data, "FormatVersion", "UnitName", "UnitTaxCode", "Original", "Reason", "CancelledAt");
+    if (!FORMAT_VERSION.equals(r.text("FormatVersion"))) {
+      throw new ReceiptXmlException(
+          "receipt-xml.version", "Format version " + FORMAT_VERSION + " is expected.");
+    }
+    TaxCode unit = identifier("unit.tax-code", () -> TaxCode.parse(r.text("UnitTaxCode")));
+    ReceiptReference original =
+        readReference(
+            r.child("Original", "FormSymbol", "SeriesSymbol", "Number", "IssuedAt"), unit);
+    return new ReceiptCancellation(
+        r.text("UnitName"), original, r.text("Reason"), instant(r.text("CancelledAt")));
   }
 
   /**
@@ -173,18 +285,7 @@ public final class EReceiptXml {
    * @throws InvalidReceiptException see {@link #read(byte[])}
    */
   public static EReceipt read(byte[] xml, int maxBytes) {
-    Objects.requireNonNull(xml, "xml");
-    Document doc;
-    try {
-      doc = HardenedXml.parse(xml, maxBytes);
-    } catch (XmlDocumentException e) {
-      throw wrap(e);
-    }
-    Element root = doc.getDocumentElement();
-    if (!isNamed(root, ROOT)) {
-      throw structure("The root element is not " + ROOT + ".");
-    }
-    return fromDataElement(only(root, DATA));
+    return fromDataElement(dataElement(xml, maxBytes, ROOT, DATA));
   }
 
   /**
@@ -194,6 +295,17 @@ public final class EReceiptXml {
    * @return the receipt
    */
   static EReceipt fromDataElement(Element data) {
+    return fromDataElement(data, ReceiptRules.inForce());
+  }
+
+  /**
+   * Reads the receipt held by a {@code ReceiptData} element, checking it against given rules.
+   *
+   * @param data the element
+   * @param rules the rules
+   * @return the receipt
+   */
+  static EReceipt fromDataElement(Element data, ReceiptRules rules) {
     if (!isNamed(data, DATA)) {
       throw structure("The data element is not " + DATA + ".");
     }
@@ -211,7 +323,8 @@ public final class EReceiptXml {
             "Number",
             "IssuedAt",
             "LookupCode",
-            "DossierCode");
+            "DossierCode",
+            "Correction");
     Reader content =
         r.child("Content", "CollectingUnit", "Payer", "Items", "Total", "TotalInWords", "Payment");
     Reader unitXml = content.child("CollectingUnit", "Name", "TaxCode", "AgencyCode", "Address");
@@ -254,7 +367,20 @@ public final class EReceiptXml {
     }
     Reader payment = content.child("Payment", "Method", "Reference");
     String dossier = general.optionalText("DossierCode");
+    ReceiptCorrection correction = null;
+    if (general.optional("Correction") != null) {
+      Reader c = general.child("Correction", "Kind", "Original", "Reason");
+      correction =
+          new ReceiptCorrection(
+              enumValue(ReceiptCorrection.Kind.class, c.text("Kind"), "Kind"),
+              readReference(
+                  c.child("Original", "FormSymbol", "SeriesSymbol", "Number", "IssuedAt"),
+                  unit.taxCode()),
+              c.text("Reason"));
+    }
     return EReceipt.builder()
+        .rules(rules)
+        .correction(correction)
         .series(
             ReceiptSeries.of(
                 unit.taxCode(), general.text("FormSymbol"), general.text("SeriesSymbol")))

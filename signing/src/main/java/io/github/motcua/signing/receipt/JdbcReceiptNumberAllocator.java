@@ -28,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * the stored counter. Transient failures (lock time-outs, serialisation failures, two processes
  * creating a series at once) are retried up to {@link Builder#maxAttempts(int)} times.
  *
+ * <p>From 1 July 2026 a series' receipt symbol carries the year of issue ({@code 26TAB}), so each
+ * year is a series of its own here and its numbers start at 1 on 1 January (Decree 254/2026/NĐ-CP
+ * Art. 23(2)); {@link EReceiptIssuer} picks the year's series by the issue date in Vietnam time. A
+ * number's {@code status} is {@code ALLOCATED}, {@code CANCELLED}, {@code REPLACED} or {@code
+ * ADJUSTED}; {@code cancelled_at} and {@code cancel_reason} hold the time and reason of its last
+ * change ({@link #cancel}, {@link #recordCorrection}).
+ *
  * <p>Tables (the prefix is {@code motcua_} unless set), created when missing on first use:
  *
  * <pre>
@@ -190,12 +197,31 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
 
   @Override
   public void cancel(ReceiptSeries series, long number, String reason) {
+    changeStatus(series, number, AllocatedNumber.Status.CANCELLED, reason);
+    LOG.warn("Cancelled receipt number {} of series {}: {}", number, series, reason.strip());
+  }
+
+  @Override
+  public void recordCorrection(
+      ReceiptSeries series, long number, AllocatedNumber.Status status, String note) {
+    if (status != AllocatedNumber.Status.REPLACED && status != AllocatedNumber.Status.ADJUSTED) {
+      throw new ReceiptNumberException(
+          "receipt-number.status", "A correction marks a number replaced or adjusted.");
+    }
+    changeStatus(series, number, status, note);
+    LOG.info("Receipt number {} of series {} is now {}", number, series, status);
+  }
+
+  private void changeStatus(
+      ReceiptSeries series, long number, AllocatedNumber.Status status, String reason) {
     Objects.requireNonNull(series, "series");
     if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
       throw new ReceiptNumberException(
-          "receipt-number.reason", "A cancellation needs a reason of 1 to 500 characters.");
+          "receipt-number.reason", "A status change needs a reason of 1 to 500 characters.");
     }
     String why = reason.strip();
+    // Allocated and adjusted receipts can still be cancelled, replaced or adjusted; cancelled and
+    // replaced ones are final.
     ensureSchema();
     try (Connection c = connector.open()) {
       c.setAutoCommit(true);
@@ -204,13 +230,14 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
           c.prepareStatement(
               "UPDATE "
                   + numberTable
-                  + " SET status = 'CANCELLED', cancelled_at = ?, cancel_reason = ?"
+                  + " SET status = ?, cancelled_at = ?, cancel_reason = ?"
                   + " WHERE unit_tax_code = ? AND form_symbol = ? AND series_symbol = ?"
-                  + " AND receipt_no = ? AND status = 'ALLOCATED'")) {
-        up.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        up.setString(2, why);
-        bindSeries(up, series, 3);
-        up.setLong(6, number);
+                  + " AND receipt_no = ? AND status IN ('ALLOCATED', 'ADJUSTED')")) {
+        up.setString(1, status.name());
+        up.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        up.setString(3, why);
+        bindSeries(up, series, 4);
+        up.setLong(7, number);
         updated = up.executeUpdate();
       }
       if (updated == 0) {
@@ -222,13 +249,18 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
         }
         throw new ReceiptNumberException(
             "receipt-number.already-cancelled",
-            "Number " + number + " of series " + series + " is already cancelled.");
+            "Number "
+                + number
+                + " of series "
+                + series
+                + " is already "
+                + existing.get().status().name().toLowerCase(java.util.Locale.ROOT)
+                + ".");
       }
-      LOG.warn("Cancelled receipt number {} of series {}: {}", number, series, why);
     } catch (SQLException e) {
       throw new ReceiptNumberException(
           "receipt-number.storage",
-          "Number " + number + " of series " + series + " could not be cancelled.",
+          "Number " + number + " of series " + series + " could not be marked " + status + ".",
           e);
     }
   }

@@ -5,7 +5,9 @@ import java.util.Optional;
 /**
  * Hands out receipt numbers: per {@link ReceiptSeries}, from 1, in sequence, without gaps and
  * without ever handing out a number twice, also when many threads or processes allocate at once and
- * across restarts (Decree 123/2020/NĐ-CP: receipt numbers are issued in sequence within a series).
+ * across restarts. Numbers are issued in sequence within a series; from 1 July 2026 a series'
+ * receipt symbol carries the year of issue, so numbering starts at 1 each 1 January (Decree
+ * 254/2026/NĐ-CP Art. 23(2); see {@link ReceiptRules#seriesOn}).
  *
  * <p>A number once allocated stays on record. When it cannot be used (signing failed, the receipt
  * was issued in error) it is {@linkplain #cancel cancelled} with a reason, never reused, so the
@@ -51,4 +53,25 @@ public interface ReceiptNumberAllocator {
    * @throws ReceiptNumberException with code {@code receipt-number.storage}
    */
   Optional<AllocatedNumber> find(ReceiptSeries series, long number);
+
+  /**
+   * Records that the receipt of a number was replaced or adjusted by another receipt. A replaced or
+   * cancelled receipt cannot be replaced or adjusted again; an adjusted one can be adjusted again
+   * or replaced.
+   *
+   * @param series the original's series; not null
+   * @param number the original's number
+   * @param status {@link AllocatedNumber.Status#REPLACED} or {@link
+   *     AllocatedNumber.Status#ADJUSTED}; not null
+   * @param note the reason and the correcting receipt, 1 to 500 characters, no personal data
+   * @throws ReceiptNumberException with code {@code receipt-number.unknown}, {@code
+   *     receipt-number.already-cancelled} (cancelled or replaced before), {@code
+   *     receipt-number.reason} or {@code receipt-number.storage}; {@code
+   *     receipt-number.unsupported} from an allocator that keeps no statuses (this default)
+   */
+  default void recordCorrection(
+      ReceiptSeries series, long number, AllocatedNumber.Status status, String note) {
+    throw new ReceiptNumberException(
+        "receipt-number.unsupported", getClass().getSimpleName() + " keeps no correction status.");
+  }
 }

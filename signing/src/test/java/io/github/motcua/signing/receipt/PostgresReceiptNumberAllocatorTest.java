@@ -91,4 +91,34 @@ class PostgresReceiptNumberAllocatorTest {
         .isEqualTo(AllocatedNumber.Status.CANCELLED);
     assertThat(a.allocate(SampleReceipts.SERIES)).isEqualTo(2);
   }
+
+  // Decree 254/2026 Art. 23(2): numbers start at 1 on 1 January; the year-led symbol makes each
+  // year a series of its own, so the counter restarts without touching the old year's.
+  @Test
+  void acrossNewYearEachYearRunsFromOneWithoutGapAcrossRestarts() throws Exception {
+    ReceiptRules rules = ReceiptRules.inForce();
+    ReceiptSeries eve =
+        rules.seriesOn(NewRegimeIssuingTest.SERIES, NewRegimeIssuingTest.NEW_YEARS_EVE);
+    ReceiptSeries newYear =
+        rules.seriesOn(NewRegimeIssuingTest.SERIES, NewRegimeIssuingTest.NEW_YEAR);
+    assertThat(newYear.seriesSymbol()).isEqualTo("27TAB");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      JdbcReceiptNumberAllocator first = allocator();
+      var a = pool.submit(() -> AllocatorContract.allocateConcurrently(first, eve, 4, 50));
+      var b = pool.submit(() -> AllocatorContract.allocateConcurrently(first, newYear, 4, 50));
+      List<Long> eveNumbers = new ArrayList<>(a.get());
+      List<Long> newYearNumbers = new ArrayList<>(b.get());
+      JdbcReceiptNumberAllocator restarted = allocator();
+      newYearNumbers.addAll(AllocatorContract.allocateConcurrently(restarted, newYear, 4, 25));
+      AllocatorContract.assertExactlyOneTo(eveNumbers, 200);
+      AllocatorContract.assertExactlyOneTo(newYearNumbers, 300);
+      restarted.recordCorrection(newYear, 7, AllocatedNumber.Status.REPLACED, "wrong payer");
+      assertThat(first.find(newYear, 7).orElseThrow().status())
+          .isEqualTo(AllocatedNumber.Status.REPLACED);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

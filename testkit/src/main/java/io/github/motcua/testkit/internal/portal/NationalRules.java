@@ -1,6 +1,7 @@
 package io.github.motcua.testkit.internal.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.InvalidIdentifierException;
 import io.github.motcua.core.id.ProcedureCode;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What the national portal fake checks in the records it receives (docs/domain.md §3-4). */
+/**
+ * What the national portal fake checks in the records it receives, written from docs/domain.md §3-4
+ * (the public evidence), not from the client's mapping.
+ */
 public final class NationalRules {
 
   /** Reply code: success. */
@@ -36,8 +40,11 @@ public final class NationalRules {
   /** Reply code: the dossier or call belongs to another unit. */
   public static final int WRONG_UNIT = 1004;
 
-  /** Reply code: the dossier already exists (create of an existing dossier). */
-  public static final int ALREADY_EXISTS = 1005;
+  /**
+   * Reply code: the dossier already exists (create of an existing dossier). Public code accepts
+   * {@code 0}, {@code 3} or {@code -3} with "đã tồn tại" in the message (docs/domain.md §4).
+   */
+  public static final int ALREADY_EXISTS = -3;
 
   /** Reply code: the dossier does not exist. */
   public static final int NOT_FOUND = 1006;
@@ -66,14 +73,7 @@ public final class NationalRules {
           10, Set.of());
 
   private static final List<String> REQUIRED =
-      List.of(
-          "MaHoSo",
-          "MaTTHC",
-          "TenTTHC",
-          "ChuHoSo",
-          "LoaiDoiTuong",
-          "NgayTiepNhan",
-          "TrangThaiHoSo");
+      List.of("MaHoSo", "MaTTHC", "TenTTHC", "LoaiDoiTuong", "NgayTiepNhan", "TrangThaiHoSo");
 
   private NationalRules() {}
 
@@ -97,7 +97,9 @@ public final class NationalRules {
   }
 
   /**
-   * Checks a dossier record.
+   * Checks a dossier record against docs/domain.md §4: required fields, every code a JSON string
+   * within its value set (public code sends them as strings), dates {@code yyyyMMddHHmmss} or
+   * empty, lists of objects.
    *
    * @param record the record
    * @param unit the caller's unit code, or null to accept any unit
@@ -119,52 +121,136 @@ public final class NationalRules {
     if (!ProcedureCode.isValid(text(record, "MaTTHC"))) {
       throw new Refusal(BAD_FORMAT, "MaTTHC không đúng định dạng");
     }
-    intIn(record, "LoaiDoiTuong", 1, 4);
-    intIn(record, "TrangThaiHoSo", 1, 10);
-    for (String date : List.of("NgayTiepNhan", "NgayHenTra", "NgayTra", "NgayKetThucXuLy")) {
+    for (String field :
+        List.of(
+            "MaHoSo",
+            "MaTTHC",
+            "TenTTHC",
+            "MaLinhVuc",
+            "TenLinhVuc",
+            "ChuHoSo",
+            "MaDoiTuong",
+            "Email",
+            "SoDienThoai",
+            "TrichYeuHoSo",
+            "DonViXuLy",
+            "GhiChu",
+            "ThongTinKhac",
+            "ThongTinTra")) {
+      stringType(record, field);
+    }
+    codeIn(record, "LoaiDoiTuong", true, "1", "2", "3", "4");
+    codeIn(record, "TrangThaiHoSo", true, STATUSES);
+    codeIn(record, "KenhThucHien", false, "1", "2", "3");
+    codeIn(record, "HinhThuc", false, "0", "1");
+    for (String date :
+        List.of(
+            "NgayTiepNhan",
+            "NgayHenTra",
+            "NgayTra",
+            "NgayKetThucXuLy",
+            "NgayTuChoi",
+            "NgayNopHoSo")) {
       optionalTime(record, date);
     }
-    for (String flag :
-        List.of("TaiKhoanDuocXacThucVoiVNeID", "DuocThanhToanTrucTuyen", "HoSoCoThanhPhanSoHoa")) {
-      if (record.has(flag)) {
-        intIn(record, flag, 0, 1);
-      }
-    }
+    codeIn(record, "TaiKhoanDuocXacThucVoiVNeID", false, "0", "1");
+    codeIn(record, "HoSoCoThanhPhanSoHoa", false, "0", "1");
+    codeIn(record, "DuocThanhToanTrucTuyen", false, "0", "1", "3");
     for (JsonNode id : list(record, "DinhDanhCHS")) {
-      int kind = intIn(id, "LoaiDinhDanh", 1, 2);
+      String kind = codeIn(id, "LoaiDinhDanh", true, "1", "2");
+      stringType(id, "SoDinhDanh");
       String number = text(id, "SoDinhDanh");
-      if (!number.matches(kind == 1 ? "\\d{12}" : "\\d{9}")) {
+      if (!number.matches("1".equals(kind) ? "\\d{12}" : "\\d{9}")) {
         throw new Refusal(BAD_FORMAT, "SoDinhDanh không khớp LoaiDinhDanh");
       }
     }
     for (JsonNode doc : list(record, "TaiLieuNop")) {
-      if (text(doc, "TenTepDinhKem").isEmpty()) {
-        throw new Refusal(MISSING_FIELD, "Thiếu trường bắt buộc TaiLieuNop.TenTepDinhKem");
-      }
-      if (doc.has("DuocSoHoa")) {
-        intIn(doc, "DuocSoHoa", 0, 1);
-      }
-      if (doc.has("DuocTaiSuDung")) {
-        intIn(doc, "DuocTaiSuDung", 0, 1);
-      }
+      checkDocument(doc, "TaiLieuNop");
     }
     for (JsonNode fee : list(record, "DanhSachLePhi")) {
-      intIn(fee, "LoaiPhiLePhi", 1, 2);
-      int stage = intIn(fee, "HinhThucThu", 1, 4);
-      if (stage == 3) {
-        throw new Refusal(BAD_FORMAT, "HinhThucThu không hợp lệ");
-      }
-      if (!fee.path("Gia").canConvertToLong() || fee.path("Gia").asLong() < 0) {
+      codeIn(fee, "LoaiPhiLePhi", true, "1", "2");
+      codeIn(fee, "HinhThucThu", true, "1", "2", "4");
+      stringType(fee, "Gia");
+      if (!text(fee, "Gia").matches("\\d{1,15}")) {
         throw new Refusal(BAD_FORMAT, "Gia không hợp lệ");
       }
       if (text(fee, "TenPhiLePhi").isEmpty()) {
         throw new Refusal(MISSING_FIELD, "Thiếu trường bắt buộc DanhSachLePhi.TenPhiLePhi");
       }
     }
+    for (JsonNode s : list(record, "DanhSachHoSoBoSung")) {
+      JsonNode id = s.get("HoSoBoSungId");
+      if (id == null || !id.canConvertToInt() || !id.isIntegralNumber()) {
+        throw new Refusal(BAD_FORMAT, "DanhSachHoSoBoSung.HoSoBoSungId phải là số nguyên");
+      }
+      if (text(s, "NoiDungBoSung").isEmpty()) {
+        throw new Refusal(MISSING_FIELD, "Thiếu trường bắt buộc DanhSachHoSoBoSung.NoiDungBoSung");
+      }
+      for (String date :
+          List.of("NgayBoSung", "NgayTiepNhanBoSung", "NgayHenTraTruoc", "NgayHenTraMoi")) {
+        optionalTime(s, date);
+      }
+      if (text(s, "NgayBoSung").isEmpty()) {
+        throw new Refusal(MISSING_FIELD, "Thiếu trường bắt buộc DanhSachHoSoBoSung.NgayBoSung");
+      }
+      JsonNode state = s.get("TrangThaiBoSung");
+      if (state != null && !state.isNull() && !state.isBoolean()) {
+        throw new Refusal(BAD_FORMAT, "DanhSachHoSoBoSung.TrangThaiBoSung phải là true/false");
+      }
+      for (JsonNode doc : list(s, "DanhSachGiayToBoSung")) {
+        checkDocument(doc, "DanhSachGiayToBoSung");
+      }
+    }
     for (JsonNode result : list(record, "DanhSachGiayToKetQua")) {
       if (text(result, "TenGiayTo").isEmpty()) {
         throw new Refusal(MISSING_FIELD, "Thiếu trường bắt buộc DanhSachGiayToKetQua.TenGiayTo");
       }
+      for (String f :
+          List.of("MaThanhPhanHoSo", "GiayToId", "DuongDanTepTinKetQua", "MaGiayToKetQua")) {
+        stringType(result, f);
+      }
+    }
+    for (JsonNode db : list(record, "DSKetNoiCSDL")) {
+      stringType(db, "MaCSDL");
+      if (text(db, "MaCSDL").isEmpty()) {
+        throw new Refusal(MISSING_FIELD, "Thiếu trường bắt buộc DSKetNoiCSDL.MaCSDL");
+      }
+    }
+  }
+
+  /**
+   * Checks what the national portal's record carries beyond the provincial one: {@code HinhThuc}
+   * (return form) present, and {@code DonViXuLy} the processing agency's name, as public code sends
+   * it, not an agency code.
+   *
+   * @param record a record that passed {@link #checkRecord}
+   */
+  public static void checkNationalRecord(JsonNode record) {
+    for (String field : List.of("HinhThuc", "DonViXuLy")) {
+      if (text(record, field).isEmpty()) {
+        throw new Refusal(MISSING_FIELD, "Thiếu trường bắt buộc " + field);
+      }
+    }
+    if (AgencyCode.isValid(text(record, "DonViXuLy"))) {
+      throw new Refusal(BAD_FORMAT, "DonViXuLy là tên đơn vị xử lý, không phải mã đơn vị");
+    }
+  }
+
+  private static void checkDocument(JsonNode doc, String list) {
+    if (text(doc, "TenTepDinhKem").isEmpty()) {
+      throw new Refusal(MISSING_FIELD, "Thiếu trường bắt buộc " + list + ".TenTepDinhKem");
+    }
+    for (String f :
+        List.of("TepDinhKemId", "MaThanhPhanHoSo", "DuongDanTaiTepTin", "MaKetQuaThayThe")) {
+      stringType(doc, f);
+    }
+    codeIn(doc, "DuocSoHoa", false, "0", "1");
+    codeIn(doc, "DuocTaiSuDung", false, "0", "1", "2");
+    codeIn(doc, "DuocLayTuKhoDMQG", false, "0", "1");
+    codeIn(doc, "IsDeleted", false, "True", "False", "true", "false", "0", "1");
+    if ("2".equals(text(doc, "DuocTaiSuDung")) && text(doc, "MaKetQuaThayThe").isEmpty()) {
+      throw new Refusal(
+          MISSING_FIELD, list + ".DuocTaiSuDung 2 (tái sử dụng kết quả) cần MaKetQuaThayThe");
     }
   }
 
@@ -182,9 +268,35 @@ public final class NationalRules {
         throw new Refusal(MISSING_FIELD, "Thiếu trường bắt buộc " + field);
       }
     }
-    intIn(step, "TrangThai", 1, 10);
+    for (String field : List.of("MaHoSo", "NguoiXuLy", "ChucDanh", "PhongBanXuLy", "NoiDungXuLy")) {
+      stringType(step, field);
+    }
+    codeIn(step, "TrangThai", true, STATUSES);
     for (String date : List.of("ThoiDiemXuLy", "NgayBatDau", "NgayKetThucTheoQuyDinh")) {
       optionalTime(step, date);
+    }
+  }
+
+  /**
+   * Checks that a step's status does not contradict the dossier's: a step may not say the dossier
+   * was refused, withdrawn, stopped, finished or returned while the dossier's record says otherwise
+   * (public code sends the record first, then its steps).
+   *
+   * @param stepStatus the step's {@code TrangThai}
+   * @param dossierStatus the stored record's {@code TrangThaiHoSo}
+   */
+  public static void checkStepStatus(int stepStatus, int dossierStatus) {
+    boolean consistent =
+        switch (stepStatus) {
+          case 3, 7, 8 -> dossierStatus == stepStatus;
+          case 9 -> dossierStatus == 9 || dossierStatus == 10;
+          case 10 -> dossierStatus == 10;
+          default -> true;
+        };
+    if (!consistent) {
+      throw new Refusal(
+          ILLEGAL_STATUS,
+          "Trạng thái tiến độ " + stepStatus + " mâu thuẫn với trạng thái hồ sơ " + dossierStatus);
     }
   }
 
@@ -249,22 +361,41 @@ public final class NationalRules {
     return out;
   }
 
-  private static int intIn(JsonNode node, String field, int min, int max) {
-    String t = text(node, field);
-    if (t.isEmpty()) {
-      throw new Refusal(MISSING_FIELD, "Thiếu trường bắt buộc " + field);
+  /** A present field must be a JSON string (or null), as public code sends every scalar. */
+  private static void stringType(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v != null && !v.isNull() && !v.isTextual()) {
+      throw new Refusal(BAD_FORMAT, field + " phải là chuỗi (string)");
     }
-    int value;
-    try {
-      value = Integer.parseInt(t);
-    } catch (NumberFormatException e) {
-      throw new Refusal(BAD_FORMAT, field + " không phải số");
-    }
-    if (value < min || value > max) {
-      throw new Refusal(BAD_FORMAT, field + " ngoài miền giá trị");
-    }
-    return value;
   }
+
+  /**
+   * A code sent as a JSON string within its value set.
+   *
+   * @return the code, empty when absent and not required
+   */
+  private static String codeIn(JsonNode node, String field, boolean required, String... values) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+      if (required) {
+        throw new Refusal(MISSING_FIELD, "Thiếu trường bắt buộc " + field);
+      }
+      return "";
+    }
+    if (!v.isTextual()) {
+      throw new Refusal(
+          BAD_FORMAT, field + " phải là chuỗi (string), không phải " + v.getNodeType());
+    }
+    String t = v.asText().strip();
+    for (String allowed : values) {
+      if (allowed.equals(t)) {
+        return t;
+      }
+    }
+    throw new Refusal(BAD_FORMAT, field + " ngoài miền giá trị");
+  }
+
+  private static final String[] STATUSES = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
 
   private static void optionalTime(JsonNode node, String field) {
     String t = text(node, field);

@@ -222,6 +222,9 @@ public final class StatusServer implements AutoCloseable {
                   list.addObject()
                       .put("code", d.code())
                       .put("status", d.status())
+                      .put("channel", d.current().path("KenhThucHien").asText(""))
+                      .put("returnForm", d.current().path("HinhThuc").asText(""))
+                      .put("portalAccount", !d.current().path("MaDoiTuong").asText("").isEmpty())
                       .put("records", d.history().size())
                       .put("steps", d.steps().size())
                       .put("rated", d.rating() != null));
@@ -240,6 +243,9 @@ public final class StatusServer implements AutoCloseable {
                       .put("records", d.history().size())
                       .put("steps", d.steps().size())
                       .put("rated", d.rating() != null));
+    }
+    if (sandbox.parts().contains(MotcuaSandbox.Part.TAX_AUTHORITY)) {
+      taxStatus(root.putObject("receipts"));
     }
     ObjectNode faults = root.putObject("faults");
     ArrayNode kinds = faults.putArray("available");
@@ -340,8 +346,66 @@ public final class StatusServer implements AutoCloseable {
               .toList(),
           held.size());
     }
+    if (sandbox.parts().contains(MotcuaSandbox.Part.TAX_AUTHORITY)) {
+      taxPage(h);
+    }
     h.append("</body></html>\n");
     return h.toString();
+  }
+
+  /** What the tax authority fake holds: counts, states, gaps, refusals, the latest documents. */
+  private void taxStatus(ObjectNode out) {
+    io.github.motcua.testkit.TaxAuthorityFake tax = sandbox.taxAuthority();
+    java.util.List<io.github.motcua.testkit.TaxAuthorityFake.Accepted> held = tax.accepted();
+    out.put("accepted", held.size());
+    out.put("late", tax.lateDeliveries());
+    out.put("summaries", tax.summaries().size());
+    out.set("gaps", mapper.valueToTree(tax.gaps()));
+    out.set("refusals", mapper.valueToTree(tax.refusals()));
+    ArrayNode list = out.putArray("latest");
+    held.stream()
+        .skip(Math.max(0, held.size() - MAX_LISTED))
+        .forEach(
+            a ->
+                list.addObject()
+                    .put("series", a.series())
+                    .put("number", a.number())
+                    .put("kind", a.kind())
+                    .put("acceptanceCode", a.acceptanceCode()));
+  }
+
+  private void taxPage(StringBuilder h) {
+    io.github.motcua.testkit.TaxAuthorityFake tax = sandbox.taxAuthority();
+    java.util.List<io.github.motcua.testkit.TaxAuthorityFake.Accepted> held = tax.accepted();
+    h.append("<h2>Tax authority: ")
+        .append(held.size())
+        .append(" receipt documents, ")
+        .append(tax.summaries().size())
+        .append(" daily summaries</h2>");
+    h.append("<p>Gaps: ")
+        .append(esc(tax.gaps().isEmpty() ? "none" : tax.gaps().toString()))
+        .append("; refusals: ")
+        .append(esc(tax.refusals().isEmpty() ? "none" : tax.refusals().toString()))
+        .append("; late: ")
+        .append(tax.lateDeliveries())
+        .append("</p>");
+    if (!held.isEmpty()) {
+      h.append("<table><tr><th>series</th><th>number</th><th>kind</th><th>acceptance</th></tr>");
+      held.stream()
+          .skip(Math.max(0, held.size() - MAX_LISTED))
+          .forEach(
+              a ->
+                  h.append("<tr><td>")
+                      .append(esc(a.series()))
+                      .append("</td><td>")
+                      .append(a.number())
+                      .append("</td><td>")
+                      .append(esc(a.kind()))
+                      .append("</td><td>")
+                      .append(esc(a.acceptanceCode()))
+                      .append("</td></tr>"));
+      h.append("</table>");
+    }
   }
 
   private record Row(String code, int status, int records, int steps) {}
