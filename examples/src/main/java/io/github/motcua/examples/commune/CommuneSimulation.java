@@ -1476,10 +1476,13 @@ public final class CommuneSimulation {
       // allocator (H2 keeps 8 by default, so they evicted one another and were parsed anew).
       // WRITE_DELAY=0: H2 writes each commit before acknowledging it; with its default (500 ms)
       // a killed process loses the commits of its last half second, and the outbox refuses it.
+      // MAX_COMPACT_TIME=0: no compaction at close, after which a killed next session lost
+      // acknowledged commits (see the portal-client README, "Durability").
       config.setJdbcUrl(
           "jdbc:h2:async:"
               + file
-              + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;CACHE_SIZE=262144;QUERY_CACHE_SIZE=256");
+              + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0;LOCK_TIMEOUT=10000;CACHE_SIZE=262144"
+              + ";QUERY_CACHE_SIZE=256");
       config.setUsername("sa");
       config.setPassword("");
     } else {

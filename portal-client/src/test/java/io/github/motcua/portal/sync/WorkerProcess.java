@@ -159,12 +159,37 @@ public final class WorkerProcess {
                 new SyncListener() {
                   @Override
                   public void delivered(ClaimedDelivery delivery, Duration sinceRecorded) {
+                    acknowledged(workerId, delivery);
                     progress();
                   }
                 })
             .build();
     boolean done = worker.drain(Duration.ofMinutes(10));
     System.exit(done ? 0 : 3);
+  }
+
+  /** The log line that says a delivery's outcome was committed (see {@link #acknowledged}). */
+  static final String ACKNOWLEDGED = "acknowledged ";
+
+  /**
+   * Writes to the log that the outbox committed a delivery as delivered ({@code settle} returned
+   * true), so that the test can tell whether a later worker delivered it again: the outbox then
+   * forgot a commit it had acknowledged.
+   */
+  private static synchronized void acknowledged(String workerId, ClaimedDelivery d) {
+    System.err.println(
+        ACKNOWLEDGED
+            + workerId
+            + " "
+            + d.destination()
+            + " "
+            + d.event().eventId()
+            + " "
+            + d.event().dossierCode()
+            + " #"
+            + d.sequence()
+            + " claims="
+            + d.claims());
   }
 
   /** Tells the test that one more delivery was recorded, so that it can kill at a chosen point. */
