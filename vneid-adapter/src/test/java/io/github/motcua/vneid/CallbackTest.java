@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CallbackTest {
 
@@ -119,6 +121,64 @@ class CallbackTest {
         org.assertj.core.api.Assertions.catchThrowable(
             () -> client.completeLogin(callback, request));
     assertCode(e, InvalidCallbackException.class, "callback.malformed");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "code=a&state=S&state=S",
+        "code=a&state=S&st%61te=S",
+        "state=S&code=a&code=a",
+        "state=S&code=a&c%6Fde=b",
+        "state=S&code=a&iss=x&iss=x"
+      })
+  void refusesARepeatedParameterNamingIt(String query) {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    URI callback =
+        URI.create(VNEID.redirectUri() + "?" + query.replace("=S", "=" + request.state()));
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.completeLogin(callback, request));
+    assertCode(e, InvalidCallbackException.class, "callback.malformed");
+    assertThat(e.getMessage()).containsPattern("repeats parameter '(state|code|iss)'");
+  }
+
+  @Test
+  void brokenEscapesNeverReachTheClientAndBadUtf8MatchesNoState() {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    assertThatThrownBy(() -> URI.create(VNEID.redirectUri() + "?code=a%zz&state=x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    URI callback =
+        URI.create(VNEID.redirectUri() + "?code=a&state=%FF%FE" + request.state().substring(2));
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.completeLogin(callback, request));
+    assertCode(e, InvalidCallbackException.class, "callback.state-mismatch");
+  }
+
+  @Test
+  void decodesEscapesAndIgnoresEmptyPairs() {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    URI callback =
+        URI.create(
+            VNEID.redirectUri()
+                + "?&&st%61te="
+                + request.state()
+                + "&&iss="
+                + java.net.URLEncoder.encode(
+                    VNEID.issuer().toString(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&error=access_denied&error_description=Ng%C6%B0%E1%BB%9Di+d%C3%B9ng+t%E1%BB%AB"
+                + "+ch%E1%BB%91i");
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.completeLogin(callback, request));
+    assertThat(e).isInstanceOf(LoginDeniedException.class);
+    assertThat(((LoginDeniedException) e).providerError()).isEqualTo("access_denied");
+    assertThat(((LoginDeniedException) e).providerErrorDescription())
+        .hasValue("Người dùng từ chối");
   }
 
   @Test
