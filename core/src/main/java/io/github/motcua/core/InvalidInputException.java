@@ -11,7 +11,10 @@ import java.util.List;
  *
  * <p>{@link #code()} names the field and the rule, for example {@code personal-id.length}. When
  * several problems were found at once (code {@code json.invalid} or {@code dossier.invalid}), they
- * are listed by {@link #violations()}; otherwise that list is empty.
+ * are listed by {@link #violations()}; otherwise that list is empty. What a caller may need beyond
+ * that is in the code (an identifier's kind and rule, {@code personal-id.length}; a receipt's field
+ * and rule, {@code receipt.total.sum}) or, for a refusal by a remote party, in the message (its
+ * HTTP status, its masked error code and message, the request id).
  */
 public final class InvalidInputException extends MotcuaException {
 

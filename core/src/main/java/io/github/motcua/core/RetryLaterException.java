@@ -7,7 +7,8 @@ import java.util.Optional;
  * Retry later: a remote party (portal, identity provider, payment platform, time-stamping
  * authority, OCSP responder) is unavailable or timed out, a publish lost its lease to another
  * worker, or the database failed transiently. The same call may succeed later; when the remote
- * party said when, {@link #retryAfter()} carries it.
+ * party said when, {@link #retryAfter()} carries it; the HTTP status and the request id, when there
+ * is one, are in the message.
  */
 public final class RetryLaterException extends MotcuaException {
 

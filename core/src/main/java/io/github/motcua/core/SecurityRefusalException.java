@@ -5,6 +5,10 @@ package io.github.motcua.core;
  * level is insufficient, the citizen or provider denied the login, a limit on hostile input was
  * exceeded, or the exchange violated the protocol in a way that may be an attack. Do not retry the
  * same input; log the {@link #code()} and refuse.
+ *
+ * <p>The provider's error of a denied or refused login ({@code login.denied}, {@code
+ * token.rejected}: for example {@code access_denied}, {@code invalid_grant}) and the assurance
+ * level reached ({@code assurance.insufficient}) are named in the message.
  */
 public final class SecurityRefusalException extends MotcuaException {
 

@@ -46,12 +46,11 @@ import java.util.stream.Collectors;
  * one instance per document, not thread-safe.
  *
  * <p>Hostile documents can hold a great many problems (every empty object in a list lacks all its
- * properties), so the cost of each is constant: the first {@link
- * InvalidInputException#MAX_VIOLATIONS} are kept, the rest only counted, and the check that keeps a
- * model rule from repeating a reading failure looks only at the failures inside the value being
- * built, each subtree's failures collapsing to one entry once the value is built. Reading a
- * document with {@code v} problems costs time and memory in {@code O(n + v)}, {@code v} itself
- * being {@code O(n)}.
+ * properties), so the cost of each is constant: the first {@link JsonErrors#MAX_VIOLATIONS} are
+ * kept, the rest only counted, and the check that keeps a model rule from repeating a reading
+ * failure looks only at the failures inside the value being built, each subtree's failures
+ * collapsing to one entry once the value is built. Reading a document with {@code v} problems costs
+ * time and memory in {@code O(n + v)}, {@code v} itself being {@code O(n)}.
  */
 final class Reading {
 
