@@ -1,5 +1,6 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -644,9 +645,9 @@ class JdbcSyncOutboxTest {
     DataSource ds = h2File(dir, ";WRITE_DELAY=500");
     assertThatThrownBy(
             () -> builder(TestDatabase.H2, ds, "motcua_").build().createSchemaIfMissing())
-        .isInstanceOf(SyncOutboxException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("WRITE_DELAY is 500")
-        .extracting(e -> ((SyncOutboxException) e).code())
+        .extracting(e -> ((ConfigurationException) e).code())
         .isEqualTo("sync.outbox.durability");
   }
 
@@ -682,9 +683,9 @@ class JdbcSyncOutboxTest {
     String prefix = TestDatabase.uniquePrefix();
     assertThatThrownBy(
             () -> builder(TestDatabase.POSTGRESQL, ds, prefix).build().createSchemaIfMissing())
-        .isInstanceOf(SyncOutboxException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("synchronous_commit is off")
-        .extracting(e -> ((SyncOutboxException) e).code())
+        .extracting(e -> ((ConfigurationException) e).code())
         .isEqualTo("sync.outbox.durability");
   }
 
