@@ -181,12 +181,9 @@ class ModuleArchitectureTest {
         .that()
         .areAssignableTo(MotcuaException.class)
         .should()
-        .belongToAnyOf(
-            MotcuaException.class,
-            InvalidInputException.class,
-            ConfigurationException.class,
-            RetryLaterException.class,
-            SecurityRefusalException.class)
+        .haveNameMatching(
+            "io\\.github\\.motcua\\.core\\."
+                + "(Motcua|InvalidInput|Configuration|RetryLater|SecurityRefusal)Exception")
         .check(motcua);
   }
 

@@ -167,7 +167,7 @@ public final class HttpReceiptTransmitter implements ReceiptTransmitter {
             if (token != null && reply.status() == 401) {
               tokens.invalidate(token);
             }
-            String message =
+            String refusal =
                 Failures.detail(
                     "The " + profile.name() + " refused this client's credentials.",
                     reply.status(),
@@ -175,9 +175,9 @@ public final class HttpReceiptTransmitter implements ReceiptTransmitter {
                     reply.requestId());
             if (reply.status() == 401) {
               // The token expired: renewed and sent again.
-              throw new RetryLaterException("portal.auth.expired", message);
+              throw new RetryLaterException("portal.auth.expired", refusal);
             }
-            throw new ConfigurationException("portal.auth.forbidden", message);
+            throw new ConfigurationException("portal.auth.forbidden", refusal);
           }
           if (reply.status() >= 400 && reply.status() < 500) {
             throw Failures.rejected(

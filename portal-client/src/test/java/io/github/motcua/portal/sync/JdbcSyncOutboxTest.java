@@ -1,10 +1,10 @@
 package io.github.motcua.portal.sync;
 
-import io.github.motcua.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
