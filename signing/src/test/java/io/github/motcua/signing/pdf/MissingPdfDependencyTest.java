@@ -33,7 +33,7 @@ class MissingPdfDependencyTest {
 
       // A throwable from the hiding loader is another class than ours: compare by name.
       assertThat(thrown.getClass().getName())
-          .isEqualTo("io.github.motcua.signing.SigningConfigurationException");
+          .isEqualTo("io.github.motcua.core.ConfigurationException");
       assertThat(code(thrown)).isEqualTo("pdf.dependency-missing");
       assertThat(thrown.getMessage()).contains(entryPoint, "org.apache.pdfbox:pdfbox");
     }

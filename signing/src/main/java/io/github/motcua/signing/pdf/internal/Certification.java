@@ -1,6 +1,6 @@
 package io.github.motcua.signing.pdf.internal;
 
-import io.github.motcua.signing.pdf.PdfException;
+import io.github.motcua.core.InvalidInputException;
 import java.io.IOException;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -25,12 +25,13 @@ public final class Certification {
    * @param signature the signature being added
    * @param p the DocMDP permission, 1 to 3
    * @throws IOException when PDFBox cannot read the document
-   * @throws PdfException {@code pdf-signer.certification} when the document is signed already
+   * @throws InvalidInputException {@code pdf-signer.certification} when the document is signed
+   *     already
    */
   public static void certify(PDDocument document, PDSignature signature, int p) throws IOException {
     if (document.getDocumentCatalog().getCOSObject().containsKey(COSName.PERMS)
         || !document.getSignatureDictionaries().isEmpty()) {
-      throw new PdfException(
+      throw new InvalidInputException(
           "pdf-signer.certification",
           "Only the first signature of a document may certify it.",
           null);

@@ -1,6 +1,6 @@
 package io.github.motcua.signing.pdf.internal;
 
-import io.github.motcua.signing.SigningConfigurationException;
+import io.github.motcua.core.ConfigurationException;
 
 /**
  * Checks, at the PDF entry points, that the optional libraries they need are on the class path, so
@@ -20,7 +20,7 @@ public final class PdfDependencies {
    * Requires Apache PDFBox, for every PDF feature.
    *
    * @param feature the entry point, for the message, such as {@code PdfSigner}
-   * @throws SigningConfigurationException coded {@value #MISSING} when PDFBox is absent
+   * @throws ConfigurationException coded {@value #MISSING} when PDFBox is absent
    */
   public static void requirePdfBox(String feature) {
     require(feature, "org.apache.pdfbox.pdmodel.PDDocument", "org.apache.pdfbox:pdfbox", "3.0.x");
@@ -30,7 +30,7 @@ public final class PdfDependencies {
    * Requires ZXing core, for the QR code of a PDF receipt.
    *
    * @param feature the entry point, for the message, such as {@code EReceiptPdf}
-   * @throws SigningConfigurationException coded {@value #MISSING} when ZXing is absent
+   * @throws ConfigurationException coded {@value #MISSING} when ZXing is absent
    */
   public static void requireZxing(String feature) {
     require(feature, "com.google.zxing.qrcode.encoder.Encoder", "com.google.zxing:core", "3.5.x");
@@ -40,7 +40,7 @@ public final class PdfDependencies {
     try {
       Class.forName(className, false, PdfDependencies.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new SigningConfigurationException(
+      throw new ConfigurationException(
           MISSING,
           feature
               + " needs "
