@@ -2,12 +2,12 @@ package io.github.motcua.portal.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.sync.internal.Dialect;
 import io.github.motcua.portal.sync.internal.SqlScript;
+import io.github.motcua.testkit.Interop;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -535,9 +535,7 @@ class JdbcSyncOutboxTest {
 
   @Test
   void createsTheSchemaWhileAnotherProcessIsCreatingIt() throws Exception {
-    assumeTrue(
-        TestDatabase.postgresUrl().isPresent(),
-        "Concurrent schema creation needs PostgreSQL: set " + TestDatabase.POSTGRES_URL_VARIABLE);
+    Interop.fromSystemProperty().requirePostgres("concurrent schema creation");
     DataSource ds = TestDatabase.POSTGRESQL.dataSource();
     String prefix = TestDatabase.uniquePrefix();
     JdbcSyncOutbox.Builder builder = builder(TestDatabase.POSTGRESQL, ds, prefix);
