@@ -1,8 +1,8 @@
 package io.github.motcua.signing.receipt;
 
 import io.github.motcua.signing.SigningKey;
-import io.github.motcua.signing.xml.HardenedXml;
 import io.github.motcua.signing.xml.XmlSigner;
+import io.github.motcua.signing.xml.internal.HardenedXml;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package io.github.motcua.signing.xml;
+package io.github.motcua.signing.xml.internal;
 
+import io.github.motcua.signing.xml.XmlDocumentException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
