@@ -127,7 +127,8 @@ class ModuleArchitectureTest {
   /**
    * The test kit runs on the integrator's JUnit Jupiter, 5.x or 6 (its JUnit dependency is
    * optional). It may use only what JUnit 5.0 already had: the lifecycle callbacks, and the
-   * extension context's store.
+   * extension context's store. ({@code Interop} skips a test with opentest4j's {@code
+   * TestAbortedException}, which every JUnit 5 brings: outside {@code org.junit}.)
    */
   @Test
   void testKitUsesOnlyJUnitApiThatEveryJUnit5Has() {
