@@ -3,6 +3,7 @@ package io.github.motcua.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.testkit.Interop;
 import io.github.motcua.testkit.TestPki;
 import java.io.IOException;
@@ -151,7 +152,7 @@ class Pkcs11SoftHsmTest {
                     .alias("rsa")
                     .build())
         .isInstanceOfSatisfying(
-            SigningKeyException.class, e -> assertThat(e.code()).isEqualTo("signing-key.password"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("signing-key.password"));
   }
 
   @Test
@@ -163,8 +164,7 @@ class Pkcs11SoftHsmTest {
                     .pin(PIN)
                     .build())
         .isInstanceOfSatisfying(
-            SigningKeyException.class,
-            e -> assertThat(e.code()).isEqualTo("signing-key.token-absent"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("signing-key.token-absent"));
   }
 
   @Test
@@ -172,8 +172,7 @@ class Pkcs11SoftHsmTest {
     assertThatThrownBy(
             () -> Pkcs11SigningKey.builder().library(LIBRARY).slot(987654L).pin(PIN).build())
         .isInstanceOfSatisfying(
-            SigningKeyException.class,
-            e -> assertThat(e.code()).isEqualTo("signing-key.token-absent"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("signing-key.token-absent"));
   }
 
   private static void run(String... command) throws IOException, InterruptedException {
