@@ -469,24 +469,17 @@ public final class CmsVerifier {
     checks.add(contentDigest(attributes, digestAlgorithm, digests));
     checks.add(signatureValue(signerInfo, signer, digestAlgorithm));
 
-    List<TimestampTokenValidator.Result> timestamps =
-        timestamps(signerInfo, parsed.unsigned(), candidates, evidence);
-    Optional<Instant> stamped = Optional.empty();
-    for (TimestampTokenValidator.Result timestamp : timestamps) {
-      checks.add(timestamp.check());
-      if (timestamp.time().isPresent()
-          && (stamped.isEmpty() || timestamp.time().get().isBefore(stamped.get()))) {
-        stamped = timestamp.time();
-      }
-    }
-    Optional<ValidationData.Proof> proof =
-        stamped.map(t -> new ValidationData.Proof(TimeProof.SIGNATURE_TIMESTAMP, t, ""));
-    List<ValidationData.Proof> proofs = new ArrayList<>(evidence.proofs());
+    // Newest first (ETSI EN 319 102-1 past signature validation): the newest time-stamp's
+    // authority is judged at the earliest proof covering the whole signature (a PDF document
+    // time-stamp) or now; each older one at the time the next valid one proves.
+    TimestampTokenValidator.ChainTime cover =
+        TimestampTokenValidator.ChainTime.earliest(evidence.proofs(), now);
     List<TimestampTokenValidator.Result> archive =
-        archiveTimestamps(signedData, signerInfo, parsed.unsigned(), digests, candidates, evidence);
+        archiveTimestamps(
+            signedData, signerInfo, parsed.unsigned(), digests, candidates, evidence, cover);
+    List<ValidationData.Proof> proofs = new ArrayList<>(evidence.proofs());
     for (int i = 0; i < archive.size(); i++) {
       TimestampTokenValidator.Result result = archive.get(i);
-      checks.add(result.check());
       int number = i + 1;
       result
           .time()
@@ -496,6 +489,26 @@ public final class CmsVerifier {
                       new ValidationData.Proof(
                           TimeProof.ARCHIVE_TIMESTAMP, t, "archive time-stamp " + number)));
     }
+    List<TimestampTokenValidator.Result> timestamps =
+        timestamps(
+            signerInfo,
+            parsed.unsigned(),
+            candidates,
+            evidence,
+            TimestampTokenValidator.ChainTime.earliest(proofs, now));
+    Optional<Instant> stamped = Optional.empty();
+    for (TimestampTokenValidator.Result timestamp : timestamps) {
+      checks.add(timestamp.check());
+      if (timestamp.time().isPresent()
+          && (stamped.isEmpty() || timestamp.time().get().isBefore(stamped.get()))) {
+        stamped = timestamp.time();
+      }
+    }
+    for (TimestampTokenValidator.Result result : archive) {
+      checks.add(result.check());
+    }
+    Optional<ValidationData.Proof> proof =
+        stamped.map(t -> new ValidationData.Proof(TimeProof.SIGNATURE_TIMESTAMP, t, ""));
     for (ValidationData.Proof other : proofs) {
       if (proof.isEmpty() || other.time().isBefore(proof.get().time())) {
         proof = Optional.of(other);
@@ -801,7 +814,8 @@ public final class CmsVerifier {
       SignerInfo signerInfo,
       AttributeTable unsigned,
       List<X509Certificate> candidates,
-      ValidationData evidence) {
+      ValidationData evidence,
+      TimestampTokenValidator.ChainTime cover) {
     List<ASN1Encodable> tokens =
         unsigned == null
             ? List.of()
@@ -820,9 +834,11 @@ public final class CmsVerifier {
         tokens,
         CheckType.TIMESTAMP,
         ReasonCode.TIMESTAMP_MALFORMED,
-        token ->
+        cover,
+        null,
+        (token, at) ->
             TimestampTokenValidator.validate(
-                token, () -> signatureValue, certificates, candidates, evidence));
+                token, () -> signatureValue, certificates, candidates, evidence, at));
   }
 
   /**
@@ -835,46 +851,64 @@ public final class CmsVerifier {
       AttributeTable unsigned,
       Map<DigestAlgorithm, byte[]> digests,
       List<X509Certificate> candidates,
-      ValidationData evidence) {
+      ValidationData evidence,
+      TimestampTokenValidator.ChainTime cover) {
     if (unsigned == null) {
       return List.of();
     }
     return eachToken(
-        ArchiveTimestamps.values(
-            unsigned, ArchiveTimestamps.ARCHIVE_TIMESTAMP_V3, limits.maxTimestamps()),
+        ArchiveTimestamps.byStatedTime(
+            ArchiveTimestamps.values(
+                unsigned, ArchiveTimestamps.ARCHIVE_TIMESTAMP_V3, limits.maxTimestamps())),
         CheckType.ARCHIVE_TIMESTAMP,
         ReasonCode.ARCHIVE_TIMESTAMP_MALFORMED,
-        token ->
+        cover,
+        "archive time-stamp ",
+        (token, at) ->
             ArchiveTimestamps.validate(
-                token, signedData, signerInfo, digests, certificates, candidates, evidence));
+                token, signedData, signerInfo, digests, certificates, candidates, evidence, at));
   }
 
-  /** Validates each token, no more than the limit allows; an unreadable one fails. */
+  /**
+   * Validates each token, no more than the limit allows; an unreadable one fails. With a {@code
+   * chainName}, the tokens cover one another in order (each archive time-stamp covers the ones
+   * stated before it): they are validated newest first, the newest's authority at {@code cover} and
+   * each older one's at the time the next valid one proves. Without, each is judged at {@code
+   * cover}. The results are in the tokens' order.
+   */
   private List<TimestampTokenValidator.Result> eachToken(
       List<ASN1Encodable> tokens,
       CheckType type,
       ReasonCode malformed,
-      java.util.function.Function<ContentInfo, TimestampTokenValidator.Result> validate) {
+      TimestampTokenValidator.ChainTime cover,
+      String chainName,
+      java.util.function.BiFunction<
+              ContentInfo, TimestampTokenValidator.ChainTime, TimestampTokenValidator.Result>
+          validate) {
     if (tokens.size() > limits.maxTimestamps()) {
       return List.of(
           new TimestampTokenValidator.Result(
               VerificationLimits.exceeded("timestamps", tokens.size(), limits.maxTimestamps()),
               Optional.empty()));
     }
-    List<TimestampTokenValidator.Result> out = new ArrayList<>();
-    for (ASN1Encodable value : tokens) {
+    TimestampTokenValidator.Result[] out = new TimestampTokenValidator.Result[tokens.size()];
+    TimestampTokenValidator.ChainTime at = cover;
+    for (int i = tokens.size() - 1; i >= 0; i--) {
       ContentInfo token;
       try {
-        token = ContentInfo.getInstance(value);
+        token = ContentInfo.getInstance(tokens.get(i));
       } catch (RuntimeException e) {
-        out.add(
+        out[i] =
             new TimestampTokenValidator.Result(
-                Check.failed(type, malformed, "unreadable token"), Optional.empty()));
+                Check.failed(type, malformed, "unreadable token"), Optional.empty());
         continue;
       }
-      out.add(validate.apply(token));
+      out[i] = validate.apply(token, at);
+      if (chainName != null && out[i].time().isPresent()) {
+        at = TimestampTokenValidator.ChainTime.provenBy(out[i].time().get(), chainName + (i + 1));
+      }
     }
-    return out;
+    return List.of(out);
   }
 
   /** Builds a {@link CmsVerifier}. Not thread-safe. */

@@ -57,6 +57,22 @@ class ArchiveTimestampTest {
   static final Clock TEN_YEARS_LATER =
       Clock.fixed(Fixtures.NOW.plus(Duration.ofDays(3652)), ZoneOffset.UTC);
 
+  /** Three years later: the first time-stamping certificate (five years) is still valid. */
+  static final Clock THREE_YEARS_LATER =
+      Clock.fixed(Fixtures.NOW.plus(Duration.ofDays(3 * 365)), ZoneOffset.UTC);
+
+  /** When the archive renews: before the first time-stamping certificate expires (five years). */
+  static final Clock RENEWAL_CLOCK =
+      Clock.fixed(Fixtures.NOW.plus(Duration.ofDays(4 * 365)), ZoneOffset.UTC);
+
+  /** The time-stamping authority four years later, with its second-generation certificate. */
+  @RegisterExtension
+  static final TimestampAuthorityFake RENEWED_TSA =
+      TimestampAuthorityFake.builder(PKI)
+          .credential(PKI.renewedTimestampAuthority())
+          .clock(RENEWAL_CLOCK)
+          .build();
+
   static final ASN1ObjectIdentifier ARCHIVE_V3 = new ASN1ObjectIdentifier("0.4.0.1733.2.4");
   static final ASN1ObjectIdentifier HASH_INDEX_V3 = new ASN1ObjectIdentifier("0.4.0.19122.1.5");
 
@@ -65,6 +81,38 @@ class ArchiveTimestampTest {
   @AfterEach
   void servicesBackUp() {
     PKI.revocationAvailable(true);
+    PKI.revocationClock(Fixtures.SIGNING_CLOCK);
+    PKI.unrevoke(PKI.timestampAuthority().certificate());
+  }
+
+  /**
+   * Renews a signature four years later, as an archive does before its newest time-stamping
+   * certificate expires: fresh validation data from the responders as they answer then, and an
+   * archive time-stamp from the authority's second-generation certificate.
+   */
+  private static byte[] renew(byte[] cms) {
+    PKI.revocationClock(RENEWAL_CLOCK);
+    try {
+      return CmsExtender.builder()
+          .certificateValidator(
+              CertificateValidator.builder()
+                  .trustAnchors(TrustAnchors.of(PKI.trustAnchors()))
+                  .clock(RENEWAL_CLOCK)
+                  .build())
+          .timestampAuthority(
+              HttpTimestampAuthority.builder()
+                  .url(RENEWED_TSA.url())
+                  .nonceSource(new Random(12))
+                  .build())
+          .build()
+          .toLta(cms, new ByteArrayInputStream(Fixtures.CONTENT));
+    } finally {
+      PKI.revocationClock(Fixtures.SIGNING_CLOCK);
+    }
+  }
+
+  private static List<Check> checksOf(SignatureReport report, ReasonCode reason) {
+    return report.signers().get(0).checks().stream().filter(c -> c.reason() == reason).toList();
   }
 
   private static TimestampAuthority tsa() {
@@ -175,7 +223,8 @@ class ArchiveTimestampTest {
   }
 
   @Test
-  void aCadesLtaSignatureVerifiesNowAndTenYearsLaterWithTheRespondersGone() throws Exception {
+  void aCadesLtaSignatureRenewedInTimeVerifiesTenYearsLaterWithTheRespondersGone()
+      throws Exception {
     byte[] lta = lta();
 
     assertThat(archiveTokens(lta)).hasSize(1);
@@ -183,12 +232,53 @@ class ArchiveTimestampTest {
     assertThat(now.verdict()).as(now.toString()).isEqualTo(Verdict.VALID);
     assertThat(now.has(ReasonCode.ARCHIVE_TIMESTAMP_VALID)).isTrue();
 
+    byte[] renewed = renew(lta);
     PKI.revocationAvailable(false);
-    SignatureReport later = verifier(TEN_YEARS_LATER).verify(lta, Fixtures.CONTENT);
+    SignatureReport later = verifier(TEN_YEARS_LATER).verify(renewed, Fixtures.CONTENT);
 
     assertThat(later.verdict()).as(later.toString()).isEqualTo(Verdict.VALID);
-    assertThat(later.has(ReasonCode.ARCHIVE_TIMESTAMP_VALID)).isTrue();
     assertThat(later.signers().get(0).signingTime()).contains(Fixtures.NOW);
+    // The first archive time-stamp's authority (expired after five years) is judged at the
+    // renewal's time; the renewal's own authority at the current time.
+    List<Check> archive = checksOf(later, ReasonCode.ARCHIVE_TIMESTAMP_VALID);
+    assertThat(archive).hasSize(2);
+    assertThat(archive.get(0).detail())
+        .contains("judged at " + RENEWAL_CLOCK.instant())
+        .contains("archive time-stamp 2");
+    assertThat(archive.get(1).detail()).contains("the current time");
+    assertThat(checksOf(later, ReasonCode.TIMESTAMP_VALID).get(0).detail())
+        .contains("archive time-stamp 1");
+  }
+
+  @Test
+  void aCadesLtaSignatureNotRenewedIsIndeterminateOnceItsTimeStampingCertificateExpired() {
+    byte[] lta = lta();
+    PKI.revocationAvailable(false);
+
+    SignatureReport later = verifier(TEN_YEARS_LATER).verify(lta, Fixtures.CONTENT);
+
+    // Nothing proves the archive time-stamp existed while its authority's certificate was valid:
+    // an expired (or compromised) key could otherwise prove any past time.
+    assertThat(later.verdict()).as(later.toString()).isEqualTo(Verdict.INDETERMINATE);
+    assertThat(later.has(ReasonCode.ARCHIVE_TIMESTAMP_NO_PROOF_OF_EXISTENCE)).isTrue();
+    assertThat(later.has(ReasonCode.ARCHIVE_TIMESTAMP_VALID)).isFalse();
+  }
+
+  @Test
+  void aTimeStampWhoseAuthorityWasRevokedBeforeTheCoveringArchiveTimeStampIsNotValid() {
+    byte[] timestamped = sign(true);
+    PKI.revoke(PKI.timestampAuthority().certificate(), Fixtures.NOW.plus(Duration.ofDays(365)));
+    byte[] archived = renew(timestamped);
+    PKI.revocationAvailable(false);
+
+    SignatureReport report = verifier(TEN_YEARS_LATER).verify(archived, Fixtures.CONTENT);
+
+    assertThat(report.verdict()).as(report.toString()).isNotEqualTo(Verdict.VALID);
+    assertThat(report.has(ReasonCode.ARCHIVE_TIMESTAMP_VALID)).isTrue();
+    assertThat(report.has(ReasonCode.TIMESTAMP_NO_PROOF_OF_EXISTENCE)).isTrue();
+    assertThat(report.has(ReasonCode.REVOCATION_REVOKED_NO_PROOF)).isFalse();
+    assertThat(checksOf(report, ReasonCode.TIMESTAMP_NO_PROOF_OF_EXISTENCE).get(0).detail())
+        .contains("revocation.revoked-no-proof");
   }
 
   @Test
@@ -196,7 +286,8 @@ class ArchiveTimestampTest {
     byte[] lta = extender().toLta(sign(false), new ByteArrayInputStream(Fixtures.CONTENT));
     PKI.revocationAvailable(false);
 
-    SignatureReport report = verifier(TEN_YEARS_LATER).verify(lta, Fixtures.CONTENT);
+    // The signer's certificate expired after two years; the archive time-stamp's is still valid.
+    SignatureReport report = verifier(THREE_YEARS_LATER).verify(lta, Fixtures.CONTENT);
 
     assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
     assertThat(report.has(ReasonCode.SIGNING_TIME_PROVEN_BY_ARCHIVE_TIMESTAMP)).isTrue();
@@ -211,14 +302,10 @@ class ArchiveTimestampTest {
 
     assertThat(archiveTokens(renewed)).hasSize(2);
     PKI.revocationAvailable(false);
-    SignatureReport report = verifier(TEN_YEARS_LATER).verify(renewed, Fixtures.CONTENT);
+    SignatureReport report = verifier(THREE_YEARS_LATER).verify(renewed, Fixtures.CONTENT);
 
     assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
-    assertThat(
-            report.signers().get(0).checks().stream()
-                .filter(c -> c.reason() == ReasonCode.ARCHIVE_TIMESTAMP_VALID)
-                .count())
-        .isEqualTo(2);
+    assertThat(checksOf(report, ReasonCode.ARCHIVE_TIMESTAMP_VALID)).hasSize(2);
   }
 
   @Test

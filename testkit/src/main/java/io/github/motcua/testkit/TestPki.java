@@ -111,6 +111,7 @@ public final class TestPki
   private final Supplier<Credential> wrongKeyUsageSigner;
   private final Supplier<Credential> untrustedSigner;
   private final Supplier<Credential> timestampAuthority;
+  private final Supplier<Credential> renewedTimestampAuthority;
 
   private TestPki(Builder builder) {
     this.now = builder.clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -300,6 +301,28 @@ public final class TestPki
                       tsaSerial);
               return new Credential(
                   tsaKeys.getPrivate(), List.of(tsaCert, intermediateCert, rootCert));
+            });
+    BigInteger renewedTsaSerial = reserve(root);
+    renewedTimestampAuthority =
+        Memo.of(
+            () -> {
+              KeyPair tsaKeys = DeterministicKeys.rsa(seed + "/tsa-2", 2048);
+              X509Certificate tsaCert =
+                  issue(
+                      new CertificateSpec(
+                          "C=VN,O=motcua test PKI,CN=motcua Test Time-Stamping Authority G2",
+                          tsaKeys.getPublic(),
+                          rootCert,
+                          rootKeys.getPrivate(),
+                          days(3 * 365),
+                          days(15 * 365),
+                          false,
+                          KeyUsage.digitalSignature,
+                          List.of(KeyPurposeId.id_kp_timeStamping.getId()),
+                          crlUrl("root"),
+                          ocspUrl()),
+                      renewedTsaSerial);
+              return new Credential(tsaKeys.getPrivate(), List.of(tsaCert, rootCert));
             });
   }
 
@@ -541,6 +564,28 @@ public final class TestPki
    */
   public Credential timestampAuthority() {
     return timestampAuthority.get();
+  }
+
+  /**
+   * A second-generation time-stamping authority, as a TSA re-keys before its certificate expires:
+   * issued by the root CA, valid from three to fifteen years after {@link #now()} (the first
+   * authority's certificate ends after five, the intermediate CA's after ten). Give it to {@link
+   * TimestampAuthorityFake.Builder#credential} to renew long-term signatures years later.
+   *
+   * @return the credential
+   */
+  public Credential renewedTimestampAuthority() {
+    return renewedTimestampAuthority.get();
+  }
+
+  /**
+   * Sets the clock that stamps the CRLs and OCSP answers given from now on (default the builder's
+   * clock), to fetch validation data as the responders would answer years later.
+   *
+   * @param clock the clock
+   */
+  public void revocationClock(Clock clock) {
+    responder.clock(Objects.requireNonNull(clock, "clock"));
   }
 
   /**
