@@ -61,17 +61,8 @@ class ArchiveTimestampTest {
   static final Clock THREE_YEARS_LATER =
       Clock.fixed(Fixtures.NOW.plus(Duration.ofDays(3 * 365)), ZoneOffset.UTC);
 
-  /** When the archive renews: before the first time-stamping certificate expires (five years). */
-  static final Clock RENEWAL_CLOCK =
-      Clock.fixed(Fixtures.NOW.plus(Duration.ofDays(4 * 365)), ZoneOffset.UTC);
-
-  /** The time-stamping authority four years later, with its second-generation certificate. */
-  @RegisterExtension
-  static final TimestampAuthorityFake RENEWED_TSA =
-      TimestampAuthorityFake.builder(PKI)
-          .credential(PKI.renewedTimestampAuthority())
-          .clock(RENEWAL_CLOCK)
-          .build();
+  /** The time-stamping authority at renewal time, with its second-generation certificate. */
+  @RegisterExtension static final TimestampAuthorityFake RENEWED_TSA = Renewal.authority(PKI);
 
   static final ASN1ObjectIdentifier ARCHIVE_V3 = new ASN1ObjectIdentifier("0.4.0.1733.2.4");
   static final ASN1ObjectIdentifier HASH_INDEX_V3 = new ASN1ObjectIdentifier("0.4.0.19122.1.5");
@@ -85,30 +76,8 @@ class ArchiveTimestampTest {
     PKI.unrevoke(PKI.timestampAuthority().certificate());
   }
 
-  /**
-   * Renews a signature four years later, as an archive does before its newest time-stamping
-   * certificate expires: fresh validation data from the responders as they answer then, and an
-   * archive time-stamp from the authority's second-generation certificate.
-   */
   private static byte[] renew(byte[] cms) {
-    PKI.revocationClock(RENEWAL_CLOCK);
-    try {
-      return CmsExtender.builder()
-          .certificateValidator(
-              CertificateValidator.builder()
-                  .trustAnchors(TrustAnchors.of(PKI.trustAnchors()))
-                  .clock(RENEWAL_CLOCK)
-                  .build())
-          .timestampAuthority(
-              HttpTimestampAuthority.builder()
-                  .url(RENEWED_TSA.url())
-                  .nonceSource(new Random(12))
-                  .build())
-          .build()
-          .toLta(cms, new ByteArrayInputStream(Fixtures.CONTENT));
-    } finally {
-      PKI.revocationClock(Fixtures.SIGNING_CLOCK);
-    }
+    return Renewal.renew(PKI, RENEWED_TSA, cms);
   }
 
   private static List<Check> checksOf(SignatureReport report, ReasonCode reason) {
@@ -243,7 +212,7 @@ class ArchiveTimestampTest {
     List<Check> archive = checksOf(later, ReasonCode.ARCHIVE_TIMESTAMP_VALID);
     assertThat(archive).hasSize(2);
     assertThat(archive.get(0).detail())
-        .contains("judged at " + RENEWAL_CLOCK.instant())
+        .contains("judged at " + Renewal.CLOCK.instant())
         .contains("archive time-stamp 2");
     assertThat(archive.get(1).detail()).contains("the current time");
     assertThat(checksOf(later, ReasonCode.TIMESTAMP_VALID).get(0).detail())

@@ -47,16 +47,7 @@ class LongTermPdfTest {
   static final Clock THREE_YEARS_LATER =
       Clock.fixed(SamplePdfs.NOW.plus(Duration.ofDays(3 * 365)), ZoneOffset.UTC);
 
-  /** When the archive renews: before the first time-stamping certificate expires (five years). */
-  static final Clock RENEWAL_CLOCK =
-      Clock.fixed(SamplePdfs.NOW.plus(Duration.ofDays(4 * 365)), ZoneOffset.UTC);
-
-  @RegisterExtension
-  static final TimestampAuthorityFake RENEWED_TSA =
-      TimestampAuthorityFake.builder(PKI)
-          .credential(PKI.renewedTimestampAuthority())
-          .clock(RENEWAL_CLOCK)
-          .build();
+  @RegisterExtension static final TimestampAuthorityFake RENEWED_TSA = PdfRenewal.authority(PKI);
 
   @TempDir Path dir;
 
@@ -66,30 +57,8 @@ class LongTermPdfTest {
     PKI.revocationClock(SamplePdfs.CLOCK);
   }
 
-  /**
-   * Renews a B-LTA document four years later, before the first time-stamping certificate expires:
-   * validation data as the responders answer then, and a document time-stamp from the authority's
-   * second-generation certificate.
-   */
   private static byte[] renew(byte[] pdf) {
-    PKI.revocationClock(RENEWAL_CLOCK);
-    try {
-      return PdfExtender.builder()
-          .certificateValidator(
-              CertificateValidator.builder()
-                  .trustAnchors(TrustAnchors.of(PKI.trustAnchors()))
-                  .clock(RENEWAL_CLOCK)
-                  .build())
-          .timestampAuthority(
-              HttpTimestampAuthority.builder()
-                  .url(RENEWED_TSA.url())
-                  .nonceSource(new Random(8))
-                  .build())
-          .build()
-          .toLta(pdf);
-    } finally {
-      PKI.revocationClock(SamplePdfs.CLOCK);
-    }
+    return PdfRenewal.renew(PKI, RENEWED_TSA, pdf);
   }
 
   private static PdfSignatureVerifier verifier(Clock clock) {
@@ -162,6 +131,17 @@ class LongTermPdfTest {
 
     assertThat(later.verdict()).as(later.toString()).isEqualTo(Verdict.VALID);
     assertThat(later.signatures()).hasSize(3);
+    try (PDDocument document = Loader.loadPDF(renewed)) {
+      // The renewal added a /VRI entry with validation values for each time-stamp's authority.
+      assertThat(
+              document
+                  .getDocumentCatalog()
+                  .getCOSObject()
+                  .getCOSDictionary(COSName.getPDFName("DSS"))
+                  .getCOSDictionary(COSName.getPDFName("VRI"))
+                  .size())
+          .isEqualTo(3);
+    }
     // The first document time-stamp's authority is judged at the renewal's time, the renewal's
     // own at the current time.
     assertThat(
@@ -170,7 +150,7 @@ class LongTermPdfTest {
                 .findFirst()
                 .orElseThrow()
                 .detail())
-        .contains("judged at " + RENEWAL_CLOCK.instant());
+        .contains("judged at " + PdfRenewal.CLOCK.instant());
     SignerReport signer = later.signatures().get(0).report().signers().get(0);
     assertThat(signer.timeProof()).contains(TimeProof.SIGNATURE_TIMESTAMP);
     assertThat(signer.signingTime()).contains(SamplePdfs.NOW);
