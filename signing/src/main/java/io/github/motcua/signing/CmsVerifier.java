@@ -25,11 +25,10 @@ import java.util.Set;
 import okhttp3.OkHttpClient;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Set;
-import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -46,15 +45,16 @@ import org.bouncycastle.asn1.ess.SigningCertificate;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.operator.ContentVerifier;
-import org.bouncycastle.operator.ContentVerifierProvider;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -467,7 +467,8 @@ public final class CmsVerifier {
       checks.add(signingCertificateReference(attributes, signer, policy));
     }
     checks.add(contentDigest(attributes, digestAlgorithm, digests));
-    checks.add(signatureValue(signerInfo, signer, digestAlgorithm));
+    checks.add(
+        signatureValue(signedData, signerInfo, signer, digestAlgorithm, attributes, digests));
 
     // Newest first (ETSI EN 319 102-1 past signature validation): the newest time-stamp's
     // authority is judged at the earliest proof covering the whole signature (a PDF document
@@ -717,8 +718,22 @@ public final class CmsVerifier {
     }
   }
 
+  /**
+   * The signature value, verified by BouncyCastle's {@link SignerInformation#verify} (RFC 5652
+   * §5.6: the signed attributes' DER under the signer's key, the content-type attribute against the
+   * encapsulated type, the message-digest attribute against the content's digest, CMS algorithm
+   * protection); motcua's own checks (content digest, signed certificate reference, policy, limits)
+   * are reported beside it. When the content is absent or changed, the signature is verified
+   * against the digest it signed, so that this check tells a broken signature from a changed
+   * content, which {@link CheckType#CONTENT_DIGEST} reports.
+   */
   private static Check signatureValue(
-      SignerInfo signerInfo, X509Certificate signer, Optional<DigestAlgorithm> digestAlgorithm) {
+      SignedData signedData,
+      SignerInfo signerInfo,
+      X509Certificate signer,
+      Optional<DigestAlgorithm> digestAlgorithm,
+      AttributeTable attributes,
+      Map<DigestAlgorithm, byte[]> digests) {
     if (signer == null) {
       return Check.indeterminate(
           CheckType.SIGNATURE_VALUE, ReasonCode.SIGNATURE_VALUE_NO_CERTIFICATE, "");
@@ -735,31 +750,60 @@ public final class CmsVerifier {
           ReasonCode.SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED,
           "digest " + signerInfo.getDigestAlgorithm().getAlgorithm().getId());
     }
-    AlgorithmIdentifier algorithm =
-        normalise(signerInfo.getDigestEncryptionAlgorithm(), digestAlgorithm.get());
-    ContentVerifier verifier;
+    SignerInformationVerifier verifier;
     try {
-      ContentVerifierProvider provider =
-          new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER).build(signer);
-      verifier = provider.get(algorithm);
-    } catch (Exception e) {
+      // By key, not certificate: BouncyCastle would otherwise judge the certificate at the
+      // claimed signing time, which motcua never trusts (the validation time comes from proof).
+      verifier =
+          new JcaSimpleSignerInfoVerifierBuilder()
+              .setProvider(Bc.PROVIDER)
+              .build(signer.getPublicKey());
+    } catch (OperatorCreationException | RuntimeException e) {
       return Check.indeterminate(
           CheckType.SIGNATURE_VALUE,
           ReasonCode.SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED,
-          "algorithm " + algorithm.getAlgorithm().getId());
+          "algorithm " + signerInfo.getDigestEncryptionAlgorithm().getAlgorithm().getId());
     }
+    byte[] actual = digests.get(digestAlgorithm.get());
+    byte[] signed = signedDigest(attributes);
+    byte[] bound =
+        actual != null && (signed == null || MessageDigest.isEqual(actual, signed))
+            ? actual
+            : signed;
     try {
-      verifier
-          .getOutputStream()
-          .write(signerInfo.getAuthenticatedAttributes().getEncoded(ASN1Encoding.DER));
-      boolean valid = verifier.verify(signerInfo.getEncryptedDigest().getOctets());
-      return valid
+      SignedData single =
+          new SignedData(
+              signedData.getDigestAlgorithms(),
+              signedData.getEncapContentInfo(),
+              null,
+              null,
+              new DERSet(signerInfo));
+      SignerInformation information =
+          new CMSSignedData(
+                  Map.of(
+                      signerInfo.getDigestAlgorithm().getAlgorithm().getId(),
+                      bound == null ? new byte[0] : bound),
+                  new ContentInfo(CMSObjectIdentifiers.signedData, single))
+              .getSignerInfos()
+              .getSigners()
+              .iterator()
+              .next();
+      return information.verify(verifier)
           ? Check.passed(CheckType.SIGNATURE_VALUE, ReasonCode.SIGNATURE_VALUE_VALID, "")
           : Check.failed(
               CheckType.SIGNATURE_VALUE,
               ReasonCode.SIGNATURE_VALUE_INVALID,
               "the signature or the signed attributes were changed");
-    } catch (Exception e) {
+    } catch (CMSException e) {
+      if (e.getCause() instanceof OperatorCreationException) {
+        return Check.indeterminate(
+            CheckType.SIGNATURE_VALUE,
+            ReasonCode.SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED,
+            "algorithm " + signerInfo.getDigestEncryptionAlgorithm().getAlgorithm().getId());
+      }
+      return Check.failed(
+          CheckType.SIGNATURE_VALUE, ReasonCode.SIGNATURE_VALUE_INVALID, e.getMessage());
+    } catch (RuntimeException e) {
       return Check.failed(
           CheckType.SIGNATURE_VALUE,
           ReasonCode.SIGNATURE_VALUE_INVALID,
@@ -767,31 +811,15 @@ public final class CmsVerifier {
     }
   }
 
-  /**
-   * Maps the bare key algorithms some signers put in SignerInfo.signatureAlgorithm (rsaEncryption,
-   * id-ecPublicKey) to the signature algorithm they mean with the signer's digest.
-   */
-  private static AlgorithmIdentifier normalise(
-      AlgorithmIdentifier algorithm, DigestAlgorithm digest) {
-    ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
-    if (oid.equals(PKCSObjectIdentifiers.rsaEncryption)) {
-      ASN1ObjectIdentifier mapped =
-          digest == DigestAlgorithm.SHA512
-              ? PKCSObjectIdentifiers.sha512WithRSAEncryption
-              : digest == DigestAlgorithm.SHA384
-                  ? PKCSObjectIdentifiers.sha384WithRSAEncryption
-                  : PKCSObjectIdentifiers.sha256WithRSAEncryption;
-      return new AlgorithmIdentifier(mapped, DERNull.INSTANCE);
+  /** The one message-digest value the signer signed, or null. */
+  private static byte[] signedDigest(AttributeTable attributes) {
+    try {
+      ASN1EncodableVectorHolder values =
+          new ASN1EncodableVectorHolder(attributes.getAll(CMSAttributes.messageDigest));
+      return values.size == 1 ? ASN1OctetString.getInstance(values.first).getOctets() : null;
+    } catch (RuntimeException e) {
+      return null;
     }
-    if (oid.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
-      return new AlgorithmIdentifier(
-          digest == DigestAlgorithm.SHA512
-              ? X9ObjectIdentifiers.ecdsa_with_SHA512
-              : digest == DigestAlgorithm.SHA384
-                  ? X9ObjectIdentifiers.ecdsa_with_SHA384
-                  : X9ObjectIdentifiers.ecdsa_with_SHA256);
-    }
-    return algorithm;
   }
 
   private static Optional<Instant> claimedSigningTime(AttributeTable attributes) {
