@@ -52,7 +52,7 @@ public final class OutboxJdbcBaseline {
     } else {
       dir = Files.createTempDirectory("motcua-bench-raw-");
       JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL("jdbc:h2:file:" + dir.resolve("raw") + ";WRITE_DELAY=0");
+      h2.setURL("jdbc:h2:file:" + dir.resolve("raw") + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0");
       ds = JdbcConnectionPool.create(h2);
       where = "H2 file " + dir;
       body = "CLOB";

@@ -74,7 +74,9 @@ public final class OutboxThroughput {
     } else {
       dir = Files.createTempDirectory("motcua-bench-");
       config.setJdbcUrl(
-          "jdbc:h2:file:" + dir.resolve("outbox") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
+          "jdbc:h2:file:"
+              + dir.resolve("outbox")
+              + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0;QUERY_CACHE_SIZE=64");
       where = "H2 file " + dir;
     }
     HikariDataSource ds = new HikariDataSource(config);

@@ -26,7 +26,7 @@ class BenchmarkTablesTest {
 
   private static DataSource h2(Path dir) {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0");
+    h2.setURL("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0");
     return h2;
   }
 

@@ -629,6 +629,64 @@ class JdbcSyncOutboxTest {
         .isEqualTo("portal.config.sync.data-source");
   }
 
+  // ---------------------------------------------------------------------------------- durability
+
+  private static DataSource h2File(java.nio.file.Path dir, String settings) {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL("jdbc:h2:file:" + dir.resolve("outbox").toAbsolutePath() + settings);
+    return ds;
+  }
+
+  @Test
+  void refusesAnEmbeddedFileThatAcknowledgesCommitsItMayLose(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    DataSource ds = h2File(dir, ";WRITE_DELAY=500");
+    assertThatThrownBy(
+            () -> builder(TestDatabase.H2, ds, "motcua_").build().createSchemaIfMissing())
+        .isInstanceOf(SyncOutboxException.class)
+        .hasMessageContaining("WRITE_DELAY is 500")
+        .extracting(e -> ((SyncOutboxException) e).code())
+        .isEqualTo("sync.outbox.durability");
+  }
+
+  @Test
+  void runsOnALossyFileOnlyWhenAskedToByName(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    DataSource ds = h2File(dir, ";WRITE_DELAY=500");
+    JdbcSyncOutbox outbox = builder(TestDatabase.H2, ds, "motcua_").acceptCommitLoss(true).build();
+    outbox.createSchemaIfMissing();
+    assertThat(outbox.enqueue(dossier(0).get(0))).isPositive();
+  }
+
+  @Test
+  void opensADurableFileWithOrWithoutCompactionAtClose(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    // Without MAX_COMPACT_TIME=0 the outbox warns (see the module README) but does not refuse.
+    for (String settings : List.of(";WRITE_DELAY=0;MAX_COMPACT_TIME=0", ";WRITE_DELAY=0")) {
+      DataSource ds = h2File(dir.resolve(settings.length() > 14 ? "a" : "b"), settings);
+      JdbcSyncOutbox outbox = builder(TestDatabase.H2, ds, "motcua_").build();
+      outbox.createSchemaIfMissing();
+      assertThat(outbox.enqueue(dossier(0).get(0))).isPositive();
+    }
+  }
+
+  @Test
+  void refusesPostgresqlWithoutSynchronousCommit() {
+    assumeTrue(
+        TestDatabase.postgresUrl().isPresent(), "PostgreSQL: MOTCUA_TEST_POSTGRES_URL is not set");
+    String url = TestDatabase.postgresUrl().orElseThrow();
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setURL(url);
+    ds.setOptions("-c synchronous_commit=off");
+    String prefix = TestDatabase.uniquePrefix();
+    assertThatThrownBy(
+            () -> builder(TestDatabase.POSTGRESQL, ds, prefix).build().createSchemaIfMissing())
+        .isInstanceOf(SyncOutboxException.class)
+        .hasMessageContaining("synchronous_commit is off")
+        .extracting(e -> ((SyncOutboxException) e).code())
+        .isEqualTo("sync.outbox.durability");
+  }
+
   @SuppressWarnings("unused")
   private static DossierCode code(int i) {
     return dossier(i).get(0).dossierCode();
