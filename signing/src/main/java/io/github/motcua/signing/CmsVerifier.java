@@ -803,6 +803,12 @@ public final class CmsVerifier {
       }
       return Check.failed(
           CheckType.SIGNATURE_VALUE, ReasonCode.SIGNATURE_VALUE_INVALID, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // BouncyCastle names no signature algorithm for the pair of identifiers.
+      return Check.indeterminate(
+          CheckType.SIGNATURE_VALUE,
+          ReasonCode.SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED,
+          "algorithm " + signerInfo.getDigestEncryptionAlgorithm().getAlgorithm().getId());
     } catch (RuntimeException e) {
       return Check.failed(
           CheckType.SIGNATURE_VALUE,

@@ -69,6 +69,17 @@ class DssInteropTest {
         .verify(cms, Fixtures.CONTENT);
   }
 
+  private static void assertIndication(
+      Reports reports, eu.europa.esig.dss.enumerations.Indication indication) {
+    String id = reports.getSimpleReport().getFirstSignatureId();
+    assertThat(reports.getSimpleReport().getIndication(id))
+        .as(
+            "%s %s",
+            reports.getSimpleReport().getSubIndication(id),
+            reports.getSimpleReport().getAdESValidationErrors(id))
+        .isEqualTo(indication);
+  }
+
   private static CmsExtender extender() {
     return CmsExtender.builder()
         .certificateValidator(
@@ -105,20 +116,7 @@ class DssInteropTest {
 
   @Test
   void dssReadsTheLevelAndEveryArchiveTimeStampsImprint() {
-    byte[] lta =
-        extender()
-            .toLta(
-                CmsSigner.builder()
-                    .key(Fixtures.key(PKI.organisationSigner()))
-                    .clock(Fixtures.SIGNING_CLOCK)
-                    .timestampAuthority(
-                        HttpTimestampAuthority.builder()
-                            .url(TSA.url())
-                            .nonceSource(new Random(3))
-                            .build())
-                    .build()
-                    .sign(Fixtures.CONTENT),
-                new ByteArrayInputStream(Fixtures.CONTENT));
+    byte[] lta = lta();
     byte[] renewed = extender().toLta(lta, new ByteArrayInputStream(Fixtures.CONTENT));
 
     for (byte[] signature : List.of(lta, renewed)) {
@@ -139,12 +137,7 @@ class DssInteropTest {
         assertThat(timestamp.isSignatureIntact()).isTrue();
       }
       assertThat(diagnostic.getSignatureById(id).isSignatureIntact()).isTrue();
-      assertThat(reports.getSimpleReport().getIndication(id))
-          .as(
-              "%s %s",
-              reports.getSimpleReport().getSubIndication(id),
-              reports.getSimpleReport().getAdESValidationErrors(id))
-          .isEqualTo(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
+      assertIndication(reports, eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
     }
   }
 
@@ -154,12 +147,9 @@ class DssInteropTest {
     PKI.revocationAvailable(false);
 
     Reports reports = validate(lta, TEN_YEARS_LATER);
-    String id = reports.getSimpleReport().getFirstSignatureId();
     SignatureReport ours = motcua(lta, TEN_YEARS_LATER);
 
-    assertThat(reports.getSimpleReport().getIndication(id))
-        .as("%s", reports.getSimpleReport().getSubIndication(id))
-        .isEqualTo(eu.europa.esig.dss.enumerations.Indication.INDETERMINATE);
+    assertIndication(reports, eu.europa.esig.dss.enumerations.Indication.INDETERMINATE);
     assertThat(ours.verdict()).as(ours.toString()).isEqualTo(Verdict.INDETERMINATE);
     assertThat(ours.has(ReasonCode.ARCHIVE_TIMESTAMP_NO_PROOF_OF_EXISTENCE)).isTrue();
   }
@@ -170,15 +160,9 @@ class DssInteropTest {
     PKI.revocationAvailable(false);
 
     Reports reports = validate(renewed, TEN_YEARS_LATER);
-    String id = reports.getSimpleReport().getFirstSignatureId();
     SignatureReport ours = motcua(renewed, TEN_YEARS_LATER);
 
-    assertThat(reports.getSimpleReport().getIndication(id))
-        .as(
-            "%s %s",
-            reports.getSimpleReport().getSubIndication(id),
-            reports.getSimpleReport().getAdESValidationErrors(id))
-        .isEqualTo(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
+    assertIndication(reports, eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
     assertThat(ours.verdict()).as(ours.toString()).isEqualTo(Verdict.VALID);
   }
 

@@ -14,7 +14,7 @@ import java.util.Random;
  * validation data as the responders answer then, and an archive time-stamp from the authority's
  * second-generation certificate.
  */
-final class Renewal {
+public final class Renewal {
 
   /** When the archive renews. */
   static final Clock CLOCK =
@@ -44,23 +44,49 @@ final class Renewal {
    * @return the renewed signature
    */
   static byte[] renew(TestPki pki, TimestampAuthorityFake authority, byte[] cms) {
-    pki.revocationClock(CLOCK);
+    return at(
+        pki,
+        CLOCK,
+        Fixtures.SIGNING_CLOCK,
+        authority,
+        (validator, tsa) ->
+            CmsExtender.builder()
+                .certificateValidator(validator)
+                .timestampAuthority(tsa)
+                .build()
+                .toLta(cms, new ByteArrayInputStream(Fixtures.CONTENT)));
+  }
+
+  /**
+   * Runs an extension as it would run at {@code clock}: the PKI's responders answer at that time
+   * meanwhile, and the extension gets a certificate validator on that clock and the authority.
+   *
+   * @param pki the test PKI
+   * @param clock the renewal time
+   * @param after the clock the responders answer at afterwards
+   * @param authority the time-stamping authority at renewal time
+   * @param extend the extension
+   * @return what the extension returns
+   */
+  public static byte[] at(
+      TestPki pki,
+      Clock clock,
+      Clock after,
+      TimestampAuthorityFake authority,
+      java.util.function.BiFunction<CertificateValidator, TimestampAuthority, byte[]> extend) {
+    pki.revocationClock(clock);
     try {
-      return CmsExtender.builder()
-          .certificateValidator(
-              CertificateValidator.builder()
-                  .trustAnchors(TrustAnchors.of(pki.trustAnchors()))
-                  .clock(CLOCK)
-                  .build())
-          .timestampAuthority(
-              HttpTimestampAuthority.builder()
-                  .url(authority.url())
-                  .nonceSource(new Random(12))
-                  .build())
-          .build()
-          .toLta(cms, new ByteArrayInputStream(Fixtures.CONTENT));
+      return extend.apply(
+          CertificateValidator.builder()
+              .trustAnchors(TrustAnchors.of(pki.trustAnchors()))
+              .clock(clock)
+              .build(),
+          HttpTimestampAuthority.builder()
+              .url(authority.url())
+              .nonceSource(new Random(12))
+              .build());
     } finally {
-      pki.revocationClock(Fixtures.SIGNING_CLOCK);
+      pki.revocationClock(after);
     }
   }
 }

@@ -1,14 +1,10 @@
 package io.github.motcua.signing.pdf;
 
-import io.github.motcua.signing.CertificateValidator;
-import io.github.motcua.signing.HttpTimestampAuthority;
-import io.github.motcua.signing.TrustAnchors;
 import io.github.motcua.testkit.TestPki;
 import io.github.motcua.testkit.TimestampAuthorityFake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Random;
 
 /**
  * The renewal of a PAdES B-LTA document four years after {@link SamplePdfs#NOW}, before the first
@@ -46,23 +42,16 @@ final class PdfRenewal {
    * @return the renewed document
    */
   static byte[] renew(TestPki pki, TimestampAuthorityFake authority, byte[] pdf) {
-    pki.revocationClock(CLOCK);
-    try {
-      return PdfExtender.builder()
-          .certificateValidator(
-              CertificateValidator.builder()
-                  .trustAnchors(TrustAnchors.of(pki.trustAnchors()))
-                  .clock(CLOCK)
-                  .build())
-          .timestampAuthority(
-              HttpTimestampAuthority.builder()
-                  .url(authority.url())
-                  .nonceSource(new Random(8))
-                  .build())
-          .build()
-          .toLta(pdf);
-    } finally {
-      pki.revocationClock(SamplePdfs.CLOCK);
-    }
+    return io.github.motcua.signing.Renewal.at(
+        pki,
+        CLOCK,
+        SamplePdfs.CLOCK,
+        authority,
+        (validator, tsa) ->
+            PdfExtender.builder()
+                .certificateValidator(validator)
+                .timestampAuthority(tsa)
+                .build()
+                .toLta(pdf));
   }
 }
