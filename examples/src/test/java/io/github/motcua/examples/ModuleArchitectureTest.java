@@ -1,5 +1,6 @@
 package io.github.motcua.examples;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -97,6 +98,73 @@ class ModuleArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("org.bouncycastle..", "com.nimbusds..", "wiremock..", "org.h2..")
         .allowEmptyShould(true)
+        .check(motcua);
+  }
+
+  @Test
+  void portalInternalsAreUsedOnlyInsideThePortalClient() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(PORTAL)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.github.motcua.portal.internal..", "io.github.motcua.portal.sync.internal..")
+        .check(motcua);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.github.motcua.portal.sync..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.github.motcua.portal.sync.internal..")
+        .check(motcua);
+  }
+
+  @Test
+  void theSyncWorkersPartsStayInsideTheSyncPackage() {
+    classes()
+        .that()
+        .resideInAPackage("io.github.motcua.portal.sync")
+        .and()
+        .haveSimpleNameStartingWith("Lane")
+        .or()
+        .haveSimpleName("Courier")
+        .or()
+        .haveSimpleName("Outcomes")
+        .or()
+        .haveSimpleName("LeaseFence")
+        .or()
+        .haveSimpleName("WorkerSettings")
+        .or()
+        .haveSimpleName("GuardedListener")
+        .or()
+        .haveSimpleName("Reasons")
+        .should()
+        .notBePublic()
+        .andShould()
+        .resideInAPackage("io.github.motcua.portal.sync")
+        .check(motcua);
+  }
+
+  @Test
+  void oneCircuitBreakerServesTheClientsAndTheWorker() {
+    // The breaker state machine exists once: the clients' executor and the worker use it.
+    classes()
+        .that()
+        .haveSimpleNameEndingWith("Breaker")
+        .or()
+        .haveSimpleNameEndingWith("Health")
+        .and()
+        .resideInAPackage(PORTAL)
+        .should()
+        .haveFullyQualifiedName("io.github.motcua.portal.internal.Breaker")
+        .check(motcua);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.github.motcua.portal.internal", "io.github.motcua.portal.sync")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.github.motcua.portal.internal.Breaker")
         .check(motcua);
   }
 

@@ -17,6 +17,7 @@ import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.ProcedureCode;
 import io.github.motcua.core.id.TaxCode;
+import io.github.motcua.portal.internal.BatchPublisher;
 import io.github.motcua.portal.internal.DossierRecords;
 import io.github.motcua.portal.internal.Exchange;
 import io.github.motcua.portal.internal.NationalCalls;
@@ -67,7 +68,7 @@ import okhttp3.HttpUrl;
  * national.publish(event, snapshot);
  * }</pre>
  */
-public final class NationalPortalClient implements PortalClient {
+public final class NationalPortalClient implements BatchPublisher {
 
   private final ObjectMapper mapper;
   private final NationalCalls.Endpoint endpoint;
@@ -139,6 +140,7 @@ public final class NationalPortalClient implements PortalClient {
    * receipt document (which the portal does not receive).
    *
    * @param event the event
+   *     <p>Not API: for a {@code SyncWorker}, which groups the events it claimed by this limit.
    * @return how many such events of different dossiers {@link #publishAll} sends in one call
    */
   @Override
@@ -149,7 +151,8 @@ public final class NationalPortalClient implements PortalClient {
   /**
    * Returns the call an event shares with others: {@code create} for a submitted or received
    * dossier, {@code update} for another change of the record, {@code rating} for a rating ({@code
-   * DongBoDanhGia}), {@code step} for a completed step ({@code CapNhatTienDoHoSoMC}).
+   * DongBoDanhGia}), {@code step} for a completed step ({@code CapNhatTienDoHoSoMC}). Not API: for
+   * a {@code SyncWorker}.
    *
    * @param event the event
    * @return the kind
@@ -174,6 +177,9 @@ public final class NationalPortalClient implements PortalClient {
    * where needed and a refusal is charged to its own event (steps then with a look-up each, as the
    * portal may have stored some of them). A shared call that fails otherwise (network, session,
    * reply) fails each of its events alike.
+   *
+   * <p>Not API: a {@code SyncWorker} calls it with the events it claimed together; an integrator
+   * calls {@link #publish(Publication)}.
    *
    * @param publications the events with their snapshots; when a dossier appears twice, everything
    *     is published one by one, in order

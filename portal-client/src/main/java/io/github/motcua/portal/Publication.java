@@ -5,8 +5,8 @@ import io.github.motcua.core.dossier.DossierEvent;
 import java.util.Objects;
 
 /**
- * One event to publish and the dossier right after it, as {@link PortalClient#publish} takes them;
- * {@link PortalClient#publishAll} takes a list of these.
+ * One event to publish and the dossier right after it, as {@link PortalClient#publish} takes them
+ * (a sync worker hands a list of these to the national client's shared calls).
  *
  * @param event the event, not null
  * @param snapshot the dossier after the event ({@code DossierLifecycle.apply}), not null

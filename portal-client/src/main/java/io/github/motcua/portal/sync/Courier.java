@@ -7,6 +7,7 @@ import io.github.motcua.portal.PortalFencedException;
 import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.RetryOwner;
+import io.github.motcua.portal.internal.BatchPublisher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ final class Courier {
   }
 
   /**
-   * Publishes claimed deliveries of different dossiers with one {@link PortalClient#publishAll}
+   * Publishes claimed deliveries of different dossiers with one {@link BatchPublisher#publishAll}
    * call and queues each outcome on the lane.
    *
    * @return how many outcomes were queued (see {@link #deliver})
@@ -156,7 +157,9 @@ final class Courier {
       if (!fence.held()) {
         throw new PortalFencedException();
       }
-      List<PublishOutcome> results = client.publishAll(List.copyOf(publications));
+      // Only a BatchPublisher's events come in groups (see Lane.groups).
+      List<PublishOutcome> results =
+          ((BatchPublisher) client).publishAll(List.copyOf(publications));
       if (results == null || results.size() != publications.size()) {
         throw new IllegalStateException(
             "publishAll returned "

@@ -2,6 +2,7 @@ package io.github.motcua.portal.sync;
 
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.PortalClient;
+import io.github.motcua.portal.internal.BatchPublisher;
 import io.github.motcua.portal.internal.Breaker;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -196,8 +197,8 @@ final class Lane {
 
   /**
    * Splits claimed deliveries into what one thread publishes at once: events the client takes
-   * several at a time ({@link PortalClient#batchLimit}) in groups of one {@link
-   * PortalClient#batchKind kind}, up to that many, each of a different dossier; every other event
+   * several at a time ({@link BatchPublisher#batchLimit}) in groups of one {@link
+   * BatchPublisher#batchKind kind}, up to that many, each of a different dossier; every other event
    * alone.
    */
   private List<List<ClaimedDelivery>> groups(List<ClaimedDelivery> got) {
@@ -228,7 +229,7 @@ final class Lane {
   /** The client's kind for this delivery's event; its own kind when the client fails to tell. */
   private String batchKind(ClaimedDelivery d) {
     try {
-      return String.valueOf(client.batchKind(d.event()));
+      return String.valueOf(((BatchPublisher) client).batchKind(d.event()));
     } catch (RuntimeException e) {
       LOG.warn("The {} client's batchKind failed; publishing {} alone", destination, d, e);
       return "\0" + d.event().eventId();
@@ -237,8 +238,11 @@ final class Lane {
 
   /** The client's limit for this delivery's event; 1 when the client fails to tell. */
   private int batchLimit(ClaimedDelivery d) {
+    if (!(client instanceof BatchPublisher batching)) {
+      return 1;
+    }
     try {
-      return client.batchLimit(d.event());
+      return batching.batchLimit(d.event());
     } catch (RuntimeException e) {
       LOG.warn("The {} client's batchLimit failed; publishing {} alone", destination, d, e);
       return 1;

@@ -75,11 +75,10 @@ import org.slf4j.LoggerFactory;
  * worker was built. Outcomes are recorded in batches ({@link SyncOutbox#settle(List)}) before each
  * claim.
  *
- * <p><b>Shared calls.</b> Events a client takes several at a time ({@link
- * PortalClient#batchLimit(io.github.motcua.core.dossier.DossierEvent)} above 1, such as the
- * national portal's dossier records and ratings) are handed to {@link
- * PortalClient#publishAll(List)} in groups of different dossiers and one {@link
- * PortalClient#batchKind kind}, at most that many, from the deliveries claimed together; each
+ * <p><b>Shared calls.</b> Events the {@link io.github.motcua.portal.NationalPortalClient} takes
+ * several at a time (its dossier records, ratings and first-attempt steps) are handed to its {@link
+ * io.github.motcua.portal.NationalPortalClient#publishAll(List) publishAll} in groups of different
+ * dossiers and one kind of call, at most its limit, from the deliveries claimed together; each
  * outcome is the outcome of its own delivery, as above. The groups come from one claim, so a {@link
  * Builder#batchSize(int) batch size} of several times the client's limit keeps several groups in
  * flight.
@@ -462,8 +461,8 @@ public final class SyncWorker implements AutoCloseable {
 
     /**
      * Sets how many deliveries of one destination this worker holds at most, claimed at once
-     * (default 32). Shared calls ({@link PortalClient#publishAll(List)}) group deliveries of one
-     * claim, so with a client that takes ten events a call, 32 make at most three or four groups.
+     * (default 32). The national client's shared calls group deliveries of one claim, so with a
+     * client that takes ten events a call, 32 make at most three or four groups.
      *
      * @param size 1 or more
      * @return this builder

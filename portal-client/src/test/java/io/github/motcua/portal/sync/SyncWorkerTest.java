@@ -15,6 +15,7 @@ import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.PublishResult;
 import io.github.motcua.portal.RetryPolicy;
+import io.github.motcua.portal.internal.BatchPublisher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -365,7 +366,7 @@ class SyncWorkerTest {
     script.interleaved().forEach(outbox::enqueue);
     RecordingPortal national = new RecordingPortal("national");
     PortalClient broken =
-        new PortalClient() {
+        new BatchPublisher() {
           @Override
           public PublishResult publish(DossierEvent event, Dossier snapshot) {
             return national.publish(event, snapshot);
@@ -391,7 +392,7 @@ class SyncWorkerTest {
     RecordingPortal national = new RecordingPortal("national");
     AtomicInteger calls = new AtomicInteger();
     PortalClient sharing =
-        new PortalClient() {
+        new BatchPublisher() {
           @Override
           public PublishResult publish(DossierEvent event, Dossier snapshot) {
             return national.publish(event, snapshot);
@@ -407,7 +408,7 @@ class SyncWorkerTest {
             if (calls.getAndIncrement() == 0 && publications.size() > 1) {
               throw new IllegalStateException("the shared call broke");
             }
-            return PortalClient.super.publishAll(publications);
+            return BatchPublisher.super.publishAll(publications);
           }
         };
     SyncWorker w =
