@@ -8,6 +8,10 @@ import static io.github.motcua.portal.internal.NationalCalls.PROCEDURES;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.ProcessingStep;
@@ -20,6 +24,7 @@ import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.portal.internal.BatchPublisher;
 import io.github.motcua.portal.internal.DossierRecords;
 import io.github.motcua.portal.internal.Exchange;
+import io.github.motcua.portal.internal.Failures;
 import io.github.motcua.portal.internal.NationalCalls;
 import io.github.motcua.portal.internal.NationalPublisher;
 import io.github.motcua.portal.internal.NationalReplies;
@@ -124,7 +129,8 @@ public final class NationalPortalClient implements BatchPublisher {
    * costs one call instead of two.
    *
    * <p>Every request asks the publication's {@link Publication#fence() fence} first; once it is no
-   * longer held the publish stops with {@link PortalFencedException} before its next request.
+   * longer held the publish stops with a {@link RetryLaterException} ({@code portal.fenced}) before
+   * its next request.
    *
    * @param publication the event, its snapshot, and whether it is a first attempt
    * @return what was sent
@@ -239,7 +245,7 @@ public final class NationalPortalClient implements BatchPublisher {
    *
    * @param code the dossier code
    * @return the portal's record, empty when the portal does not know the dossier
-   * @throws PortalException when the call fails
+   * @throws MotcuaException when the call fails
    */
   public Optional<NationalDossierRecord> lookUp(DossierCode code) {
     ObjectNode params = calls.lookUpParams(code);
@@ -251,8 +257,8 @@ public final class NationalPortalClient implements BatchPublisher {
               true,
               attempt ->
                   replies.firstResult(calls.attempt(LOOK_UP, params, null, new Exchange()).node()));
-    } catch (PortalRejectedException e) {
-      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
+    } catch (InvalidInputException e) {
+      if (Failures.reason(e) == Failures.Reason.NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
@@ -281,8 +287,8 @@ public final class NationalPortalClient implements BatchPublisher {
         return Optional.empty();
       }
       return Optional.of(NationalReplies.toProcedure(first));
-    } catch (PortalRejectedException e) {
-      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
+    } catch (InvalidInputException e) {
+      if (Failures.reason(e) == Failures.Reason.NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
@@ -346,8 +352,8 @@ public final class NationalPortalClient implements BatchPublisher {
               true,
               attempt ->
                   calls.attempt(ACCOUNT_ID, params, null, new Exchange()).node().path("result"));
-    } catch (PortalRejectedException e) {
-      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
+    } catch (InvalidInputException e) {
+      if (Failures.reason(e) == Failures.Reason.NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
@@ -358,12 +364,11 @@ public final class NationalPortalClient implements BatchPublisher {
     }
     try {
       return Optional.of(NationalPortalAccountId.parse(id));
-    } catch (io.github.motcua.core.id.InvalidIdentifierException e) {
-      throw new PortalProtocolException(
+    } catch (io.github.motcua.core.InvalidInputException e) {
+      throw new RetryLaterException(
           "portal.protocol.field",
-          "The national portal's TECHNICALID is not an account id.",
-          200,
-          null,
+          Failures.detail(
+              "The national portal's TECHNICALID is not an account id.", 200, null, null),
           e);
     }
   }
@@ -437,7 +442,7 @@ public final class NationalPortalClient implements BatchPublisher {
      *
      * @param unitCode an agency code such as {@code 000.00.31.H56}
      * @return this builder
-     * @throws io.github.motcua.core.id.InvalidIdentifierException when it is not an agency code
+     * @throws io.github.motcua.core.InvalidInputException when it is not an agency code
      */
     public Builder unitCode(String unitCode) {
       this.unitCode = AgencyCode.parse(unitCode).value();
@@ -451,12 +456,12 @@ public final class NationalPortalClient implements BatchPublisher {
      *
      * @param dstCode the code, 1 to 100 visible characters
      * @return this builder
-     * @throws PortalConfigurationException when it is blank or has spaces
+     * @throws ConfigurationException when it is blank or has spaces
      */
     public Builder dstCode(String dstCode) {
       if (dstCode == null || !dstCode.matches("[\\x21-\\x7E]{1,100}")) {
-        throw new PortalConfigurationException(
-            "national.dst-code", "dstcode is 1 to 100 visible ASCII characters.");
+        throw new ConfigurationException(
+            "portal.config.national.dst-code", "dstcode is 1 to 100 visible ASCII characters.");
       }
       this.dstCode = dstCode;
       return this;
@@ -468,12 +473,12 @@ public final class NationalPortalClient implements BatchPublisher {
      *
      * @param agencyName the name, such as {@code UBND xã Tân Hòa}
      * @return this builder
-     * @throws PortalConfigurationException when it is blank or longer than 500 characters
+     * @throws ConfigurationException when it is blank or longer than 500 characters
      */
     public Builder agencyName(String agencyName) {
       if (agencyName == null || agencyName.isBlank() || agencyName.length() > 500) {
-        throw new PortalConfigurationException(
-            "national.agency-name", "The agency name is 1 to 500 characters.");
+        throw new ConfigurationException(
+            "portal.config.national.agency-name", "The agency name is 1 to 500 characters.");
       }
       this.agencyName = agencyName.strip();
       return this;
@@ -494,24 +499,25 @@ public final class NationalPortalClient implements BatchPublisher {
      * Builds the client.
      *
      * @return the client
-     * @throws PortalConfigurationException naming the first missing setting
+     * @throws ConfigurationException naming the first missing setting
      */
     public NationalPortalClient build() {
       if (adapterUrl == null) {
-        throw new PortalConfigurationException(
-            "national.adapter-url", "The adapter URL is required.");
+        throw new ConfigurationException(
+            "portal.config.national.adapter-url", "The adapter URL is required.");
       }
       if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
-        throw new PortalConfigurationException(
-            "national.credentials", "The adapter user name and password are required.");
+        throw new ConfigurationException(
+            "portal.config.national.credentials",
+            "The adapter user name and password are required.");
       }
       if (unitCode == null) {
-        throw new PortalConfigurationException(
-            "national.unit-code", "The unit code (dstcode, madonvi) is required.");
+        throw new ConfigurationException(
+            "portal.config.national.unit-code", "The unit code (dstcode, madonvi) is required.");
       }
       if (agencyName == null) {
-        throw new PortalConfigurationException(
-            "national.agency-name", "The agency name (DonViXuLy) is required.");
+        throw new ConfigurationException(
+            "portal.config.national.agency-name", "The agency name (DonViXuLy) is required.");
       }
       applyDefaults();
       return new NationalPortalClient(this);

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.NationalPortalProfile;
-import io.github.motcua.portal.PortalAuthenticationException;
-import io.github.motcua.portal.PortalProtocolException;
-import io.github.motcua.portal.PortalRejectedException;
-import io.github.motcua.portal.PortalUnavailableException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -145,7 +143,7 @@ public final class NationalCalls {
    * @param exchange told the request id once the portal answered
    * @return the successful reply
    * @throws IOException on a transport failure
-   * @throws io.github.motcua.portal.PortalException when the portal refused or failed
+   * @throws io.github.motcua.core.MotcuaException when the portal refused or failed
    */
   public Answer attempt(String service, ObjectNode params, String key, Exchange exchange)
       throws IOException {
@@ -170,70 +168,69 @@ public final class NationalCalls {
     JsonNode codeNode = node.path("error_code");
     String code = codeNode.isValueNode() && !codeNode.isNull() ? codeNode.asText("").strip() : "";
     if (code.isEmpty()) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol.field",
-          "The national portal's reply to " + service + " has no error_code.",
-          reply.status(),
-          reply.requestId(),
+          Failures.detail(
+              "The national portal's reply to " + service + " has no error_code.",
+              reply.status(),
+              null,
+              reply.requestId()),
           null);
     }
     JsonNode messageNode = node.path("message");
     String message = messageNode.isValueNode() ? messageNode.asText(null) : null;
-    return classified(service, reply, session, code, message, node);
-  }
-
-  private Answer classified(
-      String service, Reply reply, String session, String code, String message, JsonNode node) {
     NationalPortalProfile.ReplyKind kind = profile.classify(code, message);
     switch (kind) {
       case SUCCESS:
         return new Answer(node, reply.requestId());
       case SESSION_EXPIRED:
         sessions.invalidate(session);
-        throw new PortalAuthenticationException(
+        throw new RetryLaterException(
             "portal.auth.expired",
-            "The national portal declared the session expired.",
-            reply.status(),
-            code,
-            reply.requestId(),
-            true);
+            Failures.detail(
+                "The national portal declared the session expired.",
+                reply.status(),
+                code,
+                reply.requestId()));
       case AUTHENTICATION:
-        throw new PortalAuthenticationException(
+        throw new ConfigurationException(
             "portal.auth.refused",
-            "The national portal refused this unit's credentials for "
-                + service
-                + ": "
-                + Redact.message(message),
-            reply.status(),
-            code,
-            reply.requestId(),
-            false);
+            Failures.detail(
+                "The national portal refused this unit's credentials for "
+                    + service
+                    + ": "
+                    + Redact.message(message),
+                reply.status(),
+                code,
+                reply.requestId()));
       case UNAVAILABLE:
-        throw new PortalUnavailableException(
+        throw new RetryLaterException(
             "portal.unavailable.remote",
-            "The national portal is temporarily unable to answer "
-                + service
-                + ": "
-                + Redact.message(message)
-                + " (code "
-                + Redact.code(code)
-                + ")",
-            reply.status(),
-            reply.requestId(),
+            Failures.detail(
+                "The national portal is temporarily unable to answer "
+                    + service
+                    + ": "
+                    + Redact.message(message)
+                    + " (code "
+                    + Redact.code(code)
+                    + ")",
+                reply.status(),
+                null,
+                reply.requestId()),
             null,
             null);
       default:
-        throw new PortalRejectedException(
+        throw Failures.rejected(
             "portal.rejected",
             "The national portal refused " + service,
             reply.status(),
             code,
             message == null ? "" : message,
             kind == NationalPortalProfile.ReplyKind.ALREADY_EXISTS
-                ? PortalRejectedException.Reason.ALREADY_EXISTS
+                ? Failures.Reason.ALREADY_EXISTS
                 : kind == NationalPortalProfile.ReplyKind.NOT_FOUND
-                    ? PortalRejectedException.Reason.NOT_FOUND
-                    : PortalRejectedException.Reason.REFUSED,
+                    ? Failures.Reason.NOT_FOUND
+                    : Failures.Reason.REFUSED,
             reply.requestId());
     }
   }
@@ -253,16 +250,16 @@ public final class NationalCalls {
     String code = node.path("error_code").asText("");
     String session = node.path("session").asText("");
     if (!"0".equals(code) || session.isEmpty()) {
-      throw new PortalAuthenticationException(
+      throw new ConfigurationException(
           "portal.auth.login",
-          "The national portal refused the login of the unit "
-              + endpoint.unitCode()
-              + ": "
-              + Redact.message(node.path("message").asText(null)),
-          reply.status(),
-          code.isEmpty() ? null : code,
-          reply.requestId(),
-          false);
+          Failures.detail(
+              "The national portal refused the login of the unit "
+                  + endpoint.unitCode()
+                  + ": "
+                  + Redact.message(node.path("message").asText(null)),
+              reply.status(),
+              code.isEmpty() ? null : code,
+              reply.requestId()));
     }
     Instant refreshAt = profile.sessionMaxAge().map(age -> clock.instant().plus(age)).orElse(null);
     return new SingleFlight.Expiring<>(session, refreshAt);
@@ -271,11 +268,13 @@ public final class NationalCalls {
   private JsonNode parseObject(Reply reply) {
     JsonNode node = PortalCalls.objectOrNull(mapper, reply.body());
     if (node == null) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol",
-          "The national portal's reply (HTTP " + reply.status() + ") is not a JSON object.",
-          reply.status(),
-          reply.requestId(),
+          Failures.detail(
+              "The national portal's reply (HTTP " + reply.status() + ") is not a JSON object.",
+              reply.status(),
+              null,
+              reply.requestId()),
           null);
     }
     return node;

@@ -7,12 +7,12 @@ import static io.github.motcua.portal.internal.NationalCalls.SYNC;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.ProcessingStep;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.NationalPortalProfile;
-import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishResult;
 import java.io.IOException;
@@ -240,8 +240,8 @@ public final class NationalPublisher {
     try {
       return replies.firstResult(
           calls.attempt(LOOK_UP, calls.lookUpParams(code), key + ":check", exchange).node());
-    } catch (PortalRejectedException e) {
-      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
+    } catch (InvalidInputException e) {
+      if (Failures.reason(e) == Failures.Reason.NOT_FOUND) {
         return null;
       }
       throw e;
@@ -261,11 +261,11 @@ public final class NationalPublisher {
   public String syncRecord(ObjectNode record, boolean create, String key, Exchange exchange) {
     try {
       return sync(record, create, key, exchange);
-    } catch (PortalRejectedException e) {
-      if (create && e.reason() == PortalRejectedException.Reason.ALREADY_EXISTS) {
+    } catch (InvalidInputException e) {
+      if (create && Failures.reason(e) == Failures.Reason.ALREADY_EXISTS) {
         return sync(record, false, key, exchange);
       }
-      if (!create && e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
+      if (!create && Failures.reason(e) == Failures.Reason.NOT_FOUND) {
         return sync(record, true, key, exchange);
       }
       throw e;

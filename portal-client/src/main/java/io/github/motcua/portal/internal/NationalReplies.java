@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.portal.NationalDossierRecord;
 import io.github.motcua.portal.NationalPortalProfile;
 import io.github.motcua.portal.NationalProcedure;
-import io.github.motcua.portal.PortalProtocolException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,11 +66,10 @@ public final class NationalReplies {
       first = result;
     }
     if (!first.isObject()) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol.field",
-          "The national portal's TraCuuHoSo result is not a list of records.",
-          200,
-          null,
+          Failures.detail(
+              "The national portal's TraCuuHoSo result is not a list of records.", 200, null, null),
           null);
     }
     JsonNode copy = DossierRecords.rename(first.deepCopy(), wireToCanonical);
@@ -206,11 +205,10 @@ public final class NationalReplies {
           codeOf(r.path("HoSoCoThanhPhanSoHoa")) == 1,
           steps);
     } catch (DateTimeException e) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol.date",
-          "The national portal returned a date that is not yyyyMMddHHmmss.",
-          200,
-          null,
+          Failures.detail(
+              "The national portal returned a date that is not yyyyMMddHHmmss.", 200, null, null),
           e);
     }
   }
@@ -224,11 +222,9 @@ public final class NationalReplies {
   private static String required(JsonNode r, String field) {
     String v = r.path(field).asText("");
     if (v.isEmpty()) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol.field",
-          "The national portal's record lacks " + field + ".",
-          200,
-          null,
+          Failures.detail("The national portal's record lacks " + field + ".", 200, null, null),
           null);
     }
     return v;
@@ -253,11 +249,9 @@ public final class NationalReplies {
     }
     String code = any(p, "MATTHC");
     if (code.isEmpty()) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol.field",
-          "The national portal's procedure lacks MATTHC.",
-          200,
-          null,
+          Failures.detail("The national portal's procedure lacks MATTHC.", 200, null, null),
           null);
     }
     String fieldCode = any(field, "MALINHVUC");

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.NationalPortalProfile;
-import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.PublishResult;
@@ -232,15 +231,16 @@ public final class NationalSharedCalls {
             }
             return calls.attempt(PROGRESS, calls.dataParams(toSend), key, exchange).requestId();
           });
-    } catch (PortalRejectedException refused) {
-      // Each alone, looked up first: a portal may have stored part of a refused call.
-      indexes.forEach(
-          i -> {
-            Publication p = publications.get(i);
-            out[i] = publishAlone(p.notFirst());
-          });
-      return;
     } catch (RuntimeException e) {
+      if (Failures.isRejection(e)) {
+        // Each alone, looked up first: a portal may have stored part of a refused call.
+        indexes.forEach(
+            i -> {
+              Publication p = publications.get(i);
+              out[i] = publishAlone(p.notFirst());
+            });
+        return;
+      }
       failAll(indexes, publications, out, e);
       return;
     }
@@ -309,10 +309,11 @@ public final class NationalSharedCalls {
     Exchange exchange = new Exchange();
     try {
       calls.call(service, params, key, exchange);
-    } catch (PortalRejectedException refused) {
-      sent.forEach(i -> out[i] = publishAlone(publications.get(i)));
-      return;
     } catch (RuntimeException e) {
+      if (Failures.isRejection(e)) {
+        sent.forEach(i -> out[i] = publishAlone(publications.get(i)));
+        return;
+      }
       failAll(sent, publications, out, e);
       return;
     }

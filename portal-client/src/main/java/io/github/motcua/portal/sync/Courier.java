@@ -3,11 +3,11 @@ package io.github.motcua.portal.sync;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.portal.PortalClient;
-import io.github.motcua.portal.PortalFencedException;
 import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.RetryOwner;
 import io.github.motcua.portal.internal.BatchPublisher;
+import io.github.motcua.portal.internal.Failures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,7 +79,7 @@ final class Courier {
         outcome =
             fence.held()
                 ? PublishOutcome.of(() -> lane.client.publish(p))
-                : new PublishOutcome.Failed(new PortalFencedException());
+                : new PublishOutcome.Failed(Failures.fenced());
       } finally {
         publishing.remove(fence);
       }
@@ -89,7 +89,10 @@ final class Courier {
       }
       outcomes.record(lane, fence.delivery(0), outcome, null, started);
       return true;
-    } catch (SyncOutboxException e) {
+    } catch (MotcuaException e) {
+      if (!Failures.isOutbox(e)) {
+        throw e;
+      }
       // The outbox failed: the lease runs out and the delivery is tried again.
       LOG.error("Sync worker {} cannot deliver {}: {}", s.workerId(), claimed, e.toString());
       return false;
@@ -113,7 +116,10 @@ final class Courier {
         } else if (prepared instanceof Prepared.Parked) {
           queued++;
         }
-      } catch (SyncOutboxException e) {
+      } catch (MotcuaException e) {
+        if (!Failures.isOutbox(e)) {
+          throw e;
+        }
         LOG.error("Sync worker {} cannot deliver {}: {}", s.workerId(), claimed, e.toString());
       }
     }
@@ -155,7 +161,7 @@ final class Courier {
     publishing.add(fence);
     try {
       if (!fence.held()) {
-        throw new PortalFencedException();
+        throw Failures.fenced();
       }
       // Only a BatchPublisher's events come in groups (see Lane.groups).
       List<PublishOutcome> results =
@@ -195,7 +201,7 @@ final class Courier {
   /**
    * Renews the lease of a claimed delivery when half of it is gone, and folds its snapshot.
    *
-   * @throws SyncOutboxException when the outbox fails
+   * @throws MotcuaException when the outbox fails
    */
   private Prepared prepare(Lane lane, ClaimedDelivery claimed) {
     ClaimedDelivery d = claimed;
@@ -210,9 +216,10 @@ final class Courier {
     }
     try {
       return new Prepared.Ready(d, s.folder().snapshot(d));
-    } catch (SyncOutboxException e) {
-      throw e;
     } catch (MotcuaException e) {
+      if (Failures.isOutbox(e)) {
+        throw e;
+      }
       outcomes.park(
           lane, d, d.attempts() + 1, "The dossier log cannot be folded: " + Reasons.of(e));
       return new Prepared.Parked();

@@ -1,9 +1,11 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.PortalClient;
 import io.github.motcua.portal.internal.BatchPublisher;
 import io.github.motcua.portal.internal.Breaker;
+import io.github.motcua.portal.internal.Failures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -104,7 +106,7 @@ final class Lane {
   /**
    * Records every finished outcome in one transaction, then tells the listener.
    *
-   * @throws SyncOutboxException when the outbox fails (the leases then run out)
+   * @throws MotcuaException when the outbox fails (the leases then run out)
    */
   void flush() {
     synchronized (flushLock) {
@@ -138,7 +140,10 @@ final class Lane {
   void flushQuietly() {
     try {
       flush();
-    } catch (SyncOutboxException e) {
+    } catch (MotcuaException e) {
+      if (!Failures.isOutbox(e)) {
+        throw e;
+      }
       LOG.error("Sync worker {} cannot record outcomes: {}", s.workerId(), e.toString());
     }
   }

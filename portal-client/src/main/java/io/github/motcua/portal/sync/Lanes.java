@@ -1,6 +1,7 @@
 package io.github.motcua.portal.sync;
 
 import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.portal.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ final class Lanes {
    * what it got to its threads.
    *
    * @return one future per group handed over; empty when nothing was claimed
-   * @throws SyncOutboxException when the outbox fails
+   * @throws MotcuaException when the outbox fails
    */
   List<Future<?>> claimRound() {
     for (Lane lane : lanes) {
@@ -202,7 +203,7 @@ final class Lanes {
     try {
       f.get();
     } catch (ExecutionException e) {
-      throw new SyncOutboxException(
+      throw new RetryLaterException(
           "sync.worker.delivery", "A delivery failed unexpectedly.", e.getCause());
     }
   }

@@ -1,6 +1,8 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.portal.PublishFence;
+import io.github.motcua.portal.internal.Failures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -58,7 +60,10 @@ final class LeaseFence implements PublishFence {
             anyLost = true;
           }
         }
-      } catch (SyncOutboxException e) {
+      } catch (MotcuaException e) {
+        if (!Failures.isOutbox(e)) {
+          throw e;
+        }
         LOG.warn("Sync worker {} cannot renew a lease: {}", s.workerId(), e.toString());
       }
       if (anyLost) {

@@ -1,13 +1,10 @@
 package io.github.motcua.portal.sync;
 
-import io.github.motcua.portal.PortalAuthenticationException;
-import io.github.motcua.portal.PortalConfigurationException;
-import io.github.motcua.portal.PortalException;
-import io.github.motcua.portal.PortalFencedException;
-import io.github.motcua.portal.PortalRejectedException;
-import io.github.motcua.portal.PortalUnavailableException;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.internal.Breaker;
+import io.github.motcua.portal.internal.Failures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -62,19 +59,22 @@ final class Outcomes {
 
   private void failed(
       Lane lane, ClaimedDelivery d, RuntimeException e, Set<Throwable> logged, Instant started) {
-    if (e instanceof PortalRejectedException || e instanceof PortalConfigurationException) {
+    // Classified by reaction type and code (see Failures): a rejection or a portal setting parks
+    // and proves the portal up; a fence holds; an outage or an authentication failure is retried
+    // under the destination's Breaker; the module's other failures park; anything else is
+    // unexpected and retried.
+    if (Failures.isRejection(e)
+        || (e instanceof ConfigurationException c && c.code().startsWith("portal.config."))) {
       lane.health.succeeded(started, s.clock().instant()); // the portal answered: it is up
       park(lane, d, d.attempts() + 1, Reasons.of(e));
-    } else if (e instanceof PortalFencedException) {
+    } else if (Failures.isFenced(e)) {
       // Held at the end after all (a client's own fence said no): nothing said about the portal.
       lane.finish(
           DeliveryOutcome.failed(d, d.attempts(), s.clock().instant(), Reasons.of(e)), () -> {});
-    } else if (e instanceof PortalException p
-        && !p.isRetryable()
-        && !(p instanceof PortalAuthenticationException)) {
-      park(lane, d, d.attempts() + 1, Reasons.of(p));
+    } else if (Failures.isPortal(e) && !Failures.isRetryable(e) && !Failures.isAuthentication(e)) {
+      park(lane, d, d.attempts() + 1, Reasons.of(e));
     } else {
-      if (!(e instanceof PortalException)) {
+      if (!Failures.isPortal(e)) {
         logUnexpected(d, e, logged);
       }
       retryLater(lane, d, e, started);
@@ -121,7 +121,7 @@ final class Outcomes {
       next = lane.health.pausedUntil();
     } else {
       Duration wait = s.retryPolicy().backoff(attempts);
-      if (e instanceof PortalUnavailableException u
+      if (e instanceof RetryLaterException u
           && u.retryAfter().isPresent()
           && u.retryAfter().get().compareTo(wait) > 0) {
         wait = u.retryAfter().get();

@@ -1,11 +1,11 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.DossierLifecycle;
-import io.github.motcua.portal.PortalAuthenticationException;
 import io.github.motcua.portal.PortalClient;
-import io.github.motcua.portal.PortalConfigurationException;
-import io.github.motcua.portal.PortalRejectedException;
-import io.github.motcua.portal.PortalUnavailableException;
 import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishFence;
 import io.github.motcua.portal.RetryOwner;
@@ -46,17 +46,16 @@ import org.slf4j.LoggerFactory;
  * alone, so a delivery attempt to a portal that is down costs one HTTP request (two when the portal
  * answers with a short {@code Retry-After}). See the module README for the count per event.
  *
- * <p><b>Failures.</b> {@link PortalUnavailableException}, {@link
- * io.github.motcua.portal.PortalProtocolException}, {@link PortalAuthenticationException} and
- * unexpected runtime failures are retried: the delivery goes back to the queue until {@code now +
- * RetryPolicy.backoff(attempts)} (or the portal's {@code Retry-After}, when longer). A failure
- * counts against the event's {@link Builder#deadLetterThreshold(int) dead-letter threshold} only
- * while the destination is otherwise up: after {@link Builder#outageThreshold(int)} consecutive
- * failures the destination is considered down, paused (the pause grows as the retry policy's
- * backoff ceiling), then probed with one delivery at a time, and failures during such an outage
- * count against no event, so an outage of hours parks nothing. {@link PortalRejectedException},
- * other non-retryable portal failures and a dossier log that cannot be folded park the event as a
- * {@link DeadLetter} at once.
+ * <p><b>Failures.</b> A {@link RetryLaterException} (an outage, an expired session), refused
+ * credentials ({@code portal.auth.*}) and unexpected runtime failures are retried: the delivery
+ * goes back to the queue until {@code now + RetryPolicy.backoff(attempts)} (or the portal's {@code
+ * Retry-After}, when longer). A failure counts against the event's {@link
+ * Builder#deadLetterThreshold(int) dead-letter threshold} only while the destination is otherwise
+ * up: after {@link Builder#outageThreshold(int)} consecutive failures the destination is considered
+ * down, paused (the pause grows as the retry policy's backoff ceiling), then probed with one
+ * delivery at a time, and failures during such an outage count against no event, so an outage of
+ * hours parks nothing. {@link InvalidInputException}, other non-retryable portal failures and a
+ * dossier log that cannot be folded park the event as a {@link DeadLetter} at once.
  *
  * <p><b>Several workers.</b> Workers in one or several processes may share an outbox: each claims
  * deliveries under a lease of {@link Builder#leaseTime(Duration)} on its clock and records an
@@ -340,7 +339,7 @@ public final class SyncWorker implements AutoCloseable {
    * @param timeout the most time to spend, on the worker's clock; not null
    * @return true when nothing deliverable is left, false when the time ran out first
    * @throws InterruptedException when the calling thread is interrupted
-   * @throws SyncOutboxException when the outbox fails
+   * @throws MotcuaException when the outbox fails
    */
   public boolean drain(Duration timeout) throws InterruptedException {
     Objects.requireNonNull(timeout, "timeout");
@@ -569,8 +568,8 @@ public final class SyncWorker implements AutoCloseable {
      */
     public Builder workerId(String id) {
       if (id == null || id.isBlank() || id.length() > 128) {
-        throw new PortalConfigurationException(
-            "sync.worker-id", "A worker id has 1 to 128 characters.");
+        throw new ConfigurationException(
+            "portal.config.sync.worker-id", "A worker id has 1 to 128 characters.");
       }
       this.workerId = id;
       return this;
@@ -618,23 +617,24 @@ public final class SyncWorker implements AutoCloseable {
      * Builds the worker; it does nothing until {@link #start()} or {@link #drain(Duration)}.
      *
      * @return the worker
-     * @throws PortalConfigurationException when the outbox or destinations are missing, or a
-     *     destination is not one of the outbox's; with code {@code portal.config.sync.lease-time}
-     *     when the lease is not longer than the total timeout plus the read timeout of a client
-     *     policy given with {@link #destination(String, PortalClient, RetryPolicy)}
+     * @throws ConfigurationException when the outbox or destinations are missing, or a destination
+     *     is not one of the outbox's; with code {@code portal.config.sync.lease-time} when the
+     *     lease is not longer than the total timeout plus the read timeout of a client policy given
+     *     with {@link #destination(String, PortalClient, RetryPolicy)}
      */
     public SyncWorker build() {
       if (outbox == null) {
-        throw new PortalConfigurationException("sync.outbox", "SyncWorker needs an outbox.");
+        throw new ConfigurationException(
+            "portal.config.sync.outbox", "SyncWorker needs an outbox.");
       }
       if (clients.isEmpty()) {
-        throw new PortalConfigurationException(
-            "sync.destinations", "SyncWorker needs at least one destination.");
+        throw new ConfigurationException(
+            "portal.config.sync.destinations", "SyncWorker needs at least one destination.");
       }
       for (String name : clients.keySet()) {
         if (!outbox.destinations().contains(name)) {
-          throw new PortalConfigurationException(
-              "sync.destinations",
+          throw new ConfigurationException(
+              "portal.config.sync.destinations",
               "Destination " + name + " is not one of the outbox's " + outbox.destinations());
         }
       }
@@ -659,8 +659,8 @@ public final class SyncWorker implements AutoCloseable {
         longestCall = oneRequest;
       }
       if (leaseTime.compareTo(longestCall) <= 0) {
-        throw new PortalConfigurationException(
-            "sync.lease-time",
+        throw new ConfigurationException(
+            "portal.config.sync.lease-time",
             "sync.lease-time ("
                 + leaseTime
                 + ") must be longer than the longest publish call of destination "
@@ -677,14 +677,16 @@ public final class SyncWorker implements AutoCloseable {
 
     private static int atLeastOne(int value, String setting) {
       if (value < 1) {
-        throw new PortalConfigurationException(setting, setting + " must be at least 1.");
+        throw new ConfigurationException(
+            "portal.config." + setting, setting + " must be at least 1.");
       }
       return value;
     }
 
     private static Duration positive(Duration d, String setting) {
       if (d == null || d.isNegative() || d.isZero()) {
-        throw new PortalConfigurationException(setting, setting + " must be positive.");
+        throw new ConfigurationException(
+            "portal.config." + setting, setting + " must be positive.");
       }
       return d;
     }
