@@ -121,13 +121,6 @@ class ModuleArchitectureTest {
         .resideInAnyPackage(
             "io.github.motcua.portal.internal..", "io.github.motcua.portal.sync.internal..")
         .check(motcua);
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("io.github.motcua.portal.sync..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("io.github.motcua.portal.sync.internal..")
-        .check(motcua);
   }
 
   @Test
