@@ -21,7 +21,6 @@ import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.ProcedureCode;
 import io.github.motcua.core.id.TaxCode;
-import io.github.motcua.portal.internal.BatchPublisher;
 import io.github.motcua.portal.internal.DossierRecords;
 import io.github.motcua.portal.internal.Exchange;
 import io.github.motcua.portal.internal.Failures;

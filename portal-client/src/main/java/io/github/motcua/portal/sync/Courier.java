@@ -2,11 +2,11 @@ package io.github.motcua.portal.sync;
 
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.dossier.Dossier;
+import io.github.motcua.portal.BatchPublisher;
 import io.github.motcua.portal.PortalClient;
 import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.RetryOwner;
-import io.github.motcua.portal.internal.BatchPublisher;
 import io.github.motcua.portal.internal.Failures;
 import java.time.Duration;
 import java.time.Instant;

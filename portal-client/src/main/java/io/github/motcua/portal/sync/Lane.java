@@ -2,8 +2,8 @@ package io.github.motcua.portal.sync;
 
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.portal.BatchPublisher;
 import io.github.motcua.portal.PortalClient;
-import io.github.motcua.portal.internal.BatchPublisher;
 import io.github.motcua.portal.internal.Breaker;
 import io.github.motcua.portal.internal.Failures;
 import java.time.Instant;

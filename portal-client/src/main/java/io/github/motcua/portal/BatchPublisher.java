@@ -1,9 +1,6 @@
-package io.github.motcua.portal.internal;
+package io.github.motcua.portal;
 
 import io.github.motcua.core.dossier.DossierEvent;
-import io.github.motcua.portal.PortalClient;
-import io.github.motcua.portal.Publication;
-import io.github.motcua.portal.PublishOutcome;
 import java.util.ArrayList;
 import java.util.List;
 
