@@ -1,6 +1,7 @@
 package io.github.motcua.examples;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -8,6 +9,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.motcua.portal.sync.DeliveryQueue;
+import io.github.motcua.portal.sync.JdbcSyncOutbox;
+import io.github.motcua.portal.sync.OutboxOperator;
+import io.github.motcua.portal.sync.OutboxWriter;
+import io.github.motcua.portal.sync.SyncOutbox;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,5 +153,93 @@ class ModuleArchitectureTest {
   @Test
   void modulesHaveNoCyclesBetweenThem() {
     slices().matching("io.github.motcua.(*)..").should().beFreeOfCycles().check(motcua);
+  }
+
+  // ------------------------------------------------------------ the outbox's three sides
+
+  private static final String SYNC = "io.github.motcua.portal.sync..";
+
+  /** The writer's and the operator's methods a worker has no business calling. */
+  private static final Set<String> NOT_THE_WORKERS =
+      Set.of(
+          "enqueue",
+          "enqueueAll",
+          "deadLetters",
+          "deadLetter",
+          "retryDeadLetter",
+          "skipDeadLetter",
+          "operatorActions");
+
+  /**
+   * The worker and its internals use only the outbox's worker side ({@link DeliveryQueue}): they
+   * neither record events nor administer dead letters, whatever type they hold the outbox by, and
+   * never reach the JDBC implementation.
+   */
+  @Test
+  void theWorkerUsesOnlyTheOutboxsWorkerSide() {
+    noClasses()
+        .that()
+        .haveNameMatching("io\\.github\\.motcua\\.portal\\.sync\\.SyncWorker.*")
+        .or()
+        .resideInAPackage("io.github.motcua.portal.sync.internal..")
+        .should()
+        .callMethodWhere(
+            DescribedPredicate.describe(
+                "a writer's or operator's method of the outbox",
+                call ->
+                    (call.getTargetOwner().isAssignableTo(OutboxWriter.class)
+                            || call.getTargetOwner().isAssignableTo(OutboxOperator.class))
+                        && NOT_THE_WORKERS.contains(call.getName())))
+        .orShould()
+        .dependOnClassesThat()
+        .belongToAnyOf(JdbcSyncOutbox.class)
+        .check(motcua);
+  }
+
+  /** Code that records events holds the outbox by its writer side. */
+  @Test
+  void theExamplesRecordEventsThroughTheWriterSideOnly() {
+    noClasses()
+        .that()
+        .haveFullyQualifiedName(
+            "io.github.motcua.examples.commune.CommuneSimulation$Recorder")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(
+            SyncOutbox.class, JdbcSyncOutbox.class, DeliveryQueue.class, OutboxOperator.class)
+        .check(motcua);
+  }
+
+  /**
+   * The outbox's internals (its SQL, leases, dead-letter desk, snapshot folding) stay inside the
+   * sync package: other packages use its public types only.
+   */
+  @Test
+  void nothingOutsideTheSyncPackageUsesItsInternals() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(SYNC)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.github.motcua.portal.sync.internal..")
+        .check(motcua);
+  }
+
+  /** The support code in core's internal package is motcua's own: no module's API hands it out. */
+  @Test
+  void coreInternalsAreNotPartOfAnyPublicSignature() {
+    noMethods()
+        .that()
+        .arePublic()
+        .and()
+        .areDeclaredInClassesThat()
+        .resideOutsideOfPackage("io.github.motcua.core.internal..")
+        .and()
+        .areDeclaredInClassesThat()
+        .arePublic()
+        .should()
+        .haveRawReturnType(
+            JavaClass.Predicates.resideInAPackage("io.github.motcua.core.internal.."))
+        .check(motcua);
   }
 }

@@ -5,7 +5,7 @@ import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.DossierLifecycle;
 import io.github.motcua.core.internal.LruCache;
 import io.github.motcua.portal.sync.ClaimedDelivery;
-import io.github.motcua.portal.sync.SyncOutbox;
+import io.github.motcua.portal.sync.DeliveryQueue;
 import io.github.motcua.portal.sync.SyncOutboxException;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class SnapshotFolder {
   /** Snapshots kept per dossier: the positions of up to this many destinations. */
   private static final int PER_DOSSIER = 4;
 
-  private final SyncOutbox outbox;
+  private final DeliveryQueue outbox;
   private final DossierLifecycle lifecycle;
   private final LruCache<String, Recent> recent;
 
@@ -76,7 +76,7 @@ public final class SnapshotFolder {
    * @param lifecycle the lifecycle to fold with
    * @param capacity how many dossiers to keep snapshots of, at least 1
    */
-  public SnapshotFolder(SyncOutbox outbox, DossierLifecycle lifecycle, int capacity) {
+  public SnapshotFolder(DeliveryQueue outbox, DossierLifecycle lifecycle, int capacity) {
     this.outbox = outbox;
     this.lifecycle = lifecycle;
     this.recent = new LruCache<>(Math.max(1, capacity));
