@@ -1,6 +1,6 @@
 package io.github.motcua.signing;
 
-import io.github.motcua.core.id.InvalidIdentifierException;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
 import java.math.BigInteger;
@@ -80,7 +80,7 @@ public final class SignerIdentity {
             && value.length() == 12) {
           personalId = PersonalId.parse(value);
         }
-      } catch (InvalidIdentifierException e) {
+      } catch (InvalidInputException e) {
         // Kept raw: a certificate with a malformed identifier is still reported, not rejected.
       }
     }

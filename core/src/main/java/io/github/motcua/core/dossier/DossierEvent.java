@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.money.Vnd;
 import java.time.Instant;
@@ -17,8 +18,8 @@ import java.util.UUID;
  * The events are records nested here; their JSON form names them by {@link #type()}.
  *
  * <p>Each record validates its fields on construction and reports every broken rule at once ({@link
- * InvalidDossierException}). Lists are copied and unmodifiable. Events are immutable and
- * thread-safe; {@code toString()} masks personal data.
+ * InvalidInputException}). Lists are copied and unmodifiable. Events are immutable and thread-safe;
+ * {@code toString()} masks personal data.
  */
 public sealed interface DossierEvent
     permits DossierEvent.Submitted,
@@ -137,7 +138,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Submitted {
       Checks c = base("Submitted", eventId, dossierCode, occurredAt);
@@ -189,7 +190,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Received {
       Checks c = base("Received", eventId, dossierCode, occurredAt);
@@ -223,7 +224,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Accepted {
       Checks c = base("Accepted", eventId, dossierCode, occurredAt);
@@ -246,7 +247,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Refused {
       Checks c = base("Refused", eventId, dossierCode, occurredAt);
@@ -270,7 +271,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public StepCompleted {
       Checks c = base("StepCompleted", eventId, dossierCode, occurredAt);
@@ -299,7 +300,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public SupplementRequested {
       Checks c = base("SupplementRequested", eventId, dossierCode, occurredAt);
@@ -327,7 +328,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public SupplementReceived {
       Checks c = base("SupplementReceived", eventId, dossierCode, occurredAt);
@@ -353,7 +354,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public PaymentRequested {
       Checks c = base("PaymentRequested", eventId, dossierCode, occurredAt);
@@ -391,7 +392,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public PaymentReceived {
       Checks c = base("PaymentReceived", eventId, dossierCode, occurredAt);
@@ -419,7 +420,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Withdrawn {
       Checks c = base("Withdrawn", eventId, dossierCode, occurredAt);
@@ -442,7 +443,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Stopped {
       Checks c = base("Stopped", eventId, dossierCode, occurredAt);
@@ -466,7 +467,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public ResultReady {
       Checks c = base("ResultReady", eventId, dossierCode, occurredAt);
@@ -489,7 +490,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public ResultReturned {
       Checks c = base("ResultReturned", eventId, dossierCode, occurredAt);
@@ -512,7 +513,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Rated {
       Checks c = base("Rated", eventId, dossierCode, occurredAt);
@@ -557,7 +558,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public ReceiptRecorded {
       Checks c = base("ReceiptRecorded", eventId, dossierCode, occurredAt);

@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.money.Vnd;
 
 /**
@@ -66,7 +67,7 @@ public record Fee(Kind kind, String code, String name, Vnd amount, CollectionSta
   /**
    * Validates the fee.
    *
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public Fee {
     Checks c = new Checks("Fee");

@@ -1,5 +1,6 @@
 package io.github.motcua.portal.payment;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.money.Vnd;
 
 /**
@@ -14,16 +15,16 @@ public record FeeItem(String code, String name, Vnd amount) {
   /**
    * Validates the item.
    *
-   * @throws PaymentException with code {@code payment.fee-item} when a field is missing or the
+   * @throws InvalidInputException with code {@code payment.fee-item} when a field is missing or the
    *     amount is not positive
    */
   public FeeItem {
     if (code == null || code.isBlank() || name == null || name.isBlank() || amount == null) {
-      throw new PaymentException(
+      throw new InvalidInputException(
           "payment.fee-item", "A fee item needs a code, a name and an amount.");
     }
     if (amount.amount() <= 0) {
-      throw new PaymentException("payment.fee-item", "A fee item's amount must be positive.");
+      throw new InvalidInputException("payment.fee-item", "A fee item's amount must be positive.");
     }
   }
 

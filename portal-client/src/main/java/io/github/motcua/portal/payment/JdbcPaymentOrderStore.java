@@ -1,9 +1,10 @@
 package io.github.motcua.portal.payment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.internal.jdbc.JdbcStore;
 import io.github.motcua.core.internal.jdbc.TablePrefix;
-import io.github.motcua.portal.PortalConfigurationException;
 import io.github.motcua.portal.internal.PaymentOrderCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,12 +48,13 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
             b.tablePrefix,
             b.acceptCommitLoss,
             (failure, message, cause) ->
-                new PaymentException(
-                    failure == JdbcStore.Failure.DURABILITY
-                        ? "payment.store.durability"
-                        : "payment.store",
-                    message,
-                    cause));
+                switch (failure) {
+                  case SQL -> new RetryLaterException("payment.store", message, cause);
+                  case SCHEMA, DIALECT ->
+                      new ConfigurationException("payment.store", message, cause);
+                  case DURABILITY ->
+                      new ConfigurationException("payment.store.durability", message, cause);
+                });
   }
 
   /**
@@ -69,7 +71,7 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
    * processes may call this at once on a new database.
    *
    * @return this store
-   * @throws PaymentException with code {@code payment.store} when a statement fails, {@code
+   * @throws ConfigurationException with code {@code payment.store} when a statement fails, {@code
    *     payment.store.durability} when the database may lose acknowledged commits (see {@link
    *     Builder#acceptCommitLoss(boolean)})
    */
@@ -204,7 +206,7 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
     try {
       request = codec.read(rs.getString("order_json"));
     } catch (JsonProcessingException | RuntimeException e) {
-      throw new PaymentException(
+      throw new RetryLaterException(
           "payment.store", "The stored payment order " + reference + " cannot be read.", e);
     }
     PaymentOrder.State state = PaymentOrder.State.valueOf(rs.getString("state"));
@@ -296,8 +298,8 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
      */
     public Builder tablePrefix(String prefix) {
       if (!TablePrefix.isValid(prefix)) {
-        throw new PortalConfigurationException(
-            "payment.table-prefix",
+        throw new ConfigurationException(
+            "portal.config.payment.table-prefix",
             "The table prefix is a lower-case letter, then lower-case letters, digits or '_'.");
       }
       this.tablePrefix = prefix;
@@ -308,12 +310,12 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
      * Builds the store. It connects on first use.
      *
      * @return the store
-     * @throws PortalConfigurationException when the data source is missing
+     * @throws ConfigurationException when the data source is missing
      */
     public JdbcPaymentOrderStore build() {
       if (dataSource == null) {
-        throw new PortalConfigurationException(
-            "payment.data-source", "JdbcPaymentOrderStore needs a dataSource.");
+        throw new ConfigurationException(
+            "portal.config.payment.data-source", "JdbcPaymentOrderStore needs a dataSource.");
       }
       return new JdbcPaymentOrderStore(this);
     }

@@ -1,5 +1,6 @@
 package io.github.motcua.portal.payment;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
 import java.util.Optional;
@@ -19,11 +20,11 @@ public record Payer(String name, PersonalId personalId, TaxCode taxCode, String 
   /**
    * Validates the payer.
    *
-   * @throws PaymentException with code {@code payment.payer} when the name is missing
+   * @throws InvalidInputException with code {@code payment.payer} when the name is missing
    */
   public Payer {
     if (name == null || name.isBlank()) {
-      throw new PaymentException("payment.payer", "A payer needs a name.");
+      throw new InvalidInputException("payment.payer", "A payer needs a name.");
     }
     name = name.strip();
   }

@@ -1,7 +1,8 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.DossierCode;
-import io.github.motcua.portal.PortalConfigurationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -93,8 +94,8 @@ final class DeadLetterDesk {
     ctx.checkDestination(destination);
     Objects.requireNonNull(eventId, "eventId");
     if (operator == null || operator.isBlank()) {
-      throw new PortalConfigurationException(
-          "sync.operator", "An operator action names the operator who takes it.");
+      throw new ConfigurationException(
+          "portal.config.sync.operator", "An operator action names the operator who takes it.");
     }
     Objects.requireNonNull(note, "note");
     Instant at = Instant.ofEpochMilli(ctx.clock.millis());
@@ -151,8 +152,8 @@ final class DeadLetterDesk {
     return action;
   }
 
-  private static SyncOutboxException notFound(String destination, UUID eventId) {
-    return new SyncOutboxException(
+  private static InvalidInputException notFound(String destination, UUID eventId) {
+    return new InvalidInputException(
         "sync.dead-letter.not-found",
         "No dead letter for event " + eventId + " and destination " + destination + ".",
         null);

@@ -1,5 +1,6 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import java.time.Duration;
@@ -105,7 +106,7 @@ public interface DeliveryQueue {
    * @param outcomes the outcomes, each for a delivery this worker claimed; not null, may be empty
    * @return for each outcome, in the same order, true when recorded and false when its lease had
    *     been lost
-   * @throws SyncOutboxException with code {@code sync.outbox.sql} when the database fails (then
+   * @throws RetryLaterException with code {@code sync.outbox.sql} when the database fails (then
    *     nothing of the batch is recorded and the leases run out)
    */
   default List<Boolean> settle(List<DeliveryOutcome> outcomes) {

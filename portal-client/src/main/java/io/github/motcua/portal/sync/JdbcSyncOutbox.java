@@ -1,12 +1,13 @@
 package io.github.motcua.portal.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.internal.jdbc.JdbcStore;
 import io.github.motcua.core.internal.jdbc.TablePrefix;
 import io.github.motcua.core.json.MotcuaJson;
-import io.github.motcua.portal.PortalConfigurationException;
 import io.github.motcua.portal.sync.internal.EventCodec;
 import java.sql.Connection;
 import java.time.Clock;
@@ -80,14 +81,12 @@ public final class JdbcSyncOutbox implements SyncOutbox {
 
   private static RuntimeException error(
       JdbcStore.Failure failure, String message, Throwable cause) {
-    String code =
-        switch (failure) {
-          case SQL -> "sync.outbox.sql";
-          case SCHEMA -> "sync.outbox.schema";
-          case DIALECT -> "sync.outbox.dialect";
-          case DURABILITY -> "sync.outbox.durability";
-        };
-    return new SyncOutboxException(code, message, cause);
+    return switch (failure) {
+      case SQL -> new RetryLaterException("sync.outbox.sql", message, cause);
+      case SCHEMA -> new ConfigurationException("sync.outbox.schema", message, cause);
+      case DIALECT -> new ConfigurationException("sync.outbox.dialect", message, cause);
+      case DURABILITY -> new ConfigurationException("sync.outbox.durability", message, cause);
+    };
   }
 
   /**
@@ -110,8 +109,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
    * {@code IF NOT EXISTS}), the statements are run again, leaving out what now exists.
    *
    * @return this outbox
-   * @throws SyncOutboxException with code {@code sync.outbox.schema} when a statement fails, {@code
-   *     sync.outbox.durability} when the database may lose acknowledged commits (see {@link
+   * @throws ConfigurationException with code {@code sync.outbox.schema} when a statement fails,
+   *     {@code sync.outbox.durability} when the database may lose acknowledged commits (see {@link
    *     Builder#acceptCommitLoss(boolean)})
    */
   public JdbcSyncOutbox createSchemaIfMissing() {
@@ -319,8 +318,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
       destinations.clear();
       for (String n : names) {
         if (n == null || !DESTINATION.matcher(n).matches() || destinations.contains(n)) {
-          throw new PortalConfigurationException(
-              "sync.destinations",
+          throw new ConfigurationException(
+              "portal.config.sync.destinations",
               "Destination names are distinct, 1 to 64 letters, digits, '.', '-' or '_'.");
         }
         destinations.add(n);
@@ -337,8 +336,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
      */
     public Builder tablePrefix(String prefix) {
       if (!TablePrefix.isValid(prefix)) {
-        throw new PortalConfigurationException(
-            "sync.table-prefix",
+        throw new ConfigurationException(
+            "portal.config.sync.table-prefix",
             "The table prefix is a lower-case letter, then lower-case letters, digits or '_'.");
       }
       this.tablePrefix = prefix;
@@ -374,16 +373,16 @@ public final class JdbcSyncOutbox implements SyncOutbox {
      * Builds the outbox. It connects on first use.
      *
      * @return the outbox
-     * @throws PortalConfigurationException when the data source or the destinations are missing
+     * @throws ConfigurationException when the data source or the destinations are missing
      */
     public JdbcSyncOutbox build() {
       if (dataSource == null) {
-        throw new PortalConfigurationException(
-            "sync.data-source", "JdbcSyncOutbox needs a dataSource.");
+        throw new ConfigurationException(
+            "portal.config.sync.data-source", "JdbcSyncOutbox needs a dataSource.");
       }
       if (destinations.isEmpty()) {
-        throw new PortalConfigurationException(
-            "sync.destinations", "JdbcSyncOutbox needs at least one destination.");
+        throw new ConfigurationException(
+            "portal.config.sync.destinations", "JdbcSyncOutbox needs at least one destination.");
       }
       return new JdbcSyncOutbox(this);
     }

@@ -1,5 +1,6 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.internal.LruCache;
 import io.github.motcua.core.internal.jdbc.JdbcStore;
@@ -48,7 +49,7 @@ final class OutboxContext {
   void checkDestination(String destination) {
     Objects.requireNonNull(destination, "destination");
     if (!destinations.contains(destination)) {
-      throw new SyncOutboxException(
+      throw new InvalidInputException(
           "sync.outbox.destination",
           "Destination "
               + destination

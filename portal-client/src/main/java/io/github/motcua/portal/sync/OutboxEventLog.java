@@ -1,5 +1,6 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.internal.jdbc.Dialect;
@@ -173,8 +174,8 @@ final class OutboxEventLog {
     return out;
   }
 
-  private static SyncOutboxException conflict(DossierEvent event) {
-    return new SyncOutboxException(
+  private static InvalidInputException conflict(DossierEvent event) {
+    return new InvalidInputException(
         "sync.outbox.event-conflict",
         "Event id "
             + event.eventId()

@@ -1,7 +1,7 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.internal.jdbc.Dialect;
-import io.github.motcua.portal.PortalConfigurationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,8 +38,8 @@ final class OutboxLeases {
     ctx.checkDestination(destination);
     Objects.requireNonNull(owner, "owner");
     if (max < 1 || lease == null || lease.isNegative() || lease.isZero()) {
-      throw new PortalConfigurationException(
-          "sync.claim", "A claim takes at least one delivery for a positive lease.");
+      throw new ConfigurationException(
+          "portal.config.sync.claim", "A claim takes at least one delivery for a positive lease.");
     }
     Claim claim =
         new Claim(

@@ -1,5 +1,6 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,7 +55,7 @@ public interface OutboxOperator {
    * @param operator who asks; not null, not blank
    * @param note why; not null, may be empty
    * @return the recorded action
-   * @throws SyncOutboxException with code {@code sync.dead-letter.not-found} when no such dead
+   * @throws InvalidInputException with code {@code sync.dead-letter.not-found} when no such dead
    *     letter exists
    */
   OperatorAction retryDeadLetter(String destination, UUID eventId, String operator, String note);
@@ -68,7 +69,7 @@ public interface OutboxOperator {
    * @param operator who asks; not null, not blank
    * @param note why; not null, may be empty
    * @return the recorded action
-   * @throws SyncOutboxException with code {@code sync.dead-letter.not-found} when no such dead
+   * @throws InvalidInputException with code {@code sync.dead-letter.not-found} when no such dead
    *     letter exists
    */
   OperatorAction skipDeadLetter(String destination, UUID eventId, String operator, String note);

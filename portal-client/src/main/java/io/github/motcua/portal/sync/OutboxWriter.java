@@ -1,5 +1,8 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import java.sql.Connection;
@@ -42,8 +45,9 @@ public interface OutboxWriter {
    *     connection in auto-commit mode gets a transaction of its own for this call; not null
    * @param event the event; not null
    * @return the event's position in its dossier's log, 1 for the first
-   * @throws SyncOutboxException with code {@code sync.outbox.event-conflict} when the event id was
-   *     recorded before with different content, {@code sync.outbox.sql} when the database fails
+   * @throws InvalidInputException with code {@code sync.outbox.event-conflict} when the event id
+   *     was recorded before with different content; {@link RetryLaterException} {@code
+   *     sync.outbox.sql} when the database fails
    */
   long enqueue(Connection transaction, DossierEvent event);
 
@@ -52,7 +56,7 @@ public interface OutboxWriter {
    *
    * @param event the event; not null
    * @return the event's position in its dossier's log, 1 for the first
-   * @throws SyncOutboxException as {@link #enqueue(Connection, DossierEvent)}
+   * @throws MotcuaException as {@link #enqueue(Connection, DossierEvent)}
    */
   long enqueue(DossierEvent event);
 
@@ -66,8 +70,8 @@ public interface OutboxWriter {
    *     DossierEvent)}; not null
    * @param events the events, of one dossier or several; not null, no null element
    * @return each event's position in its dossier's log, in the order of {@code events}
-   * @throws SyncOutboxException as {@link #enqueue(Connection, DossierEvent)}; then none of the
-   *     events is recorded when the caller rolls back
+   * @throws MotcuaException as {@link #enqueue(Connection, DossierEvent)}; then none of the events
+   *     is recorded when the caller rolls back
    */
   default List<Long> enqueueAll(Connection transaction, List<? extends DossierEvent> events) {
     Objects.requireNonNull(transaction, "transaction");

@@ -3,10 +3,11 @@ package io.github.motcua.portal.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.money.Vnd;
-import io.github.motcua.portal.PortalConfigurationException;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.testkit.PaymentPlatformFake;
 import java.sql.Connection;
@@ -207,7 +208,7 @@ class JdbcPaymentOrderStoreTest {
     }
     assertThatThrownBy(() -> store.find("20250815093012000008"))
         .isInstanceOfSatisfying(
-            PaymentException.class, e -> assertThat(e.code()).isEqualTo("payment.store"))
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("payment.store"))
         .hasMessageNotContaining("Nguyễn");
   }
 
@@ -221,7 +222,7 @@ class JdbcPaymentOrderStoreTest {
                     .secretKey("k")
                     .build())
         .isInstanceOfSatisfying(
-            PortalConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("portal.config.payment.order-store"));
     PaymentPlatformClient client =
         PaymentPlatformClient.builder()
@@ -232,7 +233,7 @@ class JdbcPaymentOrderStoreTest {
             .build();
     assertThat(client.orderStore()).isInstanceOf(JdbcPaymentOrderStore.class);
     assertThatThrownBy(() -> JdbcPaymentOrderStore.builder().tablePrefix("Bad-Prefix"))
-        .isInstanceOf(PortalConfigurationException.class);
+        .isInstanceOf(ConfigurationException.class);
   }
 
   @Test
@@ -249,7 +250,7 @@ class JdbcPaymentOrderStoreTest {
               "Nop le phi");
       assertThatThrownBy(() -> client.initiate(other))
           .isInstanceOfSatisfying(
-              PaymentException.class,
+              MotcuaException.class,
               e -> assertThat(e.code()).isEqualTo("payment.reference-reused"));
     }
   }
@@ -262,7 +263,7 @@ class JdbcPaymentOrderStoreTest {
     ds.setURL("jdbc:h2:file:" + dir.resolve("orders").toAbsolutePath() + ";WRITE_DELAY=500");
     assertThatThrownBy(
             () -> JdbcPaymentOrderStore.builder().dataSource(ds).build().createSchemaIfMissing())
-        .isInstanceOf(PaymentException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("WRITE_DELAY is 500")
         .hasFieldOrPropertyWithValue("code", "payment.store.durability");
     JdbcPaymentOrderStore accepting =

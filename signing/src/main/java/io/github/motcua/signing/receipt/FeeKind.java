@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import java.util.Arrays;
 
 /**
@@ -43,7 +44,7 @@ public enum FeeKind {
    *
    * @param code 1 or 2
    * @return the kind
-   * @throws InvalidReceiptException with code {@code receipt.item.kind.unknown}
+   * @throws InvalidInputException with code {@code receipt.item.kind.unknown}
    */
   public static FeeKind fromNationalCode(int code) {
     return Arrays.stream(values())
@@ -51,7 +52,7 @@ public enum FeeKind {
         .findFirst()
         .orElseThrow(
             () ->
-                new InvalidReceiptException(
-                    "item.kind", "unknown", "A fee kind is 1 (fee) or 2 (charge)."));
+                new InvalidInputException(
+                    "receipt.item.kind.unknown", "A fee kind is 1 (fee) or 2 (charge)."));
   }
 }

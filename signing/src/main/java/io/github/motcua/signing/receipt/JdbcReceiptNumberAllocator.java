@@ -1,5 +1,8 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.internal.jdbc.JdbcStore;
 import io.github.motcua.core.internal.jdbc.TablePrefix;
 import java.nio.file.Path;
@@ -35,11 +38,11 @@ import org.slf4j.LoggerFactory;
  * change ({@link #cancel}, {@link #recordCorrection}).
  *
  * <p>Tables (the prefix is {@code motcua_} unless set), created when missing on first use, or by
- * the integrator's migrations from the shipped files {@code META-INF/motcua/sql/receipt-numbers-h2.sql}
- * and {@code receipt-numbers-postgresql.sql}; the statements it runs are shipped beside them. Like
- * every motcua store, instants are milliseconds since the epoch, and a database that may lose
- * acknowledged commits is refused ({@link Builder#acceptCommitLoss(boolean)}): a number whose
- * allocation was lost would be issued twice.
+ * the integrator's migrations from the shipped files {@code
+ * META-INF/motcua/sql/receipt-numbers-h2.sql} and {@code receipt-numbers-postgresql.sql}; the
+ * statements it runs are shipped beside them. Like every motcua store, instants are milliseconds
+ * since the epoch, and a database that may lose acknowledged commits is refused ({@link
+ * Builder#acceptCommitLoss(boolean)}): a number whose allocation was lost would be issued twice.
  *
  * <pre>
  * motcua_receipt_series (unit_tax_code, form_symbol, series_symbol, last_number)
@@ -56,6 +59,7 @@ import org.slf4j.LoggerFactory;
 public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcReceiptNumberAllocator.class);
+
   /** Opens a connection; a {@link DataSource} or the driver manager. */
   @FunctionalInterface
   private interface Connector {
@@ -91,12 +95,14 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
             b.tablePrefix,
             b.acceptCommitLoss,
             (failure, message, cause) ->
-                new ReceiptNumberException(
-                    failure == JdbcStore.Failure.DURABILITY
-                        ? "receipt-number.durability"
-                        : "receipt-number.storage",
-                    message,
-                    cause));
+                switch (failure) {
+                  case SQL, SCHEMA ->
+                      new RetryLaterException("receipt-number.storage", message, cause);
+                  case DIALECT ->
+                      new ConfigurationException("receipt-number.storage", message, cause);
+                  case DURABILITY ->
+                      new ConfigurationException("receipt-number.durability", message, cause);
+                });
     this.clock = b.clock;
     this.maxAttempts = b.maxAttempts;
   }
@@ -141,7 +147,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
         LOG.debug("Retrying a receipt number allocation after {}", e.getSQLState());
       }
     }
-    throw new ReceiptNumberException(
+    throw new RetryLaterException(
         "receipt-number.storage",
         "No receipt number could be allocated for series " + series + "; nothing was allocated.",
         last);
@@ -172,7 +178,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
       }
       if (number > EReceipt.MAX_NUMBER) {
         c.rollback();
-        throw new ReceiptNumberException(
+        throw new ConfigurationException(
             "receipt-number.exhausted",
             "Series " + series + " has used every number up to " + EReceipt.MAX_NUMBER + ".");
       }
@@ -200,7 +206,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
   public void recordCorrection(
       ReceiptSeries series, long number, AllocatedNumber.Status status, String note) {
     if (status != AllocatedNumber.Status.REPLACED && status != AllocatedNumber.Status.ADJUSTED) {
-      throw new ReceiptNumberException(
+      throw new InvalidInputException(
           "receipt-number.status", "A correction marks a number replaced or adjusted.");
     }
     changeStatus(series, number, status, note);
@@ -211,7 +217,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
       ReceiptSeries series, long number, AllocatedNumber.Status status, String reason) {
     Objects.requireNonNull(series, "series");
     if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
-      throw new ReceiptNumberException(
+      throw new InvalidInputException(
           "receipt-number.reason", "A status change needs a reason of 1 to 500 characters.");
     }
     String why = reason.strip();
@@ -232,11 +238,11 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
       if (updated == 0) {
         Optional<AllocatedNumber> existing = find(c, series, number);
         if (existing.isEmpty()) {
-          throw new ReceiptNumberException(
+          throw new InvalidInputException(
               "receipt-number.unknown",
               "Number " + number + " of series " + series + " was never allocated.");
         }
-        throw new ReceiptNumberException(
+        throw new InvalidInputException(
             "receipt-number.already-cancelled",
             "Number "
                 + number
@@ -247,7 +253,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
                 + ".");
       }
     } catch (SQLException e) {
-      throw new ReceiptNumberException(
+      throw new RetryLaterException(
           "receipt-number.storage",
           "Number " + number + " of series " + series + " could not be marked " + status + ".",
           e);
@@ -261,7 +267,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
     try (Connection c = connector.open()) {
       return find(c, series, number);
     } catch (SQLException e) {
-      throw new ReceiptNumberException(
+      throw new RetryLaterException(
           "receipt-number.storage", "The record of a receipt number could not be read.", e);
     }
   }
@@ -294,9 +300,9 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
    * calling it earlier surfaces a wrong URL or missing driver at start-up. Several processes may
    * call it at once on a new database.
    *
-   * @throws ReceiptNumberException with code {@code receipt-number.storage}, or {@code
-   *     receipt-number.durability} when the database may lose acknowledged commits (see {@link
-   *     Builder#acceptCommitLoss(boolean)})
+   * @throws RetryLaterException with code {@code receipt-number.storage}, or {@link
+   *     ConfigurationException} {@code receipt-number.durability} when the database may lose
+   *     acknowledged commits (see {@link Builder#acceptCommitLoss(boolean)})
    */
   public void createSchemaIfMissing() {
     synchronized (schemaLock) {
@@ -447,7 +453,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
      */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
-        throw new ReceiptNumberException(
+        throw new ConfigurationException(
             "receipt-number.settings", "maxAttempts must be at least 1.");
       }
       this.maxAttempts = maxAttempts;
@@ -463,7 +469,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
      */
     public Builder tablePrefix(String tablePrefix) {
       if (!TablePrefix.isValid(tablePrefix)) {
-        throw new ReceiptNumberException(
+        throw new ConfigurationException(
             "receipt-number.settings",
             "A table prefix is a lower-case letter, then up to 29 lower-case letters, digits or"
                 + " underscores.");

@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.signing.receipt.internal.Fields;
@@ -36,13 +37,13 @@ public final class Payer {
    * @param personalId the personal ID; not null
    * @param address the address, or null
    * @return the payer
-   * @throws InvalidReceiptException with code {@code receipt.payer.name.*}, {@code
+   * @throws InvalidInputException with code {@code receipt.payer.name.*}, {@code
    *     receipt.payer.personal-id.required} or {@code receipt.payer.address.*}
    */
   public static Payer person(String name, PersonalId personalId, String address) {
     if (personalId == null) {
-      throw new InvalidReceiptException(
-          "payer.personal-id", "required", "The payer's personal ID is required.");
+      throw new InvalidInputException(
+          "receipt.payer.personal-id.required", "The payer's personal ID is required.");
     }
     return new Payer(name, personalId, null, address);
   }
@@ -54,13 +55,13 @@ public final class Payer {
    * @param taxCode the tax code; not null
    * @param address the address, or null
    * @return the payer
-   * @throws InvalidReceiptException with code {@code receipt.payer.name.*}, {@code
+   * @throws InvalidInputException with code {@code receipt.payer.name.*}, {@code
    *     receipt.payer.tax-code.required} or {@code receipt.payer.address.*}
    */
   public static Payer organisation(String name, TaxCode taxCode, String address) {
     if (taxCode == null) {
-      throw new InvalidReceiptException(
-          "payer.tax-code", "required", "The payer's tax code is required.");
+      throw new InvalidInputException(
+          "receipt.payer.tax-code.required", "The payer's tax code is required.");
     }
     return new Payer(name, null, taxCode, address);
   }
@@ -71,7 +72,7 @@ public final class Payer {
    * @param name the name, 1 to 200 characters; not null
    * @param address the address, or null
    * @return the payer
-   * @throws InvalidReceiptException with code {@code receipt.payer.name.*} or {@code
+   * @throws InvalidInputException with code {@code receipt.payer.name.*} or {@code
    *     receipt.payer.address.*}
    */
   public static Payer named(String name, String address) {

@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.money.Vnd;
 import io.github.motcua.signing.receipt.internal.Fields;
 
@@ -19,22 +20,23 @@ public record ReceiptItem(FeeKind kind, String code, String name, Vnd amount) {
   /**
    * Creates an item.
    *
-   * @throws InvalidReceiptException with code {@code receipt.item.kind.required}, {@code
+   * @throws InvalidInputException with code {@code receipt.item.kind.required}, {@code
    *     receipt.item.code.*}, {@code receipt.item.name.*}, {@code receipt.item.amount.required} or
    *     {@code receipt.item.amount.positive}
    */
   public ReceiptItem {
     if (kind == null) {
-      throw new InvalidReceiptException("item.kind", "required", "An item is a fee or a charge.");
+      throw new InvalidInputException(
+          "receipt.item.kind.required", "An item is a fee or a charge.");
     }
     code = Fields.text(code, "item.code", 50);
     name = Fields.text(name, "item.name", 500);
     if (amount == null) {
-      throw new InvalidReceiptException("item.amount", "required", "An item has an amount.");
+      throw new InvalidInputException("receipt.item.amount.required", "An item has an amount.");
     }
     if (amount.amount() <= 0) {
-      throw new InvalidReceiptException(
-          "item.amount", "positive", "An item's amount is more than zero đồng.");
+      throw new InvalidInputException(
+          "receipt.item.amount.positive", "An item's amount is more than zero đồng.");
     }
   }
 

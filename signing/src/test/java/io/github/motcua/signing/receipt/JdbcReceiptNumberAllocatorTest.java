@@ -3,6 +3,7 @@ package io.github.motcua.signing.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.id.TaxCode;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,7 +77,9 @@ class JdbcReceiptNumberAllocatorTest {
   @Test
   void continuesWithoutGapOrReuseAfterARestart(@TempDir Path dir) throws Exception {
     String url =
-        "jdbc:h2:file:" + dir.resolve("receipts").toAbsolutePath() + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
+        "jdbc:h2:file:"
+            + dir.resolve("receipts").toAbsolutePath()
+            + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
     JdbcConnectionPool before = JdbcConnectionPool.create(url, "sa", "");
     List<Long> numbers =
         new ArrayList<>(AllocatorContract.allocateConcurrently(allocator(before), SERIES, 8, 500));
@@ -158,7 +161,7 @@ class JdbcReceiptNumberAllocatorTest {
     JdbcReceiptNumberAllocator a =
         JdbcReceiptNumberAllocator.builder().jdbcUrl("jdbc:nosuchdriver:x").build();
     assertThatThrownBy(() -> a.allocate(SERIES))
-        .isInstanceOf(ReceiptNumberException.class)
+        .isInstanceOf(MotcuaException.class)
         .hasFieldOrPropertyWithValue("code", "receipt-number.storage");
   }
 
@@ -170,7 +173,7 @@ class JdbcReceiptNumberAllocatorTest {
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
     pools.add(pool);
     assertThatThrownBy(() -> allocator(pool).allocate(SERIES))
-        .isInstanceOf(ReceiptNumberException.class)
+        .isInstanceOf(io.github.motcua.core.ConfigurationException.class)
         .hasMessageContaining("WRITE_DELAY is 500")
         .hasFieldOrPropertyWithValue("code", "receipt-number.durability");
     JdbcReceiptNumberAllocator accepting =

@@ -1,6 +1,6 @@
 package io.github.motcua.signing.receipt.internal;
 
-import io.github.motcua.signing.receipt.InvalidReceiptException;
+import io.github.motcua.core.InvalidInputException;
 import java.time.ZoneId;
 
 /** Checks shared by the receipt value types. Not part of the public API. */
@@ -20,23 +20,26 @@ public final class Fields {
    * @param field the field name used in the error code
    * @param max the largest length in code points
    * @return the stripped value
-   * @throws InvalidReceiptException with code {@code receipt.<field>.required}, {@code .length} or
+   * @throws InvalidInputException with code {@code receipt.<field>.required}, {@code .length} or
    *     {@code .characters}
    */
   public static String text(String value, String field, int max) {
     if (value == null || value.isBlank()) {
-      throw new InvalidReceiptException(field, "required", "The " + field + " is required.");
+      throw new InvalidInputException(
+          "receipt." + field + "." + "required", "The " + field + " is required.");
     }
     String stripped = value.strip();
     if (stripped.codePointCount(0, stripped.length()) > max) {
-      throw new InvalidReceiptException(
-          field, "length", "The " + field + " is longer than " + max + " characters.");
+      throw new InvalidInputException(
+          "receipt." + field + "." + "length",
+          "The " + field + " is longer than " + max + " characters.");
     }
     for (int i = 0; i < stripped.length(); i++) {
       char c = stripped.charAt(i);
       if (Character.isISOControl(c) || c == '\uFFFE' || c == '\uFFFF') {
-        throw new InvalidReceiptException(
-            field, "characters", "The " + field + " contains a control character.");
+        throw new InvalidInputException(
+            "receipt." + field + "." + "characters",
+            "The " + field + " contains a control character.");
       }
       if (Character.isSurrogate(c)
           && !(Character.isHighSurrogate(c)
@@ -45,8 +48,9 @@ public final class Fields {
           && !(Character.isLowSurrogate(c)
               && i > 0
               && Character.isHighSurrogate(stripped.charAt(i - 1)))) {
-        throw new InvalidReceiptException(
-            field, "characters", "The " + field + " contains an unpaired surrogate.");
+        throw new InvalidInputException(
+            "receipt." + field + "." + "characters",
+            "The " + field + " contains an unpaired surrogate.");
       }
     }
     return stripped;
