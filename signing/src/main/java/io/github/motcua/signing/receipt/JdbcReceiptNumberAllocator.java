@@ -282,14 +282,15 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
           return Optional.empty();
         }
         Instant allocated = Instant.ofEpochMilli(rs.getLong(2));
-        long cancelled = rs.getLong(3);
+        long cancelledMillis = rs.getLong(3);
+        Instant cancelled = rs.wasNull() ? null : Instant.ofEpochMilli(cancelledMillis);
         return Optional.of(
             new AllocatedNumber(
                 series,
                 number,
                 AllocatedNumber.Status.valueOf(rs.getString(1)),
                 allocated,
-                rs.wasNull() ? null : Instant.ofEpochMilli(cancelled),
+                cancelled,
                 rs.getString(4)));
       }
     }
