@@ -40,9 +40,10 @@ import javax.sql.DataSource;
  * columns, which gives the same exclusivity with more contention. Either way a lease ends at the
  * instant the worker asked for, and another worker may then take the delivery over.
  *
- * <p>The SQL it runs is shipped too, one file of named statements per dialect ({@code
- * sync-outbox-statements-h2.sql}, {@code sync-outbox-statements-postgresql.sql}). Its work is split
- * by job: the event log (writers), leases and outcomes (workers), dead letters (operators).
+ * <p>The SQL it runs is shipped too, as named statements: {@code sync-outbox-statements.sql} for
+ * those both dialects share, {@code sync-outbox-statements-h2.sql} and {@code
+ * sync-outbox-statements-postgresql.sql} for those each writes its own way. Its work is split by
+ * job: the event log (writers), leases and outcomes (workers), dead letters (operators).
  *
  * <p>Thread-safe: every call takes its own connection from the data source (except {@link
  * #enqueue(Connection, DossierEvent)}, which uses the caller's). No static state.

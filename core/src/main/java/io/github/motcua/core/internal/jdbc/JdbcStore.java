@@ -4,8 +4,10 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,11 +16,11 @@ import org.slf4j.LoggerFactory;
  * receipt number allocator so that all three follow one convention:
  *
  * <ul>
- *   <li>SQL lives in files per dialect under {@code META-INF/motcua/sql/}: {@code
- *       <name>-<dialect>.sql}, the schema (for the integrator's migrations, or {@link
- *       #createSchemaIfMissing()}), and {@code <name>-statements-<dialect>.sql}, the named
- *       statements the store runs. Both are read once, with {@code motcua_} replaced by the
- *       validated {@link TablePrefix table prefix}.
+ *   <li>SQL lives in files under {@code META-INF/motcua/sql/}: {@code <name>-<dialect>.sql}, the
+ *       schema (for the integrator's migrations, or {@link #createSchemaIfMissing()}), and the
+ *       named statements the store runs, those of every dialect in {@code <name>-statements.sql}
+ *       and those a dialect writes its own way in {@code <name>-statements-<dialect>.sql}. They are
+ *       read once, with {@code motcua_} replaced by the validated {@link TablePrefix table prefix}.
  *   <li>Instants are stored as milliseconds since the epoch ({@code BIGINT}): no time zone of the
  *       database or the driver can shift them.
  *   <li>The dialect is detected from the first connection, which also checks durability: a database
@@ -232,12 +234,7 @@ public final class JdbcStore {
     synchronized (statements) {
       all = statements.get(d);
       if (all == null) {
-        String file = files + "-statements-" + d.fileSuffix() + ".sql";
-        try {
-          all = Map.copyOf(SqlFile.load(owner, file).named(prefix));
-        } catch (UncheckedIOException | IllegalStateException e) {
-          throw errors.error(Failure.SCHEMA, "The " + name + " statements file is broken.", e);
-        }
+        all = Map.copyOf(loadStatements(d));
         statements.put(d, all);
       }
     }
@@ -249,6 +246,35 @@ public final class JdbcStore {
           null);
     }
     return sql;
+  }
+
+  /**
+   * Reads the named statements of a dialect: those every dialect runs ({@code
+   * <name>-statements.sql}) and the dialect's own ({@code <name>-statements-<dialect>.sql}); either
+   * file may be absent, not both, and a name is given once.
+   */
+  private Map<String, String> loadStatements(Dialect d) {
+    String common = files + "-statements.sql";
+    String own = files + "-statements-" + d.fileSuffix() + ".sql";
+    try {
+      Optional<SqlFile> shared = SqlFile.find(owner, common);
+      Optional<SqlFile> dialects = SqlFile.find(owner, own);
+      if (shared.isEmpty() && dialects.isEmpty()) {
+        throw new IllegalStateException("neither " + common + " nor " + own + " is there");
+      }
+      Map<String, String> all = new HashMap<>();
+      shared.ifPresent(f -> all.putAll(f.named(prefix)));
+      if (dialects.isPresent()) {
+        for (Map.Entry<String, String> e : dialects.get().named(prefix).entrySet()) {
+          if (all.put(e.getKey(), e.getValue()) != null) {
+            throw new IllegalStateException(own + " repeats " + e.getKey() + " of " + common);
+          }
+        }
+      }
+      return all;
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw errors.error(Failure.SCHEMA, "The " + name + " statement files are broken.", e);
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,22 @@ public final class SqlFile {
    * @throws UncheckedIOException when it is missing or unreadable
    */
   public static SqlFile load(Class<?> owner, String file) {
+    return find(owner, file)
+        .orElseThrow(
+            () ->
+                new UncheckedIOException(
+                    new IOException(DIRECTORY + file + " is not on the class path")));
+  }
+
+  /**
+   * Reads a file from the class path, when it is there.
+   *
+   * @param owner a class whose class loader sees the file (the store's own class)
+   * @param file the file name under {@code META-INF/motcua/sql/}
+   * @return the file, empty when there is none
+   * @throws UncheckedIOException when it is unreadable
+   */
+  public static Optional<SqlFile> find(Class<?> owner, String file) {
     String resource = DIRECTORY + file;
     ClassLoader loader = owner.getClassLoader();
     try (InputStream in =
@@ -49,9 +66,10 @@ public final class SqlFile {
             ? ClassLoader.getSystemResourceAsStream(resource)
             : loader.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new UncheckedIOException(new IOException(resource + " is not on the class path"));
+        return Optional.empty();
       }
-      return new SqlFile(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return Optional.of(
+          new SqlFile(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException(new IOException(resource + " cannot be read", e));
     }

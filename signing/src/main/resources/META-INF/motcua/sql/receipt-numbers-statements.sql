@@ -1,6 +1,7 @@
--- motcua receipt number allocator, H2 (2.x; tested on 2.5.252): the statements JdbcReceiptNumberAllocator runs,
--- by name. Not a migration (the schema is receipt-numbers-h2.sql). Every "motcua_" that starts a
--- table name is replaced by the allocator's table prefix. Instants are milliseconds since the epoch.
+-- motcua receipt number allocator: the statements JdbcReceiptNumberAllocator runs on H2 and
+-- PostgreSQL alike, by name. Not a migration (the schema is receipt-numbers-<dialect>.sql). Every
+-- "motcua_" that starts a table name is replaced by the allocator's table prefix. Instants are
+-- milliseconds since the epoch.
 -- A series is always bound as unit_tax_code, form_symbol, series_symbol.
 
 -- Takes the next number: the update locks the series row until the commit.

@@ -1,6 +1,7 @@
--- motcua payment order store, PostgreSQL: the statements JdbcPaymentOrderStore runs, by name.
--- Not a migration (the schema is payment-orders-postgresql.sql). Every "motcua_" that starts a table
--- name is replaced by the store's table prefix. Instants are milliseconds since the epoch.
+-- motcua payment order store: the statements JdbcPaymentOrderStore runs on H2 and PostgreSQL
+-- alike, by name. Not a migration (the schema is payment-orders-<dialect>.sql). Every "motcua_"
+-- that starts a table name is replaced by the store's table prefix. Instants are milliseconds
+-- since the epoch.
 
 -- name: order.find
 SELECT reference, requested_at, order_json, state, transaction_id, bank_code, paid_at,
