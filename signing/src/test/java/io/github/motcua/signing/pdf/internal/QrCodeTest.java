@@ -2,13 +2,11 @@ package io.github.motcua.signing.pdf.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.motcua.testkit.Interop;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +31,7 @@ class QrCodeTest {
   @ParameterizedTest(name = "{0} bytes")
   @MethodSource("lengths")
   void zbarDecodesWhatWasEncoded(int length) throws Exception {
-    assumeTrue(hasZbar(), "zbarimg is not installed (Debian package zbar-tools): skipping");
+    requireZbar();
     String text = randomText(length, new Random(length));
 
     QrCode code = QrCode.encodeText(text);
@@ -43,7 +41,7 @@ class QrCodeTest {
 
   @Test
   void zbarDecodesVietnameseUtf8() throws Exception {
-    assumeTrue(hasZbar(), "zbarimg is not installed (Debian package zbar-tools): skipping");
+    requireZbar();
     String text = "Mã tra cứu biên lai: K7P2M9XQ4T — Trung tâm Phục vụ hành chính công";
 
     assertThat(decode(QrCode.encodeText(text))).isEqualTo(text);
@@ -127,12 +125,8 @@ class QrCodeTest {
     return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 
-  private static boolean hasZbar() {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (!d.isEmpty() && Files.isExecutable(Path.of(d, "zbarimg"))) {
-        return true;
-      }
-    }
-    return false;
+  private static void requireZbar() {
+    Interop.fromSystemProperty()
+        .requireCommand("zbarimg", "zbar-tools", "the zbar round-trip of the QR encoder");
   }
 }
