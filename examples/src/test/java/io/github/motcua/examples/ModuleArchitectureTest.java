@@ -125,6 +125,66 @@ class ModuleArchitectureTest {
   }
 
   @Test
+  void portalInternalsAreUsedOnlyInsideThePortalClient() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(PORTAL)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.github.motcua.portal.internal..", "io.github.motcua.portal.sync.internal..")
+        .check(motcua);
+  }
+
+  @Test
+  void theSyncWorkersPartsStayInsideTheSyncPackage() {
+    classes()
+        .that()
+        .resideInAPackage("io.github.motcua.portal.sync")
+        .and()
+        .haveSimpleNameStartingWith("Lane")
+        .or()
+        .haveSimpleName("Courier")
+        .or()
+        .haveSimpleName("Outcomes")
+        .or()
+        .haveSimpleName("LeaseFence")
+        .or()
+        .haveSimpleName("WorkerSettings")
+        .or()
+        .haveSimpleName("GuardedListener")
+        .or()
+        .haveSimpleName("Reasons")
+        .should()
+        .notBePublic()
+        .andShould()
+        .resideInAPackage("io.github.motcua.portal.sync")
+        .check(motcua);
+  }
+
+  @Test
+  void oneCircuitBreakerServesTheClientsAndTheWorker() {
+    // The breaker state machine exists once: the clients' executor and the worker use it.
+    classes()
+        .that()
+        .haveSimpleNameEndingWith("Breaker")
+        .or()
+        .haveSimpleNameEndingWith("Health")
+        .and()
+        .resideInAPackage(PORTAL)
+        .should()
+        .haveFullyQualifiedName("io.github.motcua.portal.internal.Breaker")
+        .check(motcua);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.github.motcua.portal.internal", "io.github.motcua.portal.sync")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.github.motcua.portal.internal.Breaker")
+        .check(motcua);
+  }
+
+  @Test
   void testKitSpeaksOnlyWireProtocolsAndKnowsNoClientModule() {
     noClasses()
         .that()
