@@ -16,6 +16,7 @@ import io.github.motcua.portal.ProvincialPortalClient;
 import io.github.motcua.portal.ProvincialPortalProfile;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.portal.sync.JdbcSyncOutbox;
+import io.github.motcua.portal.sync.OutboxWriter;
 import io.github.motcua.portal.sync.SyncStatus;
 import io.github.motcua.portal.sync.SyncWorker;
 import io.github.motcua.testkit.NationalPortalFake;
@@ -89,7 +90,9 @@ public final class OutboxExample {
               .build()
               .createSchemaIfMissing();
 
-      // 1. Record every event in the integrator's own transaction.
+      // 1. Record every event in the integrator's own transaction. Code that records events needs
+      // only the outbox's writer side.
+      OutboxWriter writer = outbox;
       Map<DossierCode, List<DossierEvent>> histories = histories(nationalFake.unitCode());
       int events = 0;
       try (Connection tx = dataSource.getConnection()) {
@@ -97,7 +100,7 @@ public final class OutboxExample {
         for (List<DossierEvent> history : histories.values()) {
           for (DossierEvent event : history) {
             // ... the integrator's own INSERT/UPDATE of the dossier goes here, on `tx` ...
-            outbox.enqueue(tx, event);
+            writer.enqueue(tx, event);
             events++;
           }
           tx.commit();
@@ -157,7 +160,7 @@ public final class OutboxExample {
       int duplicated = 0;
       DossierLifecycle lifecycle = DossierLifecycle.create();
       for (Map.Entry<DossierCode, List<DossierEvent>> e : histories.entrySet()) {
-        Dossier local = lifecycle.replay(outbox.events(e.getKey()));
+        Dossier local = lifecycle.replay(writer.events(e.getKey()));
         int expectedSteps = local.steps().size();
         Optional<NationalPortalFake.StoredDossier> n = nationalFake.dossier(e.getKey().value());
         Optional<ProvincialPortalFake.StoredDossier> p = provincialFake.dossier(e.getKey().value());

@@ -25,6 +25,11 @@ import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.SecurityRefusalException;
+import io.github.motcua.portal.sync.DeliveryQueue;
+import io.github.motcua.portal.sync.JdbcSyncOutbox;
+import io.github.motcua.portal.sync.OutboxOperator;
+import io.github.motcua.portal.sync.OutboxWriter;
+import io.github.motcua.portal.sync.SyncOutbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -226,8 +231,11 @@ class ModuleArchitectureTest {
 
   /**
    * An {@code internal} package is its module's own: no other library module (nor the examples)
-   * uses it, and the test kit uses none of core's. The one documented exception is outside this
-   * class path: the benchmarks module (never published) measures {@code
+   * uses it, and the test kit uses none of core's. Core's {@code io.github.motcua.core.internal}
+   * (the shared JDBC convention of every store, the one LRU cache) is support code for the library
+   * modules: signing, vneid-adapter and portal-client may use it, never the test kit or the
+   * examples, and no API signature shows it. The one documented exception is outside this class
+   * path: the benchmarks module (never published) measures {@code
    * io.github.motcua.vneid.internal.IdTokenValidator} directly, checked by its own
    * BenchmarkArchitectureTest.
    */
@@ -240,7 +248,9 @@ class ModuleArchitectureTest {
               public void check(JavaClass origin, ConditionEvents events) {
                 for (Dependency d : origin.getDirectDependenciesFromSelf()) {
                   JavaClass target = d.getTargetClass();
-                  if (isInternal(target) && !module(target).equals(module(origin))) {
+                  if (isInternal(target)
+                      && !module(target).equals(module(origin))
+                      && !isSharedSupport(target, origin)) {
                     events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                   }
                 }
@@ -309,6 +319,14 @@ class ModuleArchitectureTest {
         && (name.endsWith(".internal") || name.contains(".internal."));
   }
 
+  /** Core's internal support package, used by a library module. */
+  private static boolean isSharedSupport(JavaClass target, JavaClass origin) {
+    String p = target.getPackageName();
+    return (p.equals("io.github.motcua.core.internal")
+            || p.startsWith("io.github.motcua.core.internal."))
+        && Set.of("signing", "vneid", "portal").contains(module(origin));
+  }
+
   /** The module of a motcua class: the package segment after {@code io.github.motcua}. */
   private static String module(JavaClass c) {
     String rest = c.getPackageName().substring("io.github.motcua.".length());
@@ -319,6 +337,75 @@ class ModuleArchitectureTest {
   @Test
   void modulesHaveNoCyclesBetweenThem() {
     slices().matching("io.github.motcua.(*)..").should().beFreeOfCycles().check(motcua);
+  }
+
+  // ------------------------------------------------------------ the outbox's three sides
+
+  private static final String SYNC = "io.github.motcua.portal.sync..";
+
+  /** The writer's and the operator's methods a worker has no business calling. */
+  private static final Set<String> NOT_THE_WORKERS =
+      Set.of(
+          "enqueue",
+          "enqueueAll",
+          "deadLetters",
+          "deadLetter",
+          "retryDeadLetter",
+          "skipDeadLetter",
+          "operatorActions");
+
+  /**
+   * The worker and its internals use only the outbox's worker side ({@link DeliveryQueue}): they
+   * neither record events nor administer dead letters, whatever type they hold the outbox by, and
+   * never reach the JDBC implementation.
+   */
+  @Test
+  void theWorkerUsesOnlyTheOutboxsWorkerSide() {
+    noClasses()
+        .that()
+        .haveNameMatching("io\\.github\\.motcua\\.portal\\.sync\\.SyncWorker.*")
+        .or()
+        .resideInAPackage("io.github.motcua.portal.sync.internal..")
+        .should()
+        .callMethodWhere(
+            DescribedPredicate.describe(
+                "a writer's or operator's method of the outbox",
+                call ->
+                    (call.getTargetOwner().isAssignableTo(OutboxWriter.class)
+                            || call.getTargetOwner().isAssignableTo(OutboxOperator.class))
+                        && NOT_THE_WORKERS.contains(call.getName())))
+        .orShould()
+        .dependOnClassesThat()
+        .belongToAnyOf(JdbcSyncOutbox.class)
+        .check(motcua);
+  }
+
+  /** Code that records events holds the outbox by its writer side. */
+  @Test
+  void theExamplesRecordEventsThroughTheWriterSideOnly() {
+    noClasses()
+        .that()
+        .haveFullyQualifiedName("io.github.motcua.examples.commune.CommuneSimulation$Recorder")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(
+            SyncOutbox.class, JdbcSyncOutbox.class, DeliveryQueue.class, OutboxOperator.class)
+        .check(motcua);
+  }
+
+  /**
+   * The outbox's internals (its SQL, leases, dead-letter desk, snapshot folding) stay inside the
+   * sync package: other packages use its public types only.
+   */
+  @Test
+  void nothingOutsideTheSyncPackageUsesItsInternals() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(SYNC)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.github.motcua.portal.sync.internal..")
+        .check(motcua);
   }
 
   /** The four reaction types of core; no module adds its own exception class. */

@@ -41,6 +41,8 @@ import io.github.motcua.portal.receipt.ReceiptDestination;
 import io.github.motcua.portal.receipt.TaxAuthorityProfile;
 import io.github.motcua.portal.sync.ClaimedDelivery;
 import io.github.motcua.portal.sync.JdbcSyncOutbox;
+import io.github.motcua.portal.sync.OutboxOperator;
+import io.github.motcua.portal.sync.OutboxWriter;
 import io.github.motcua.portal.sync.SyncListener;
 import io.github.motcua.portal.sync.SyncWorker;
 import io.github.motcua.signing.CmsSigner;
@@ -364,7 +366,7 @@ public final class CommuneSimulation {
    * receipt, replacement and cancellation of the quarter, each once.
    */
   private void printReceipts(
-      JdbcSyncOutbox outbox, MotcuaSandbox sandbox, java.util.Set<String> documents) {
+      OutboxOperator outbox, MotcuaSandbox sandbox, java.util.Set<String> documents) {
     java.util.Set<String> held = new java.util.HashSet<>();
     for (io.github.motcua.testkit.TaxAuthorityFake.Accepted a : sandbox.taxAuthority().accepted()) {
       held.add(a.series() + ":" + a.number() + ":" + a.kind());
@@ -1020,7 +1022,7 @@ public final class CommuneSimulation {
   /** Records dossiers: their events, payments, receipts and signed results. Thread-safe. */
   private final class Recorder {
     final DataSource db;
-    final JdbcSyncOutbox outbox;
+    final OutboxWriter outbox;
     final EReceiptIssuer issuer;
     final CmsSigner resultSigner;
     final PaymentPlatformClient payments;
@@ -1038,7 +1040,7 @@ public final class CommuneSimulation {
 
     Recorder(
         DataSource db,
-        JdbcSyncOutbox outbox,
+        OutboxWriter outbox,
         EReceiptIssuer issuer,
         CmsSigner resultSigner,
         PaymentPlatformClient payments,

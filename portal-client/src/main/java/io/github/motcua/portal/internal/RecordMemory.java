@@ -4,13 +4,12 @@ import io.github.motcua.core.dossier.AppliedEvent;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.core.internal.LruCache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,8 +29,7 @@ public final class RecordMemory {
 
   private record Stored(UUID eventId, byte[] digest) {}
 
-  private final int capacity;
-  private final Map<DossierCode, Stored> stored;
+  private final LruCache<DossierCode, Stored> stored;
 
   /**
    * Creates a memory.
@@ -39,14 +37,7 @@ public final class RecordMemory {
    * @param capacity how many dossiers to remember; 0 remembers none, so every record is sent
    */
   public RecordMemory(int capacity) {
-    this.capacity = capacity;
-    this.stored =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<DossierCode, Stored> eldest) {
-            return size() > RecordMemory.this.capacity;
-          }
-        };
+    this.stored = new LruCache<>(capacity);
   }
 
   /**
@@ -56,7 +47,7 @@ public final class RecordMemory {
    * @return its SHA-256, or null when this memory remembers nothing
    */
   public byte[] digest(String json) {
-    if (capacity == 0) {
+    if (stored.capacity() == 0) {
       return null;
     }
     try {
@@ -85,10 +76,7 @@ public final class RecordMemory {
       return false;
     }
     UUID previous = history.get(last - 1).eventId();
-    Stored s;
-    synchronized (stored) {
-      s = stored.get(snapshot.code());
-    }
+    Stored s = stored.get(snapshot.code());
     return s != null && s.eventId().equals(previous) && Arrays.equals(s.digest(), digest);
   }
 
@@ -104,9 +92,7 @@ public final class RecordMemory {
     if (digest == null) {
       return;
     }
-    synchronized (stored) {
-      stored.put(code, new Stored(event.eventId(), digest));
-    }
+    stored.put(code, new Stored(event.eventId(), digest));
   }
 
   /**
@@ -115,11 +101,6 @@ public final class RecordMemory {
    * @param code the dossier
    */
   public void forget(DossierCode code) {
-    if (capacity == 0) {
-      return;
-    }
-    synchronized (stored) {
-      stored.remove(code);
-    }
+    stored.remove(code);
   }
 }

@@ -2,28 +2,21 @@ package io.github.motcua.portal.payment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.motcua.core.ConfigurationException;
-import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.RetryLaterException;
+import io.github.motcua.core.internal.jdbc.JdbcStore;
+import io.github.motcua.core.internal.jdbc.TablePrefix;
 import io.github.motcua.portal.internal.PaymentOrderCodec;
-import io.github.motcua.portal.sync.internal.SqlScript;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -42,25 +35,26 @@ import javax.sql.DataSource;
  */
 public final class JdbcPaymentOrderStore implements PaymentOrderStore {
 
-  private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
-
-  /** SQL states of an object created by another process meanwhile (see JdbcSyncOutbox). */
-  private static final Set<String> CREATED_MEANWHILE =
-      Set.of("23505", "42P07", "42710", "42S01", "42S11");
-
-  private static final String COLUMNS =
-      "reference, requested_at, order_json, state, transaction_id, bank_code, paid_at,"
-          + " result_code, settled_by, closed_at, checks";
-
-  private final DataSource dataSource;
-  private final String prefix;
-  private final String table;
+  private final JdbcStore db;
   private final PaymentOrderCodec codec = new PaymentOrderCodec();
 
   private JdbcPaymentOrderStore(Builder b) {
-    this.dataSource = b.dataSource;
-    this.prefix = b.tablePrefix;
-    this.table = prefix + "payment_order";
+    this.db =
+        new JdbcStore(
+            "payment order store",
+            JdbcPaymentOrderStore.class,
+            "payment-orders",
+            b.dataSource::getConnection,
+            b.tablePrefix,
+            b.acceptCommitLoss,
+            (failure, message, cause) ->
+                switch (failure) {
+                  case SQL -> new RetryLaterException("payment.store", message, cause);
+                  case SCHEMA, DIALECT ->
+                      new ConfigurationException("payment.store", message, cause);
+                  case DURABILITY ->
+                      new ConfigurationException("payment.store.durability", message, cause);
+                });
   }
 
   /**
@@ -77,37 +71,13 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
    * processes may call this at once on a new database.
    *
    * @return this store
-   * @throws RetryLaterException with code {@code payment.store} when a statement fails
+   * @throws ConfigurationException with code {@code payment.store} when a statement fails, {@code
+   *     payment.store.durability} when the database may lose acknowledged commits (see {@link
+   *     Builder#acceptCommitLoss(boolean)})
    */
   public JdbcPaymentOrderStore createSchemaIfMissing() {
-    try (Connection c = dataSource.getConnection()) {
-      List<String> statements = schema(c);
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        for (int round = 1; ; round++) {
-          try (Statement s = c.createStatement()) {
-            for (String sql : statements) {
-              if (!SqlScript.done(c, sql)) {
-                s.execute(sql);
-              }
-            }
-            c.commit();
-            break;
-          } catch (SQLException e) {
-            c.rollback();
-            if (round >= 3 || !CREATED_MEANWHILE.contains(e.getSQLState())) {
-              throw e;
-            }
-          }
-        }
-      } finally {
-        c.setAutoCommit(auto);
-      }
-      return this;
-    } catch (SQLException e) {
-      throw failure("The payment order table cannot be created", e);
-    }
+    db.createSchemaIfMissing();
+    return this;
   }
 
   /**
@@ -116,54 +86,44 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
    * @return for example {@code motcua_}
    */
   public String tablePrefix() {
-    return prefix;
+    return db.tablePrefix();
   }
 
   @Override
   public PaymentOrder save(PaymentOrder order) {
     String json = codec.write(order.request());
-    try (Connection c = dataSource.getConnection()) {
-      Optional<PaymentOrder> earlier = find(c, order.reference());
-      if (earlier.isPresent()) {
-        return earlier.get();
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO "
-                  + table
-                  + " (reference, dossier_code, amount, requested_at, order_json, state, checks)"
-                  + " VALUES (?, ?, ?, ?, ?, 'OPEN', 0)")) {
-        ps.setString(1, order.reference());
-        ps.setString(2, order.request().dossierCode().value());
-        ps.setLong(3, order.request().amount().amount());
-        ps.setLong(4, order.requestedAt().toEpochMilli());
-        ps.setString(5, json);
-        ps.executeUpdate();
-        return order;
-      } catch (SQLException e) {
-        if (!"23505".equals(e.getSQLState())) {
-          throw e;
-        }
-        // Another instance saved the same reference between the look-up and the insert.
-        return find(c, order.reference()).orElseThrow(() -> e);
-      }
-    } catch (SQLException e) {
-      throw failure("A payment order cannot be saved", e);
-    }
+    return db.call(
+        "save a payment order",
+        c -> {
+          Optional<PaymentOrder> earlier = find(c, order.reference());
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
+          try (PreparedStatement ps = c.prepareStatement(db.sql(c, "order.insert"))) {
+            ps.setString(1, order.reference());
+            ps.setString(2, order.request().dossierCode().value());
+            ps.setLong(3, order.request().amount().amount());
+            ps.setLong(4, order.requestedAt().toEpochMilli());
+            ps.setString(5, json);
+            ps.executeUpdate();
+            return order;
+          } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+              throw e;
+            }
+            // Another instance saved the same reference between the look-up and the insert.
+            return find(c, order.reference()).orElseThrow(() -> e);
+          }
+        });
   }
 
   @Override
   public Optional<PaymentOrder> find(String reference) {
-    try (Connection c = dataSource.getConnection()) {
-      return find(c, reference);
-    } catch (SQLException e) {
-      throw failure("A payment order cannot be read", e);
-    }
+    return db.call("read a payment order", c -> find(c, reference));
   }
 
   private Optional<PaymentOrder> find(Connection c, String reference) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE reference = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(db.sql(c, "order.find"))) {
       ps.setString(1, reference);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(row(rs)) : Optional.empty();
@@ -175,11 +135,7 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
   public boolean settle(
       PaymentConfirmation confirmation, PaymentOrder.Settlement settledBy, Instant at) {
     return update(
-        "UPDATE "
-            + table
-            + " SET state = 'PAID', transaction_id = ?, bank_code = ?, paid_at = ?,"
-            + " result_code = ?, settled_by = ?, closed_at = ? WHERE reference = ? AND state ="
-            + " 'OPEN'",
+        "order.pay",
         ps -> {
           ps.setString(1, confirmation.transactionId());
           ps.setString(2, confirmation.bankCode());
@@ -194,9 +150,7 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
   @Override
   public boolean expire(String reference, Instant at) {
     return update(
-        "UPDATE "
-            + table
-            + " SET state = 'EXPIRED', closed_at = ? WHERE reference = ? AND state = 'OPEN'",
+        "order.expire",
         ps -> {
           ps.setLong(1, at.toEpochMilli());
           ps.setString(2, reference);
@@ -205,34 +159,26 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
 
   @Override
   public void checked(String reference, Instant at) {
-    update(
-        "UPDATE " + table + " SET checks = checks + 1 WHERE reference = ? AND state = 'OPEN'",
-        ps -> ps.setString(1, reference));
+    update("order.checked", ps -> ps.setString(1, reference));
   }
 
   @Override
   public List<PaymentOrder> open(Instant requestedBefore, int limit) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM "
-                    + table
-                    + " WHERE state = 'OPEN' AND requested_at < ?"
-                    + " ORDER BY checks, requested_at, reference FETCH FIRST ? ROWS ONLY")) {
-      ps.setLong(1, requestedBefore.toEpochMilli());
-      ps.setInt(2, Math.max(0, limit));
-      List<PaymentOrder> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(row(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw failure("Open payment orders cannot be read", e);
-    }
+    return db.call(
+        "read open payment orders",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(db.sql(c, "order.open"))) {
+            ps.setLong(1, requestedBefore.toEpochMilli());
+            ps.setInt(2, Math.max(0, limit));
+            List<PaymentOrder> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(row(rs));
+              }
+            }
+            return out;
+          }
+        });
   }
 
   @Override
@@ -241,16 +187,17 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
     for (PaymentOrder.State s : PaymentOrder.State.values()) {
       out.put(s, 0L);
     }
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT state, COUNT(*) FROM " + table + " GROUP BY state")) {
-      while (rs.next()) {
-        out.put(PaymentOrder.State.valueOf(rs.getString(1)), rs.getLong(2));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw failure("Payment orders cannot be counted", e);
-    }
+    return db.call(
+        "count payment orders",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(db.sql(c, "order.counts"));
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(PaymentOrder.State.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+            return out;
+          }
+        });
   }
 
   private PaymentOrder row(ResultSet rs) throws SQLException {
@@ -293,72 +240,44 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
     void bind(PreparedStatement ps) throws SQLException;
   }
 
-  private boolean update(String sql, Binder binder) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw failure("A payment order cannot be updated", e);
-    }
-  }
-
-  private List<String> schema(Connection c) throws SQLException {
-    String product = c.getMetaData().getDatabaseProductName();
-    String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
-    String file;
-    if (p.contains("h2")) {
-      file = "payment-orders-h2.sql";
-    } else if (p.contains("postgres")) {
-      file = "payment-orders-postgresql.sql";
-    } else {
-      throw new RetryLaterException(
-          "payment.store", "The payment order store supports H2 and PostgreSQL, not " + product);
-    }
-    String text;
-    try (InputStream in =
-        JdbcPaymentOrderStore.class
-            .getClassLoader()
-            .getResourceAsStream("META-INF/motcua/sql/" + file)) {
-      if (in == null) {
-        throw new RetryLaterException("payment.store", "Schema resource " + file + " is missing.");
-      }
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new RetryLaterException(
-          "payment.store", "Schema resource " + file + " is unreadable.", e);
-    }
-    List<String> out = new ArrayList<>();
-    StringBuilder sql = new StringBuilder();
-    for (String line : text.split("\n")) {
-      if (!line.strip().startsWith("--")) {
-        sql.append(line).append('\n');
-      }
-    }
-    for (String statement : sql.toString().split(";")) {
-      if (!statement.isBlank()) {
-        out.add(statement.strip().replace("motcua_payment_", prefix + "payment_"));
-      }
-    }
-    return out;
-  }
-
-  private static MotcuaException failure(String what, SQLException e) {
-    return new RetryLaterException(
-        "payment.store", what + " (SQL state " + e.getSQLState() + ").", e);
+  private boolean update(String statement, Binder binder) {
+    return db.call(
+        "update a payment order",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(db.sql(c, statement))) {
+            binder.bind(ps);
+            return ps.executeUpdate() == 1;
+          }
+        });
   }
 
   @Override
   public String toString() {
-    return "JdbcPaymentOrderStore[" + table + "]";
+    return "JdbcPaymentOrderStore[" + db.tablePrefix() + "payment_order]";
   }
 
   /** Builds a {@link JdbcPaymentOrderStore}. Not thread-safe. */
   public static final class Builder {
     private DataSource dataSource;
-    private String tablePrefix = "motcua_";
+    private String tablePrefix = TablePrefix.DEFAULT;
+    private boolean acceptCommitLoss;
 
     private Builder() {}
+
+    /**
+     * Lets the store run on a database that acknowledges commits it may lose when its process is
+     * killed (default false: refused with {@code payment.store.durability} at the first
+     * connection): an H2 file with a {@code WRITE_DELAY} above 0, PostgreSQL with {@code
+     * synchronous_commit} off. After such a loss an order paid and settled may be open again, and
+     * be settled a second time. When accepted, a warning is logged instead.
+     *
+     * @param accept true to run anyway
+     * @return this builder
+     */
+    public Builder acceptCommitLoss(boolean accept) {
+      this.acceptCommitLoss = accept;
+      return this;
+    }
 
     /**
      * Sets the database (required).
@@ -378,7 +297,7 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
      * @return this builder
      */
     public Builder tablePrefix(String prefix) {
-      if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+      if (!TablePrefix.isValid(prefix)) {
         throw new ConfigurationException(
             "portal.config.payment.table-prefix",
             "The table prefix is a lower-case letter, then lower-case letters, digits or '_'.");

@@ -254,4 +254,24 @@ class JdbcPaymentOrderStoreTest {
               e -> assertThat(e.code()).isEqualTo("payment.reference-reused"));
     }
   }
+
+  @Test
+  void refusesAnH2FileThatAcknowledgesCommitsItMayLose(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    // A lost settlement would leave a paid order open, to be settled a second time.
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL("jdbc:h2:file:" + dir.resolve("orders").toAbsolutePath() + ";WRITE_DELAY=500");
+    assertThatThrownBy(
+            () -> JdbcPaymentOrderStore.builder().dataSource(ds).build().createSchemaIfMissing())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("WRITE_DELAY is 500")
+        .hasFieldOrPropertyWithValue("code", "payment.store.durability");
+    JdbcPaymentOrderStore accepting =
+        JdbcPaymentOrderStore.builder()
+            .dataSource(ds)
+            .acceptCommitLoss(true)
+            .build()
+            .createSchemaIfMissing();
+    assertThat(accepting.find("none")).isEmpty();
+  }
 }

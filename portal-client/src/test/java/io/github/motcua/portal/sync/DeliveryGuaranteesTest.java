@@ -390,7 +390,7 @@ class DeliveryGuaranteesTest {
     StackTraceElement[] stack = t.getStackTrace();
     boolean inH2 = false;
     for (StackTraceElement f : stack) {
-      if (f.getClassName().equals(JdbcSyncOutbox.class.getName())
+      if (f.getClassName().equals(OutboxEventLog.class.getName())
           && f.getMethodName().equals("reserve")) {
         return inH2;
       }

@@ -7,8 +7,7 @@ import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
-import io.github.motcua.portal.sync.internal.Dialect;
-import io.github.motcua.portal.sync.internal.SqlScript;
+import io.github.motcua.core.internal.jdbc.SqlFile;
 import io.github.motcua.testkit.Interop;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -46,8 +45,12 @@ class JdbcSyncOutboxTest {
     cleanUp.forEach(Runnable::run);
   }
 
+  /** The data source of the last outbox {@link #outbox(TestDatabase)} built. */
+  private DataSource lastDataSource;
+
   private JdbcSyncOutbox outbox(TestDatabase db) {
     DataSource ds = db.dataSource();
+    lastDataSource = ds;
     String prefix = TestDatabase.uniquePrefix();
     return builder(db, ds, prefix).build().createSchemaIfMissing();
   }
@@ -112,15 +115,12 @@ class JdbcSyncOutboxTest {
     assertThat(outbox.status("national").pending()).isEqualTo(1);
   }
 
+  /**
+   * The database of an outbox built by {@link #outbox(TestDatabase)}, for the caller's own work.
+   */
   private DataSource dataSourceOf(JdbcSyncOutbox outbox, TestDatabase db) {
-    // The outbox keeps its data source private; tests reach the same database through a field.
-    try {
-      var f = JdbcSyncOutbox.class.getDeclaredField("dataSource");
-      f.setAccessible(true);
-      return (DataSource) f.get(outbox);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
+    assertThat(outbox).isNotNull();
+    return lastDataSource;
   }
 
   @ParameterizedTest
@@ -546,7 +546,8 @@ class JdbcSyncOutboxTest {
         Statement s = other.createStatement()) {
       // Another process, starting at the same moment, is creating the tables: not yet committed.
       other.setAutoCommit(false);
-      for (String sql : SqlScript.load(Dialect.POSTGRESQL.schemaResource(), prefix)) {
+      for (String sql :
+          SqlFile.load(JdbcSyncOutbox.class, "sync-outbox-postgresql.sql").statements(prefix)) {
         s.execute(sql);
       }
       int otherPid = pid(s);

@@ -3,19 +3,18 @@ package io.github.motcua.signing.receipt;
 import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.RetryLaterException;
+import io.github.motcua.core.internal.jdbc.JdbcStore;
+import io.github.motcua.core.internal.jdbc.TablePrefix;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,12 @@ import org.slf4j.LoggerFactory;
  * ADJUSTED}; {@code cancelled_at} and {@code cancel_reason} hold the time and reason of its last
  * change ({@link #cancel}, {@link #recordCorrection}).
  *
- * <p>Tables (the prefix is {@code motcua_} unless set), created when missing on first use:
+ * <p>Tables (the prefix is {@code motcua_} unless set), created when missing on first use, or by
+ * the integrator's migrations from the shipped files {@code
+ * META-INF/motcua/sql/receipt-numbers-h2.sql} and {@code receipt-numbers-postgresql.sql}; the
+ * statements it runs are shipped beside them. Like every motcua store, instants are milliseconds
+ * since the epoch, and a database that may lose acknowledged commits is refused ({@link
+ * Builder#acceptCommitLoss(boolean)}): a number whose allocation was lost would be issued twice.
  *
  * <pre>
  * motcua_receipt_series (unit_tax_code, form_symbol, series_symbol, last_number)
@@ -55,7 +59,6 @@ import org.slf4j.LoggerFactory;
 public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcReceiptNumberAllocator.class);
-  private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,30}");
 
   /** Opens a connection; a {@link DataSource} or the driver manager. */
   @FunctionalInterface
@@ -64,10 +67,9 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
   }
 
   private final Connector connector;
+  private final JdbcStore db;
   private final Clock clock;
   private final int maxAttempts;
-  private final String seriesTable;
-  private final String numberTable;
   private final Object schemaLock = new Object();
   private volatile boolean schemaReady;
 
@@ -84,10 +86,25 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
               ? () -> DriverManager.getConnection(url)
               : () -> DriverManager.getConnection(url, user, password);
     }
+    this.db =
+        new JdbcStore(
+            "receipt number allocator",
+            JdbcReceiptNumberAllocator.class,
+            "receipt-numbers",
+            connector::open,
+            b.tablePrefix,
+            b.acceptCommitLoss,
+            (failure, message, cause) ->
+                switch (failure) {
+                  case SQL, SCHEMA ->
+                      new RetryLaterException("receipt-number.storage", message, cause);
+                  case DIALECT ->
+                      new ConfigurationException("receipt-number.storage", message, cause);
+                  case DURABILITY ->
+                      new ConfigurationException("receipt-number.durability", message, cause);
+                });
     this.clock = b.clock;
     this.maxAttempts = b.maxAttempts;
-    this.seriesTable = b.tablePrefix + "receipt_series";
-    this.numberTable = b.tablePrefix + "receipt_number";
   }
 
   /**
@@ -141,30 +158,16 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
     c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     try {
       long number;
-      try (PreparedStatement up =
-          c.prepareStatement(
-              "UPDATE "
-                  + seriesTable
-                  + " SET last_number = last_number + 1"
-                  + " WHERE unit_tax_code = ? AND form_symbol = ? AND series_symbol = ?")) {
+      try (PreparedStatement up = c.prepareStatement(db.sql(c, "series.advance"))) {
         bindSeries(up, series, 1);
         if (up.executeUpdate() == 0) {
-          try (PreparedStatement ins =
-              c.prepareStatement(
-                  "INSERT INTO "
-                      + seriesTable
-                      + " (unit_tax_code, form_symbol, series_symbol, last_number)"
-                      + " VALUES (?, ?, ?, 1)")) {
+          try (PreparedStatement ins = c.prepareStatement(db.sql(c, "series.insert"))) {
             bindSeries(ins, series, 1);
             ins.executeUpdate();
           }
           number = 1;
         } else {
-          try (PreparedStatement sel =
-              c.prepareStatement(
-                  "SELECT last_number FROM "
-                      + seriesTable
-                      + " WHERE unit_tax_code = ? AND form_symbol = ? AND series_symbol = ?")) {
+          try (PreparedStatement sel = c.prepareStatement(db.sql(c, "series.last"))) {
             bindSeries(sel, series, 1);
             try (ResultSet rs = sel.executeQuery()) {
               rs.next();
@@ -179,15 +182,10 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
             "receipt-number.exhausted",
             "Series " + series + " has used every number up to " + EReceipt.MAX_NUMBER + ".");
       }
-      try (PreparedStatement rec =
-          c.prepareStatement(
-              "INSERT INTO "
-                  + numberTable
-                  + " (unit_tax_code, form_symbol, series_symbol, receipt_no, status, allocated_at)"
-                  + " VALUES (?, ?, ?, ?, 'ALLOCATED', ?)")) {
+      try (PreparedStatement rec = c.prepareStatement(db.sql(c, "number.insert"))) {
         bindSeries(rec, series, 1);
         rec.setLong(4, number);
-        rec.setObject(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        rec.setLong(5, clock.millis());
         rec.executeUpdate();
       }
       c.commit();
@@ -229,15 +227,9 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
     try (Connection c = connector.open()) {
       c.setAutoCommit(true);
       int updated;
-      try (PreparedStatement up =
-          c.prepareStatement(
-              "UPDATE "
-                  + numberTable
-                  + " SET status = ?, cancelled_at = ?, cancel_reason = ?"
-                  + " WHERE unit_tax_code = ? AND form_symbol = ? AND series_symbol = ?"
-                  + " AND receipt_no = ? AND status IN ('ALLOCATED', 'ADJUSTED')")) {
+      try (PreparedStatement up = c.prepareStatement(db.sql(c, "number.change"))) {
         up.setString(1, status.name());
-        up.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        up.setLong(2, clock.millis());
         up.setString(3, why);
         bindSeries(up, series, 4);
         up.setLong(7, number);
@@ -282,77 +274,42 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
 
   private Optional<AllocatedNumber> find(Connection c, ReceiptSeries series, long number)
       throws SQLException {
-    try (PreparedStatement sel =
-        c.prepareStatement(
-            "SELECT status, allocated_at, cancelled_at, cancel_reason FROM "
-                + numberTable
-                + " WHERE unit_tax_code = ? AND form_symbol = ? AND series_symbol = ?"
-                + " AND receipt_no = ?")) {
+    try (PreparedStatement sel = c.prepareStatement(db.sql(c, "number.find"))) {
       bindSeries(sel, series, 1);
       sel.setLong(4, number);
       try (ResultSet rs = sel.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        OffsetDateTime cancelled = rs.getObject(3, OffsetDateTime.class);
+        Instant allocated = Instant.ofEpochMilli(rs.getLong(2));
+        long cancelledMillis = rs.getLong(3);
+        Instant cancelled = rs.wasNull() ? null : Instant.ofEpochMilli(cancelledMillis);
         return Optional.of(
             new AllocatedNumber(
                 series,
                 number,
                 AllocatedNumber.Status.valueOf(rs.getString(1)),
-                rs.getObject(2, OffsetDateTime.class).toInstant(),
-                cancelled == null ? null : cancelled.toInstant(),
+                allocated,
+                cancelled,
                 rs.getString(4)));
       }
     }
   }
 
   /**
-   * Creates the tables when they are missing. Called on first use; calling it earlier surfaces a
-   * wrong URL or missing driver at start-up.
+   * Creates the tables when they are missing, from the shipped schema file. Called on first use;
+   * calling it earlier surfaces a wrong URL or missing driver at start-up. Several processes may
+   * call it at once on a new database.
    *
-   * @throws RetryLaterException with code {@code receipt-number.storage}
+   * @throws RetryLaterException with code {@code receipt-number.storage}, or {@link
+   *     ConfigurationException} {@code receipt-number.durability} when the database may lose
+   *     acknowledged commits (see {@link Builder#acceptCommitLoss(boolean)})
    */
   public void createSchemaIfMissing() {
     synchronized (schemaLock) {
-      if (schemaReady) {
-        return;
-      }
-      try (Connection c = connector.open();
-          Statement s = c.createStatement()) {
-        c.setAutoCommit(true);
-        try {
-          s.execute(
-              "CREATE TABLE IF NOT EXISTS "
-                  + seriesTable
-                  + " (unit_tax_code VARCHAR(14) NOT NULL,"
-                  + " form_symbol VARCHAR(20) NOT NULL,"
-                  + " series_symbol VARCHAR(8) NOT NULL,"
-                  + " last_number BIGINT NOT NULL,"
-                  + " PRIMARY KEY (unit_tax_code, form_symbol, series_symbol))");
-          s.execute(
-              "CREATE TABLE IF NOT EXISTS "
-                  + numberTable
-                  + " (unit_tax_code VARCHAR(14) NOT NULL,"
-                  + " form_symbol VARCHAR(20) NOT NULL,"
-                  + " series_symbol VARCHAR(8) NOT NULL,"
-                  + " receipt_no BIGINT NOT NULL,"
-                  + " status VARCHAR(10) NOT NULL,"
-                  + " allocated_at TIMESTAMP WITH TIME ZONE NOT NULL,"
-                  + " cancelled_at TIMESTAMP WITH TIME ZONE,"
-                  + " cancel_reason VARCHAR(500),"
-                  + " PRIMARY KEY (unit_tax_code, form_symbol, series_symbol, receipt_no))");
-        } catch (SQLException e) {
-          // Another process may have created the tables at the same moment (PostgreSQL reports
-          // that as a unique violation even with IF NOT EXISTS); they are usable if this works.
-          s.executeQuery("SELECT COUNT(*) FROM " + numberTable).close();
-        }
+      if (!schemaReady) {
+        db.createSchemaIfMissing();
         schemaReady = true;
-      } catch (SQLException e) {
-        throw new RetryLaterException(
-            "receipt-number.storage",
-            "The receipt number tables could not be created or read: " + e.getMessage(),
-            e);
       }
     }
   }
@@ -408,9 +365,25 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
     private String password;
     private Clock clock = Clock.systemUTC();
     private int maxAttempts = 20;
-    private String tablePrefix = "motcua_";
+    private String tablePrefix = TablePrefix.DEFAULT;
+    private boolean acceptCommitLoss;
 
     private Builder() {}
+
+    /**
+     * Lets the allocator run on a database that acknowledges commits it may lose when its process
+     * is killed (default false: refused with {@code receipt-number.durability} at the first
+     * connection): an H2 file with a {@code WRITE_DELAY} above 0 (H2's default; {@link #h2File}
+     * sets 0), PostgreSQL with {@code synchronous_commit} off. After such a loss the allocator
+     * hands out again numbers it had already given. When accepted, a warning is logged instead.
+     *
+     * @param accept true to run anyway
+     * @return this builder
+     */
+    public Builder acceptCommitLoss(boolean accept) {
+      this.acceptCommitLoss = accept;
+      return this;
+    }
 
     /**
      * Uses a data source (recommended: the application's connection pool).
@@ -491,15 +464,15 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
     /**
      * Sets the prefix of the table names. Default {@code motcua_}.
      *
-     * @param tablePrefix a lower-case letter, then up to 30 lower-case letters, digits or
+     * @param tablePrefix a lower-case letter, then up to 29 lower-case letters, digits or
      *     underscores; not null
      * @return this builder
      */
     public Builder tablePrefix(String tablePrefix) {
-      if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
+      if (!TablePrefix.isValid(tablePrefix)) {
         throw new ConfigurationException(
             "receipt-number.settings",
-            "A table prefix is a lower-case letter, then up to 30 lower-case letters, digits or"
+            "A table prefix is a lower-case letter, then up to 29 lower-case letters, digits or"
                 + " underscores.");
       }
       this.tablePrefix = tablePrefix;
@@ -519,6 +492,6 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
 
   @Override
   public String toString() {
-    return "JdbcReceiptNumberAllocator[" + seriesTable + ", " + numberTable + "]";
+    return "JdbcReceiptNumberAllocator[" + db.tablePrefix() + "receipt_*]";
   }
 }

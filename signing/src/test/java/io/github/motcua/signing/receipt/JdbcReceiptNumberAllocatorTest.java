@@ -76,7 +76,10 @@ class JdbcReceiptNumberAllocatorTest {
 
   @Test
   void continuesWithoutGapOrReuseAfterARestart(@TempDir Path dir) throws Exception {
-    String url = "jdbc:h2:file:" + dir.resolve("receipts").toAbsolutePath();
+    String url =
+        "jdbc:h2:file:"
+            + dir.resolve("receipts").toAbsolutePath()
+            + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
     JdbcConnectionPool before = JdbcConnectionPool.create(url, "sa", "");
     List<Long> numbers =
         new ArrayList<>(AllocatorContract.allocateConcurrently(allocator(before), SERIES, 8, 500));
@@ -160,6 +163,38 @@ class JdbcReceiptNumberAllocatorTest {
     assertThatThrownBy(() -> a.allocate(SERIES))
         .isInstanceOf(MotcuaException.class)
         .hasFieldOrPropertyWithValue("code", "receipt-number.storage");
+  }
+
+  @Test
+  void refusesAnH2FileThatAcknowledgesCommitsItMayLose(@TempDir Path dir) {
+    // H2's default write delay loses the last half second of allocations to a killed process,
+    // which would then issue those numbers a second time.
+    String url = "jdbc:h2:file:" + dir.resolve("lossy").toAbsolutePath() + ";WRITE_DELAY=500";
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+    pools.add(pool);
+    assertThatThrownBy(() -> allocator(pool).allocate(SERIES))
+        .isInstanceOf(io.github.motcua.core.ConfigurationException.class)
+        .hasMessageContaining("WRITE_DELAY is 500")
+        .hasFieldOrPropertyWithValue("code", "receipt-number.durability");
+    JdbcReceiptNumberAllocator accepting =
+        JdbcReceiptNumberAllocator.builder()
+            .dataSource(pool)
+            .clock(CLOCK)
+            .acceptCommitLoss(true)
+            .build();
+    assertThat(accepting.allocate(SERIES)).isEqualTo(1);
+  }
+
+  @Test
+  void storesInstantsAsMillisecondsSinceTheEpoch() throws SQLException {
+    JdbcConnectionPool pool = memoryPool();
+    allocator(pool).allocate(SERIES);
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT allocated_at FROM motcua_receipt_number")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(CLOCK.millis());
+    }
   }
 
   @Test

@@ -48,10 +48,15 @@ class PostgresReceiptNumberAllocatorTest {
     // A gap-free counter serialises its transactions on the counter row, so each allocation waits
     // for the previous commit's disk flush (about 6 ms here, 50 s for 8,000). The test does not
     // exercise durability, only ordering, so it lets this session's commits return before the
-    // flush. The allocator never does this: a production database must flush every allocation.
+    // flush. The allocator refuses this unless told to accept it: a production database must flush
+    // every allocation.
     FixedConnectionPool pool = new FixedConnectionPool(url, 8, "SET synchronous_commit = off");
     pools.add(pool);
-    return JdbcReceiptNumberAllocator.builder().dataSource(pool).tablePrefix(prefix).build();
+    return JdbcReceiptNumberAllocator.builder()
+        .dataSource(pool)
+        .tablePrefix(prefix)
+        .acceptCommitLoss(true)
+        .build();
   }
 
   @Test

@@ -4,11 +4,11 @@ import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.DossierLifecycle;
+import io.github.motcua.core.internal.LruCache;
 import io.github.motcua.portal.sync.ClaimedDelivery;
-import io.github.motcua.portal.sync.SyncOutbox;
-import java.util.LinkedHashMap;
+import io.github.motcua.portal.sync.DeliveryQueue;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Folds the dossier snapshot that goes with a delivered event from the outbox's event log. It keeps
@@ -23,14 +23,23 @@ public final class SnapshotFolder {
   /** Snapshots kept per dossier: the positions of up to this many destinations. */
   private static final int PER_DOSSIER = 4;
 
-  private final SyncOutbox outbox;
+  private final DeliveryQueue outbox;
   private final DossierLifecycle lifecycle;
-  private final Map<String, Recent> recent;
+  private final LruCache<String, Recent> recent;
 
-  /** The latest snapshots of one dossier, by position in its log. Guarded by the map's lock. */
+  /** The latest snapshots of one dossier, by position in its log. Immutable: put makes a copy. */
   private static final class Recent {
-    final long[] sequences = new long[PER_DOSSIER];
-    final Dossier[] snapshots = new Dossier[PER_DOSSIER];
+    private final long[] sequences;
+    private final Dossier[] snapshots;
+
+    Recent() {
+      this(new long[PER_DOSSIER], new Dossier[PER_DOSSIER]);
+    }
+
+    private Recent(long[] sequences, Dossier[] snapshots) {
+      this.sequences = sequences;
+      this.snapshots = snapshots;
+    }
 
     Dossier get(long sequence) {
       for (int i = 0; i < PER_DOSSIER; i++) {
@@ -41,7 +50,9 @@ public final class SnapshotFolder {
       return null;
     }
 
-    void put(long sequence, Dossier snapshot) {
+    Recent with(long sequence, Dossier snapshot) {
+      long[] sequences = Arrays.copyOf(this.sequences, PER_DOSSIER);
+      Dossier[] snapshots = Arrays.copyOf(this.snapshots, PER_DOSSIER);
       int slot = 0;
       for (int i = 0; i < PER_DOSSIER; i++) {
         if (snapshots[i] == null || sequences[i] == sequence) {
@@ -54,6 +65,7 @@ public final class SnapshotFolder {
       }
       sequences[slot] = sequence;
       snapshots[slot] = snapshot;
+      return new Recent(sequences, snapshots);
     }
   }
 
@@ -64,19 +76,10 @@ public final class SnapshotFolder {
    * @param lifecycle the lifecycle to fold with
    * @param capacity how many dossiers to keep snapshots of, at least 1
    */
-  public SnapshotFolder(SyncOutbox outbox, DossierLifecycle lifecycle, int capacity) {
+  public SnapshotFolder(DeliveryQueue outbox, DossierLifecycle lifecycle, int capacity) {
     this.outbox = outbox;
     this.lifecycle = lifecycle;
-    int cap = Math.max(1, capacity);
-    this.recent =
-        new LinkedHashMap<>(Math.min(cap, 1 << 16), 0.75f, true) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Recent> eldest) {
-            return size() > cap;
-          }
-        };
+    this.recent = new LruCache<>(Math.max(1, capacity));
   }
 
   /**
@@ -89,13 +92,9 @@ public final class SnapshotFolder {
   public Dossier snapshot(ClaimedDelivery d) {
     DossierEvent event = d.event();
     String code = event.dossierCode().toString();
-    Dossier cached;
-    Dossier previous;
-    synchronized (recent) {
-      Recent r = recent.get(code);
-      cached = r == null ? null : r.get(d.sequence());
-      previous = r == null || d.sequence() < 2 ? null : r.get(d.sequence() - 1);
-    }
+    Recent r = recent.get(code);
+    Dossier cached = r == null ? null : r.get(d.sequence());
+    Dossier previous = r == null || d.sequence() < 2 ? null : r.get(d.sequence() - 1);
     if (cached != null && cached.hasApplied(event.eventId())) {
       return cached;
     }
@@ -121,9 +120,8 @@ public final class SnapshotFolder {
       }
       snapshot = lifecycle.replay(events);
     }
-    synchronized (recent) {
-      recent.computeIfAbsent(code, k -> new Recent()).put(d.sequence(), snapshot);
-    }
+    recent.compute(
+        code, (k, old) -> (old == null ? new Recent() : old).with(d.sequence(), snapshot));
     return snapshot;
   }
 }

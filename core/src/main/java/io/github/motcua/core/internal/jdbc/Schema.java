@@ -1,62 +1,32 @@
-package io.github.motcua.portal.sync.internal;
+package io.github.motcua.core.internal.jdbc;
 
-import io.github.motcua.core.ConfigurationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads a schema file from the class path, splits it into statements, and tells which of them have
- * nothing left to do.
+ * Runs a schema file's statements on a database, leaving out those with nothing left to do, and
+ * again when another process created the same objects at the same moment.
  */
-public final class SqlScript {
+final class Schema {
 
-  private SqlScript() {}
+  /** How many times the statements run when other processes create the schema at once. */
+  private static final int ROUNDS = 3;
 
   /**
-   * Reads a schema resource, renames its tables and splits it.
-   *
-   * @param resource the class-path resource
-   * @param tablePrefix the prefix replacing {@code motcua_} in table and index names
-   * @return the statements, without trailing semicolons or comments
+   * SQL states that say an object exists that did not when this transaction looked: unique
+   * violation (PostgreSQL's catalog), duplicate table, object or column (PostgreSQL), table, index
+   * or column exists (H2).
    */
-  public static List<String> load(String resource, String tablePrefix) {
-    String text;
-    try (InputStream in = SqlScript.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new ConfigurationException(
-            "sync.outbox.schema", "Schema resource " + resource + " is missing.", null);
-      }
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigurationException(
-          "sync.outbox.schema", "Schema resource " + resource + " cannot be read.", e);
-    }
-    StringBuilder sql = new StringBuilder();
-    for (String line : text.split("\n")) {
-      String t = line.strip();
-      if (!t.isEmpty() && !t.startsWith("--")) {
-        sql.append(line).append('\n');
-      }
-    }
-    List<String> out = new ArrayList<>();
-    for (String statement : sql.toString().split(";")) {
-      String s = statement.strip();
-      if (!s.isEmpty()) {
-        out.add(s.replace("motcua_sync_", tablePrefix + "sync_"));
-      }
-    }
-    return out;
-  }
+  private static final Set<String> CREATED_MEANWHILE =
+      Set.of("23505", "42P07", "42710", "42701", "42S01", "42S11", "42S21");
 
   private static final Pattern CREATE_TABLE =
       Pattern.compile("(?is)CREATE TABLE IF NOT EXISTS (\\w+)\\s.*");
@@ -65,19 +35,59 @@ public final class SqlScript {
   private static final Pattern ADD_COLUMN =
       Pattern.compile("(?is)ALTER TABLE (\\w+) ADD COLUMN IF NOT EXISTS (\\w+)\\s.*");
 
+  private Schema() {}
+
+  /**
+   * Runs the statements in one transaction, in rounds when other processes create the same objects
+   * meanwhile (PostgreSQL reports that as a unique violation even with {@code IF NOT EXISTS}).
+   *
+   * @param c an open connection; its auto-commit mode is given back
+   * @param statements the schema's statements
+   * @throws SQLException when a statement fails for another reason, or in every round
+   */
+  static void install(Connection c, List<String> statements) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try {
+      for (int round = 1; ; round++) {
+        try (Statement s = c.createStatement()) {
+          for (String sql : statements) {
+            // On a store in use, leave out what exists: its DDL would wait for open transactions.
+            if (!done(c, sql)) {
+              s.execute(sql);
+            }
+          }
+          c.commit();
+          return;
+        } catch (SQLException e) {
+          c.rollback();
+          if (round >= ROUNDS || !createdMeanwhile(e)) {
+            throw e;
+          }
+        }
+      }
+    } finally {
+      c.setAutoCommit(auto);
+    }
+  }
+
+  private static boolean createdMeanwhile(SQLException e) {
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      if (CREATED_MEANWHILE.contains(x.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Tells whether a statement of a schema file has nothing left to do: the table, index or column
    * it creates exists already. Such a statement is better not run against a database in use:
    * PostgreSQL takes its lock before it looks, so {@code CREATE INDEX IF NOT EXISTS} waits for
    * every open transaction that wrote to the table, and {@code ALTER TABLE ... ADD COLUMN IF NOT
    * EXISTS} also holds up every reader queued behind it.
-   *
-   * @param c the connection
-   * @param statement a statement from {@link #load}
-   * @return true when what it creates exists; false when it does not, or for any other statement
-   * @throws SQLException when the database metadata cannot be read
    */
-  public static boolean done(Connection c, String statement) throws SQLException {
+  static boolean done(Connection c, String statement) throws SQLException {
     Matcher m = CREATE_TABLE.matcher(statement);
     if (m.matches()) {
       return exists(c, m.group(1), null, null);
