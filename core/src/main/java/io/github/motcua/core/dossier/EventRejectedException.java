@@ -16,6 +16,8 @@ import java.util.UUID;
  *   <li>{@code dossier.event.id-reused}: an event with the same id but different content was
  *       already applied (the same event applied again is a no-op, not an error);
  *   <li>{@code dossier.event.none}: a history to replay is empty;
+ *   <li>{@code dossier.fee.settled}: a {@code PaymentRequested} event changes a fee that is already
+ *       paid (a fee is due once; see {@link DossierLifecycle});
  *   <li>{@code dossier.transition}: the event is not allowed in the dossier's status (the subclass
  *       {@link IllegalTransitionException}).
  * </ul>
