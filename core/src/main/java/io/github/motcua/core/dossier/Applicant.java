@@ -3,6 +3,7 @@ package io.github.motcua.core.dossier;
 import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
+import io.github.motcua.core.internal.Masking;
 import java.util.Optional;
 
 /**
@@ -151,7 +152,7 @@ public record Applicant(
     return "Applicant[kind="
         + kind
         + ", name="
-        + Masking.name(name)
+        + Masking.fullName(name)
         + ", personalId="
         + (personalId == null ? "null" : personalId.map(PersonalId::masked).orElse("-"))
         + ", taxCode="

@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.internal.Masking;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ public record ProcessingStep(
   @Override
   public String toString() {
     return "ProcessingStep[officer="
-        + Masking.name(officer)
+        + Masking.fullName(officer)
         + ", title="
         + title
         + ", department="

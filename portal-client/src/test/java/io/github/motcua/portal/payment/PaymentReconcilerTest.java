@@ -3,7 +3,10 @@ package io.github.motcua.portal.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.core.money.Vnd;
 import io.github.motcua.portal.PortalConfigurationException;
 import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.RetryPolicy;
@@ -99,7 +102,7 @@ class PaymentReconcilerTest {
         PaymentRequest.of(
             reference,
             DOSSIER,
-            List.of(FeeItem.of("LP01", "Lệ phí hộ tịch", 50_000)),
+            List.of(Fee.charge("LP01", "Lệ phí hộ tịch", Vnd.of(50_000))),
             Payer.named("Nguyễn Văn An"),
             "Nop le phi ho so"));
     return reference;

@@ -3,6 +3,7 @@ package io.github.motcua.signing.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.money.Vnd;
 import io.github.motcua.signing.RevocationPolicy;
 import io.github.motcua.signing.SigningKey;
@@ -197,7 +198,7 @@ class NewRegimeIssuingTest {
             new ReceiptRequest(
                 SampleReceipts.PAYER,
                 null,
-                List.of(ReceiptItem.fee("P-SAO-02", "Phí cấp bản sao trích lục", Vnd.of(8_000))),
+                List.of(Fee.fee("P-SAO-02", "Phí cấp bản sao trích lục", Vnd.of(8_000))),
                 io.github.motcua.signing.receipt.PaymentMethod.CASH,
                 null),
             ReceiptCorrection.Kind.ADJUSTMENT_DECREASE,
