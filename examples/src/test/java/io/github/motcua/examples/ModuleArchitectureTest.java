@@ -1,5 +1,7 @@
 package io.github.motcua.examples;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -147,5 +149,34 @@ class ModuleArchitectureTest {
   @Test
   void modulesHaveNoCyclesBetweenThem() {
     slices().matching("io.github.motcua.(*)..").should().beFreeOfCycles().check(motcua);
+  }
+
+  /**
+   * Personal data is masked in one place, {@code io.github.motcua.core.internal.Masking}, so that a
+   * masked name or ID reads the same in every module's logs: no other class is named after masking
+   * and no other method is named {@code mask...}, except the values' public {@code masked()}
+   * accessors (which call it). A QR code's mask patterns are another sense of the word.
+   */
+  @Test
+  void personalDataIsMaskedInOnePlace() {
+    String masking = "io.github.motcua.core.internal.Masking";
+    classes()
+        .that()
+        .haveSimpleNameContaining("Mask")
+        .should()
+        .haveFullyQualifiedName(masking)
+        .check(motcua);
+    methods()
+        .that()
+        .haveNameMatching("(?i)mask.*")
+        .and()
+        .doNotHaveName("masked")
+        .and()
+        .areDeclaredInClassesThat()
+        .doNotHaveSimpleName("QrCode")
+        .should()
+        .beDeclaredIn(masking)
+        .allowEmptyShould(true)
+        .check(motcua);
   }
 }
