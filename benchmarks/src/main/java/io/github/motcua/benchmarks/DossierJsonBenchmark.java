@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Dossier;
-import io.github.motcua.core.json.InvalidJsonException;
 import io.github.motcua.core.json.MotcuaJson;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -89,7 +89,7 @@ public class DossierJsonBenchmark {
     try {
       MotcuaJson.readEvent(hostileJson);
       throw new IllegalStateException("the hostile event was accepted");
-    } catch (InvalidJsonException e) {
+    } catch (InvalidInputException e) {
       return e.violationCount();
     }
   }

@@ -10,10 +10,25 @@ import java.util.Objects;
  * a message for people. Messages never contain a whole personal identification number, token,
  * secret or full name.
  *
- * <p>Unchecked: callers decide where to handle it. Subclasses exist per module and per failure
- * kind.
+ * <p>Unchecked: callers decide where to handle it. There is exactly one subclass per kind of
+ * reaction the caller owes, so a {@code catch} clause chooses the reaction and {@link #code()}
+ * names the field and the rule:
+ *
+ * <ul>
+ *   <li>{@link InvalidInputException}: fix the input (or the remote party refused it as invalid);
+ *   <li>{@link ConfigurationException}: fix the configuration (settings, keys, credentials,
+ *       dependencies);
+ *   <li>{@link RetryLaterException}: the same call may succeed later (a remote party unavailable, a
+ *       timeout, a transient database failure);
+ *   <li>{@link SecurityRefusalException}: a security check refused the input; do not retry it as
+ *       is.
+ * </ul>
  */
-public class MotcuaException extends RuntimeException {
+public abstract sealed class MotcuaException extends RuntimeException
+    permits InvalidInputException,
+        ConfigurationException,
+        RetryLaterException,
+        SecurityRefusalException {
 
   private static final long serialVersionUID = 1L;
 
@@ -25,7 +40,7 @@ public class MotcuaException extends RuntimeException {
    * @param code the stable machine-readable code, such as {@code personal-id.length}; not null
    * @param message a message for people, free of personal data; not null
    */
-  public MotcuaException(String code, String message) {
+  protected MotcuaException(String code, String message) {
     super(message);
     this.code = Objects.requireNonNull(code, "code");
   }
@@ -37,7 +52,7 @@ public class MotcuaException extends RuntimeException {
    * @param message a message for people, free of personal data; not null
    * @param cause the underlying cause, may be null
    */
-  public MotcuaException(String code, String message, Throwable cause) {
+  protected MotcuaException(String code, String message, Throwable cause) {
     super(message, cause);
     this.code = Objects.requireNonNull(code, "code");
   }

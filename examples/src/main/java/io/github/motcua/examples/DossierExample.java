@@ -3,6 +3,7 @@ package io.github.motcua.examples;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Applicant;
 import io.github.motcua.core.dossier.Contact;
 import io.github.motcua.core.dossier.Dossier;
@@ -10,7 +11,6 @@ import io.github.motcua.core.dossier.DossierDocument;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.DossierLifecycle;
 import io.github.motcua.core.dossier.Fee;
-import io.github.motcua.core.dossier.IllegalTransitionException;
 import io.github.motcua.core.dossier.ProcedureRef;
 import io.github.motcua.core.dossier.ProcessingStep;
 import io.github.motcua.core.dossier.Rating;
@@ -82,7 +82,7 @@ public final class DossierExample {
     try {
       lifecycle.apply(
           dossier, new DossierEvent.Accepted(id(99), CODE, at("2025-08-29T10:00:00+07:00")));
-    } catch (IllegalTransitionException e) {
+    } catch (InvalidInputException e) {
       out.println("  refused          [" + e.code() + "] " + e.getMessage());
     }
 

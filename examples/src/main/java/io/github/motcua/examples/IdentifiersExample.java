@@ -1,8 +1,8 @@
 package io.github.motcua.examples;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
-import io.github.motcua.core.id.InvalidIdentifierException;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.core.money.Vnd;
@@ -45,7 +45,7 @@ public final class IdentifiersExample {
       try {
         TaxCode taxCode = TaxCode.parse(text);
         out.println("Tax code           " + taxCode + "  valid, " + taxCode.kind());
-      } catch (InvalidIdentifierException e) {
+      } catch (InvalidInputException e) {
         out.println(
             "Tax code           " + text + "  refused: [" + e.code() + "] " + e.getMessage());
       }

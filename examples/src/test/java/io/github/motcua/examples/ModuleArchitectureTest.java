@@ -8,8 +8,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
+import io.github.motcua.core.SecurityRefusalException;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,6 +185,57 @@ class ModuleArchitectureTest {
         .doNotHaveSimpleName("QrCode")
         .should()
         .beDeclaredIn(masking)
+        .allowEmptyShould(true)
+        .check(motcua);
+  }
+
+  /** The four reaction types of core; no module adds its own exception class. */
+  private static final Set<Class<?>> REACTIONS =
+      Set.of(
+          InvalidInputException.class,
+          ConfigurationException.class,
+          RetryLaterException.class,
+          SecurityRefusalException.class);
+
+  @Test
+  void onlyCoreDefinesMotcuaExceptions() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.github.motcua.core")
+        .should()
+        .beAssignableTo(MotcuaException.class)
+        .because("a failure is one of core's four reaction types, told apart by its code()")
+        .check(motcua);
+    classes()
+        .that()
+        .areAssignableTo(MotcuaException.class)
+        .should()
+        .haveNameMatching(
+            "io\\.github\\.motcua\\.core\\."
+                + "(Motcua|InvalidInput|Configuration|RetryLater|SecurityRefusal)Exception")
+        .check(motcua);
+  }
+
+  @Test
+  void publicMethodsDeclareOnlyTheFourReactionTypes() {
+    methods()
+        .that()
+        .arePublic()
+        .should(
+            new ArchCondition<JavaMethod>("declare only core's reaction types among motcua's") {
+              @Override
+              public void check(JavaMethod method, ConditionEvents events) {
+                for (JavaClass thrown : method.getThrowsClause().getTypes()) {
+                  if (thrown.isAssignableTo(MotcuaException.class)
+                      && REACTIONS.stream().noneMatch(thrown::isEquivalentTo)
+                      && !thrown.isEquivalentTo(MotcuaException.class)) {
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            method, method.getFullName() + " throws " + thrown.getName()));
+                  }
+                }
+              }
+            })
         .allowEmptyShould(true)
         .check(motcua);
   }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.ProcessingStep;
@@ -14,6 +18,7 @@ import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.ProcedureCode;
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.portal.internal.DossierRecords;
+import io.github.motcua.portal.internal.Failures;
 import io.github.motcua.portal.internal.PortalCalls;
 import io.github.motcua.portal.internal.PortalHttp;
 import io.github.motcua.portal.internal.RecordMemory;
@@ -152,7 +157,7 @@ public final class NationalPortalClient implements PortalClient {
    * costs one call instead of two.
    *
    * <p>Every request asks the publication's {@link Publication#fence() fence} first; once it is no
-   * longer held the publish stops with {@link PortalFencedException} before its next request.
+   * longer held the publish stops with {@link RetryLaterException} before its next request.
    *
    * @param publication the event, its snapshot, and whether it is a first attempt
    * @return what was sent
@@ -402,15 +407,16 @@ public final class NationalPortalClient implements PortalClient {
                 }
                 return attempt(PROGRESS, dataParams(toSend), key, lastRequest).requestId();
               });
-    } catch (PortalRejectedException refused) {
-      // Each alone, looked up first: a portal may have stored part of a refused call.
-      indexes.forEach(
-          i -> {
-            Publication p = publications.get(i);
-            out[i] = publishAlone(p.notFirst());
-          });
-      return;
     } catch (RuntimeException e) {
+      if (Failures.isRejection(e)) {
+        // Each alone, looked up first: a portal may have stored part of a refused call.
+        indexes.forEach(
+            i -> {
+              Publication p = publications.get(i);
+              out[i] = publishAlone(p.notFirst());
+            });
+        return;
+      }
       failAll(indexes, publications, out, e);
       return;
     }
@@ -479,10 +485,11 @@ public final class NationalPortalClient implements PortalClient {
     String[] lastRequest = new String[1];
     try {
       call(service, params, key, lastRequest);
-    } catch (PortalRejectedException refused) {
-      sent.forEach(i -> out[i] = publishAlone(publications.get(i)));
-      return;
     } catch (RuntimeException e) {
+      if (Failures.isRejection(e)) {
+        sent.forEach(i -> out[i] = publishAlone(publications.get(i)));
+        return;
+      }
       failAll(sent, publications, out, e);
       return;
     }
@@ -628,8 +635,8 @@ public final class NationalPortalClient implements PortalClient {
       throws IOException {
     try {
       return firstResult(attempt(LOOK_UP, lookUpParams(code), key + ":check", lastRequest).node());
-    } catch (PortalRejectedException e) {
-      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
+    } catch (InvalidInputException e) {
+      if (Failures.reason(e) == Failures.Reason.NOT_FOUND) {
         return null;
       }
       throw e;
@@ -663,11 +670,10 @@ public final class NationalPortalClient implements PortalClient {
       first = result;
     }
     if (!first.isObject()) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol.field",
-          "The national portal's TraCuuHoSo result is not a list of records.",
-          200,
-          null,
+          Failures.detail(
+              "The national portal's TraCuuHoSo result is not a list of records.", 200, null, null),
           null);
     }
     JsonNode copy = canonical(first.deepCopy());
@@ -756,11 +762,11 @@ public final class NationalPortalClient implements PortalClient {
   private String syncRecord(ObjectNode record, boolean create, String key, String[] lastRequest) {
     try {
       return sync(record, create, key, lastRequest);
-    } catch (PortalRejectedException e) {
-      if (create && e.reason() == PortalRejectedException.Reason.ALREADY_EXISTS) {
+    } catch (InvalidInputException e) {
+      if (create && Failures.reason(e) == Failures.Reason.ALREADY_EXISTS) {
         return sync(record, false, key, lastRequest);
       }
-      if (!create && e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
+      if (!create && Failures.reason(e) == Failures.Reason.NOT_FOUND) {
         return sync(record, true, key, lastRequest);
       }
       throw e;
@@ -798,7 +804,7 @@ public final class NationalPortalClient implements PortalClient {
    *
    * @param code the dossier code
    * @return the portal's record, empty when the portal does not know the dossier
-   * @throws PortalException when the call fails
+   * @throws MotcuaException when the call fails
    */
   public Optional<NationalDossierRecord> lookUp(DossierCode code) {
     ObjectNode params = lookUpParams(code);
@@ -809,8 +815,8 @@ public final class NationalPortalClient implements PortalClient {
               LOOK_UP,
               true,
               attempt -> firstResult(attempt(LOOK_UP, params, null, new String[1]).node()));
-    } catch (PortalRejectedException e) {
-      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
+    } catch (InvalidInputException e) {
+      if (Failures.reason(e) == Failures.Reason.NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
@@ -848,11 +854,10 @@ public final class NationalPortalClient implements PortalClient {
           codeOf(r.path("HoSoCoThanhPhanSoHoa")) == 1,
           steps);
     } catch (DateTimeException e) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol.date",
-          "The national portal returned a date that is not yyyyMMddHHmmss.",
-          200,
-          null,
+          Failures.detail(
+              "The national portal returned a date that is not yyyyMMddHHmmss.", 200, null, null),
           e);
     }
   }
@@ -866,11 +871,9 @@ public final class NationalPortalClient implements PortalClient {
   private static String required(JsonNode r, String field) {
     String v = r.path(field).asText("");
     if (v.isEmpty()) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol.field",
-          "The national portal's record lacks " + field + ".",
-          200,
-          null,
+          Failures.detail("The national portal's record lacks " + field + ".", 200, null, null),
           null);
     }
     return v;
@@ -901,8 +904,8 @@ public final class NationalPortalClient implements PortalClient {
         return Optional.empty();
       }
       return Optional.of(toProcedure(first));
-    } catch (PortalRejectedException e) {
-      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
+    } catch (InvalidInputException e) {
+      if (Failures.reason(e) == Failures.Reason.NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
@@ -944,11 +947,9 @@ public final class NationalPortalClient implements PortalClient {
     }
     String code = any(p, "MATTHC");
     if (code.isEmpty()) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol.field",
-          "The national portal's procedure lacks MATTHC.",
-          200,
-          null,
+          Failures.detail("The national portal's procedure lacks MATTHC.", 200, null, null),
           null);
     }
     String fieldCode = any(field, "MALINHVUC");
@@ -1011,8 +1012,8 @@ public final class NationalPortalClient implements PortalClient {
               ACCOUNT_ID,
               true,
               attempt -> attempt(ACCOUNT_ID, params, null, new String[1]).node().path("result"));
-    } catch (PortalRejectedException e) {
-      if (e.reason() == PortalRejectedException.Reason.NOT_FOUND) {
+    } catch (InvalidInputException e) {
+      if (Failures.reason(e) == Failures.Reason.NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
@@ -1023,12 +1024,11 @@ public final class NationalPortalClient implements PortalClient {
     }
     try {
       return Optional.of(NationalPortalAccountId.parse(id));
-    } catch (io.github.motcua.core.id.InvalidIdentifierException e) {
-      throw new PortalProtocolException(
+    } catch (io.github.motcua.core.InvalidInputException e) {
+      throw new RetryLaterException(
           "portal.protocol.field",
-          "The national portal's TECHNICALID is not an account id.",
-          200,
-          null,
+          Failures.detail(
+              "The national portal's TECHNICALID is not an account id.", 200, null, null),
           e);
     }
   }
@@ -1094,11 +1094,13 @@ public final class NationalPortalClient implements PortalClient {
     JsonNode codeNode = node.path("error_code");
     String code = codeNode.isValueNode() && !codeNode.isNull() ? codeNode.asText("").strip() : "";
     if (code.isEmpty()) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol.field",
-          "The national portal's reply to " + service + " has no error_code.",
-          reply.status(),
-          reply.requestId(),
+          Failures.detail(
+              "The national portal's reply to " + service + " has no error_code.",
+              reply.status(),
+              null,
+              reply.requestId()),
           null);
     }
     JsonNode messageNode = node.path("message");
@@ -1109,50 +1111,52 @@ public final class NationalPortalClient implements PortalClient {
         return new Answer(node, reply.requestId());
       case SESSION_EXPIRED:
         sessions.invalidate(session);
-        throw new PortalAuthenticationException(
+        throw new RetryLaterException(
             "portal.auth.expired",
-            "The national portal declared the session expired.",
-            reply.status(),
-            code,
-            reply.requestId(),
-            true);
+            Failures.detail(
+                "The national portal declared the session expired.",
+                reply.status(),
+                code,
+                reply.requestId()));
       case AUTHENTICATION:
-        throw new PortalAuthenticationException(
+        throw new ConfigurationException(
             "portal.auth.refused",
-            "The national portal refused this unit's credentials for "
-                + service
-                + ": "
-                + Redact.message(message),
-            reply.status(),
-            code,
-            reply.requestId(),
-            false);
+            Failures.detail(
+                "The national portal refused this unit's credentials for "
+                    + service
+                    + ": "
+                    + Redact.message(message),
+                reply.status(),
+                code,
+                reply.requestId()));
       case UNAVAILABLE:
-        throw new PortalUnavailableException(
+        throw new RetryLaterException(
             "portal.unavailable.remote",
-            "The national portal is temporarily unable to answer "
-                + service
-                + ": "
-                + Redact.message(message)
-                + " (code "
-                + Redact.code(code)
-                + ")",
-            reply.status(),
-            reply.requestId(),
+            Failures.detail(
+                "The national portal is temporarily unable to answer "
+                    + service
+                    + ": "
+                    + Redact.message(message)
+                    + " (code "
+                    + Redact.code(code)
+                    + ")",
+                reply.status(),
+                null,
+                reply.requestId()),
             null,
             null);
       default:
-        throw new PortalRejectedException(
+        throw Failures.rejected(
             "portal.rejected",
             "The national portal refused " + service,
             reply.status(),
             code,
             message == null ? "" : message,
             kind == NationalPortalProfile.ReplyKind.ALREADY_EXISTS
-                ? PortalRejectedException.Reason.ALREADY_EXISTS
+                ? Failures.Reason.ALREADY_EXISTS
                 : kind == NationalPortalProfile.ReplyKind.NOT_FOUND
-                    ? PortalRejectedException.Reason.NOT_FOUND
-                    : PortalRejectedException.Reason.REFUSED,
+                    ? Failures.Reason.NOT_FOUND
+                    : Failures.Reason.REFUSED,
             reply.requestId());
     }
   }
@@ -1177,16 +1181,16 @@ public final class NationalPortalClient implements PortalClient {
     String code = node.path("error_code").asText("");
     String session = node.path("session").asText("");
     if (!"0".equals(code) || session.isEmpty()) {
-      throw new PortalAuthenticationException(
+      throw new ConfigurationException(
           "portal.auth.login",
-          "The national portal refused the login of the unit "
-              + unitCode
-              + ": "
-              + Redact.message(node.path("message").asText(null)),
-          reply.status(),
-          code.isEmpty() ? null : code,
-          reply.requestId(),
-          false);
+          Failures.detail(
+              "The national portal refused the login of the unit "
+                  + unitCode
+                  + ": "
+                  + Redact.message(node.path("message").asText(null)),
+              reply.status(),
+              code.isEmpty() ? null : code,
+              reply.requestId()));
     }
     Instant refreshAt = profile.sessionMaxAge().map(age -> clock.instant().plus(age)).orElse(null);
     return new SingleFlight.Expiring<>(session, refreshAt);
@@ -1195,11 +1199,13 @@ public final class NationalPortalClient implements PortalClient {
   private JsonNode parseObject(Reply reply) {
     JsonNode node = PortalCalls.objectOrNull(mapper, reply.body());
     if (node == null) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol",
-          "The national portal's reply (HTTP " + reply.status() + ") is not a JSON object.",
-          reply.status(),
-          reply.requestId(),
+          Failures.detail(
+              "The national portal's reply (HTTP " + reply.status() + ") is not a JSON object.",
+              reply.status(),
+              null,
+              reply.requestId()),
           null);
     }
     return node;
@@ -1262,7 +1268,7 @@ public final class NationalPortalClient implements PortalClient {
      *
      * @param unitCode an agency code such as {@code 000.00.31.H56}
      * @return this builder
-     * @throws io.github.motcua.core.id.InvalidIdentifierException when it is not an agency code
+     * @throws io.github.motcua.core.InvalidInputException when it is not an agency code
      */
     public Builder unitCode(String unitCode) {
       this.unitCode = AgencyCode.parse(unitCode).value();
@@ -1276,12 +1282,12 @@ public final class NationalPortalClient implements PortalClient {
      *
      * @param dstCode the code, 1 to 100 visible characters
      * @return this builder
-     * @throws PortalConfigurationException when it is blank or has spaces
+     * @throws ConfigurationException when it is blank or has spaces
      */
     public Builder dstCode(String dstCode) {
       if (dstCode == null || !dstCode.matches("[\\x21-\\x7E]{1,100}")) {
-        throw new PortalConfigurationException(
-            "national.dst-code", "dstcode is 1 to 100 visible ASCII characters.");
+        throw new ConfigurationException(
+            "portal.config.national.dst-code", "dstcode is 1 to 100 visible ASCII characters.");
       }
       this.dstCode = dstCode;
       return this;
@@ -1293,12 +1299,12 @@ public final class NationalPortalClient implements PortalClient {
      *
      * @param agencyName the name, such as {@code UBND xã Tân Hòa}
      * @return this builder
-     * @throws PortalConfigurationException when it is blank or longer than 500 characters
+     * @throws ConfigurationException when it is blank or longer than 500 characters
      */
     public Builder agencyName(String agencyName) {
       if (agencyName == null || agencyName.isBlank() || agencyName.length() > 500) {
-        throw new PortalConfigurationException(
-            "national.agency-name", "The agency name is 1 to 500 characters.");
+        throw new ConfigurationException(
+            "portal.config.national.agency-name", "The agency name is 1 to 500 characters.");
       }
       this.agencyName = agencyName.strip();
       return this;
@@ -1319,24 +1325,25 @@ public final class NationalPortalClient implements PortalClient {
      * Builds the client.
      *
      * @return the client
-     * @throws PortalConfigurationException naming the first missing setting
+     * @throws ConfigurationException naming the first missing setting
      */
     public NationalPortalClient build() {
       if (adapterUrl == null) {
-        throw new PortalConfigurationException(
-            "national.adapter-url", "The adapter URL is required.");
+        throw new ConfigurationException(
+            "portal.config.national.adapter-url", "The adapter URL is required.");
       }
       if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
-        throw new PortalConfigurationException(
-            "national.credentials", "The adapter user name and password are required.");
+        throw new ConfigurationException(
+            "portal.config.national.credentials",
+            "The adapter user name and password are required.");
       }
       if (unitCode == null) {
-        throw new PortalConfigurationException(
-            "national.unit-code", "The unit code (dstcode, madonvi) is required.");
+        throw new ConfigurationException(
+            "portal.config.national.unit-code", "The unit code (dstcode, madonvi) is required.");
       }
       if (agencyName == null) {
-        throw new PortalConfigurationException(
-            "national.agency-name", "The agency name (DonViXuLy) is required.");
+        throw new ConfigurationException(
+            "portal.config.national.agency-name", "The agency name (DonViXuLy) is required.");
       }
       applyDefaults();
       return new NationalPortalClient(this);

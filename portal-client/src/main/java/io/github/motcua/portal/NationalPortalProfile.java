@@ -1,5 +1,9 @@
 package io.github.motcua.portal;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.DossierStatus;
 import io.github.motcua.core.dossier.Rating;
 import io.github.motcua.core.dossier.ReturnForm;
@@ -422,11 +426,11 @@ public final class NationalPortalProfile {
     NOT_FOUND,
     /** The session is invalid or expired: the client logs in again once and retries. */
     SESSION_EXPIRED,
-    /** The portal refuses these credentials ({@link PortalAuthenticationException}). */
+    /** The portal refuses these credentials ({@link MotcuaException}). */
     AUTHENTICATION,
-    /** The portal is temporarily unable to answer ({@link PortalUnavailableException}). */
+    /** The portal is temporarily unable to answer ({@link RetryLaterException}). */
     UNAVAILABLE,
-    /** The portal refused the request ({@link PortalRejectedException}). */
+    /** The portal refused the request ({@link InvalidInputException}). */
     REJECTED
   }
 
@@ -656,8 +660,8 @@ public final class NationalPortalProfile {
      */
     public Builder progressChunkSize(int size) {
       if (size < 1) {
-        throw new PortalConfigurationException(
-            "national.progress-chunk-size", "progressChunkSize must be at least 1.");
+        throw new ConfigurationException(
+            "portal.config.national.progress-chunk-size", "progressChunkSize must be at least 1.");
       }
       this.progressChunkSize = size;
       return this;
@@ -672,8 +676,8 @@ public final class NationalPortalProfile {
      */
     public Builder recordChunkSize(int size) {
       if (size < 1) {
-        throw new PortalConfigurationException(
-            "national.record-chunk-size", "recordChunkSize must be at least 1.");
+        throw new ConfigurationException(
+            "portal.config.national.record-chunk-size", "recordChunkSize must be at least 1.");
       }
       this.recordChunkSize = size;
       return this;
@@ -688,8 +692,9 @@ public final class NationalPortalProfile {
      */
     public Builder sharedStepChunkSize(int size) {
       if (size < 1) {
-        throw new PortalConfigurationException(
-            "national.shared-step-chunk-size", "sharedStepChunkSize must be at least 1.");
+        throw new ConfigurationException(
+            "portal.config.national.shared-step-chunk-size",
+            "sharedStepChunkSize must be at least 1.");
       }
       this.sharedStepChunkSize = size;
       return this;

@@ -1,5 +1,9 @@
 package io.github.motcua.portal;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import java.util.ArrayList;
@@ -27,12 +31,12 @@ public interface PortalClient {
    * @param event the event, not null
    * @param snapshot the dossier after the event, not null, same dossier code
    * @return what was sent
-   * @throws PortalUnavailableException when the portal could not be reached within the policy:
-   *     publish the same event again later
-   * @throws PortalRejectedException when the portal refused the data: do not retry unchanged
-   * @throws PortalAuthenticationException when the credentials are refused
-   * @throws PortalProtocolException when the portal's replies could not be understood
-   * @throws PortalConfigurationException when the event and snapshot do not belong together
+   * @throws RetryLaterException when the portal could not be reached within the policy: publish the
+   *     same event again later
+   * @throws InvalidInputException when the portal refused the data: do not retry unchanged
+   * @throws MotcuaException when the credentials are refused
+   * @throws RetryLaterException when the portal's replies could not be understood
+   * @throws ConfigurationException when the event and snapshot do not belong together
    */
   PublishResult publish(DossierEvent event, Dossier snapshot);
 
@@ -47,7 +51,7 @@ public interface PortalClient {
    *
    * @param publication the event, its snapshot, and whether it is a first attempt; not null
    * @return what was sent
-   * @throws PortalException as {@link #publish(DossierEvent, Dossier)} does
+   * @throws MotcuaException as {@link #publish(DossierEvent, Dossier)} does
    */
   default PublishResult publish(Publication publication) {
     return publish(publication.event(), publication.snapshot());

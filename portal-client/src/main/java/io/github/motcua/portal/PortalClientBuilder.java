@@ -1,6 +1,7 @@
 package io.github.motcua.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.motcua.core.ConfigurationException;
 import java.time.Clock;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
@@ -88,12 +89,13 @@ abstract class PortalClientBuilder<B extends PortalClientBuilder<B>> {
    *
    * @param dossiers the number of dossiers, at least 0
    * @return this builder
-   * @throws PortalConfigurationException when negative
+   * @throws ConfigurationException when negative
    */
   public B recordMemory(int dossiers) {
     if (dossiers < 0) {
-      throw new PortalConfigurationException(
-          name + ".record-memory", "The record memory holds at least 0 dossiers.");
+      throw new ConfigurationException(
+          "portal.config." + (name + ".record-memory"),
+          "The record memory holds at least 0 dossiers.");
     }
     this.recordMemory = dossiers;
     return self();

@@ -3,10 +3,13 @@ package io.github.motcua.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.portal.internal.ClientCredentials;
 import io.github.motcua.portal.internal.DossierRecords;
+import io.github.motcua.portal.internal.Failures;
 import io.github.motcua.portal.internal.PortalCalls;
 import io.github.motcua.portal.internal.PortalHttp;
 import io.github.motcua.portal.internal.RecordMemory;
@@ -58,8 +61,8 @@ public final class ProvincialPortalClient implements PortalClient {
     this.base = Urls.base(profile.baseUrl(), "provincial.base-url");
     HttpUrl token = HttpUrl.parse(profile.tokenUrl());
     if (token == null) {
-      throw new PortalConfigurationException(
-          "provincial.token-url", "The OAuth2 token URL is not an http(s) URL.");
+      throw new ConfigurationException(
+          "portal.config.provincial.token-url", "The OAuth2 token URL is not an http(s) URL.");
     }
     this.tokenUrl = token;
     this.mapper = b.mapper;
@@ -87,7 +90,7 @@ public final class ProvincialPortalClient implements PortalClient {
   /**
    * Publishes an event as {@link #publish(DossierEvent, Dossier)} does; every request asks the
    * publication's {@link Publication#fence() fence} first, and once it is no longer held the
-   * publish stops with {@link PortalFencedException} before its next request.
+   * publish stops with {@link RetryLaterException} before its next request.
    *
    * @param publication the event and its snapshot
    * @return what was sent
@@ -202,25 +205,25 @@ public final class ProvincialPortalClient implements PortalClient {
           }
           if (reply.status() == 401) {
             tokens.invalidate(token);
-            throw new PortalAuthenticationException(
+            throw new RetryLaterException(
                 "portal.auth.expired",
-                "The " + profile.name() + " portal rejected the access token.",
-                401,
-                remoteCode(reply),
-                reply.requestId(),
-                true);
+                Failures.detail(
+                    "The " + profile.name() + " portal rejected the access token.",
+                    401,
+                    remoteCode(reply),
+                    reply.requestId()));
           }
           if (reply.status() == 403) {
-            throw new PortalAuthenticationException(
+            throw new ConfigurationException(
                 "portal.auth.forbidden",
-                "The " + profile.name() + " portal refused this client access.",
-                403,
-                remoteCode(reply),
-                reply.requestId(),
-                false);
+                Failures.detail(
+                    "The " + profile.name() + " portal refused this client access.",
+                    403,
+                    remoteCode(reply),
+                    reply.requestId()));
           }
           if (reply.status() >= 400 && reply.status() < 500) {
-            throw new PortalRejectedException(
+            throw Failures.rejected(
                 "portal.rejected",
                 "The "
                     + profile.name()
@@ -230,16 +233,16 @@ public final class ProvincialPortalClient implements PortalClient {
                 reply.status(),
                 remoteCode(reply),
                 Optional.ofNullable(field(reply, "message")).orElse(""),
-                reply.status() == 404
-                    ? PortalRejectedException.Reason.NOT_FOUND
-                    : PortalRejectedException.Reason.REFUSED,
+                reply.status() == 404 ? Failures.Reason.NOT_FOUND : Failures.Reason.REFUSED,
                 reply.requestId());
           }
-          throw new PortalProtocolException(
+          throw new RetryLaterException(
               "portal.protocol.status",
-              "The " + profile.name() + " portal answered with HTTP " + reply.status() + ".",
-              reply.status(),
-              reply.requestId(),
+              Failures.detail(
+                  "The " + profile.name() + " portal answered with HTTP " + reply.status() + ".",
+                  reply.status(),
+                  null,
+                  reply.requestId()),
               null);
         });
   }
@@ -304,12 +307,12 @@ public final class ProvincialPortalClient implements PortalClient {
      * Builds the client.
      *
      * @return the client
-     * @throws PortalConfigurationException when the profile is missing
+     * @throws ConfigurationException when the profile is missing
      */
     public ProvincialPortalClient build() {
       if (profile == null) {
-        throw new PortalConfigurationException(
-            "provincial.profile", "A provincial portal profile is required.");
+        throw new ConfigurationException(
+            "portal.config.provincial.profile", "A provincial portal profile is required.");
       }
       applyDefaults();
       return new ProvincialPortalClient(this);

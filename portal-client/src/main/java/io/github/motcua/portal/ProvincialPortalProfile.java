@@ -1,5 +1,6 @@
 package io.github.motcua.portal;
 
+import io.github.motcua.core.ConfigurationException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -301,22 +302,24 @@ public final class ProvincialPortalProfile {
      * Builds the profile.
      *
      * @return the profile
-     * @throws PortalConfigurationException naming the first missing setting
+     * @throws ConfigurationException naming the first missing setting
      */
     public ProvincialPortalProfile build() {
       if (baseUrl == null) {
-        throw new PortalConfigurationException("provincial.base-url", "The base URL is required.");
+        throw new ConfigurationException(
+            "portal.config.provincial.base-url", "The base URL is required.");
       }
       if (tokenUrl == null) {
-        throw new PortalConfigurationException(
-            "provincial.token-url", "The OAuth2 token URL is required.");
+        throw new ConfigurationException(
+            "portal.config.provincial.token-url", "The OAuth2 token URL is required.");
       }
       if (clientId == null
           || clientId.isEmpty()
           || clientSecret == null
           || clientSecret.isEmpty()) {
-        throw new PortalConfigurationException(
-            "provincial.client-credentials", "The OAuth2 client id and secret are required.");
+        throw new ConfigurationException(
+            "portal.config.provincial.client-credentials",
+            "The OAuth2 client id and secret are required.");
       }
       return new ProvincialPortalProfile(this);
     }

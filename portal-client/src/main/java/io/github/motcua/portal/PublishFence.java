@@ -1,5 +1,8 @@
 package io.github.motcua.portal;
 
+import io.github.motcua.core.RetryLaterException;
+import io.github.motcua.portal.internal.Failures;
+
 /**
  * Tells a publish whether it may still call the portal (một hàng rào cho một lần gửi): a sync
  * worker gives each publication one that answers "is my lease still held?", so that a publish whose
@@ -31,11 +34,11 @@ public interface PublishFence {
   /**
    * Throws when the publish may not make its next call.
    *
-   * @throws PortalFencedException with code {@code portal.fenced} when {@link #held()} is false
+   * @throws RetryLaterException with code {@code portal.fenced} when {@link #held()} is false
    */
   default void check() {
     if (!held()) {
-      throw new PortalFencedException();
+      throw Failures.fenced();
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.github.motcua.portal;
 
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.RetryLaterException;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -43,7 +45,7 @@ public sealed interface PublishOutcome permits PublishOutcome.Published, Publish
 
   /**
    * The publication failed, as {@link PortalClient#publish} would have failed: a {@link
-   * PortalUnavailableException} to try again later, a {@link PortalRejectedException} not to retry
+   * RetryLaterException} to try again later, a {@link InvalidInputException} not to retry
    * unchanged, and so on.
    *
    * @param failure the exception, not null

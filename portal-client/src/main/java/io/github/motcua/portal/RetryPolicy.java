@@ -1,5 +1,7 @@
 package io.github.motcua.portal;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.RetryLaterException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
@@ -17,8 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li><b>How long to wait</b>: exponential backoff with full jitter: before retry {@code n} (1
  *       for the first retry) the client waits a random time between 0 and {@code min(maxBackoff,
  *       initialBackoff × 2^(n-1))}. A {@code Retry-After} from the portal replaces that wait; one
- *       longer than {@link #maxRetryAfter()} ends the call with a {@link
- *       PortalUnavailableException} carrying the hint, so that an outbox can come back later.
+ *       longer than {@link #maxRetryAfter()} ends the call with a {@link RetryLaterException}
+ *       carrying the hint, so that an outbox can come back later.
  *   <li><b>Timeouts</b>: {@link #connectTimeout()} and {@link #readTimeout()} apply to each
  *       attempt; {@link #totalTimeout()} bounds a whole call, attempts and waits included.
  *   <li><b>Circuit breaker</b>: see {@link CircuitState}.
@@ -293,8 +295,8 @@ public final class RetryPolicy {
      */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
-        throw new PortalConfigurationException(
-            "retry.max-attempts", "maxAttempts must be at least 1.");
+        throw new ConfigurationException(
+            "portal.config.retry.max-attempts", "maxAttempts must be at least 1.");
       }
       this.maxAttempts = maxAttempts;
       return this;
@@ -375,8 +377,9 @@ public final class RetryPolicy {
      */
     public Builder circuitFailureThreshold(int threshold) {
       if (threshold < 1) {
-        throw new PortalConfigurationException(
-            "retry.circuit-failure-threshold", "circuitFailureThreshold must be at least 1.");
+        throw new ConfigurationException(
+            "portal.config.retry.circuit-failure-threshold",
+            "circuitFailureThreshold must be at least 1.");
       }
       this.circuitFailureThreshold = threshold;
       return this;
@@ -419,26 +422,29 @@ public final class RetryPolicy {
      * Builds the policy.
      *
      * @return the policy
-     * @throws PortalConfigurationException when the cap is below the initial backoff
+     * @throws ConfigurationException when the cap is below the initial backoff
      */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
-        throw new PortalConfigurationException(
-            "retry.max-backoff", "maxBackoff must not be shorter than initialBackoff.");
+        throw new ConfigurationException(
+            "portal.config.retry.max-backoff",
+            "maxBackoff must not be shorter than initialBackoff.");
       }
       return new RetryPolicy(this);
     }
 
     private static Duration nonNegative(Duration d, String setting) {
       if (d == null || d.isNegative()) {
-        throw new PortalConfigurationException(setting, setting + " must be zero or positive.");
+        throw new ConfigurationException(
+            "portal.config." + setting, setting + " must be zero or positive.");
       }
       return d;
     }
 
     private static Duration positive(Duration d, String setting) {
       if (d == null || d.isNegative() || d.isZero()) {
-        throw new PortalConfigurationException(setting, setting + " must be positive.");
+        throw new ConfigurationException(
+            "portal.config." + setting, setting + " must be positive.");
       }
       return d;
     }

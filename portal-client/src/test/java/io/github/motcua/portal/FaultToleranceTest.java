@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.portal.internal.DossierRecords;
@@ -90,8 +92,8 @@ class FaultToleranceTest {
             client.publish(history.events().get(i), history.snapshots().get(i));
             delivered++;
             break;
-          } catch (PortalException e) {
-            if (!e.isRetryable() || tries >= 20) {
+          } catch (MotcuaException e) {
+            if (!(e instanceof RetryLaterException) || tries >= 20) {
               throw e;
             }
           }

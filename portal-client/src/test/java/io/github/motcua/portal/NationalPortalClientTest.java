@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.DossierStatus;
@@ -257,12 +261,11 @@ class NationalPortalClientTest {
     // Jumping from 1 (submitted) to 10 (returned) is not a legal progression.
     assertThatThrownBy(() -> client.publish(events.get(9), snapshots.get(9)))
         .isInstanceOfSatisfying(
-            PortalRejectedException.class,
+            InvalidInputException.class,
             e -> {
               assertThat(e.code()).isEqualTo("portal.rejected");
-              assertThat(e.remoteErrorCode()).contains("1003");
-              assertThat(e.requestId()).isPresent();
-              assertThat(e.isRetryable()).isFalse();
+              assertThat(e.getMessage()).contains("[remote " + "1003" + "]");
+              assertThat(e.getMessage()).contains("[request ");
             });
   }
 
@@ -685,7 +688,7 @@ class NationalPortalClientTest {
     assertThat(fake.serviceCallCount("TraCuuHoSo")).isZero();
     assertThatThrownBy(() -> NationalPortalProfile.defaults().toBuilder().sharedStepChunkSize(0))
         .isInstanceOfSatisfying(
-            PortalConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("portal.config.national.shared-step-chunk-size"));
   }
 
@@ -724,8 +727,8 @@ class NationalPortalClientTest {
             f ->
                 assertThat(f.failure())
                     .isInstanceOfSatisfying(
-                        PortalRejectedException.class,
-                        e -> assertThat(e.remoteErrorCode()).contains("1003")));
+                        InvalidInputException.class,
+                        e -> assertThat(e.getMessage()).contains("[remote " + "1003" + "]")));
     assertThat(fake.dossier(Histories.code(70).value()).orElseThrow().status()).isEqualTo(2);
     assertThat(fake.dossier(Histories.code(71).value()).orElseThrow().status()).isEqualTo(1);
     assertThat(fake.dossier(Histories.code(72).value()).orElseThrow().status()).isEqualTo(2);
@@ -744,9 +747,7 @@ class NationalPortalClientTest {
                 assertThat(o)
                     .isInstanceOfSatisfying(
                         PublishOutcome.Failed.class,
-                        f ->
-                            assertThat(f.failure())
-                                .isInstanceOf(PortalUnavailableException.class)));
+                        f -> assertThat(f.failure()).isInstanceOf(RetryLaterException.class)));
     fake.clearFaults();
     assertThat(fake.dossiers()).isEmpty();
   }
@@ -776,7 +777,7 @@ class NationalPortalClientTest {
     assertThat(outcomes.get(1))
         .isInstanceOfSatisfying(
             PublishOutcome.Failed.class,
-            f -> assertThat(f.failure()).isInstanceOf(PortalConfigurationException.class));
+            f -> assertThat(f.failure()).isInstanceOf(ConfigurationException.class));
     assertThat(operations(List.of(outcomes.get(0), outcomes.get(2))))
         .containsOnly("DongBoHoSoMC:create");
     assertThat(fake.serviceCallCount("DongBoHoSoMC")).isEqualTo(1);
@@ -867,7 +868,7 @@ class NationalPortalClientTest {
     List<DossierEvent> events = new Histories(13).fullLifecycle(Histories.code(30));
     assertThatThrownBy(() -> wrong.publish(events.get(0), Histories.snapshots(events).get(0)))
         .isInstanceOfSatisfying(
-            PortalAuthenticationException.class,
+            MotcuaException.class,
             e -> {
               assertThat(e.code()).isEqualTo("portal.auth.login");
               assertThat(e.getMessage()).doesNotContain("not-the-password");
@@ -888,7 +889,8 @@ class NationalPortalClientTest {
     assertThatThrownBy(
             () -> client(broken).publish(events.get(0), Histories.snapshots(events).get(0)))
         .isInstanceOfSatisfying(
-            PortalRejectedException.class, e -> assertThat(e.remoteErrorCode()).contains("1001"));
+            InvalidInputException.class,
+            e -> assertThat(e.getMessage()).contains("[remote " + "1001" + "]"));
   }
 
   @Test
@@ -896,14 +898,14 @@ class NationalPortalClientTest {
     List<DossierEvent> a = new Histories(16).fullLifecycle(Histories.code(50));
     List<DossierEvent> b = new Histories(17).fullLifecycle(Histories.code(51));
     assertThatThrownBy(() -> client.publish(a.get(0), Histories.snapshots(b).get(0)))
-        .isInstanceOf(PortalConfigurationException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasFieldOrPropertyWithValue("code", "portal.config.publish.dossier-mismatch");
   }
 
   @Test
   void builderNamesTheMissingSetting() {
     assertThatThrownBy(() -> NationalPortalClient.builder().build())
-        .isInstanceOf(PortalConfigurationException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasFieldOrPropertyWithValue("code", "portal.config.national.adapter-url");
     assertThatThrownBy(
             () ->

@@ -12,8 +12,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.portal.internal.Failures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -99,13 +103,13 @@ class NationalReplyTableTest {
   @Test
   void aCodeWithoutTheMarkerIsARefusalWithCodeAndMessage() {
     answerCreate("{\"error_code\":\"3\",\"message\":\"Thiếu MaTTHC\"}");
-    PortalRejectedException e =
+    InvalidInputException e =
         catchThrowableOfType(
             () -> client(NationalPortalProfile.defaults()).publish(event, snapshot),
-            PortalRejectedException.class);
-    assertThat(e.remoteErrorCode()).contains("3");
-    assertThat(e.remoteMessage()).contains("Thiếu MaTTHC");
-    assertThat(e.reason()).isEqualTo(PortalRejectedException.Reason.REFUSED);
+            InvalidInputException.class);
+    assertThat(e.getMessage()).contains("[remote " + "3" + "]");
+    assertThat(e.getMessage()).contains("Thiếu MaTTHC");
+    assertThat(Failures.reason(e)).isEqualTo(Failures.Reason.REFUSED);
     assertThat(e.code()).isEqualTo("portal.rejected");
   }
 
@@ -134,7 +138,7 @@ class NationalReplyTableTest {
             .build();
     answerCreate("{\"error_code\":\"99\",\"message\":\"Hệ thống bận\"}");
     assertThatThrownBy(() -> client(profile).publish(event, snapshot))
-        .isInstanceOf(PortalUnavailableException.class);
+        .isInstanceOf(RetryLaterException.class);
     portal.resetMappings();
     portal.stubFor(
         post(urlEqualTo("/api/adapter/login"))
@@ -142,7 +146,7 @@ class NationalReplyTableTest {
                 aResponse().withBody("{\"error_code\":0,\"message\":\"ok\",\"session\":\"s1\"}")));
     answerCreate("{\"error_code\":\"77\",\"message\":\"Tài khoản bị khóa\"}");
     assertThatThrownBy(() -> client(profile).publish(event, snapshot))
-        .isInstanceOf(PortalAuthenticationException.class);
+        .isInstanceOf(MotcuaException.class);
   }
 
   @Test
@@ -157,19 +161,17 @@ class NationalReplyTableTest {
     PrintStream originalErr = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    PortalRejectedException e;
+    InvalidInputException e;
     try {
       e =
           catchThrowableOfType(
               () -> client(NationalPortalProfile.defaults()).publish(event, snapshot),
-              PortalRejectedException.class);
+              InvalidInputException.class);
     } finally {
       System.setErr(originalErr);
     }
     assertThat(e.getMessage()).doesNotContain(id).contains("không khớp");
     assertThat(e.toString()).doesNotContain(id);
-    assertThat(e.remoteMessage().orElseThrow()).doesNotContain(id);
-    assertThat(e.remoteErrorCode().orElseThrow()).doesNotContain(id);
     assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain(id);
   }
 }

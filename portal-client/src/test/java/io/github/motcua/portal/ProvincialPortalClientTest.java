@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.ProcessingStep;
@@ -137,7 +141,7 @@ class ProvincialPortalClientTest {
     }
     fake.inject(Fault.next(PortalFault.SERVER_ERROR, 50));
     assertThatThrownBy(() -> client.publish(events.get(7), snapshots.get(7)))
-        .isInstanceOf(PortalUnavailableException.class);
+        .isInstanceOf(RetryLaterException.class);
     fake.clearFaults();
     // The failed attempt may have reached the portal or not: the record goes with the retry.
     assertThat(client.publish(events.get(7), snapshots.get(7)).operations())
@@ -183,7 +187,7 @@ class ProvincialPortalClientTest {
     }
     assertThatThrownBy(() -> ProvincialPortalClient.builder().recordMemory(-1))
         .isInstanceOfSatisfying(
-            PortalConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("portal.config.provincial.record-memory"));
   }
 
@@ -236,10 +240,10 @@ class ProvincialPortalClientTest {
     List<DossierEvent> events = new Histories(5).fullLifecycle(Histories.code(5));
     assertThatThrownBy(() -> wrong.publish(events.get(0), Histories.snapshots(events).get(0)))
         .isInstanceOfSatisfying(
-            PortalAuthenticationException.class,
+            MotcuaException.class,
             e -> {
               assertThat(e.code()).isEqualTo("portal.auth.token");
-              assertThat(e.remoteErrorCode()).contains("invalid_client");
+              assertThat(e.getMessage()).contains("[remote " + "invalid_client" + "]");
               assertThat(e.getMessage()).doesNotContain("wrong-secret");
             });
   }
@@ -251,10 +255,10 @@ class ProvincialPortalClientTest {
     client.publish(events.get(0), snapshots.get(0));
     assertThatThrownBy(() -> client.publish(events.get(9), snapshots.get(9)))
         .isInstanceOfSatisfying(
-            PortalRejectedException.class,
+            InvalidInputException.class,
             e -> {
-              assertThat(e.httpStatus()).isEqualTo(409);
-              assertThat(e.remoteErrorCode()).contains("illegal_status");
+              assertThat(e.getMessage()).contains("HTTP 409");
+              assertThat(e.getMessage()).contains("[remote " + "illegal_status" + "]");
             });
   }
 

@@ -3,6 +3,8 @@ package io.github.motcua.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.testkit.NationalPortalFake;
@@ -113,10 +115,10 @@ class RetryPolicyTest {
     NationalPortalClient client = client(b -> b.maxRetryAfter(Duration.ofMillis(500)));
     assertThatThrownBy(() -> publishFirst(client))
         .isInstanceOfSatisfying(
-            PortalUnavailableException.class,
+            RetryLaterException.class,
             e -> {
               assertThat(e.code()).isEqualTo("portal.throttled");
-              assertThat(e.httpStatus()).isEqualTo(429);
+              assertThat(e.getMessage()).contains("HTTP 429");
               assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
             });
     assertThat(clock.sleeps).isEmpty();
@@ -128,11 +130,11 @@ class RetryPolicyTest {
     NationalPortalClient client = client(b -> b.maxAttempts(3));
     assertThatThrownBy(() -> publishFirst(client))
         .isInstanceOfSatisfying(
-            PortalUnavailableException.class,
+            RetryLaterException.class,
             e -> {
               assertThat(e.code()).isEqualTo("portal.server-error");
-              assertThat(e.httpStatus()).isEqualTo(503);
-              assertThat(e.requestId()).isPresent();
+              assertThat(e.getMessage()).contains("HTTP 503");
+              assertThat(e.getMessage()).contains("[request ");
             });
     assertThat(clock.sleeps).hasSize(2);
   }
@@ -141,7 +143,7 @@ class RetryPolicyTest {
   void totalTimeoutBoundsTheWholeCall() {
     fake.failNext(PortalFault.TOO_MANY_REQUESTS, 5);
     NationalPortalClient client = client(b -> b.totalTimeout(Duration.ofMillis(1500)));
-    assertThatThrownBy(() -> publishFirst(client)).isInstanceOf(PortalUnavailableException.class);
+    assertThatThrownBy(() -> publishFirst(client)).isInstanceOf(RetryLaterException.class);
     assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(1));
   }
 
@@ -169,7 +171,7 @@ class RetryPolicyTest {
     NationalPortalClient client = client(b -> b);
     publishFirst(client);
     assertThatThrownBy(() -> client.publish(events.get(9), snapshots.get(9)))
-        .isInstanceOf(PortalRejectedException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThat(clock.sleeps).isEmpty();
   }
 
@@ -185,13 +187,13 @@ class RetryPolicyTest {
     publishFirst(client); // logged in, dossier created
     fake.failNext(PortalFault.SERVICE_UNAVAILABLE, 3);
     assertThatThrownBy(() -> client.publish(events.get(1), snapshots.get(1)))
-        .isInstanceOf(PortalUnavailableException.class);
+        .isInstanceOf(RetryLaterException.class);
     assertThat(client.circuitState()).isEqualTo(CircuitState.OPEN);
 
     long requests = fake.requestCount();
     assertThatThrownBy(() -> client.publish(events.get(1), snapshots.get(1)))
         .isInstanceOfSatisfying(
-            PortalUnavailableException.class,
+            RetryLaterException.class,
             e -> {
               assertThat(e.code()).isEqualTo("portal.circuit-open");
               assertThat(e.retryAfter()).isPresent();

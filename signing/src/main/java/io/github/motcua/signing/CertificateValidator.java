@@ -1,5 +1,9 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
+import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.signing.internal.RevocationChecker;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
@@ -115,7 +119,7 @@ public final class CertificateValidator {
    * @param certificates the signers' and time-stamping authorities' certificates
    * @param candidates certificates that may complete the chains
    * @return the chains' certificates and the revocation values fetched
-   * @throws SigningException {@code validation-data.chain} when a chain does not reach a trust
+   * @throws MotcuaException {@code validation-data.chain} when a chain does not reach a trust
    *     anchor; {@code validation-data.revocation} when no revocation value can be fetched for a
    *     certificate
    */
@@ -128,7 +132,7 @@ public final class CertificateValidator {
       List<X509Certificate> chain = new ArrayList<>();
       chain.add(certificate);
       if (buildChain(chain, candidates, Instant.MAX).outcome() != CheckOutcome.PASSED) {
-        throw new SigningException(
+        throw new SecurityRefusalException(
             "validation-data.chain", "A certificate does not chain to a trust anchor.");
       }
       for (int i = 0; i < chain.size(); i++) {
@@ -147,7 +151,7 @@ public final class CertificateValidator {
         }
         java.security.cert.X509CRL crl = revocation.fetchCrl(link, chain.get(i + 1));
         if (crl == null) {
-          throw new SigningException(
+          throw new RetryLaterException(
               "validation-data.revocation",
               "No OCSP answer or CRL can be fetched for a certificate of the chain.");
         }
@@ -539,11 +543,11 @@ public final class CertificateValidator {
      * Builds the validator.
      *
      * @return the validator
-     * @throws SigningConfigurationException {@code certificate-validator.trust-anchors.missing}
+     * @throws ConfigurationException {@code certificate-validator.trust-anchors.missing}
      */
     public CertificateValidator build() {
       if (trustAnchors == null) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "certificate-validator.trust-anchors.missing", "Give trustAnchors(...).", null);
       }
       if (client == null) {

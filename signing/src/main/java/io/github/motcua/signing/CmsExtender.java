@@ -1,5 +1,9 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.signing.internal.ArchiveTimestamps;
 import io.github.motcua.signing.internal.CmsEvidence;
 import java.io.ByteArrayInputStream;
@@ -91,7 +95,7 @@ public final class CmsExtender {
    *
    * @param cms the DER CMS ContentInfo (CAdES-B or -T)
    * @return the extended signature
-   * @throws SigningException {@code cms-extender.malformed} for input that is not a signature with
+   * @throws MotcuaException {@code cms-extender.malformed} for input that is not a signature with
    *     its signer's certificate; {@code validation-data.chain} or {@code
    *     validation-data.revocation} when a chain or a revocation value cannot be had
    */
@@ -110,10 +114,10 @@ public final class CmsExtender {
    *
    * @param cms the DER CMS ContentInfo (CAdES-T, -LT or -LTA)
    * @return the extended signature
-   * @throws SigningConfigurationException {@code cms-extender.timestamp-authority.missing}
-   * @throws SigningException as {@link #toLt}; {@code cms-extender.content-missing} for a detached
+   * @throws ConfigurationException {@code cms-extender.timestamp-authority.missing}
+   * @throws MotcuaException as {@link #toLt}; {@code cms-extender.content-missing} for a detached
    *     signature (use {@link #toLta(byte[], InputStream)})
-   * @throws TimestampException when no token can be had
+   * @throws MotcuaException when no token can be had
    */
   public byte[] toLta(byte[] cms) {
     return toLta(cms, null);
@@ -127,16 +131,16 @@ public final class CmsExtender {
    * @param detachedContent the signed content of a detached signature, read once to the end (not
    *     closed); null for a signature that encapsulates it
    * @return the extended signature
-   * @throws SigningConfigurationException {@code cms-extender.timestamp-authority.missing}
-   * @throws SigningException as {@link #toLt}; {@code cms-extender.content-missing} without the
+   * @throws ConfigurationException {@code cms-extender.timestamp-authority.missing}
+   * @throws MotcuaException as {@link #toLt}; {@code cms-extender.content-missing} without the
    *     content; {@code cms-extender.content-mismatch} when it is not the signed content
-   * @throws TimestampException when no token can be had
+   * @throws MotcuaException when no token can be had
    * @throws UncheckedIOException when reading the content fails
    */
   public byte[] toLta(byte[] cms, InputStream detachedContent) {
     Objects.requireNonNull(cms, "cms");
     if (tsa == null) {
-      throw new SigningConfigurationException(
+      throw new ConfigurationException(
           "cms-extender.timestamp-authority.missing",
           "Give timestampAuthority(...) for archive time-stamps.",
           null);
@@ -164,10 +168,10 @@ public final class CmsExtender {
                 signer,
                 new Attribute(ArchiveTimestamps.ARCHIVE_TIMESTAMP_V3, new DERSet(indexed))));
       }
-    } catch (SigningException e) {
+    } catch (MotcuaException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new SigningException(
+      throw new SecurityRefusalException(
           "cms-extender.timestamp", "The archive time-stamp token is unusable.", e);
     }
     SignedData stamped =
@@ -188,7 +192,7 @@ public final class CmsExtender {
     if (content == null) {
       ASN1Encodable encapsulated = signedData.getEncapContentInfo().getContent();
       if (encapsulated == null) {
-        throw new SigningException(
+        throw new InvalidInputException(
             "cms-extender.content-missing",
             "A detached signature needs its content for an archive time-stamp: use toLta(cms,"
                 + " content).");
@@ -228,7 +232,7 @@ public final class CmsExtender {
           || !MessageDigest.isEqual(
               ASN1OctetString.getInstance(digest.getAttrValues().getObjectAt(0)).getOctets(),
               hashes.get(algorithm.get()))) {
-        throw new SigningException(
+        throw new InvalidInputException(
             "cms-extender.content-mismatch",
             "The content is not what the signature signed; nothing was time-stamped.");
       }
@@ -240,7 +244,7 @@ public final class CmsExtender {
     try {
       return CmsEvidence.of(cms);
     } catch (IOException | RuntimeException e) {
-      throw new SigningException(
+      throw new InvalidInputException(
           "cms-extender.malformed",
           "Not a CMS signature that carries its signer's certificate.",
           e);
@@ -252,7 +256,7 @@ public final class CmsExtender {
       return SignedData.getInstance(
           ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms)).getContent());
     } catch (IOException | RuntimeException e) {
-      throw new SigningException(
+      throw new InvalidInputException(
           "cms-extender.malformed",
           "Not a CMS signature that carries its signer's certificate.",
           e);
@@ -264,7 +268,7 @@ public final class CmsExtender {
       return new ContentInfo(CMSObjectIdentifiers.signedData, signedData)
           .getEncoded(ASN1Encoding.DER);
     } catch (IOException e) {
-      throw new SigningException("cms-extender.encoding", "The values cannot be encoded.", e);
+      throw new InvalidInputException("cms-extender.encoding", "The values cannot be encoded.", e);
     }
   }
 
@@ -302,7 +306,7 @@ public final class CmsExtender {
               new DERSet(crls),
               signedData.getSignerInfos()));
     } catch (IOException | CertificateEncodingException | CRLException e) {
-      throw new SigningException("cms-extender.encoding", "The values cannot be encoded.", e);
+      throw new InvalidInputException("cms-extender.encoding", "The values cannot be encoded.", e);
     }
   }
 
@@ -367,11 +371,11 @@ public final class CmsExtender {
      * Builds the extender.
      *
      * @return the extender
-     * @throws SigningConfigurationException {@code cms-extender.certificate-validator.missing}
+     * @throws ConfigurationException {@code cms-extender.certificate-validator.missing}
      */
     public CmsExtender build() {
       if (validator == null) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "cms-extender.certificate-validator.missing", "Give certificateValidator(...).", null);
       }
       return new CmsExtender(this);

@@ -1,5 +1,9 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.signing.internal.CmsAssembler;
 import io.github.motcua.signing.internal.DigestSigner;
 import java.io.ByteArrayOutputStream;
@@ -81,8 +85,8 @@ public final class CmsSigner {
    *
    * @param content the content
    * @return the DER-encoded CMS {@code ContentInfo}
-   * @throws SigningKeyException when the key cannot sign
-   * @throws TimestampException when a time-stamp authority is configured and fails
+   * @throws MotcuaException when the key cannot sign
+   * @throws MotcuaException when a time-stamp authority is configured and fails
    */
   public byte[] sign(byte[] content) {
     Objects.requireNonNull(content, "content");
@@ -154,7 +158,7 @@ public final class CmsSigner {
    *
    * @param content the content; read to the end, not closed
    * @return the prepared state
-   * @throws SigningConfigurationException {@code cms-signer.prepare.content-too-large}
+   * @throws ConfigurationException {@code cms-signer.prepare.content-too-large}
    */
   public PreparedSignature prepare(InputStream content) {
     Objects.requireNonNull(content, "content");
@@ -164,7 +168,7 @@ public final class CmsSigner {
       }
       byte[] bytes = content.readNBytes(MAX_PREPARED_CONTENT + 1);
       if (bytes.length > MAX_PREPARED_CONTENT) {
-        throw new SigningConfigurationException(
+        throw new InvalidInputException(
             "cms-signer.prepare.content-too-large",
             "Encapsulated three-step signing keeps the content; sign more than "
                 + MAX_PREPARED_CONTENT
@@ -186,8 +190,8 @@ public final class CmsSigner {
    * @param prepared the state from {@link #prepare}
    * @param signatureValue the value the holder produced
    * @return the DER-encoded CMS {@code ContentInfo}
-   * @throws SigningConfigurationException {@code cms-signer.signature-value.mismatch} when the
-   *     value is not a signature of the prepared digest by the certificate's key
+   * @throws ConfigurationException {@code cms-signer.signature-value.mismatch} when the value is
+   *     not a signature of the prepared digest by the certificate's key
    */
   public byte[] complete(PreparedSignature prepared, byte[] signatureValue) {
     Objects.requireNonNull(prepared, "prepared");
@@ -198,7 +202,7 @@ public final class CmsSigner {
         prepared.digestToSign(),
         prepared.digestAlgorithm(),
         signatureValue)) {
-      throw new SigningConfigurationException(
+      throw new SecurityRefusalException(
           "cms-signer.signature-value.mismatch",
           "The signature value is not a "
               + prepared.signatureScheme()
@@ -247,7 +251,7 @@ public final class CmsSigner {
 
   private void requireKey() {
     if (key == null) {
-      throw new SigningConfigurationException(
+      throw new ConfigurationException(
           "cms-signer.key.missing",
           "This signer was built with a certificate chain only: use prepare/complete, or give"
               + " key(...).",
@@ -389,13 +393,13 @@ public final class CmsSigner {
      * Builds the signer.
      *
      * @return the signer
-     * @throws SigningConfigurationException {@code cms-signer.key.missing} when neither a key nor a
+     * @throws ConfigurationException {@code cms-signer.key.missing} when neither a key nor a
      *     certificate chain is given
      */
     public CmsSigner build() {
       List<X509Certificate> effectiveChain = key != null ? key.certificateChain() : chain;
       if (effectiveChain == null || effectiveChain.isEmpty()) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "cms-signer.key.missing", "Give key(...) or certificateChain(...).", null);
       }
       SignatureScheme effectiveScheme =
@@ -405,8 +409,10 @@ public final class CmsSigner {
                   ? scheme
                   : SignatureScheme.defaultFor(effectiveChain.get(0).getPublicKey().getAlgorithm());
       if (!effectiveScheme.fits(effectiveChain.get(0).getPublicKey().getAlgorithm())) {
-        throw new SigningKeyException(
-            "unsupported", "The certificate's key cannot sign with " + effectiveScheme + ".", null);
+        throw new ConfigurationException(
+            "signing-key.unsupported",
+            "The certificate's key cannot sign with " + effectiveScheme + ".",
+            null);
       }
       return new CmsSigner(this, List.copyOf(effectiveChain), effectiveScheme);
     }

@@ -1,5 +1,6 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.signing.internal.ArchiveTimestamps;
 import io.github.motcua.signing.internal.Asn1Scan;
 import io.github.motcua.signing.internal.Bc;
@@ -985,11 +986,11 @@ public final class CmsVerifier {
      * Builds the verifier.
      *
      * @return the verifier
-     * @throws SigningConfigurationException {@code cms-verifier.trust-anchors.missing}
+     * @throws ConfigurationException {@code cms-verifier.trust-anchors.missing}
      */
     public CmsVerifier build() {
       if (trustAnchors == null) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "cms-verifier.trust-anchors.missing", "Give trustAnchors(...).", null);
       }
       if (client == null) {

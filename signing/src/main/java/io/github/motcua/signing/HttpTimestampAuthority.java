@@ -1,5 +1,8 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.RetryLaterException;
+import io.github.motcua.core.SecurityRefusalException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigInteger;
@@ -85,8 +88,8 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(algorithm, "algorithm");
     if (digest.length != algorithm.length()) {
-      throw new TimestampException(
-          "imprint", "The digest is not a " + algorithm.jcaName() + " digest.", -1, -1, null);
+      throw new SecurityRefusalException(
+          "tsa.imprint", "The digest is not a " + algorithm.jcaName() + " digest.", null);
     }
     TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
     generator.setCertReq(requestCertificate);
@@ -116,21 +119,16 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
     headers.forEach(request::header);
     try (Response response = client.newCall(request.build()).execute()) {
       if (response.code() != 200) {
-        throw new TimestampException(
-            "http",
-            "The time-stamp authority answered HTTP " + response.code() + ".",
-            response.code(),
-            -1,
-            null);
+        throw new RetryLaterException(
+            "tsa.http", "The time-stamp authority answered HTTP " + response.code() + ".", null);
       }
       ResponseBody responseBody = response.body();
       return responseBody.bytes();
     } catch (InterruptedIOException e) {
-      throw new TimestampException(
-          "timeout", "The time-stamp authority did not answer in time.", -1, -1, e);
+      throw new RetryLaterException(
+          "tsa.timeout", "The time-stamp authority did not answer in time.", e);
     } catch (IOException e) {
-      throw new TimestampException(
-          "http", "The time-stamp authority cannot be reached.", -1, -1, e);
+      throw new RetryLaterException("tsa.http", "The time-stamp authority cannot be reached.", e);
     }
   }
 
@@ -139,14 +137,14 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
     try {
       response = new TimeStampResponse(reply);
     } catch (TSPException | IOException | RuntimeException e) {
-      throw new TimestampException(
-          "malformed", "The reply is not an RFC 3161 time-stamp response.", 200, -1, e);
+      throw new SecurityRefusalException(
+          "tsa.malformed", "The reply is not an RFC 3161 time-stamp response.", e);
     }
     int status = response.getStatus();
     if (status != 0 && status != 1) {
       String text = response.getStatusString();
-      throw new TimestampException(
-          "status",
+      throw new ConfigurationException(
+          "tsa.status",
           "The time-stamp authority refused: status "
               + status
               + (response.getFailInfo() == null
@@ -154,32 +152,26 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
                   : ", failure info " + response.getFailInfo().intValue())
               + (text == null ? "" : " (" + text + ")")
               + ".",
-          200,
-          status,
           null);
     }
     TimeStampToken token = response.getTimeStampToken();
     if (token == null) {
-      throw new TimestampException(
-          "malformed", "The reply grants a time-stamp but holds no token.", 200, status, null);
+      throw new SecurityRefusalException(
+          "tsa.malformed", "The reply grants a time-stamp but holds no token.", null);
     }
     TimeStampTokenInfo info = token.getTimeStampInfo();
     if (!info.getMessageImprintAlgOID().equals(request.getMessageImprintAlgOID())
         || !Arrays.equals(info.getMessageImprintDigest(), digest)) {
-      throw new TimestampException(
-          "imprint", "The token stamps another digest than the one sent.", 200, status, null);
+      throw new SecurityRefusalException(
+          "tsa.imprint", "The token stamps another digest than the one sent.", null);
     }
     if (info.getNonce() == null || !info.getNonce().equals(nonce)) {
-      throw new TimestampException(
-          "nonce",
-          "The token's nonce is not the request's: it answers another request.",
-          200,
-          status,
-          null);
+      throw new SecurityRefusalException(
+          "tsa.nonce", "The token's nonce is not the request's: it answers another request.", null);
     }
     if (policy != null && !policy.equals(info.getPolicy())) {
-      throw new TimestampException(
-          "policy", "The token is issued under another policy than requested.", 200, status, null);
+      throw new SecurityRefusalException(
+          "tsa.policy", "The token is issued under another policy than requested.", null);
     }
     if (requestCertificate) {
       verifyWithIncludedCertificate(token, status);
@@ -188,18 +180,16 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
       LOG.debug("Time-stamp token obtained from {} at {}", url.host(), info.getGenTime());
       return token.getEncoded();
     } catch (IOException e) {
-      throw new TimestampException("malformed", "The token cannot be encoded.", 200, status, e);
+      throw new SecurityRefusalException("tsa.malformed", "The token cannot be encoded.", e);
     }
   }
 
   private static void verifyWithIncludedCertificate(TimeStampToken token, int status) {
     Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(token.getSID());
     if (matches.isEmpty()) {
-      throw new TimestampException(
-          "certificate",
+      throw new SecurityRefusalException(
+          "tsa.certificate",
           "The certificate was requested but the token does not include it.",
-          200,
-          status,
           null);
     }
     try {
@@ -208,12 +198,8 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
           new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
       token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
     } catch (Exception e) {
-      throw new TimestampException(
-          "certificate",
-          "The token does not verify with the authority's certificate.",
-          200,
-          status,
-          e);
+      throw new SecurityRefusalException(
+          "tsa.certificate", "The token does not verify with the authority's certificate.", e);
     }
   }
 
@@ -239,12 +225,12 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
      *
      * @param url an http or https URL
      * @return this builder
-     * @throws SigningConfigurationException {@code tsa.url.invalid}
+     * @throws ConfigurationException {@code tsa.url.invalid}
      */
     public Builder url(String url) {
       HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
       if (parsed == null) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "tsa.url.invalid", "The time-stamp authority URL is not an http(s) URL.", null);
       }
       this.url = parsed;
@@ -270,7 +256,7 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
      */
     public Builder policy(String oid) {
       if (oid != null && !oid.matches("[0-2](\\.\\d+)+")) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "tsa.policy.invalid", "The policy is not a dotted OID.", null);
       }
       this.policy = oid;
@@ -309,7 +295,7 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
      */
     public Builder timeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "tsa.timeout.invalid", "The timeout must be positive.", null);
       }
       this.timeout = timeout;
@@ -331,11 +317,11 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
      * Builds the authority client.
      *
      * @return the client
-     * @throws SigningConfigurationException {@code tsa.url.missing}
+     * @throws ConfigurationException {@code tsa.url.missing}
      */
     public HttpTimestampAuthority build() {
       if (url == null) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "tsa.url.missing", "Give url(...) of the time-stamp authority.", null);
       }
       if (client == null) {

@@ -1,5 +1,7 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.signing.internal.DigestSigner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,13 +80,16 @@ public final class KeyStoreSigningKey implements SigningKey {
       PrivateKey privateKey, List<X509Certificate> chain, SignatureScheme scheme) {
     Objects.requireNonNull(privateKey, "privateKey");
     if (chain == null || chain.isEmpty()) {
-      throw new SigningKeyException("not-found", "The key has no certificate chain.", null);
+      throw new ConfigurationException(
+          "signing-key.not-found", "The key has no certificate chain.", null);
     }
     String algorithm = chain.get(0).getPublicKey().getAlgorithm();
     SignatureScheme chosen = scheme == null ? SignatureScheme.defaultFor(algorithm) : scheme;
     if (!chosen.fits(algorithm)) {
-      throw new SigningKeyException(
-          "unsupported", "A " + algorithm + " key cannot sign with " + chosen + ".", null);
+      throw new ConfigurationException(
+          "signing-key.unsupported",
+          "A " + algorithm + " key cannot sign with " + chosen + ".",
+          null);
     }
     return new KeyStoreSigningKey(privateKey, List.copyOf(chain), chosen);
   }
@@ -126,18 +131,20 @@ public final class KeyStoreSigningKey implements SigningKey {
     try {
       String chosen = alias == null ? onlyKeyAlias(store) : alias;
       if (!store.containsAlias(chosen) || !store.isKeyEntry(chosen)) {
-        throw new SigningKeyException(
-            "not-found", "The key store has no key entry with alias '" + chosen + "'.", null);
+        throw new ConfigurationException(
+            "signing-key.not-found",
+            "The key store has no key entry with alias '" + chosen + "'.",
+            null);
       }
       Key key = store.getKey(chosen, password);
       if (!(key instanceof PrivateKey)) {
-        throw new SigningKeyException(
-            "not-found", "The entry '" + chosen + "' holds no private key.", null);
+        throw new ConfigurationException(
+            "signing-key.not-found", "The entry '" + chosen + "' holds no private key.", null);
       }
       Certificate[] certificates = store.getCertificateChain(chosen);
       if (certificates == null || certificates.length == 0) {
-        throw new SigningKeyException(
-            "not-found", "The entry '" + chosen + "' has no certificate chain.", null);
+        throw new ConfigurationException(
+            "signing-key.not-found", "The entry '" + chosen + "' has no certificate chain.", null);
       }
       List<X509Certificate> chain = new ArrayList<>();
       for (Certificate certificate : certificates) {
@@ -145,9 +152,10 @@ public final class KeyStoreSigningKey implements SigningKey {
       }
       return of((PrivateKey) key, chain, scheme);
     } catch (UnrecoverableKeyException e) {
-      throw new SigningKeyException("password", "The key password is wrong.", e);
+      throw new ConfigurationException("signing-key.password", "The key password is wrong.", e);
     } catch (GeneralSecurityException e) {
-      throw new SigningKeyException("not-found", "The key cannot be read from the store.", e);
+      throw new ConfigurationException(
+          "signing-key.not-found", "The key cannot be read from the store.", e);
     }
   }
 
@@ -160,8 +168,8 @@ public final class KeyStoreSigningKey implements SigningKey {
       }
     }
     if (keys.size() != 1) {
-      throw new SigningKeyException(
-          keys.isEmpty() ? "not-found" : "alias-ambiguous",
+      throw new ConfigurationException(
+          "signing-key." + (keys.isEmpty() ? "not-found" : "alias-ambiguous"),
           "The key store holds "
               + keys.size()
               + " key entries; name the one to use with alias(...).",
@@ -234,17 +242,17 @@ public final class KeyStoreSigningKey implements SigningKey {
      * Reads the key and chain.
      *
      * @return the signing key
-     * @throws SigningKeyException {@code signing-key.password}, {@code signing-key.not-found},
-     *     {@code signing-key.alias-ambiguous}, {@code signing-key.unsupported}
-     * @throws SigningConfigurationException {@code signing-key.store.missing} when no store was
-     *     given, {@code signing-key.store.unreadable} when the file cannot be read
+     * @throws MotcuaException {@code signing-key.password}, {@code signing-key.not-found}, {@code
+     *     signing-key.alias-ambiguous}, {@code signing-key.unsupported}
+     * @throws ConfigurationException {@code signing-key.store.missing} when no store was given,
+     *     {@code signing-key.store.unreadable} when the file cannot be read
      */
     public KeyStoreSigningKey build() {
       try {
         KeyStore loaded = store;
         if (loaded == null) {
           if (pkcs12File == null) {
-            throw new SigningConfigurationException(
+            throw new ConfigurationException(
                 "signing-key.store.missing", "Give pkcs12(file, password) or keyStore(...).", null);
           }
           loaded = loadPkcs12(pkcs12File, storePassword);
@@ -268,12 +276,13 @@ public final class KeyStoreSigningKey implements SigningKey {
       } catch (IOException e) {
         if (e.getCause() instanceof UnrecoverableKeyException
             || String.valueOf(e.getMessage()).contains("password")) {
-          throw new SigningKeyException("password", "The key store password is wrong.", e);
+          throw new ConfigurationException(
+              "signing-key.password", "The key store password is wrong.", e);
         }
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "signing-key.store.unreadable", "The PKCS#12 file cannot be read.", e);
       } catch (GeneralSecurityException e) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "signing-key.store.unreadable", "The PKCS#12 file cannot be read.", e);
       }
     }

@@ -1,5 +1,8 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.signing.internal.DigestSigner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,7 +94,8 @@ public final class Pkcs11SigningKey implements SigningKey, AutoCloseable {
       return DigestSigner.sign(
           privateKey, provider, certificate().getPublicKey(), scheme, digest, algorithm);
     } catch (ProviderException e) {
-      throw new SigningKeyException("token-absent", "The PKCS#11 token did not answer.", e);
+      throw new ConfigurationException(
+          "signing-key.token-absent", "The PKCS#11 token did not answer.", e);
     }
   }
 
@@ -112,7 +116,8 @@ public final class Pkcs11SigningKey implements SigningKey, AutoCloseable {
       try {
         ((AuthProvider) provider).logout();
       } catch (LoginException e) {
-        throw new SigningKeyException("failed", "Logging out of the PKCS#11 token failed.", e);
+        throw new RetryLaterException(
+            "signing-key.failed", "Logging out of the PKCS#11 token failed.", e);
       }
     }
   }
@@ -206,24 +211,26 @@ public final class Pkcs11SigningKey implements SigningKey, AutoCloseable {
      * Loads the library, logs in to the token and finds the key and its certificate chain.
      *
      * @return the signing key
-     * @throws SigningKeyException {@code signing-key.token-absent} when the library cannot be
-     *     loaded or the slot holds no token, {@code signing-key.password} for a wrong PIN, {@code
+     * @throws MotcuaException {@code signing-key.token-absent} when the library cannot be loaded or
+     *     the slot holds no token, {@code signing-key.password} for a wrong PIN, {@code
      *     signing-key.not-found} when no key with a certificate is found
-     * @throws SigningConfigurationException {@code pkcs11.library.missing} or {@code
-     *     pkcs11.pin.missing} when a required setting is absent
+     * @throws ConfigurationException {@code pkcs11.library.missing} or {@code pkcs11.pin.missing}
+     *     when a required setting is absent
      */
     public Pkcs11SigningKey build() {
       if (library == null) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "pkcs11.library.missing", "Give library(path) of the PKCS#11 module.", null);
       }
       if (pin == null) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "pkcs11.pin.missing", "Give pin(...) to log in to the token.", null);
       }
       if (!Files.isReadable(library)) {
-        throw new SigningKeyException(
-            "token-absent", "The PKCS#11 library " + library + " cannot be read.", null);
+        throw new ConfigurationException(
+            "signing-key.token-absent",
+            "The PKCS#11 library " + library + " cannot be read.",
+            null);
       }
       try {
         Provider provider = configure();
@@ -233,8 +240,8 @@ public final class Pkcs11SigningKey implements SigningKey, AutoCloseable {
         Key key = store.getKey(chosen, null);
         Certificate[] certificates = store.getCertificateChain(chosen);
         if (!(key instanceof PrivateKey) || certificates == null || certificates.length == 0) {
-          throw new SigningKeyException(
-              "not-found",
+          throw new ConfigurationException(
+              "signing-key.not-found",
               "The token has no private key with a certificate under alias '" + chosen + "'.",
               null);
         }
@@ -246,22 +253,24 @@ public final class Pkcs11SigningKey implements SigningKey, AutoCloseable {
         SignatureScheme chosenScheme =
             scheme == null ? SignatureScheme.defaultFor(algorithm) : scheme;
         if (!chosenScheme.fits(algorithm)) {
-          throw new SigningKeyException(
-              "unsupported",
+          throw new ConfigurationException(
+              "signing-key.unsupported",
               "A " + algorithm + " key cannot sign with " + chosenScheme + ".",
               null);
         }
         return new Pkcs11SigningKey(provider, (PrivateKey) key, List.copyOf(chain), chosenScheme);
       } catch (IOException e) {
         if (hasCause(e, FailedLoginException.class)) {
-          throw new SigningKeyException("password", "The token PIN is wrong.", e);
+          throw new ConfigurationException("signing-key.password", "The token PIN is wrong.", e);
         }
-        throw new SigningKeyException("token-absent", "The token cannot be opened.", e);
+        throw new ConfigurationException(
+            "signing-key.token-absent", "The token cannot be opened.", e);
       } catch (ProviderException e) {
-        throw new SigningKeyException(
-            "token-absent", "The PKCS#11 library or slot cannot be used.", e);
+        throw new ConfigurationException(
+            "signing-key.token-absent", "The PKCS#11 library or slot cannot be used.", e);
       } catch (GeneralSecurityException e) {
-        throw new SigningKeyException("not-found", "The key cannot be read from the token.", e);
+        throw new ConfigurationException(
+            "signing-key.not-found", "The key cannot be read from the token.", e);
       } finally {
         Arrays.fill(pin, '\0');
       }
@@ -279,8 +288,8 @@ public final class Pkcs11SigningKey implements SigningKey, AutoCloseable {
       }
       Provider base = Security.getProvider("SunPKCS11");
       if (base == null) {
-        throw new SigningKeyException(
-            "token-absent", "This Java runtime has no SunPKCS11 provider.", null);
+        throw new ConfigurationException(
+            "signing-key.token-absent", "This Java runtime has no SunPKCS11 provider.", null);
       }
       return base.configure(config.toString());
     }
@@ -293,8 +302,8 @@ public final class Pkcs11SigningKey implements SigningKey, AutoCloseable {
         }
       }
       if (keys.size() != 1) {
-        throw new SigningKeyException(
-            keys.isEmpty() ? "not-found" : "alias-ambiguous",
+        throw new ConfigurationException(
+            "signing-key." + (keys.isEmpty() ? "not-found" : "alias-ambiguous"),
             "The token holds " + keys.size() + " keys with certificates; name one with alias().",
             null);
       }

@@ -1,5 +1,7 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InvalidObjectException;
@@ -197,8 +199,8 @@ public final class PreparedSignature implements Serializable {
    *
    * @param bytes the encoded state
    * @return the prepared signature
-   * @throws SigningConfigurationException {@code prepared-signature.malformed} when the bytes are
-   *     not such a state
+   * @throws ConfigurationException {@code prepared-signature.malformed} when the bytes are not such
+   *     a state
    */
   public static PreparedSignature fromBytes(byte[] bytes) {
     if (bytes == null) {
@@ -234,15 +236,23 @@ public final class PreparedSignature implements Serializable {
                 .getOctets();
       }
       return new PreparedSignature(algorithm, scheme, attributes, chain, content);
-    } catch (SigningConfigurationException e) {
+    } catch (InvalidInputException e) {
+      if (e.code().startsWith("prepared-signature.")) {
+        throw e;
+      }
+      throw malformed("it does not parse", e);
+    } catch (ConfigurationException e) {
+      if (e.code().startsWith("signing-key.")) {
+        throw malformed("it does not parse", e);
+      }
       throw e;
     } catch (IOException | CertificateException | RuntimeException e) {
       throw malformed("it does not parse", e);
     }
   }
 
-  private static SigningConfigurationException malformed(String why, Throwable cause) {
-    return new SigningConfigurationException(
+  private static InvalidInputException malformed(String why, Throwable cause) {
+    return new InvalidInputException(
         "prepared-signature.malformed", "The prepared signature is unusable: " + why + ".", cause);
   }
 

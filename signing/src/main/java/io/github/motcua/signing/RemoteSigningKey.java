@@ -1,5 +1,9 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
+import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.signing.internal.DigestSigner;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -70,10 +74,9 @@ public final class RemoteSigningKey implements SigningKey {
   /**
    * Asks the service to sign and waits for its answer.
    *
-   * @throws SigningKeyException {@code signing-key.timeout} when the service does not answer in
-   *     time, {@code signing-key.failed} when it fails or refuses, {@code
-   *     signing-key.signature-mismatch} when the value it returns does not verify with the
-   *     certificate
+   * @throws MotcuaException {@code signing-key.timeout} when the service does not answer in time,
+   *     {@code signing-key.failed} when it fails or refuses, {@code signing-key.signature-mismatch}
+   *     when the value it returns does not verify with the certificate
    */
   @Override
   public byte[] signDigest(byte[] digest, DigestAlgorithm algorithm) {
@@ -88,20 +91,25 @@ public final class RemoteSigningKey implements SigningKey {
       value = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new SigningKeyException(
-          "timeout", "The remote signing service did not answer within " + timeout + ".", e);
+      throw new RetryLaterException(
+          "signing-key.timeout",
+          "The remote signing service did not answer within " + timeout + ".",
+          e);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      throw new SigningKeyException("failed", "Interrupted while waiting for the signature.", e);
+      throw new RetryLaterException(
+          "signing-key.failed", "Interrupted while waiting for the signature.", e);
     } catch (ExecutionException | CancellationException e) {
-      throw new SigningKeyException(
-          "failed", "The remote signing service failed or refused to sign.", e.getCause());
+      throw new RetryLaterException(
+          "signing-key.failed",
+          "The remote signing service failed or refused to sign.",
+          e.getCause());
     }
     if (value == null
         || !DigestSigner.verify(certificate().getPublicKey(), scheme, digest, algorithm, value)) {
-      throw new SigningKeyException(
-          "signature-mismatch",
+      throw new SecurityRefusalException(
+          "signing-key.signature-mismatch",
           "The remote signing service returned a value that does not verify with the"
               + " certificate.",
           null);
@@ -165,7 +173,7 @@ public final class RemoteSigningKey implements SigningKey {
      */
     public Builder timeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "remote-signing-key.timeout.invalid", "The timeout must be positive.", null);
       }
       this.timeout = timeout;
@@ -176,23 +184,25 @@ public final class RemoteSigningKey implements SigningKey {
      * Builds the key.
      *
      * @return the key
-     * @throws SigningConfigurationException {@code remote-signing-key.service.missing} or {@code
+     * @throws ConfigurationException {@code remote-signing-key.service.missing} or {@code
      *     remote-signing-key.chain.missing}
      */
     public RemoteSigningKey build() {
       if (service == null) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "remote-signing-key.service.missing", "Give service(...).", null);
       }
       if (chain == null || chain.isEmpty()) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "remote-signing-key.chain.missing", "Give certificateChain(...).", null);
       }
       String algorithm = chain.get(0).getPublicKey().getAlgorithm();
       SignatureScheme chosen = scheme == null ? SignatureScheme.defaultFor(algorithm) : scheme;
       if (!chosen.fits(algorithm)) {
-        throw new SigningKeyException(
-            "unsupported", "A " + algorithm + " key cannot sign with " + chosen + ".", null);
+        throw new ConfigurationException(
+            "signing-key.unsupported",
+            "A " + algorithm + " key cannot sign with " + chosen + ".",
+            null);
       }
       return new RemoteSigningKey(this, chosen);
     }

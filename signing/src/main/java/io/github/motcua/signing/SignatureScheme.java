@@ -1,5 +1,8 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
+
 /**
  * How a private key turns a digest into a signature value. Thread-safe.
  *
@@ -19,7 +22,7 @@ public enum SignatureScheme {
    *
    * @param keyAlgorithm the JCA key algorithm, such as {@code RSA} or {@code EC}
    * @return {@link #RSA_PKCS1_V1_5} for RSA, {@link #ECDSA} for EC
-   * @throws SigningKeyException {@code signing-key.unsupported} for any other algorithm
+   * @throws MotcuaException {@code signing-key.unsupported} for any other algorithm
    */
   public static SignatureScheme defaultFor(String keyAlgorithm) {
     switch (keyAlgorithm) {
@@ -31,8 +34,8 @@ public enum SignatureScheme {
       case "ECDSA":
         return ECDSA;
       default:
-        throw new SigningKeyException(
-            "unsupported", "Keys of type " + keyAlgorithm + " cannot sign here.", null);
+        throw new ConfigurationException(
+            "signing-key.unsupported", "Keys of type " + keyAlgorithm + " cannot sign here.", null);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.github.motcua.signing;
 
-import io.github.motcua.core.id.InvalidIdentifierException;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.core.internal.Masking;
@@ -81,7 +81,7 @@ public final class SignerIdentity {
             && value.length() == 12) {
           personalId = PersonalId.parse(value);
         }
-      } catch (InvalidIdentifierException e) {
+      } catch (InvalidInputException e) {
         // Kept raw: a certificate with a malformed identifier is still reported, not rejected.
       }
     }

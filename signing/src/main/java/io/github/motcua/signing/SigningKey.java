@@ -1,5 +1,6 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.MotcuaException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -51,7 +52,7 @@ public interface SigningKey {
    * @param digest the digest, as long as {@code algorithm} produces
    * @param algorithm the algorithm that produced the digest
    * @return the signature value in the form CMS carries it
-   * @throws SigningKeyException when the key holder cannot or will not sign
+   * @throws MotcuaException when the key holder cannot or will not sign
    */
   byte[] signDigest(byte[] digest, DigestAlgorithm algorithm);
 }

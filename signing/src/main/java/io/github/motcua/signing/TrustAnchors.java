@@ -1,5 +1,6 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.ConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public final class TrustAnchors {
 
   private TrustAnchors(List<X509Certificate> certificates) {
     if (certificates.isEmpty()) {
-      throw new SigningConfigurationException(
+      throw new ConfigurationException(
           "trust-anchors.empty", "At least one trust anchor is needed.", null);
     }
     this.certificates = List.copyOf(certificates);
@@ -67,8 +68,8 @@ public final class TrustAnchors {
    *
    * @param store a loaded key store
    * @return the trust anchors
-   * @throws SigningConfigurationException {@code trust-anchors.key-store} when it cannot be read,
-   *     {@code trust-anchors.empty} when it holds no certificate
+   * @throws ConfigurationException {@code trust-anchors.key-store} when it cannot be read, {@code
+   *     trust-anchors.empty} when it holds no certificate
    */
   public static TrustAnchors fromKeyStore(KeyStore store) {
     Objects.requireNonNull(store, "store");
@@ -82,7 +83,7 @@ public final class TrustAnchors {
       }
       return new TrustAnchors(out);
     } catch (KeyStoreException e) {
-      throw new SigningConfigurationException(
+      throw new ConfigurationException(
           "trust-anchors.key-store", "The trust store cannot be read.", e);
     }
   }
@@ -92,7 +93,7 @@ public final class TrustAnchors {
    *
    * @param pem the PEM text
    * @return the trust anchors
-   * @throws SigningConfigurationException {@code trust-anchors.pem} when it does not parse
+   * @throws ConfigurationException {@code trust-anchors.pem} when it does not parse
    */
   public static TrustAnchors fromPem(String pem) {
     Objects.requireNonNull(pem, "pem");
@@ -106,7 +107,7 @@ public final class TrustAnchors {
       }
       return new TrustAnchors(out);
     } catch (CertificateException e) {
-      throw new SigningConfigurationException(
+      throw new ConfigurationException(
           "trust-anchors.pem", "The PEM text holds no readable certificate.", e);
     }
   }
@@ -116,14 +117,13 @@ public final class TrustAnchors {
    *
    * @param file the file
    * @return the trust anchors
-   * @throws SigningConfigurationException {@code trust-anchors.pem} when it cannot be read
+   * @throws ConfigurationException {@code trust-anchors.pem} when it cannot be read
    */
   public static TrustAnchors fromPem(Path file) {
     try {
       return fromPem(Files.readString(file, StandardCharsets.US_ASCII));
     } catch (IOException e) {
-      throw new SigningConfigurationException(
-          "trust-anchors.pem", "The PEM file cannot be read.", e);
+      throw new ConfigurationException("trust-anchors.pem", "The PEM file cannot be read.", e);
     }
   }
 

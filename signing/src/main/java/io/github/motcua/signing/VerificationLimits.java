@@ -1,5 +1,6 @@
 package io.github.motcua.signing;
 
+import io.github.motcua.core.ConfigurationException;
 import java.util.Objects;
 
 /**
@@ -248,7 +249,7 @@ public final class VerificationLimits {
 
     private static int positive(String name, int value) {
       if (value < 1) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "verification-limits." + name, "The limit " + name + " must be at least 1.", null);
       }
       return value;
@@ -259,7 +260,7 @@ public final class VerificationLimits {
      *
      * @param limit default 16
      * @return this builder
-     * @throws SigningConfigurationException {@code verification-limits.signers} below 1
+     * @throws ConfigurationException {@code verification-limits.signers} below 1
      */
     public Builder maxSigners(int limit) {
       this.maxSigners = positive("signers", limit);
@@ -271,7 +272,7 @@ public final class VerificationLimits {
      *
      * @param limit default 64
      * @return this builder
-     * @throws SigningConfigurationException {@code verification-limits.certificates} below 1
+     * @throws ConfigurationException {@code verification-limits.certificates} below 1
      */
     public Builder maxCertificates(int limit) {
       this.maxCertificates = positive("certificates", limit);
@@ -283,7 +284,7 @@ public final class VerificationLimits {
      *
      * @param limit default 8
      * @return this builder
-     * @throws SigningConfigurationException {@code verification-limits.timestamps} below 1
+     * @throws ConfigurationException {@code verification-limits.timestamps} below 1
      */
     public Builder maxTimestamps(int limit) {
       this.maxTimestamps = positive("timestamps", limit);
@@ -295,7 +296,7 @@ public final class VerificationLimits {
      *
      * @param limit default 128
      * @return this builder
-     * @throws SigningConfigurationException {@code verification-limits.revocation-values} below 1
+     * @throws ConfigurationException {@code verification-limits.revocation-values} below 1
      */
     public Builder maxRevocationValues(int limit) {
       this.maxRevocationValues = positive("revocation-values", limit);
@@ -307,7 +308,7 @@ public final class VerificationLimits {
      *
      * @param limit default 64
      * @return this builder
-     * @throws SigningConfigurationException {@code verification-limits.nesting} below 1
+     * @throws ConfigurationException {@code verification-limits.nesting} below 1
      */
     public Builder maxNesting(int limit) {
       this.maxNesting = positive("nesting", limit);
@@ -319,7 +320,7 @@ public final class VerificationLimits {
      *
      * @param bytes default 32 MiB
      * @return this builder
-     * @throws SigningConfigurationException {@code verification-limits.crl-bytes} below 1
+     * @throws ConfigurationException {@code verification-limits.crl-bytes} below 1
      */
     public Builder maxCrlBytes(int bytes) {
       this.maxCrlBytes = positive("crl-bytes", bytes);
@@ -331,7 +332,7 @@ public final class VerificationLimits {
      *
      * @param bytes default 1 MiB
      * @return this builder
-     * @throws SigningConfigurationException {@code verification-limits.ocsp-bytes} below 1
+     * @throws ConfigurationException {@code verification-limits.ocsp-bytes} below 1
      */
     public Builder maxOcspBytes(int bytes) {
       this.maxOcspBytes = positive("ocsp-bytes", bytes);
@@ -343,7 +344,7 @@ public final class VerificationLimits {
      *
      * @param limit default 1,000
      * @return this builder
-     * @throws SigningConfigurationException {@code verification-limits.pdf-revisions} below 1
+     * @throws ConfigurationException {@code verification-limits.pdf-revisions} below 1
      */
     public Builder maxPdfRevisions(int limit) {
       this.maxPdfRevisions = positive("pdf-revisions", limit);
@@ -355,7 +356,7 @@ public final class VerificationLimits {
      *
      * @param limit default 100
      * @return this builder
-     * @throws SigningConfigurationException {@code verification-limits.pdf-signatures} below 1
+     * @throws ConfigurationException {@code verification-limits.pdf-signatures} below 1
      */
     public Builder maxPdfSignatures(int limit) {
       this.maxPdfSignatures = positive("pdf-signatures", limit);
@@ -367,7 +368,7 @@ public final class VerificationLimits {
      *
      * @param limit default 500,000
      * @return this builder
-     * @throws SigningConfigurationException {@code verification-limits.pdf-objects} below 1
+     * @throws ConfigurationException {@code verification-limits.pdf-objects} below 1
      */
     public Builder maxPdfObjects(int limit) {
       this.maxPdfObjects = positive("pdf-objects", limit);

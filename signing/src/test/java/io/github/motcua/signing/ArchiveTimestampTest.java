@@ -3,6 +3,8 @@ package io.github.motcua.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.testkit.TestPki;
 import io.github.motcua.testkit.TimestampAuthorityFake;
 import java.io.ByteArrayInputStream;
@@ -383,7 +385,7 @@ class ArchiveTimestampTest {
 
     assertThatThrownBy(() -> extender().toLta(detached))
         .isInstanceOfSatisfying(
-            SigningException.class,
+            MotcuaException.class,
             e -> assertThat(e.code()).isEqualTo("cms-extender.content-missing"));
     assertThatThrownBy(
             () ->
@@ -392,11 +394,11 @@ class ArchiveTimestampTest {
                         detached,
                         new ByteArrayInputStream("khác".getBytes(StandardCharsets.UTF_8))))
         .isInstanceOfSatisfying(
-            SigningException.class,
+            MotcuaException.class,
             e -> assertThat(e.code()).isEqualTo("cms-extender.content-mismatch"));
     assertThatThrownBy(() -> withoutTsa.toLta(detached))
         .isInstanceOfSatisfying(
-            SigningConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("cms-extender.timestamp-authority.missing"));
   }
 

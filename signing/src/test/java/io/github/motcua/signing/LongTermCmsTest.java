@@ -3,6 +3,7 @@ package io.github.motcua.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.testkit.TestPki;
 import io.github.motcua.testkit.TimestampAuthorityFake;
 import java.nio.file.Files;
@@ -127,8 +128,8 @@ class LongTermCmsTest {
   @Test
   void refusesToExtendWhatIsNotASignature() {
     assertThatThrownBy(() -> extender().toLt(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}))
-        .isInstanceOf(SigningException.class)
-        .extracting(e -> ((SigningException) e).code())
+        .isInstanceOf(MotcuaException.class)
+        .extracting(e -> ((MotcuaException) e).code())
         .isEqualTo("cms-extender.malformed");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.testkit.TestPki;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +149,7 @@ class Pkcs11SoftHsmTest {
                     .alias("rsa")
                     .build())
         .isInstanceOfSatisfying(
-            SigningKeyException.class, e -> assertThat(e.code()).isEqualTo("signing-key.password"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("signing-key.password"));
   }
 
   @Test
@@ -160,8 +161,7 @@ class Pkcs11SoftHsmTest {
                     .pin(PIN)
                     .build())
         .isInstanceOfSatisfying(
-            SigningKeyException.class,
-            e -> assertThat(e.code()).isEqualTo("signing-key.token-absent"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("signing-key.token-absent"));
   }
 
   @Test
@@ -169,8 +169,7 @@ class Pkcs11SoftHsmTest {
     assertThatThrownBy(
             () -> Pkcs11SigningKey.builder().library(LIBRARY).slot(987654L).pin(PIN).build())
         .isInstanceOfSatisfying(
-            SigningKeyException.class,
-            e -> assertThat(e.code()).isEqualTo("signing-key.token-absent"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("signing-key.token-absent"));
   }
 
   private static boolean onPath(String tool) {

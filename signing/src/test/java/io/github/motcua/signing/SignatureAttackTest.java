@@ -2,6 +2,8 @@ package io.github.motcua.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.testkit.TestPki;
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -280,8 +282,8 @@ class SignatureAttackTest {
   void limitsAreValidated() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> VerificationLimits.builder().maxSigners(0))
-        .isInstanceOf(SigningConfigurationException.class)
-        .extracting(e -> ((SigningException) e).code())
+        .isInstanceOf(ConfigurationException.class)
+        .extracting(e -> ((MotcuaException) e).code())
         .isEqualTo("verification-limits.signers");
   }
 

@@ -3,6 +3,7 @@ package io.github.motcua.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.testkit.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class SigningKeyTest {
     assertThatThrownBy(
             () -> KeyStoreSigningKey.builder().pkcs12(file, "s3cret-typo".toCharArray()).build())
         .isInstanceOfSatisfying(
-            SigningKeyException.class,
+            MotcuaException.class,
             e -> {
               assertThat(e.code()).isEqualTo("signing-key.password");
               assertThat(e.getMessage()).doesNotContain("s3cret-typo").doesNotContain("changeit");
@@ -52,8 +53,7 @@ class SigningKeyTest {
                     .alias("nobody")
                     .build())
         .isInstanceOfSatisfying(
-            SigningKeyException.class,
-            e -> assertThat(e.code()).isEqualTo("signing-key.not-found"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("signing-key.not-found"));
   }
 
   @Test
@@ -65,8 +65,7 @@ class SigningKeyTest {
                     .signatureScheme(SignatureScheme.RSA_PSS)
                     .build())
         .isInstanceOfSatisfying(
-            SigningKeyException.class,
-            e -> assertThat(e.code()).isEqualTo("signing-key.unsupported"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("signing-key.unsupported"));
   }
 
   @Test
@@ -75,7 +74,7 @@ class SigningKeyTest {
 
     assertThatThrownBy(() -> key.signDigest(new byte[20], DigestAlgorithm.SHA256))
         .isInstanceOfSatisfying(
-            SigningKeyException.class,
+            MotcuaException.class,
             e -> assertThat(e.code()).isEqualTo("signing-key.digest-length"));
   }
 
@@ -112,7 +111,7 @@ class SigningKeyTest {
 
     assertThatThrownBy(() -> key.signDigest(new byte[32], DigestAlgorithm.SHA256))
         .isInstanceOfSatisfying(
-            SigningKeyException.class, e -> assertThat(e.code()).isEqualTo("signing-key.timeout"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("signing-key.timeout"));
     assertThat(never).isCancelled();
   }
 
@@ -129,7 +128,7 @@ class SigningKeyTest {
 
     assertThatThrownBy(() -> key.signDigest(new byte[32], DigestAlgorithm.SHA256))
         .isInstanceOfSatisfying(
-            SigningKeyException.class,
+            MotcuaException.class,
             e -> assertThat(e.code()).isEqualTo("signing-key.signature-mismatch"));
   }
 
@@ -142,6 +141,6 @@ class SigningKeyTest {
 
     assertThatThrownBy(() -> key.signDigest(new byte[32], DigestAlgorithm.SHA256))
         .isInstanceOfSatisfying(
-            SigningKeyException.class, e -> assertThat(e.code()).isEqualTo("signing-key.failed"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("signing-key.failed"));
   }
 }

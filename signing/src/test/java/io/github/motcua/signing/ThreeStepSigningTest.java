@@ -3,6 +3,9 @@ package io.github.motcua.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.testkit.TestPki;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -93,7 +96,7 @@ class ThreeStepSigningTest {
 
     assertThatThrownBy(() -> chainOnlySigner(false).complete(prepared, wrong))
         .isInstanceOfSatisfying(
-            SigningConfigurationException.class,
+            SecurityRefusalException.class,
             e -> assertThat(e.code()).isEqualTo("cms-signer.signature-value.mismatch"));
   }
 
@@ -101,7 +104,7 @@ class ThreeStepSigningTest {
   void rejectsGarbageAsPreparedState() {
     assertThatThrownBy(() -> PreparedSignature.fromBytes(new byte[] {0x30, 0x03, 0x02, 0x01, 0x07}))
         .isInstanceOfSatisfying(
-            SigningConfigurationException.class,
+            InvalidInputException.class,
             e -> assertThat(e.code()).isEqualTo("prepared-signature.malformed"));
   }
 
@@ -109,7 +112,7 @@ class ThreeStepSigningTest {
   void chainOnlySignerCannotSignInOneStep() {
     assertThatThrownBy(() -> chainOnlySigner(false).sign(Fixtures.CONTENT))
         .isInstanceOfSatisfying(
-            SigningConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("cms-signer.key.missing"));
   }
 }

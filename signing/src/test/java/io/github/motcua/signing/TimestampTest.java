@@ -3,6 +3,9 @@ package io.github.motcua.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.testkit.TestPki;
 import io.github.motcua.testkit.TimestampAuthorityFake;
 import java.nio.file.Files;
@@ -114,10 +117,10 @@ class TimestampTest {
 
     assertThatThrownBy(() -> signWith(client().build()))
         .isInstanceOfSatisfying(
-            TimestampException.class,
+            ConfigurationException.class,
             e -> {
               assertThat(e.code()).isEqualTo("tsa.status");
-              assertThat(e.pkiStatus()).isEqualTo(2);
+              assertThat(e.getMessage()).contains("status 2");
             });
   }
 
@@ -127,7 +130,7 @@ class TimestampTest {
 
     assertThatThrownBy(() -> signWith(client().build()))
         .isInstanceOfSatisfying(
-            TimestampException.class, e -> assertThat(e.code()).isEqualTo("tsa.nonce"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("tsa.nonce"));
   }
 
   @Test
@@ -136,7 +139,7 @@ class TimestampTest {
 
     assertThatThrownBy(() -> signWith(client().build()))
         .isInstanceOfSatisfying(
-            TimestampException.class, e -> assertThat(e.code()).isEqualTo("tsa.imprint"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("tsa.imprint"));
   }
 
   @Test
@@ -145,14 +148,14 @@ class TimestampTest {
 
     assertThatThrownBy(() -> signWith(client().timeout(Duration.ofMillis(300)).build()))
         .isInstanceOfSatisfying(
-            TimestampException.class, e -> assertThat(e.code()).isEqualTo("tsa.timeout"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("tsa.timeout"));
   }
 
   @Test
   void unknownPolicyIsRefused() {
     assertThatThrownBy(() -> signWith(client().policy("2.999.1.2.3").build()))
         .isInstanceOfSatisfying(
-            TimestampException.class, e -> assertThat(e.code()).isEqualTo("tsa.status"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("tsa.status"));
   }
 
   @Test
@@ -162,10 +165,10 @@ class TimestampTest {
 
     assertThatThrownBy(() -> signWith(wrongPath))
         .isInstanceOfSatisfying(
-            TimestampException.class,
+            RetryLaterException.class,
             e -> {
               assertThat(e.code()).isEqualTo("tsa.http");
-              assertThat(e.httpStatus()).isEqualTo(404);
+              assertThat(e.getMessage()).contains("404");
             });
   }
 

@@ -1,5 +1,6 @@
 package io.github.motcua.testkit;
 
+import io.github.motcua.core.ConfigurationException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public final class Fault {
    * @param kind the fault; not null
    * @param calls how many calls, at least 1
    * @return the preset
-   * @throws SandboxException with code {@code fault.calls} when calls is below 1
+   * @throws ConfigurationException with code {@code fault.calls} when calls is below 1
    */
   public static Fault next(PortalFault kind, int calls) {
     return after(0, kind, calls);
@@ -63,12 +64,12 @@ public final class Fault {
    * @param kind the fault; not null
    * @param calls how many calls fail, at least 1
    * @return the preset
-   * @throws SandboxException with code {@code fault.calls} when a count is out of range
+   * @throws ConfigurationException with code {@code fault.calls} when a count is out of range
    */
   public static Fault after(int passing, PortalFault kind, int calls) {
     Objects.requireNonNull(kind, "kind");
     if (passing < 0 || calls < 1) {
-      throw new SandboxException(
+      throw new ConfigurationException(
           "fault.calls", "A counted fault needs passing >= 0 and calls >= 1.");
     }
     return new Fault(EnumSet.of(kind), passing, calls, 0, 0);
@@ -81,7 +82,7 @@ public final class Fault {
    * @param rate the share of calls that fail, 0 to 1
    * @param seed the seed of the draws
    * @return the preset
-   * @throws SandboxException with code {@code fault.rate} when the rate is outside 0 to 1
+   * @throws ConfigurationException with code {@code fault.rate} when the rate is outside 0 to 1
    */
   public static Fault randomly(PortalFault kind, double rate, long seed) {
     return randomly(EnumSet.of(Objects.requireNonNull(kind, "kind")), rate, seed);
@@ -95,15 +96,15 @@ public final class Fault {
    * @param rate the share of calls that fail, 0 to 1
    * @param seed the seed of the draws
    * @return the preset
-   * @throws SandboxException with code {@code fault.rate} or {@code fault.kinds}
+   * @throws ConfigurationException with code {@code fault.rate} or {@code fault.kinds}
    */
   public static Fault randomly(Set<PortalFault> kinds, double rate, long seed) {
     Objects.requireNonNull(kinds, "kinds");
     if (kinds.isEmpty()) {
-      throw new SandboxException("fault.kinds", "A fault preset names at least one fault.");
+      throw new ConfigurationException("fault.kinds", "A fault preset names at least one fault.");
     }
     if (!(rate >= 0 && rate <= 1)) {
-      throw new SandboxException("fault.rate", "A fault rate is between 0 and 1.");
+      throw new ConfigurationException("fault.rate", "A fault rate is between 0 and 1.");
     }
     return new Fault(EnumSet.copyOf(kinds), 0, 0, rate, seed);
   }
@@ -115,7 +116,7 @@ public final class Fault {
    * @param rate the share of calls that fail, 0 to 1
    * @param seed the seed of the draws
    * @return the preset
-   * @throws SandboxException with code {@code fault.rate} when the rate is outside 0 to 1
+   * @throws ConfigurationException with code {@code fault.rate} when the rate is outside 0 to 1
    */
   public static Fault network(double rate, long seed) {
     return randomly(EnumSet.allOf(PortalFault.class), rate, seed);
@@ -129,7 +130,7 @@ public final class Fault {
    *
    * @param text the text; not null
    * @return the preset
-   * @throws SandboxException with code {@code fault.syntax} when the text is not a preset
+   * @throws ConfigurationException with code {@code fault.syntax} when the text is not a preset
    */
   public static Fault parse(String text) {
     Objects.requireNonNull(text, "text");
@@ -169,7 +170,7 @@ public final class Fault {
       }
       return after(passing, kind, Integer.parseInt(rest.strip()));
     } catch (IllegalArgumentException e) {
-      throw new SandboxException(
+      throw new ConfigurationException(
           "fault.syntax",
           "A fault preset reads KIND*calls, KIND*calls+passing, KIND[,KIND]@rate[#seed] or"
               + " network@rate[#seed], with KIND one of "

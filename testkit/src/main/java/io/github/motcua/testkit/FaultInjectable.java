@@ -1,5 +1,7 @@
 package io.github.motcua.testkit;
 
+import io.github.motcua.core.ConfigurationException;
+
 /**
  * A fake that can be told to fail with {@link Fault} presets. Every fake of the test kit that
  * answers over HTTP implements it, so one preset (an unstable network, a burst of 503s) applies to
@@ -25,7 +27,7 @@ public interface FaultInjectable {
    *
    * @param fault the fault; not null
    * @param calls how many calls, at least 1
-   * @throws SandboxException with code {@code fault.calls} when calls is below 1
+   * @throws ConfigurationException with code {@code fault.calls} when calls is below 1
    */
   default void failNext(PortalFault fault, int calls) {
     inject(Fault.next(fault, calls));
@@ -38,7 +40,7 @@ public interface FaultInjectable {
    * @param passing how many calls pass first, 0 or more
    * @param fault the fault; not null
    * @param calls how many calls fail, at least 1
-   * @throws SandboxException with code {@code fault.calls} when a count is out of range
+   * @throws ConfigurationException with code {@code fault.calls} when a count is out of range
    */
   default void failNextAfter(int passing, PortalFault fault, int calls) {
     inject(Fault.after(passing, fault, calls));
@@ -51,7 +53,7 @@ public interface FaultInjectable {
    * @param fault the fault; not null
    * @param rate the share of calls, 0 to 1
    * @param seed the seed of the draws
-   * @throws SandboxException with code {@code fault.rate} when the rate is outside 0 to 1
+   * @throws ConfigurationException with code {@code fault.rate} when the rate is outside 0 to 1
    */
   default void failRandomly(PortalFault fault, double rate, long seed) {
     inject(Fault.randomly(fault, rate, seed));

@@ -1,5 +1,7 @@
 package io.github.motcua.testkit;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.RetryLaterException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -210,7 +212,7 @@ public final class MotcuaSandbox
       RuntimeException failure =
           e.getCause() instanceof RuntimeException r
               ? r
-              : new SandboxException("sandbox.start", "A part of the sandbox did not start.");
+              : new ConfigurationException("sandbox.start", "A part of the sandbox did not start.");
       if (earlier == null) {
         throw failure;
       }
@@ -218,8 +220,8 @@ public final class MotcuaSandbox
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      SandboxException failure =
-          new SandboxException("sandbox.interrupted", "The sandbox start was interrupted.");
+      RetryLaterException failure =
+          new RetryLaterException("sandbox.interrupted", "The sandbox start was interrupted.");
       if (earlier == null) {
         throw failure;
       }
@@ -346,7 +348,8 @@ public final class MotcuaSandbox
    *
    * @param part the fake
    * @param fault the preset; not null
-   * @throws SandboxException with code {@code sandbox.part-missing} when the part does not run
+   * @throws ConfigurationException with code {@code sandbox.part-missing} when the part does not
+   *     run
    */
   public void inject(Part part, Fault fault) {
     Objects.requireNonNull(fault, "fault");
@@ -399,7 +402,7 @@ public final class MotcuaSandbox
    * Returns the national portal fake.
    *
    * @return the running fake
-   * @throws SandboxException with code {@code sandbox.part-missing} when it does not run
+   * @throws ConfigurationException with code {@code sandbox.part-missing} when it does not run
    */
   public NationalPortalFake nationalPortal() {
     return require(national, Part.NATIONAL_PORTAL);
@@ -409,7 +412,7 @@ public final class MotcuaSandbox
    * Returns the provincial portal fake.
    *
    * @return the running fake
-   * @throws SandboxException with code {@code sandbox.part-missing} when it does not run
+   * @throws ConfigurationException with code {@code sandbox.part-missing} when it does not run
    */
   public ProvincialPortalFake provincialPortal() {
     return require(provincial, Part.PROVINCIAL_PORTAL);
@@ -419,7 +422,7 @@ public final class MotcuaSandbox
    * Returns the VNeID single sign-on fake.
    *
    * @return the running fake
-   * @throws SandboxException with code {@code sandbox.part-missing} when it does not run
+   * @throws ConfigurationException with code {@code sandbox.part-missing} when it does not run
    */
   public VneidFake vneid() {
     return require(vneid, Part.VNEID);
@@ -429,7 +432,7 @@ public final class MotcuaSandbox
    * Returns the tax authority's receipt gateway fake.
    *
    * @return the running fake
-   * @throws SandboxException with code {@code sandbox.part-missing} when it does not run
+   * @throws ConfigurationException with code {@code sandbox.part-missing} when it does not run
    */
   public TaxAuthorityFake taxAuthority() {
     return require(tax, Part.TAX_AUTHORITY);
@@ -439,7 +442,7 @@ public final class MotcuaSandbox
    * Returns the payment platform fake.
    *
    * @return the running fake
-   * @throws SandboxException with code {@code sandbox.part-missing} when it does not run
+   * @throws ConfigurationException with code {@code sandbox.part-missing} when it does not run
    */
   public PaymentPlatformFake paymentPlatform() {
     return require(payment, Part.PAYMENT_PLATFORM);
@@ -449,7 +452,7 @@ public final class MotcuaSandbox
    * Returns the time-stamp authority fake.
    *
    * @return the running fake
-   * @throws SandboxException with code {@code sandbox.part-missing} when it does not run
+   * @throws ConfigurationException with code {@code sandbox.part-missing} when it does not run
    */
   public TimestampAuthorityFake timestampAuthority() {
     return require(tsa, Part.TIMESTAMP_AUTHORITY);
@@ -459,7 +462,7 @@ public final class MotcuaSandbox
    * Returns the test PKI (certificates, keys, CRL and OCSP).
    *
    * @return the running PKI
-   * @throws SandboxException with code {@code sandbox.part-missing} when it does not run
+   * @throws ConfigurationException with code {@code sandbox.part-missing} when it does not run
    */
   public TestPki pki() {
     return require(pki, Part.PKI);
@@ -469,7 +472,7 @@ public final class MotcuaSandbox
    * Returns the certificates a verifier trusts: the test PKI's root.
    *
    * @return the trust anchors
-   * @throws SandboxException with code {@code sandbox.part-missing} when the PKI does not run
+   * @throws ConfigurationException with code {@code sandbox.part-missing} when the PKI does not run
    */
   public List<X509Certificate> trustAnchors() {
     return pki().trustAnchors();
@@ -480,7 +483,7 @@ public final class MotcuaSandbox
    * UID=MST:...}, RSA, chained to the test root): use it to sign receipts and results.
    *
    * @return the credential (private key and chain)
-   * @throws SandboxException with code {@code sandbox.part-missing} when the PKI does not run
+   * @throws ConfigurationException with code {@code sandbox.part-missing} when the PKI does not run
    */
   public TestPki.Credential organisationSigner() {
     return pki().organisationSigner();
@@ -562,13 +565,13 @@ public final class MotcuaSandbox
     return fake;
   }
 
-  private SandboxException missing(Part part) {
+  private ConfigurationException missing(Part part) {
     if (!parts.contains(part)) {
-      return new SandboxException(
+      return new ConfigurationException(
           "sandbox.part-missing",
           "This sandbox was built without " + part + "; add it to the builder.");
     }
-    return new SandboxException(
+    return new ConfigurationException(
         "sandbox.not-running", "The sandbox is not running; call start() or register it.");
   }
 
@@ -581,8 +584,8 @@ public final class MotcuaSandbox
   /**
    * Resets the fakes before each test, unless the builder said otherwise.
    *
-   * @throws SandboxException {@code sandbox.concurrent-reset} when another test that shares this
-   *     sandbox is still running (JUnit's concurrent execution): the reset would wipe its data
+   * @throws ConfigurationException {@code sandbox.concurrent-reset} when another test that shares
+   *     this sandbox is still running (JUnit's concurrent execution): the reset would wipe its data
    */
   @Override
   public void beforeEach(ExtensionContext context) {
@@ -591,7 +594,7 @@ public final class MotcuaSandbox
     context.getStore(ExtensionContext.Namespace.create(this)).put(RUNNING, Boolean.TRUE);
     if (resetBeforeEach) {
       if (running > 1) {
-        throw new SandboxException(
+        throw new ConfigurationException(
             "sandbox.concurrent-reset",
             "Tests that share this sandbox run at the same time, and resetting it before this one"
                 + " would wipe the dossiers, sessions and faults of another. Register it on an"
@@ -776,7 +779,8 @@ public final class MotcuaSandbox
      */
     public Builder timeoutDelay(Duration delay) {
       if (delay == null || delay.isNegative()) {
-        throw new SandboxException("sandbox.timeout-delay", "The timeout delay is 0 or more.");
+        throw new ConfigurationException(
+            "sandbox.timeout-delay", "The timeout delay is 0 or more.");
       }
       this.timeoutDelay = delay;
       return this;

@@ -1,5 +1,6 @@
 package io.github.motcua.testkit;
 
+import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.testkit.internal.sandbox.StatusServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -143,7 +144,7 @@ public final class MotcuaSandboxServer implements AutoCloseable {
     /**
      * Reads the options.
      *
-     * @throws SandboxException {@code sandbox.args} naming the option and the rule
+     * @throws ConfigurationException {@code sandbox.args} naming the option and the rule
      */
     static Options parse(String... args) {
       Integer port = null;
@@ -163,7 +164,7 @@ public final class MotcuaSandboxServer implements AutoCloseable {
             seed = number(option, value(args, ++i, option), Long.MIN_VALUE, Long.MAX_VALUE);
           }
           default ->
-              throw new SandboxException(
+              throw new ConfigurationException(
                   "sandbox.args", "Unknown option " + option + "; the options are --port, --seed");
         }
       }
@@ -172,13 +173,13 @@ public final class MotcuaSandboxServer implements AutoCloseable {
 
     private static void once(Object earlier, String option) {
       if (earlier != null) {
-        throw new SandboxException("sandbox.args", option + " is given twice");
+        throw new ConfigurationException("sandbox.args", option + " is given twice");
       }
     }
 
     private static String value(String[] args, int i, String option) {
       if (i >= args.length || args[i].isEmpty()) {
-        throw new SandboxException("sandbox.args", option + " needs a value");
+        throw new ConfigurationException("sandbox.args", option + " needs a value");
       }
       return args[i];
     }
@@ -195,10 +196,10 @@ public final class MotcuaSandboxServer implements AutoCloseable {
       try {
         n = Long.parseLong(value);
       } catch (NumberFormatException e) {
-        throw new SandboxException("sandbox.args", rule);
+        throw new ConfigurationException("sandbox.args", rule);
       }
       if (n < min || n > max) {
-        throw new SandboxException("sandbox.args", rule);
+        throw new ConfigurationException("sandbox.args", rule);
       }
       return n;
     }
@@ -214,7 +215,7 @@ public final class MotcuaSandboxServer implements AutoCloseable {
     Options options;
     try {
       options = Options.parse(args);
-    } catch (SandboxException e) {
+    } catch (ConfigurationException e) {
       err.println("motcua sandbox: " + e.getMessage());
       err.print(Options.USAGE);
       return 2;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
+import io.github.motcua.core.ConfigurationException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -80,10 +81,10 @@ class ExtensionLifecycleTest {
     assertThat(summary.getFailures()).hasSize(1);
     Throwable refusal = summary.getFailures().get(0).getException();
     assertThat(refusal)
-        .isInstanceOf(SandboxException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("instance field")
         .hasMessageContaining("resetBeforeEach(false)");
-    assertThat(((SandboxException) refusal).code()).isEqualTo("sandbox.concurrent-reset");
+    assertThat(((ConfigurationException) refusal).code()).isEqualTo("sandbox.concurrent-reset");
     assertThat(ConcurrentTests.sandbox.isRunning()).isFalse();
   }
 

@@ -3,6 +3,7 @@ package io.github.motcua.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,15 +48,15 @@ class FaultTest {
       })
   void hostilePresetTextIsRefusedWithATypedError(String text) {
     assertThatThrownBy(() -> Fault.parse(text))
-        .isInstanceOf(SandboxException.class)
-        .extracting(e -> ((SandboxException) e).code())
+        .isInstanceOf(ConfigurationException.class)
+        .extracting(e -> ((ConfigurationException) e).code())
         .isIn("fault.syntax", "fault.calls", "fault.rate", "fault.kinds");
   }
 
   @Test
   void rateOutsideZeroToOneIsRefused() {
     assertThatThrownBy(() -> Fault.network(1.01, 1))
-        .isInstanceOf(SandboxException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("between 0 and 1");
   }
 
@@ -104,10 +105,10 @@ class FaultTest {
     try (NationalPortalFake fake = NationalPortalFake.start()) {
       assertThatThrownBy(() -> fake.failNext(PortalFault.TIMEOUT, 0))
           .isInstanceOfSatisfying(
-              SandboxException.class, e -> assertThat(e.code()).isEqualTo("fault.calls"));
+              ConfigurationException.class, e -> assertThat(e.code()).isEqualTo("fault.calls"));
       assertThatThrownBy(() -> fake.failRandomly(PortalFault.TIMEOUT, 1.5, 1))
           .isInstanceOfSatisfying(
-              SandboxException.class, e -> assertThat(e.code()).isEqualTo("fault.rate"));
+              ConfigurationException.class, e -> assertThat(e.code()).isEqualTo("fault.rate"));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.github.motcua.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -117,7 +118,7 @@ class MotcuaSandboxServerTest {
     String[] argv = args.split(",", -1);
     assertThatThrownBy(() -> MotcuaSandboxServer.Options.parse(argv))
         .isInstanceOfSatisfying(
-            SandboxException.class, e -> assertThat(e.code()).isEqualTo("sandbox.args"))
+            ConfigurationException.class, e -> assertThat(e.code()).isEqualTo("sandbox.args"))
         .hasMessageContaining(message);
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -3,6 +3,7 @@ package io.github.motcua.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,9 @@ class MotcuaSandboxTest {
   @Test
   void askingForAPartItWasNotBuiltWithNamesTheFix() {
     assertThatThrownBy(() -> sandbox.provincialPortal())
-        .isInstanceOf(SandboxException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("PROVINCIAL_PORTAL")
-        .extracting(e -> ((SandboxException) e).code())
+        .extracting(e -> ((ConfigurationException) e).code())
         .isEqualTo("sandbox.part-missing");
   }
 
@@ -83,7 +84,7 @@ class MotcuaSandboxTest {
     }
     assertThat(all.isRunning()).isFalse();
     assertThatThrownBy(all::nationalPortal)
-        .extracting(e -> ((SandboxException) e).code())
+        .extracting(e -> ((ConfigurationException) e).code())
         .isEqualTo("sandbox.not-running");
   }
 }

@@ -1,5 +1,6 @@
 package io.github.motcua.vneid;
 
+import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.id.Sex;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
@@ -63,8 +64,8 @@ public final class ClaimMapping {
           DateTimeFormatter.ofPattern(dateOfBirthPattern.replace('y', 'u'))
               .withResolverStyle(ResolverStyle.STRICT);
     } catch (IllegalArgumentException e) {
-      throw new InvalidConfigurationException(
-          "claims.date-of-birth-pattern",
+      throw new ConfigurationException(
+          "config.claims.date-of-birth-pattern",
           "The date-of-birth pattern is not a valid DateTimeFormatter pattern.");
     }
     this.sexValues = Map.copyOf(b.sexValues);
@@ -73,8 +74,9 @@ public final class ClaimMapping {
 
   private static String name(String value, String setting) {
     if (value == null || value.isBlank()) {
-      throw new InvalidConfigurationException(
-          "claims." + setting, "The claim mapping needs a non-blank value for " + setting + ".");
+      throw new ConfigurationException(
+          "config." + ("claims." + setting),
+          "The claim mapping needs a non-blank value for " + setting + ".");
     }
     return value;
   }
@@ -560,7 +562,7 @@ public final class ClaimMapping {
      * Builds the mapping.
      *
      * @return the mapping
-     * @throws InvalidConfigurationException when a name is blank or the pattern is invalid
+     * @throws ConfigurationException when a name is blank or the pattern is invalid
      */
     public ClaimMapping build() {
       return new ClaimMapping(this);

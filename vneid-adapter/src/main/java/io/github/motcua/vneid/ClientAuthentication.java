@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.motcua.core.ConfigurationException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -59,7 +60,7 @@ public final class ClientAuthentication {
    *
    * @param clientSecret the secret issued at registration; not blank
    * @return the authentication
-   * @throws InvalidConfigurationException when the secret is blank
+   * @throws ConfigurationException when the secret is blank
    */
   public static ClientAuthentication clientSecretBasic(String clientSecret) {
     return new ClientAuthentication(Method.CLIENT_SECRET_BASIC, secret(clientSecret), null, null);
@@ -70,7 +71,7 @@ public final class ClientAuthentication {
    *
    * @param clientSecret the secret issued at registration; not blank
    * @return the authentication
-   * @throws InvalidConfigurationException when the secret is blank
+   * @throws ConfigurationException when the secret is blank
    */
   public static ClientAuthentication clientSecretPost(String clientSecret) {
     return new ClientAuthentication(Method.CLIENT_SECRET_POST, secret(clientSecret), null, null);
@@ -83,7 +84,7 @@ public final class ClientAuthentication {
    * @param privateKey the client's private RSA or EC key, with a key id ({@code kid}) the provider
    *     knows; not null
    * @return the authentication
-   * @throws InvalidConfigurationException when the key is not a private RSA or EC key
+   * @throws ConfigurationException when the key is not a private RSA or EC key
    */
   public static ClientAuthentication privateKeyJwt(JWK privateKey) {
     Objects.requireNonNull(privateKey, "privateKey");
@@ -97,7 +98,7 @@ public final class ClientAuthentication {
    * @param privateKey the client's private RSA or EC key; not null
    * @param algorithm the signature algorithm, such as {@code PS256}; asymmetric, matching the key
    * @return the authentication
-   * @throws InvalidConfigurationException when the key is not private or does not fit the algorithm
+   * @throws ConfigurationException when the key is not private or does not fit the algorithm
    */
   public static ClientAuthentication privateKeyJwt(JWK privateKey, JWSAlgorithm algorithm) {
     Objects.requireNonNull(privateKey, "privateKey");
@@ -106,8 +107,8 @@ public final class ClientAuthentication {
         (privateKey instanceof RSAKey && JWSAlgorithm.Family.RSA.contains(algorithm))
             || (privateKey instanceof ECKey && JWSAlgorithm.Family.EC.contains(algorithm));
     if (!fits || !privateKey.isPrivate()) {
-      throw new InvalidConfigurationException(
-          "client-authentication",
+      throw new ConfigurationException(
+          "config.client-authentication",
           "private_key_jwt needs a private RSA key (RS*/PS*) or EC key (ES*) that fits algorithm "
               + algorithm
               + ".");
@@ -117,8 +118,8 @@ public final class ClientAuthentication {
 
   private static String secret(String secret) {
     if (secret == null || secret.isBlank()) {
-      throw new InvalidConfigurationException(
-          "client-authentication", "The client secret must not be blank.");
+      throw new ConfigurationException(
+          "config.client-authentication", "The client secret must not be blank.");
     }
     return secret;
   }

@@ -1,6 +1,6 @@
 package io.github.motcua.vneid;
 
-import io.github.motcua.core.id.InvalidIdentifierException;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.internal.Masking;
 
 /**
@@ -31,20 +31,20 @@ public final class IdentityCardNumber {
    *
    * @param text the number
    * @return the number
-   * @throws InvalidIdentifierException {@code identity-card-number.length} or {@code
+   * @throws InvalidInputException {@code identity-card-number.length} or {@code
    *     identity-card-number.digits} (the message does not repeat the number)
    */
   public static IdentityCardNumber parse(String text) {
     String t = text == null ? "" : text.strip();
     if (t.length() != 9 && t.length() != 12) {
-      throw new InvalidIdentifierException(
-          KIND, "length", "An identity card number has 9 or 12 digits.");
+      throw new InvalidInputException(
+          KIND + "." + "length", "An identity card number has 9 or 12 digits.");
     }
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
       if (c < '0' || c > '9') {
-        throw new InvalidIdentifierException(
-            KIND, "digits", "An identity card number has only digits.");
+        throw new InvalidInputException(
+            KIND + "." + "digits", "An identity card number has only digits.");
       }
     }
     return new IdentityCardNumber(t);

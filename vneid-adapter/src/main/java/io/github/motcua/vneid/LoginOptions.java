@@ -1,5 +1,6 @@
 package io.github.motcua.vneid;
 
+import io.github.motcua.core.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,14 +117,14 @@ public final class LoginOptions {
      *
      * @param prompt the prompt, or null for none
      * @return this builder
-     * @throws InvalidConfigurationException when a value is not one of the four
+     * @throws ConfigurationException when a value is not one of the four
      */
     public Builder prompt(String prompt) {
       if (prompt != null) {
         for (String p : prompt.trim().split(" +")) {
           if (!List.of("none", "login", "consent", "select_account").contains(p)) {
-            throw new InvalidConfigurationException(
-                "prompt", "prompt values are none, login, consent and select_account.");
+            throw new ConfigurationException(
+                "config.prompt", "prompt values are none, login, consent and select_account.");
           }
         }
       }

@@ -1,5 +1,6 @@
 package io.github.motcua.vneid;
 
+import io.github.motcua.core.InvalidInputException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public final class LoginRequest {
    *
    * @param text the serialised form; not null
    * @return the login request
-   * @throws InvalidLoginRequestException when the text is not a serialised login request ({@code
+   * @throws InvalidInputException when the text is not a serialised login request ({@code
    *     login-request.malformed}) or of an unknown version ({@code login-request.version})
    */
   public static LoginRequest parse(String text) {
@@ -60,7 +61,7 @@ public final class LoginRequest {
     }
     String[] parts = text.split("\\.", -1);
     if (!parts[0].equals(VERSION)) {
-      throw new InvalidLoginRequestException(
+      throw new InvalidInputException(
           "login-request.version",
           "The login request was written by an unknown version; start a new login.");
     }
@@ -85,8 +86,8 @@ public final class LoginRequest {
     }
   }
 
-  private static InvalidLoginRequestException malformed() {
-    return new InvalidLoginRequestException(
+  private static InvalidInputException malformed() {
+    return new InvalidInputException(
         "login-request.malformed",
         "The text is not a serialised login request; start a new login.");
   }

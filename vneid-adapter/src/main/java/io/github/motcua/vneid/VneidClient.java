@@ -8,6 +8,11 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
+import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.vneid.internal.ClaimMapper;
 import io.github.motcua.vneid.internal.ClientAuthenticator;
 import io.github.motcua.vneid.internal.IdTokenValidator;
@@ -99,36 +104,37 @@ public final class VneidClient {
 
   private VneidClient(Builder b) {
     if (b.issuer == null && b.profile == null) {
-      throw new InvalidConfigurationException(
-          "provider",
+      throw new ConfigurationException(
+          "config.provider",
           "Set the provider: issuer(URI) to read its discovery document, or profile(VneidProfile).");
     }
     if (b.clientId == null || b.clientId.isBlank()) {
-      throw new InvalidConfigurationException("client-id", "Set clientId(...).");
+      throw new ConfigurationException("config.client-id", "Set clientId(...).");
     }
     if (b.clientAuthentication == null) {
-      throw new InvalidConfigurationException(
-          "client-authentication",
+      throw new ConfigurationException(
+          "config.client-authentication",
           "Set clientAuthentication(...): clientSecretBasic, clientSecretPost or privateKeyJwt.");
     }
     if (b.redirectUri == null || !b.redirectUri.isAbsolute()) {
-      throw new InvalidConfigurationException(
-          "redirect-uri", "Set redirectUri(...) to the registered absolute callback URI.");
+      throw new ConfigurationException(
+          "config.redirect-uri", "Set redirectUri(...) to the registered absolute callback URI.");
     }
     if (b.redirectUri.getFragment() != null) {
-      throw new InvalidConfigurationException(
-          "redirect-uri", "A redirect URI must not have a fragment (RFC 6749 3.1.2).");
+      throw new ConfigurationException(
+          "config.redirect-uri", "A redirect URI must not have a fragment (RFC 6749 3.1.2).");
     }
     if (!b.scopes.contains("openid")) {
-      throw new InvalidConfigurationException("scopes", "The scopes must include 'openid'.");
+      throw new ConfigurationException("config.scopes", "The scopes must include 'openid'.");
     }
     if (b.clockSkew.isNegative() || b.clockSkew.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new InvalidConfigurationException(
-          "clock-skew", "The clock skew must be between 0 and 10 minutes.");
+      throw new ConfigurationException(
+          "config.clock-skew", "The clock skew must be between 0 and 10 minutes.");
     }
     if (b.jwksRateLimit.compareTo(b.jwksCacheTimeToLive) >= 0) {
-      throw new InvalidConfigurationException(
-          "jwks-rate-limit", "The key-set rate-limit window must be shorter than the cache TTL.");
+      throw new ConfigurationException(
+          "config.jwks-rate-limit",
+          "The key-set rate-limit window must be shorter than the cache TTL.");
     }
     this.discoveryIssuer = b.issuer;
     this.baseProfile = b.profile != null ? b.profile : VneidProfile.nationalSingleSignOn(b.issuer);
@@ -158,8 +164,8 @@ public final class VneidClient {
   /** Refuses a client that cannot log in at a provider that accepts only pushed requests. */
   private void checkPushedRequests(VneidProfile profile) {
     if (profile.pushedAuthorizationRequestsRequired() && !pushAuthorizationRequests) {
-      throw new InvalidConfigurationException(
-          "pushed-authorization-requests",
+      throw new ConfigurationException(
+          "config.pushed-authorization-requests",
           "The provider accepts only pushed authorization requests"
               + " (require_pushed_authorization_requests), but pushAuthorizationRequests(false)"
               + " is set: every login would fail. Remove that setting.");
@@ -180,7 +186,7 @@ public final class VneidClient {
    * over the configured mappings.
    *
    * @return the profile
-   * @throws ProviderException when discovery is needed and fails
+   * @throws MotcuaException when discovery is needed and fails
    */
   public VneidProfile profile() {
     return provider().profile();
@@ -190,7 +196,7 @@ public final class VneidClient {
    * Starts a login with the client's settings: see {@link #startLogin(LoginOptions)}.
    *
    * @return the login request
-   * @throws ProviderException when discovery or the pushed authorization request fails
+   * @throws MotcuaException when discovery or the pushed authorization request fails
    */
   public LoginRequest startLogin() {
     return startLogin(LoginOptions.none());
@@ -204,7 +210,7 @@ public final class VneidClient {
    * @param options the per-login options; not null
    * @return the login request; keep it (or its {@link LoginRequest#serialize()} form) server-side
    *     until the callback
-   * @throws ProviderException when discovery or the pushed authorization request fails
+   * @throws MotcuaException when discovery or the pushed authorization request fails
    */
   public LoginRequest startLogin(LoginOptions options) {
     Objects.requireNonNull(options, "options");
@@ -249,11 +255,9 @@ public final class VneidClient {
       JsonNode answer = providerHttp.post(par, form, headers, "par");
       String requestUri = answer.path("request_uri").asText(null);
       if (requestUri == null || requestUri.isBlank()) {
-        throw new ProviderException(
+        throw new SecurityRefusalException(
             "par.response-invalid",
             "The pushed authorization request answer carries no request_uri.",
-            201,
-            null,
             null);
       }
       authorizationUri =
@@ -281,21 +285,21 @@ public final class VneidClient {
    *
    * <p>Checks, in order: the callback's {@code state} against the request's (constant time); the
    * {@code iss} parameter when present (RFC 9207); an {@code error} (then {@link
-   * LoginDeniedException}); the request's age; then exchanges the code with the PKCE verifier,
+   * SecurityRefusalException}); the request's age; then exchanges the code with the PKCE verifier,
    * validates the ID token (decrypting it first when encrypted), fetches userinfo and checks its
    * {@code sub}, enforces the minimum assurance level and maps the claims.
    *
    * @param callback the full callback URI the browser arrived at, with its query; not null
    * @param request the login request this browser session started; not null
    * @return the completed login
-   * @throws InvalidCallbackException when the callback does not belong to the request
-   * @throws LoginDeniedException when the provider answered with an error
-   * @throws ProviderException when a call to the provider fails (including a code used twice:
-   *     {@code token.rejected} with {@code invalid_grant})
-   * @throws IdTokenValidationException when the ID token fails a check
-   * @throws UserInfoException when userinfo's subject differs from the ID token's
-   * @throws InsufficientAssuranceException when the level is below the minimum
-   * @throws ClaimMappingException when a claim cannot be mapped
+   * @throws MotcuaException when the callback does not belong to the request
+   * @throws SecurityRefusalException when the provider answered with an error
+   * @throws MotcuaException when a call to the provider fails (including a code used twice: {@code
+   *     token.rejected} with {@code invalid_grant})
+   * @throws SecurityRefusalException when the ID token fails a check
+   * @throws SecurityRefusalException when userinfo's subject differs from the ID token's
+   * @throws SecurityRefusalException when the level is below the minimum
+   * @throws InvalidInputException when a claim cannot be mapped
    */
   public CitizenLogin completeLogin(URI callback, LoginRequest request) {
     Objects.requireNonNull(callback, "callback");
@@ -304,44 +308,48 @@ public final class VneidClient {
     Map<String, String> query = query(callback);
     String state = query.get("state");
     if (state == null) {
-      throw new InvalidCallbackException(
+      throw new InvalidInputException(
           "callback.state-missing", "The callback carries no state; restart the login.");
     }
     if (!IdTokenValidator.constantTimeEquals(state, request.state())) {
-      throw new InvalidCallbackException(
+      throw new SecurityRefusalException(
           "callback.state-mismatch",
           "The callback's state is not the one of this login request: it belongs to another"
               + " login or was forged. Restart the login.");
     }
     String iss = query.get("iss");
     if (iss == null && p.profile().issuerParameterRequired()) {
-      throw new InvalidCallbackException(
+      throw new InvalidInputException(
           "callback.issuer-missing",
           "The callback carries no iss parameter although the provider sends one (RFC 9207):"
               + " it was stripped on the way, which would disable the mix-up protection.");
     }
     if (iss != null && !iss.equals(p.profile().issuer().toString())) {
-      throw new InvalidCallbackException(
+      throw new SecurityRefusalException(
           "callback.issuer-mismatch", "The callback comes from another issuer (iss parameter).");
     }
     String error = query.get("error");
     if (error != null) {
       String code = ProviderHttp.sanitise(error);
       LOG.info("VNeID login denied by the provider: {}", code);
-      throw new LoginDeniedException(code, query.get("error_description"));
+      throw new SecurityRefusalException(
+          "login.denied",
+          "The provider ended the login with error '"
+              + code
+              + "'. The citizen may have cancelled; offer to start the login again.");
     }
     String code = query.get("code");
     if (code == null || code.isBlank()) {
-      throw new InvalidCallbackException(
+      throw new InvalidInputException(
           "callback.code-missing", "The callback carries neither a code nor an error.");
     }
     if (clock.instant().isAfter(request.createdAt().plus(loginLifetime))) {
-      throw new InvalidCallbackException(
+      throw new InvalidInputException(
           "callback.request-expired",
           "The login was started more than " + loginLifetime + " ago; restart the login.");
     }
     if (!request.redirectUri().equals(redirectUri)) {
-      throw new InvalidCallbackException(
+      throw new InvalidInputException(
           "callback.redirect-uri",
           "The login request was started with another redirect URI than this client's.");
     }
@@ -362,7 +370,7 @@ public final class VneidClient {
       JsonNode info = providerHttp.get(userInfo, accessToken, "userinfo");
       String sub = info.path("sub").asText(null);
       if (sub == null || !IdTokenValidator.constantTimeEquals(sub, idClaims.getSubject())) {
-        throw new UserInfoException(
+        throw new SecurityRefusalException(
             "userinfo.subject-mismatch",
             "The userinfo answer describes another subject than the ID token; the claims are"
                 + " not used.");
@@ -394,9 +402,9 @@ public final class VneidClient {
    *
    * @param login the login to refresh; not null
    * @return the login with new tokens
-   * @throws IdentityException {@code refresh.unavailable} when the login has no refresh token
-   * @throws ProviderException when the provider refuses ({@code refresh.rejected})
-   * @throws IdTokenValidationException when a new ID token fails a check
+   * @throws MotcuaException {@code refresh.unavailable} when the login has no refresh token
+   * @throws MotcuaException when the provider refuses ({@code refresh.rejected})
+   * @throws SecurityRefusalException when a new ID token fails a check
    */
   public CitizenLogin refresh(CitizenLogin login) {
     Objects.requireNonNull(login, "login");
@@ -406,7 +414,7 @@ public final class VneidClient {
             .refreshToken()
             .orElseThrow(
                 () ->
-                    new IdentityException(
+                    new InvalidInputException(
                         "refresh.unavailable",
                         "The provider issued no refresh token for this login; log in again."));
     Map<String, String> form = new LinkedHashMap<>();
@@ -418,7 +426,7 @@ public final class VneidClient {
     if (idToken != null) {
       JWTClaimsSet claims = p.validator().validate(idToken, null, accessToken);
       if (!claims.getSubject().equals(login.identity().subject())) {
-        throw new IdTokenValidationException(
+        throw new SecurityRefusalException(
             "id-token.subject-changed", "The refreshed ID token names another subject.");
       }
     }
@@ -439,8 +447,8 @@ public final class VneidClient {
    * @param postLogoutRedirect where the provider sends the browser afterwards (registered with the
    *     provider), or null for the provider's default
    * @return the URI
-   * @throws InvalidConfigurationException {@code config.end-session-endpoint} when the provider has
-   *     no end-session endpoint
+   * @throws ConfigurationException {@code config.end-session-endpoint} when the provider has no
+   *     end-session endpoint
    */
   public URI logoutUri(CitizenLogin login, URI postLogoutRedirect) {
     Objects.requireNonNull(login, "login");
@@ -450,8 +458,9 @@ public final class VneidClient {
             .endSessionEndpoint()
             .orElseThrow(
                 () ->
-                    new InvalidConfigurationException(
-                        "end-session-endpoint", "The provider has no end-session endpoint."));
+                    new ConfigurationException(
+                        "config.end-session-endpoint",
+                        "The provider has no end-session endpoint."));
     Map<String, String> params = new LinkedHashMap<>();
     params.put("id_token_hint", login.idToken());
     params.put("client_id", clientId);
@@ -478,11 +487,9 @@ public final class VneidClient {
     String accessToken = tokens.path("access_token").asText(null);
     String type = tokens.path("token_type").asText("");
     if (accessToken == null || accessToken.isBlank() || !type.equalsIgnoreCase("Bearer")) {
-      throw new ProviderException(
+      throw new SecurityRefusalException(
           what + ".response-invalid",
           "The token answer lacks an access_token of token_type Bearer.",
-          200,
-          null,
           null);
     }
     return accessToken;
@@ -514,25 +521,23 @@ public final class VneidClient {
     JsonNode doc;
     try {
       doc = providerHttp.get(uri, null, "discovery");
-    } catch (ProviderException e) {
-      throw new ProviderException(
-          e.code().startsWith("provider.") ? e.code() : "provider.discovery",
-          "The provider's discovery document cannot be read: " + e.getMessage(),
-          e.httpStatus(),
-          e.providerError().orElse(null),
-          e);
+    } catch (MotcuaException e) {
+      String code = e.code().startsWith("provider.") ? e.code() : "provider.discovery";
+      String message = "The provider's discovery document cannot be read: " + e.getMessage();
+      if (e instanceof RetryLaterException) {
+        throw new RetryLaterException(code, message, e);
+      }
+      throw new ConfigurationException(code, message, e);
     }
     String issuer = doc.path("issuer").asText(null);
     if (!discoveryIssuer.toString().equals(issuer)) {
-      throw new ProviderException(
+      throw new ConfigurationException(
           "provider.discovery",
           "The discovery document names issuer '"
               + issuer
               + "', not the configured "
               + discoveryIssuer
               + " (OpenID Connect Discovery 4.3).",
-          200,
-          null,
           null);
     }
     VneidProfile.Builder b = baseProfile.toBuilder().issuer(discoveryIssuer);
@@ -547,12 +552,10 @@ public final class VneidClient {
     b.pushedAuthorizationRequestEndpoint(par);
     boolean parRequired = flag(doc, "require_pushed_authorization_requests");
     if (parRequired && par == null) {
-      throw new ProviderException(
+      throw new ConfigurationException(
           "provider.discovery",
           "The discovery document requires pushed authorization requests but names no"
               + " pushed_authorization_request_endpoint.",
-          200,
-          null,
           null);
     }
     b.pushedAuthorizationRequestsRequired(
@@ -568,12 +571,10 @@ public final class VneidClient {
         parRequired);
     try {
       return b.build();
-    } catch (InvalidConfigurationException e) {
-      throw new ProviderException(
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException(
           "provider.discovery",
           "The discovery document does not make a usable profile: " + e.getMessage(),
-          200,
-          null,
           e);
     }
   }
@@ -585,11 +586,9 @@ public final class VneidClient {
       return false;
     }
     if (!value.isBoolean()) {
-      throw new ProviderException(
+      throw new ConfigurationException(
           "provider.discovery",
           "The discovery document's " + name + " is not true or false.",
-          200,
-          null,
           null);
     }
     return value.booleanValue();
@@ -599,8 +598,8 @@ public final class VneidClient {
     JsonNode value = doc.get(name);
     if (value == null || value.isNull()) {
       if (required) {
-        throw new ProviderException(
-            "provider.discovery", "The discovery document lacks " + name + ".", 200, null, null);
+        throw new ConfigurationException(
+            "provider.discovery", "The discovery document lacks " + name + ".", null);
       }
       return null;
     }
@@ -619,13 +618,11 @@ public final class VneidClient {
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new ProviderException(
+      throw new ConfigurationException(
           "provider.discovery",
           "The discovery document's "
               + name
               + " is not an absolute http(s) URI without a fragment.",
-          200,
-          null,
           null);
     }
   }
@@ -643,7 +640,7 @@ public final class VneidClient {
               .outageTolerant(jwksOutageTolerance.toMillis())
               .build();
     } catch (MalformedURLException e) {
-      throw new InvalidConfigurationException("jwks-uri", "The JWKS URI is not a URL.");
+      throw new ConfigurationException("config.jwks-uri", "The JWKS URI is not a URL.");
     }
     Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
     profile.idTokenSigningAlgorithms().forEach(a -> algorithms.add(JWSAlgorithm.parse(a)));
@@ -685,11 +682,11 @@ public final class VneidClient {
             eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         if (out.putIfAbsent(key, value) != null) {
           // RFC 6749 3.1: parameters must not repeat; a repeated one is an injection attempt.
-          throw new InvalidCallbackException(
+          throw new InvalidInputException(
               "callback.malformed", "The callback repeats parameter '" + key + "'.");
         }
       } catch (IllegalArgumentException e) {
-        throw new InvalidCallbackException(
+        throw new InvalidInputException(
             "callback.malformed", "The callback's query is not valid URL encoding.");
       }
     }
@@ -944,9 +941,9 @@ public final class VneidClient {
      * Builds the client. Does no network call: discovery happens on first use.
      *
      * @return the client
-     * @throws InvalidConfigurationException when a required setting is missing or invalid, or (code
-     *     {@code config.pushed-authorization-requests}) pushed requests are switched off for a
-     *     profile that requires them
+     * @throws ConfigurationException when a required setting is missing or invalid, or (code {@code
+     *     config.pushed-authorization-requests}) pushed requests are switched off for a profile
+     *     that requires them
      */
     public VneidClient build() {
       return new VneidClient(this);

@@ -1,5 +1,6 @@
 package io.github.motcua.vneid;
 
+import io.github.motcua.core.ConfigurationException;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -57,13 +58,14 @@ public final class VneidProfile {
     this.pushedAuthorizationRequestEndpoint = b.pushedAuthorizationRequestEndpoint;
     this.clientAssertionAudience = b.clientAssertionAudience;
     if (b.idTokenSigningAlgorithms.isEmpty()) {
-      throw new InvalidConfigurationException(
-          "id-token-algorithms", "At least one ID-token signature algorithm must be allowed.");
+      throw new ConfigurationException(
+          "config.id-token-algorithms",
+          "At least one ID-token signature algorithm must be allowed.");
     }
     for (String alg : b.idTokenSigningAlgorithms) {
       if (!ASYMMETRIC.contains(alg)) {
-        throw new InvalidConfigurationException(
-            "id-token-algorithms",
+        throw new ConfigurationException(
+            "config.id-token-algorithms",
             "ID-token algorithm '"
                 + alg
                 + "' is not allowed: only asymmetric algorithms (RS*, PS*, ES*, EdDSA) are"
@@ -74,8 +76,8 @@ public final class VneidProfile {
     this.assuranceLevels = Map.copyOf(b.assuranceLevels);
     for (AssuranceLevel level : AssuranceLevel.values()) {
       if (!b.acrValues.containsKey(level)) {
-        throw new InvalidConfigurationException(
-            "acr-values", "The profile needs an acr value for " + level + ".");
+        throw new ConfigurationException(
+            "config.acr-values", "The profile needs an acr value for " + level + ".");
       }
     }
     this.acrValues = Map.copyOf(b.acrValues);
@@ -83,8 +85,8 @@ public final class VneidProfile {
     this.issuerParameterRequired = b.issuerParameterRequired;
     this.pushedAuthorizationRequestsRequired = b.pushedAuthorizationRequestsRequired;
     if (pushedAuthorizationRequestsRequired && pushedAuthorizationRequestEndpoint == null) {
-      throw new InvalidConfigurationException(
-          "pushed-authorization-requests",
+      throw new ConfigurationException(
+          "config.pushed-authorization-requests",
           "The provider requires pushed authorization requests but the profile has no"
               + " pushed-authorization-request endpoint.");
     }
@@ -92,12 +94,12 @@ public final class VneidProfile {
 
   private static URI required(URI value, String setting) {
     if (value == null) {
-      throw new InvalidConfigurationException(
-          setting, "The VNeID profile needs the " + setting + ".");
+      throw new ConfigurationException(
+          "config." + setting, "The VNeID profile needs the " + setting + ".");
     }
     if (!value.isAbsolute() || value.getHost() == null) {
-      throw new InvalidConfigurationException(
-          setting, "The " + setting + " must be an absolute http(s) URI.");
+      throw new ConfigurationException(
+          "config." + setting, "The " + setting + " must be an absolute http(s) URI.");
     }
     return value;
   }
@@ -530,9 +532,9 @@ public final class VneidProfile {
      * Builds the profile.
      *
      * @return the profile
-     * @throws InvalidConfigurationException when an endpoint is missing or not absolute, the
-     *     algorithm list is empty or names a symmetric algorithm, or pushed requests are required
-     *     without an endpoint
+     * @throws ConfigurationException when an endpoint is missing or not absolute, the algorithm
+     *     list is empty or names a symmetric algorithm, or pushed requests are required without an
+     *     endpoint
      */
     public VneidProfile build() {
       return new VneidProfile(this);

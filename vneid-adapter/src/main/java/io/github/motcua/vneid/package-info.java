@@ -9,6 +9,6 @@
  * io.github.motcua.vneid.LoginRequest)}, which returns a {@link
  * io.github.motcua.vneid.CitizenLogin}. Provider endpoints and claim names live in {@link
  * io.github.motcua.vneid.VneidProfile} and {@link io.github.motcua.vneid.ClaimMapping}. Every
- * failure is an {@link io.github.motcua.vneid.IdentityException} with a stable code.
+ * failure is an {@link io.github.motcua.core.MotcuaException} with a stable code.
  */
 package io.github.motcua.vneid;

@@ -3,6 +3,9 @@ package io.github.motcua.vneid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.testkit.VneidFake;
 import java.net.URI;
 import java.time.Duration;
@@ -16,7 +19,7 @@ class CallbackTest {
 
   private static void assertCode(Throwable e, Class<?> type, String code) {
     assertThat(e).isInstanceOf(type);
-    assertThat(((IdentityException) e).code()).isEqualTo(code);
+    assertThat(((MotcuaException) e).code()).isEqualTo(code);
   }
 
   @Test
@@ -28,7 +31,7 @@ class CallbackTest {
     Throwable e =
         org.assertj.core.api.Assertions.catchThrowable(
             () -> client.completeLogin(otherCallback, mine));
-    assertCode(e, InvalidCallbackException.class, "callback.state-mismatch");
+    assertCode(e, MotcuaException.class, "callback.state-mismatch");
   }
 
   @Test
@@ -39,11 +42,10 @@ class CallbackTest {
     client.completeLogin(callback, request);
     assertThatThrownBy(() -> client.completeLogin(callback, request))
         .isInstanceOfSatisfying(
-            ProviderException.class,
+            SecurityRefusalException.class,
             e -> {
               assertThat(e.code()).isEqualTo("token.rejected");
-              assertThat(e.providerError()).contains("invalid_grant");
-              assertThat(e.httpStatus()).isEqualTo(400);
+              assertThat(e.getMessage()).contains("'invalid_grant'").contains("HTTP 400");
             });
   }
 
@@ -55,10 +57,10 @@ class CallbackTest {
     URI callback = VNEID.followAuthorization(request.authorizationUri());
     assertThatThrownBy(() -> client.completeLogin(callback, request))
         .isInstanceOfSatisfying(
-            LoginDeniedException.class,
+            SecurityRefusalException.class,
             e -> {
               assertThat(e.code()).isEqualTo("login.denied");
-              assertThat(e.providerError()).isEqualTo("access_denied");
+              assertThat(e.getMessage()).contains("'access_denied'");
             });
   }
 
@@ -69,7 +71,7 @@ class CallbackTest {
     URI forged = URI.create(VNEID.redirectUri() + "?error=access_denied&state=forged");
     Throwable e =
         org.assertj.core.api.Assertions.catchThrowable(() -> client.completeLogin(forged, request));
-    assertCode(e, InvalidCallbackException.class, "callback.state-mismatch");
+    assertCode(e, MotcuaException.class, "callback.state-mismatch");
   }
 
   @Test
@@ -79,7 +81,7 @@ class CallbackTest {
     Throwable e =
         org.assertj.core.api.Assertions.catchThrowable(
             () -> client.completeLogin(URI.create(VNEID.redirectUri() + "?code=abc"), request));
-    assertCode(e, InvalidCallbackException.class, "callback.state-missing");
+    assertCode(e, MotcuaException.class, "callback.state-missing");
   }
 
   @Test
@@ -91,7 +93,7 @@ class CallbackTest {
     Throwable e =
         org.assertj.core.api.Assertions.catchThrowable(
             () -> client.completeLogin(callback, request));
-    assertCode(e, InvalidCallbackException.class, "callback.code-missing");
+    assertCode(e, MotcuaException.class, "callback.code-missing");
   }
 
   @Test
@@ -107,7 +109,7 @@ class CallbackTest {
     Throwable e =
         org.assertj.core.api.Assertions.catchThrowable(
             () -> client.completeLogin(callback, request));
-    assertCode(e, InvalidCallbackException.class, "callback.issuer-mismatch");
+    assertCode(e, MotcuaException.class, "callback.issuer-mismatch");
   }
 
   @Test
@@ -118,7 +120,7 @@ class CallbackTest {
     Throwable e =
         org.assertj.core.api.Assertions.catchThrowable(
             () -> client.completeLogin(callback, request));
-    assertCode(e, InvalidCallbackException.class, "callback.malformed");
+    assertCode(e, MotcuaException.class, "callback.malformed");
   }
 
   @Test
@@ -132,7 +134,7 @@ class CallbackTest {
     Throwable e =
         org.assertj.core.api.Assertions.catchThrowable(
             () -> client.completeLogin(callback, request));
-    assertCode(e, InvalidCallbackException.class, "callback.request-expired");
+    assertCode(e, MotcuaException.class, "callback.request-expired");
   }
 
   @Test
@@ -146,7 +148,7 @@ class CallbackTest {
         TestClients.builder(VNEID).clock(clock).loginLifetime(Duration.ofMinutes(30)).build();
     Throwable e =
         org.assertj.core.api.Assertions.catchThrowable(() -> late.completeLogin(callback, request));
-    assertCode(e, IdTokenValidationException.class, "id-token.expired");
+    assertCode(e, SecurityRefusalException.class, "id-token.expired");
   }
 
   @Test
@@ -159,10 +161,10 @@ class CallbackTest {
     URI callback = VNEID.followAuthorization(request.authorizationUri());
     assertThatThrownBy(() -> client.completeLogin(callback, request))
         .isInstanceOfSatisfying(
-            ProviderException.class,
+            ConfigurationException.class,
             e -> {
               assertThat(e.code()).isEqualTo("token.rejected");
-              assertThat(e.providerError()).contains("invalid_client");
+              assertThat(e.getMessage()).contains("'invalid_client'");
               assertThat(e.getMessage()).doesNotContain("not-the-secret");
             });
   }
@@ -178,7 +180,8 @@ class CallbackTest {
     URI callback = VNEID.followAuthorization(request.authorizationUri());
     assertThatThrownBy(() -> client.completeLogin(callback, request))
         .isInstanceOfSatisfying(
-            ProviderException.class, e -> assertThat(e.providerError()).contains("invalid_client"));
+            ConfigurationException.class,
+            e -> assertThat(e.getMessage()).contains("'invalid_client'"));
   }
 
   @Test
@@ -187,7 +190,7 @@ class CallbackTest {
         TestClients.builder(VNEID).idTokenDecryptionKey(TestClients.ENCRYPTION_RSA_KEY).build();
     Throwable e =
         org.assertj.core.api.Assertions.catchThrowable(() -> TestClients.login(client, VNEID));
-    assertCode(e, IdTokenValidationException.class, "id-token.not-encrypted");
+    assertCode(e, SecurityRefusalException.class, "id-token.not-encrypted");
   }
 
   @Test
@@ -198,7 +201,7 @@ class CallbackTest {
           TestClients.builder(VNEID).idTokenDecryptionKey(TestClients.ec("other-ec", 99)).build();
       Throwable e =
           org.assertj.core.api.Assertions.catchThrowable(() -> TestClients.login(client, VNEID));
-      assertCode(e, IdTokenValidationException.class, "id-token.decryption");
+      assertCode(e, SecurityRefusalException.class, "id-token.decryption");
     } finally {
       VNEID.encryptIdTokensTo(null);
     }

@@ -3,6 +3,8 @@ package io.github.motcua.vneid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.testkit.VneidFake;
 import io.github.motcua.testkit.VneidPersona;
@@ -38,8 +40,8 @@ class ClaimsTest {
     Map<String, Object> claims = citizenClaims();
     claims.put(claim, value);
     Throwable e = loginAs(claims);
-    assertThat(e).isInstanceOf(ClaimMappingException.class);
-    assertThat(((IdentityException) e).code()).isEqualTo(code);
+    assertThat(e).isInstanceOf(InvalidInputException.class);
+    assertThat(((MotcuaException) e).code()).isEqualTo(code);
     assertThat(e.getMessage()).doesNotContain(value);
   }
 
@@ -71,15 +73,14 @@ class ClaimsTest {
   void refusesCitizenWithoutPersonalId() {
     Map<String, Object> claims = citizenClaims();
     claims.remove("SoDinhDanh");
-    assertThat(((IdentityException) loginAs(claims)).code())
-        .isEqualTo("claims.personal-id.missing");
+    assertThat(((MotcuaException) loginAs(claims)).code()).isEqualTo("claims.personal-id.missing");
   }
 
   @Test
   void refusesANonTextPersonalId() {
     Map<String, Object> claims = citizenClaims();
     claims.put("SoDinhDanh", List.of("001090012345", "001090012346"));
-    assertThat(((IdentityException) loginAs(claims)).code()).isEqualTo("claims.personal-id.type");
+    assertThat(((MotcuaException) loginAs(claims)).code()).isEqualTo("claims.personal-id.type");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.motcua.core.MotcuaException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -141,8 +142,8 @@ class DiscoveryTest {
 
     Throwable e = catchThrowable(() -> client().profile());
 
-    assertThat(e).isInstanceOf(ProviderException.class);
-    assertThat(((IdentityException) e).code()).isEqualTo("provider.discovery");
+    assertThat(e).isInstanceOf(MotcuaException.class);
+    assertThat(((MotcuaException) e).code()).isEqualTo("provider.discovery");
   }
 
   @Test
@@ -154,7 +155,7 @@ class DiscoveryTest {
 
     Throwable e = catchThrowable(() -> client().profile());
 
-    assertThat(((IdentityException) e).code()).isEqualTo("provider.discovery");
+    assertThat(((MotcuaException) e).code()).isEqualTo("provider.discovery");
   }
 
   @Test
@@ -163,7 +164,7 @@ class DiscoveryTest {
 
     Throwable e = catchThrowable(() -> client().profile());
 
-    assertThat(((IdentityException) e).code()).isEqualTo("provider.discovery");
+    assertThat(((MotcuaException) e).code()).isEqualTo("provider.discovery");
     assertThat(e.getMessage()).contains("pushed_authorization_request_endpoint");
   }
 }

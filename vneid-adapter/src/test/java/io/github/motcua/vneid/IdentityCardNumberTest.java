@@ -3,7 +3,7 @@ package io.github.motcua.vneid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.motcua.core.id.InvalidIdentifierException;
+import io.github.motcua.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +35,7 @@ class IdentityCardNumberTest {
   void refusesAnythingElseWithoutRepeatingIt(String text, String code) {
     assertThatThrownBy(() -> IdentityCardNumber.parse(text))
         .isInstanceOfSatisfying(
-            InvalidIdentifierException.class,
+            InvalidInputException.class,
             e -> {
               assertThat(e.code()).isEqualTo(code);
               if (text != null && !text.isEmpty()) {

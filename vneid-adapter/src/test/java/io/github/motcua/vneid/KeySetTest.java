@@ -4,6 +4,7 @@ import static io.github.motcua.vneid.TestClients.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.testkit.VneidFake;
 import io.github.motcua.testkit.VneidMisbehaviour;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class KeySetTest {
 
     for (int i = 0; i < 20; i++) {
       Throwable e = catchThrowable(() -> login(client, VNEID));
-      assertThat(((IdentityException) e).code()).isEqualTo("id-token.unknown-key");
+      assertThat(((MotcuaException) e).code()).isEqualTo("id-token.unknown-key");
     }
 
     assertThat(VNEID.jwksFetchCount() - before).isLessThanOrEqualTo(1);
@@ -76,8 +77,8 @@ class KeySetTest {
 
     Throwable e = catchThrowable(() -> login(client, VNEID));
 
-    assertThat(e).isInstanceOf(IdentityException.class);
-    assertThat(((IdentityException) e).code())
+    assertThat(e).isInstanceOf(MotcuaException.class);
+    assertThat(((MotcuaException) e).code())
         .isIn("id-token.unknown-key", "provider.jwks-unavailable");
   }
 }

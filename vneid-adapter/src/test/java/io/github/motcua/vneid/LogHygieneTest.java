@@ -2,6 +2,7 @@ package io.github.motcua.vneid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.testkit.VneidFake;
 import io.github.motcua.testkit.VneidMisbehaviour;
 import io.github.motcua.testkit.VneidPersona;
@@ -57,7 +58,7 @@ class LogHygieneTest {
         texts.add(login.identity().toString());
         try {
           client.completeLogin(callback, request);
-        } catch (IdentityException e) {
+        } catch (MotcuaException e) {
           texts.add(e.toString());
         }
       }
@@ -72,7 +73,7 @@ class LogHygieneTest {
         secrets.add(HttpUrl.get(callback).queryParameter("code"));
         try {
           client.completeLogin(callback, request);
-        } catch (IdentityException e) {
+        } catch (MotcuaException e) {
           texts.add(e.toString());
           if (e.getCause() != null) {
             texts.add(e.getCause().toString());

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.Sex;
 import io.github.motcua.core.id.TaxCode;
@@ -163,10 +165,10 @@ class LoginFlowTest {
         TestClients.builder(VNEID).minimumAssuranceLevel(AssuranceLevel.LEVEL_2).build();
     assertThatThrownBy(() -> login(client, VNEID))
         .isInstanceOfSatisfying(
-            InsufficientAssuranceException.class,
+            SecurityRefusalException.class,
             e -> {
               assertThat(e.code()).isEqualTo("assurance.insufficient");
-              assertThat(e.actual()).contains(AssuranceLevel.LEVEL_1);
+              assertThat(e.getMessage()).contains(AssuranceLevel.LEVEL_1.toString());
             });
   }
 
@@ -212,10 +214,10 @@ class LoginFlowTest {
     assertThat(refreshed.identity()).isEqualTo(first.identity());
     assertThatThrownBy(() -> client.refresh(first))
         .isInstanceOfSatisfying(
-            ProviderException.class,
+            SecurityRefusalException.class,
             e -> {
               assertThat(e.code()).isEqualTo("refresh.rejected");
-              assertThat(e.providerError()).contains("invalid_grant");
+              assertThat(e.getMessage()).contains("'invalid_grant'");
             });
   }
 
@@ -230,7 +232,7 @@ class LoginFlowTest {
     assertThat(VNEID.endedSessionCount()).isEqualTo(before + 1);
     assertThatThrownBy(() -> client.refresh(login))
         .isInstanceOfSatisfying(
-            ProviderException.class, e -> assertThat(e.code()).isEqualTo("refresh.rejected"));
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("refresh.rejected"));
   }
 
   @Test

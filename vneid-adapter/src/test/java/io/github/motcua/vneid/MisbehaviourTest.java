@@ -3,6 +3,7 @@ package io.github.motcua.vneid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.testkit.VneidFake;
 import io.github.motcua.testkit.VneidMisbehaviour;
 import java.time.Duration;
@@ -63,8 +64,8 @@ class MisbehaviourTest {
 
     Throwable e = catchThrowable(() -> TestClients.login(client, VNEID));
 
-    assertThat(e).isInstanceOf(IdentityException.class);
-    assertThat(((IdentityException) e).code()).as(() -> stackTrace(e)).isEqualTo(code);
+    assertThat(e).isInstanceOf(MotcuaException.class);
+    assertThat(((MotcuaException) e).code()).as(() -> stackTrace(e)).isEqualTo(code);
   }
 
   private static String stackTrace(Throwable e) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.Sex;
@@ -45,8 +47,8 @@ class SingleSignOnTest {
 
     Throwable e = catchThrowable(() -> TestClients.login(client, VNEID));
 
-    assertThat(e).isInstanceOf(InvalidCallbackException.class);
-    assertThat(((IdentityException) e).code()).isEqualTo("callback.issuer-missing");
+    assertThat(e).isInstanceOf(MotcuaException.class);
+    assertThat(((MotcuaException) e).code()).isEqualTo("callback.issuer-missing");
   }
 
   @Test
@@ -56,8 +58,8 @@ class SingleSignOnTest {
 
     Throwable e = catchThrowable(() -> TestClients.login(client, VNEID));
 
-    // Not a LoginDeniedException: an unauthenticated error must not be believed.
-    assertThat(((IdentityException) e).code()).isEqualTo("callback.issuer-missing");
+    // Not a SecurityRefusalException: an unauthenticated error must not be believed.
+    assertThat(((MotcuaException) e).code()).isEqualTo("callback.issuer-missing");
   }
 
   @Test
@@ -82,7 +84,7 @@ class SingleSignOnTest {
 
     ISS_NOT_ADVERTISED.misbehave(VneidMisbehaviour.ISS_STRIPPED);
     Throwable e = catchThrowable(() -> TestClients.login(client, ISS_NOT_ADVERTISED));
-    assertThat(((IdentityException) e).code()).isEqualTo("callback.issuer-missing");
+    assertThat(((MotcuaException) e).code()).isEqualTo("callback.issuer-missing");
   }
 
   // --- pushed authorization requests ----------------------------------------------------------
@@ -103,7 +105,7 @@ class SingleSignOnTest {
                     .pushAuthorizationRequests(false)
                     .build())
         .isInstanceOfSatisfying(
-            InvalidConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("config.pushed-authorization-requests"));
   }
 
@@ -114,7 +116,7 @@ class SingleSignOnTest {
     // Discovery happens on first use: the first startLogin refuses, before any redirect.
     assertThatThrownBy(client::startLogin)
         .isInstanceOfSatisfying(
-            InvalidConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("config.pushed-authorization-requests"));
   }
 
@@ -141,7 +143,7 @@ class SingleSignOnTest {
                     .pushedAuthorizationRequestsRequired(true)
                     .build())
         .isInstanceOfSatisfying(
-            InvalidConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("config.pushed-authorization-requests"));
   }
 
@@ -220,7 +222,7 @@ class SingleSignOnTest {
 
     Throwable e = catchThrowable(() -> TestClients.login(TestClients.client(VNEID), VNEID));
 
-    assertThat(((IdentityException) e).code()).isEqualTo("claims.identity-card-number.invalid");
+    assertThat(((MotcuaException) e).code()).isEqualTo("claims.identity-card-number.invalid");
     assertThat(e.getMessage()).doesNotContain("01234567X");
   }
 }

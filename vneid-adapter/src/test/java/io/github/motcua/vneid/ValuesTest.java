@@ -3,6 +3,8 @@ package io.github.motcua.vneid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.Sex;
 import java.net.URI;
@@ -59,7 +61,7 @@ class ValuesTest {
   void refusesMalformedLoginRequests(String text) {
     assertThatThrownBy(() -> LoginRequest.parse(text))
         .isInstanceOfSatisfying(
-            InvalidLoginRequestException.class,
+            InvalidInputException.class,
             e -> assertThat(e.code()).isEqualTo("login-request.malformed"));
   }
 
@@ -68,7 +70,7 @@ class ValuesTest {
     String v2 = "v2" + sample().serialize().substring(2);
     assertThatThrownBy(() -> LoginRequest.parse(v2))
         .isInstanceOfSatisfying(
-            InvalidLoginRequestException.class,
+            InvalidInputException.class,
             e -> assertThat(e.code()).isEqualTo("login-request.version"));
   }
 
@@ -93,7 +95,7 @@ class ValuesTest {
     try {
       LoginRequest parsed = LoginRequest.parse(text);
       assertThat(parsed.serialize()).isNotNull();
-    } catch (InvalidLoginRequestException e) {
+    } catch (InvalidInputException e) {
       assertThat(e.code()).startsWith("login-request.");
     }
   }
@@ -103,11 +105,11 @@ class ValuesTest {
     assertThatThrownBy(
             () -> VneidProfile.builder(ISSUER).idTokenSigningAlgorithms(Set.of("HS256")).build())
         .isInstanceOfSatisfying(
-            InvalidConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("config.id-token-algorithms"));
     assertThatThrownBy(
             () -> VneidProfile.builder(ISSUER).idTokenSigningAlgorithms(Set.of("none")).build())
-        .isInstanceOf(InvalidConfigurationException.class);
+        .isInstanceOf(ConfigurationException.class);
   }
 
   @Test
@@ -137,7 +139,7 @@ class ValuesTest {
     assertThatThrownBy(
             () -> VneidProfile.builder(ISSUER).tokenEndpoint(URI.create("/token")).build())
         .isInstanceOfSatisfying(
-            InvalidConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("config.token-endpoint"));
   }
 
@@ -164,7 +166,7 @@ class ValuesTest {
   void claimMappingRefusesBlankName() {
     assertThatThrownBy(() -> ClaimMapping.builder().fullName(" ").build())
         .isInstanceOfSatisfying(
-            InvalidConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("config.claims.full-name"));
   }
 
@@ -206,7 +208,7 @@ class ValuesTest {
     assertThatThrownBy(
             () -> ClientAuthentication.privateKeyJwt(TestClients.CLIENT_RSA_KEY.toPublicJWK()))
         .isInstanceOfSatisfying(
-            InvalidConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("config.client-authentication"));
   }
 
@@ -214,8 +216,7 @@ class ValuesTest {
   void clientBuilderNamesTheMissingSetting() {
     assertThatThrownBy(() -> VneidClient.builder().issuer(ISSUER).build())
         .isInstanceOfSatisfying(
-            InvalidConfigurationException.class,
-            e -> assertThat(e.code()).isEqualTo("config.client-id"));
+            ConfigurationException.class, e -> assertThat(e.code()).isEqualTo("config.client-id"));
     assertThatThrownBy(
             () ->
                 VneidClient.builder()
@@ -226,13 +227,12 @@ class ValuesTest {
                     .scopes(java.util.List.of("profile"))
                     .build())
         .isInstanceOfSatisfying(
-            InvalidConfigurationException.class,
-            e -> assertThat(e.code()).isEqualTo("config.scopes"));
+            ConfigurationException.class, e -> assertThat(e.code()).isEqualTo("config.scopes"));
   }
 
   @Test
   void promptValuesAreChecked() {
     assertThatThrownBy(() -> LoginOptions.builder().prompt("always"))
-        .isInstanceOf(InvalidConfigurationException.class);
+        .isInstanceOf(ConfigurationException.class);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.motcua.core.calendar;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -129,8 +130,8 @@ public final class DeadlinePolicy {
    * @param supplements the supplement requests in the order they were made; not null, may be empty
    * @return the due instant, or empty while a supplement is still awaited (the clock is stopped and
    *     the new date is not known yet)
-   * @throws CalendarException with code {@code supplement-period.order} when the periods overlap or
-   *     start before the dossier was received
+   * @throws InvalidInputException with code {@code supplement-period.order} when the periods
+   *     overlap or start before the dossier was received
    */
   public Optional<LocalDateTime> dueAt(
       LocalDateTime receivedAt, ProcessingTime limit, List<SupplementPeriod> supplements) {
@@ -139,7 +140,7 @@ public final class DeadlinePolicy {
     LocalDateTime previous = receivedAt;
     for (SupplementPeriod s : supplements) {
       if (s.requestedAt().isBefore(previous)) {
-        throw new CalendarException(
+        throw new InvalidInputException(
             "supplement-period.order",
             "Supplement periods follow the receipt and each other in time.");
       }
@@ -342,7 +343,7 @@ public final class DeadlinePolicy {
      * @param sessions one or more sessions that do not overlap; default the calendar's sessions
      *     (07:30-11:30 and 13:00-17:00)
      * @return this builder
-     * @throws CalendarException with code {@code deadline-policy.sessions}
+     * @throws InvalidInputException with code {@code deadline-policy.sessions}
      */
     public Builder officeSessions(List<OfficeSession> sessions) {
       this.sessions = WorkingCalendar.checkSessions(sessions, "deadline-policy.sessions");

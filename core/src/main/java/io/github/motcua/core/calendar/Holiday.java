@@ -1,5 +1,6 @@
 package io.github.motcua.core.calendar;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.LocalDate;
 
 /**
@@ -27,20 +28,20 @@ public record Holiday(LocalDate date, Kind kind, String name, String source) {
   /**
    * Checks that every field is present.
    *
-   * @throws CalendarException with code {@code holiday.required} naming the missing field
+   * @throws InvalidInputException with code {@code holiday.required} naming the missing field
    */
   public Holiday {
     if (date == null) {
-      throw new CalendarException("holiday.required", "A holiday needs a date.");
+      throw new InvalidInputException("holiday.required", "A holiday needs a date.");
     }
     if (kind == null) {
-      throw new CalendarException("holiday.required", "A holiday needs a kind.");
+      throw new InvalidInputException("holiday.required", "A holiday needs a kind.");
     }
     if (name == null || name.isBlank()) {
-      throw new CalendarException("holiday.required", "A holiday needs a name.");
+      throw new InvalidInputException("holiday.required", "A holiday needs a name.");
     }
     if (source == null || source.isBlank()) {
-      throw new CalendarException("holiday.required", "A holiday needs its legal source.");
+      throw new InvalidInputException("holiday.required", "A holiday needs its legal source.");
     }
   }
 

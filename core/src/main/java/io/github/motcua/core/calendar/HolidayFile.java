@@ -3,6 +3,7 @@ package io.github.motcua.core.calendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.motcua.core.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DateTimeException;
@@ -37,12 +38,12 @@ final class HolidayFile {
     private static HolidaySchedule load() {
       try (InputStream in = HolidayFile.class.getResourceAsStream(BUNDLED)) {
         if (in == null) {
-          throw new CalendarException(
+          throw new InvalidInputException(
               "holiday-file.missing", "The bundled vn-holidays.json is missing from the jar.");
         }
         return new LayeredSchedule(read(in), HolidaySchedule.statutory());
       } catch (IOException e) {
-        throw new CalendarException(
+        throw new InvalidInputException(
             "holiday-file.io", "The bundled vn-holidays.json could not be read.", e);
       }
     }
@@ -50,7 +51,7 @@ final class HolidayFile {
 
   static Map<Integer, List<Holiday>> read(InputStream json) {
     if (json == null) {
-      throw new CalendarException("holiday-file.format", "A JSON document is required.");
+      throw new InvalidInputException("holiday-file.format", "A JSON document is required.");
     }
     JsonNode root;
     try {
@@ -64,10 +65,10 @@ final class HolidayFile {
                   + ", column "
                   + e.getLocation().getColumnNr()
                   + ")";
-      throw new CalendarException(
+      throw new InvalidInputException(
           "holiday-file.format", "The holiday file is not valid JSON" + where + ".");
     } catch (IOException e) {
-      throw new CalendarException("holiday-file.io", "The holiday file could not be read.", e);
+      throw new InvalidInputException("holiday-file.io", "The holiday file could not be read.", e);
     }
     if (root == null || !root.isObject()) {
       throw format("$", "must be an object");
@@ -167,7 +168,8 @@ final class HolidayFile {
     return Map.copyOf(copy);
   }
 
-  private static CalendarException format(String path, String rule) {
-    return new CalendarException("holiday-file.format", "Holiday file: " + path + " " + rule + ".");
+  private static InvalidInputException format(String path, String rule) {
+    return new InvalidInputException(
+        "holiday-file.format", "Holiday file: " + path + " " + rule + ".");
   }
 }

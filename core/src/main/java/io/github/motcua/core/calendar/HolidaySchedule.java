@@ -1,5 +1,6 @@
 package io.github.motcua.core.calendar;
 
+import io.github.motcua.core.InvalidInputException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -24,7 +25,7 @@ public interface HolidaySchedule {
    *
    * @param year the Gregorian year
    * @return the entries, never null, unmodifiable
-   * @throws CalendarException with code {@code lunar-date.range} when a rule needs the lunar
+   * @throws InvalidInputException with code {@code lunar-date.range} when a rule needs the lunar
    *     calendar outside 1900-2199
    */
   List<Holiday> holidays(int year);
@@ -78,8 +79,8 @@ public interface HolidaySchedule {
    * @param json the JSON document; read fully, not closed
    * @param fallback the schedule for years the document does not hold, such as {@link #official()}
    * @return the layered schedule
-   * @throws CalendarException with code {@code holiday-file.format} naming the path of the first
-   *     problem
+   * @throws InvalidInputException with code {@code holiday-file.format} naming the path of the
+   *     first problem
    */
   static HolidaySchedule fromJson(InputStream json, HolidaySchedule fallback) {
     return new LayeredSchedule(HolidayFile.read(json), fallback);
@@ -91,8 +92,8 @@ public interface HolidaySchedule {
    * @param years for each year, every entry of that year; not null
    * @param fallback the schedule for the other years; not null
    * @return the layered schedule
-   * @throws CalendarException with code {@code holiday-file.format} if an entry is dated outside
-   *     its year
+   * @throws InvalidInputException with code {@code holiday-file.format} if an entry is dated
+   *     outside its year
    */
   static HolidaySchedule ofYears(Map<Integer, List<Holiday>> years, HolidaySchedule fallback) {
     return new LayeredSchedule(HolidayFile.checkYears(years), fallback);

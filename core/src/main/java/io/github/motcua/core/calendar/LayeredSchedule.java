@@ -1,5 +1,6 @@
 package io.github.motcua.core.calendar;
 
+import io.github.motcua.core.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,8 @@ final class LayeredSchedule implements HolidaySchedule {
 
   LayeredSchedule(Map<Integer, List<Holiday>> years, HolidaySchedule fallback) {
     if (fallback == null) {
-      throw new CalendarException("holiday-schedule.fallback", "A fallback schedule is required.");
+      throw new InvalidInputException(
+          "holiday-schedule.fallback", "A fallback schedule is required.");
     }
     this.years = years;
     this.fallback = fallback;

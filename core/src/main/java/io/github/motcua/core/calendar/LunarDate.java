@@ -1,5 +1,7 @@
 package io.github.motcua.core.calendar;
 
+import io.github.motcua.core.InvalidInputException;
+
 /**
  * A date of the Vietnamese lunar calendar (âm lịch): lunar year, month 1-12, day 1-30 and whether
  * the month is the leap month (tháng nhuận) that repeats the number of the month before it.
@@ -22,14 +24,14 @@ public record LunarDate(int year, int month, int day, boolean leapMonth) {
   /**
    * Checks the ranges of the fields.
    *
-   * @throws CalendarException with code {@code lunar-date.month} or {@code lunar-date.day}
+   * @throws InvalidInputException with code {@code lunar-date.month} or {@code lunar-date.day}
    */
   public LunarDate {
     if (month < 1 || month > 12) {
-      throw new CalendarException("lunar-date.month", "A lunar month is numbered 1 to 12.");
+      throw new InvalidInputException("lunar-date.month", "A lunar month is numbered 1 to 12.");
     }
     if (day < 1 || day > 30) {
-      throw new CalendarException("lunar-date.day", "A lunar day is numbered 1 to 30.");
+      throw new InvalidInputException("lunar-date.day", "A lunar day is numbered 1 to 30.");
     }
   }
 
@@ -40,7 +42,7 @@ public record LunarDate(int year, int month, int day, boolean leapMonth) {
    * @param month the month, 1-12
    * @param day the day, 1-30
    * @return the date
-   * @throws CalendarException if a field is out of range
+   * @throws InvalidInputException if a field is out of range
    */
   public static LunarDate of(int year, int month, int day) {
     return new LunarDate(year, month, day, false);
@@ -52,17 +54,17 @@ public record LunarDate(int year, int month, int day, boolean leapMonth) {
    *
    * @param text the text; surrounding whitespace is ignored
    * @return the date
-   * @throws CalendarException with code {@code lunar-date.format} if the text is not of that form,
-   *     or a range code
+   * @throws InvalidInputException with code {@code lunar-date.format} if the text is not of that
+   *     form, or a range code
    */
   public static LunarDate parse(String text) {
     if (text == null) {
-      throw new CalendarException("lunar-date.format", "A lunar date is required.");
+      throw new InvalidInputException("lunar-date.format", "A lunar date is required.");
     }
     String s = text.strip();
     String[] parts = s.split("-", -1);
     if (parts.length != 3 || s.length() > 16) {
-      throw new CalendarException(
+      throw new InvalidInputException(
           "lunar-date.format", "A lunar date reads yyyy-MM-dd, with L after a leap month.");
     }
     String monthText = parts[1];
@@ -71,7 +73,7 @@ public record LunarDate(int year, int month, int day, boolean leapMonth) {
       monthText = monthText.substring(0, monthText.length() - 1);
     }
     if (!isDigits(parts[0], 4, 4) || !isDigits(monthText, 1, 2) || !isDigits(parts[2], 1, 2)) {
-      throw new CalendarException(
+      throw new InvalidInputException(
           "lunar-date.format", "A lunar date reads yyyy-MM-dd, with L after a leap month.");
     }
     return new LunarDate(

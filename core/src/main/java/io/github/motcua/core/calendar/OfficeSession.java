@@ -1,5 +1,6 @@
 package io.github.motcua.core.calendar;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.Duration;
 import java.time.LocalTime;
 
@@ -17,11 +18,11 @@ public record OfficeSession(LocalTime opens, LocalTime closes) {
   /**
    * Checks the session.
    *
-   * @throws CalendarException with code {@code office-session.times}
+   * @throws InvalidInputException with code {@code office-session.times}
    */
   public OfficeSession {
     if (opens == null || closes == null || !closes.isAfter(opens)) {
-      throw new CalendarException(
+      throw new InvalidInputException(
           "office-session.times", "An office session closes after it opens, on the same day.");
     }
   }
@@ -42,21 +43,23 @@ public record OfficeSession(LocalTime opens, LocalTime closes) {
    *
    * @param text the text
    * @return the session
-   * @throws CalendarException with code {@code office-session.format} or {@code
+   * @throws InvalidInputException with code {@code office-session.format} or {@code
    *     office-session.times}
    */
   public static OfficeSession parse(String text) {
     String s = text == null ? "" : text.strip();
     int dash = s.indexOf('-');
     if (dash < 0 || s.length() > 20) {
-      throw new CalendarException("office-session.format", "An office session reads 07:30-11:30.");
+      throw new InvalidInputException(
+          "office-session.format", "An office session reads 07:30-11:30.");
     }
     try {
       return new OfficeSession(
           LocalTime.parse(s.substring(0, dash).strip()),
           LocalTime.parse(s.substring(dash + 1).strip()));
     } catch (java.time.format.DateTimeParseException e) {
-      throw new CalendarException("office-session.format", "An office session reads 07:30-11:30.");
+      throw new InvalidInputException(
+          "office-session.format", "An office session reads 07:30-11:30.");
     }
   }
 

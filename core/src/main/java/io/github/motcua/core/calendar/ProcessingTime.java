@@ -1,5 +1,7 @@
 package io.github.motcua.core.calendar;
 
+import io.github.motcua.core.InvalidInputException;
+
 /**
  * The statutory time limit for handling a dossier (thời hạn giải quyết), counted in working days or
  * working hours of running office clock.
@@ -27,15 +29,15 @@ public record ProcessingTime(int amount, Unit unit) {
   /**
    * Checks the limit.
    *
-   * @throws CalendarException with code {@code processing-time.amount} or {@code
+   * @throws InvalidInputException with code {@code processing-time.amount} or {@code
    *     processing-time.unit}
    */
   public ProcessingTime {
     if (unit == null) {
-      throw new CalendarException("processing-time.unit", "A time limit needs a unit.");
+      throw new InvalidInputException("processing-time.unit", "A time limit needs a unit.");
     }
     if (amount < 1 || amount > MAX_AMOUNT) {
-      throw new CalendarException(
+      throw new InvalidInputException(
           "processing-time.amount", "A time limit is from 1 to " + MAX_AMOUNT + " units.");
     }
   }
@@ -65,7 +67,7 @@ public record ProcessingTime(int amount, Unit unit) {
    *
    * @param text the text; surrounding whitespace ignored
    * @return the limit
-   * @throws CalendarException with code {@code processing-time.format} or an amount code
+   * @throws InvalidInputException with code {@code processing-time.format} or an amount code
    */
   public static ProcessingTime parse(String text) {
     String s = text == null ? "" : text.strip();
@@ -87,8 +89,8 @@ public record ProcessingTime(int amount, Unit unit) {
     return new ProcessingTime(Integer.parseInt(parts[0]), unit);
   }
 
-  private static CalendarException format() {
-    return new CalendarException(
+  private static InvalidInputException format() {
+    return new InvalidInputException(
         "processing-time.format", "A time limit reads like '3 working days' or '4 working hours'.");
   }
 

@@ -1,5 +1,6 @@
 package io.github.motcua.core.calendar;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
@@ -151,11 +152,11 @@ public final class StatutoryHolidays implements HolidaySchedule {
      *
      * @param days 0 to 4; default 1 (the last day of the old year and four days of the new)
      * @return this builder
-     * @throws CalendarException with code {@code statutory-holidays.tet-days-before}
+     * @throws InvalidInputException with code {@code statutory-holidays.tet-days-before}
      */
     public Builder tetDaysBefore(int days) {
       if (days < 0 || days > 4) {
-        throw new CalendarException(
+        throw new InvalidInputException(
             "statutory-holidays.tet-days-before",
             "Between 0 and 4 of the Tết days come before Tết.");
       }

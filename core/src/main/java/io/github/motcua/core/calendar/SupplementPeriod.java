@@ -1,5 +1,6 @@
 package io.github.motcua.core.calendar;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
@@ -17,16 +18,16 @@ public record SupplementPeriod(LocalDateTime requestedAt, LocalDateTime complete
   /**
    * Checks the period.
    *
-   * @throws CalendarException with code {@code supplement-period.order} when the dossier is
+   * @throws InvalidInputException with code {@code supplement-period.order} when the dossier is
    *     completed before it was asked for, or {@code supplement-period.required}
    */
   public SupplementPeriod {
     if (requestedAt == null) {
-      throw new CalendarException(
+      throw new InvalidInputException(
           "supplement-period.required", "A supplement period needs its request time.");
     }
     if (completedAt != null && completedAt.isBefore(requestedAt)) {
-      throw new CalendarException(
+      throw new InvalidInputException(
           "supplement-period.order", "A supplement is received after it is requested.");
     }
   }

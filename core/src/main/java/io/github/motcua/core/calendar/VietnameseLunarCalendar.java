@@ -1,5 +1,6 @@
 package io.github.motcua.core.calendar;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.calendar.internal.Astronomy;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,11 +69,11 @@ public final class VietnameseLunarCalendar {
    *
    * @param date the date, from 1900-01-01 to 2199-12-31; not null
    * @return the lunar date
-   * @throws CalendarException with code {@code lunar-date.range} outside the supported range
+   * @throws InvalidInputException with code {@code lunar-date.range} outside the supported range
    */
   public static LunarDate toLunar(LocalDate date) {
     if (date == null || date.isBefore(MIN_DATE) || date.isAfter(MAX_DATE)) {
-      throw new CalendarException(
+      throw new InvalidInputException(
           "lunar-date.range", "The lunar calendar covers 1900-01-01 to 2199-12-31.");
     }
     int day = (int) date.toEpochDay();
@@ -89,34 +90,34 @@ public final class VietnameseLunarCalendar {
    *
    * @param date the lunar date; not null
    * @return the Gregorian date, from 1900-01-01 to 2199-12-31
-   * @throws CalendarException with code {@code lunar-date.leap-month} when the year has no such
+   * @throws InvalidInputException with code {@code lunar-date.leap-month} when the year has no such
    *     leap month, {@code lunar-date.day} when the month has only 29 days, {@code
    *     lunar-date.range} when the date falls outside the supported range
    */
   public static LocalDate toSolar(LunarDate date) {
     if (date == null) {
-      throw new CalendarException("lunar-date.required", "A lunar date is required.");
+      throw new InvalidInputException("lunar-date.required", "A lunar date is required.");
     }
     int key = date.year() * 32 + date.month() * 2 + (date.leapMonth() ? 1 : 0);
     int i = Arrays.binarySearch(KEY, 0, KEY.length - 1, key);
     if (i < 0) {
       if (date.leapMonth()) {
-        throw new CalendarException(
+        throw new InvalidInputException(
             "lunar-date.leap-month",
             "Lunar year " + date.year() + " has no leap month " + date.month() + ".");
       }
-      throw new CalendarException(
+      throw new InvalidInputException(
           "lunar-date.range", "The lunar calendar covers 1900-01-01 to 2199-12-31.");
     }
     int length = START[i + 1] - START[i];
     if (date.day() > length) {
-      throw new CalendarException(
+      throw new InvalidInputException(
           "lunar-date.day",
           "Lunar month " + date.month() + " of that year has " + length + " days.");
     }
     LocalDate solar = LocalDate.ofEpochDay(START[i] + date.day() - 1L);
     if (solar.isBefore(MIN_DATE) || solar.isAfter(MAX_DATE)) {
-      throw new CalendarException(
+      throw new InvalidInputException(
           "lunar-date.range", "The lunar calendar covers 1900-01-01 to 2199-12-31.");
     }
     return solar;
@@ -127,11 +128,12 @@ public final class VietnameseLunarCalendar {
    *
    * @param lunarYear the lunar year, 1900-2199
    * @return the number of the month that is repeated, or empty in a common year
-   * @throws CalendarException with code {@code lunar-date.range} outside 1900-2199
+   * @throws InvalidInputException with code {@code lunar-date.range} outside 1900-2199
    */
   public static Optional<Integer> leapMonth(int lunarYear) {
     if (lunarYear < 1900 || lunarYear > 2199) {
-      throw new CalendarException("lunar-date.range", "The lunar calendar covers years 1900-2199.");
+      throw new InvalidInputException(
+          "lunar-date.range", "The lunar calendar covers years 1900-2199.");
     }
     for (int key : KEY) {
       if (key / 32 == lunarYear && key % 2 == 1) {
@@ -148,7 +150,7 @@ public final class VietnameseLunarCalendar {
    * @param month the month, 1-12
    * @param leapMonth whether the leap month is meant
    * @return 29 or 30
-   * @throws CalendarException if the month does not exist in the supported range
+   * @throws InvalidInputException if the month does not exist in the supported range
    */
   public static int lengthOfMonth(int lunarYear, int month, boolean leapMonth) {
     LocalDate first = toSolar(new LunarDate(lunarYear, month, 1, leapMonth));

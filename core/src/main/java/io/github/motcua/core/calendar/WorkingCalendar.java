@@ -1,5 +1,6 @@
 package io.github.motcua.core.calendar;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -86,8 +87,8 @@ public final class WorkingCalendar {
    *
    * @param date the date; not null
    * @return true for a day of the working week that is not a day off, or a make-up working day
-   * @throws CalendarException with code {@code lunar-date.range} outside 1900-2199 with the default
-   *     schedules
+   * @throws InvalidInputException with code {@code lunar-date.range} outside 1900-2199 with the
+   *     default schedules
    */
   public boolean isWorkingDay(LocalDate date) {
     Objects.requireNonNull(date, "date");
@@ -101,8 +102,8 @@ public final class WorkingCalendar {
    * @param date the starting date; not null
    * @param n the number of working days
    * @return the date
-   * @throws CalendarException with code {@code working-calendar.no-working-day} when the schedule
-   *     leaves no working day for two years
+   * @throws InvalidInputException with code {@code working-calendar.no-working-day} when the
+   *     schedule leaves no working day for two years
    */
   public LocalDate plusWorkingDays(LocalDate date, int n) {
     Objects.requireNonNull(date, "date");
@@ -115,7 +116,7 @@ public final class WorkingCalendar {
         left--;
         idle = 0;
       } else if (++idle > MAX_SEARCH_DAYS) {
-        throw new CalendarException(
+        throw new InvalidInputException(
             "working-calendar.no-working-day", "No working day within two years of " + d + ".");
       }
     }
@@ -150,7 +151,7 @@ public final class WorkingCalendar {
    *
    * @param date the date; not null
    * @return the date itself when it is a working day, otherwise the next working day
-   * @throws CalendarException with code {@code working-calendar.no-working-day} when none comes
+   * @throws InvalidInputException with code {@code working-calendar.no-working-day} when none comes
    *     within two years (a schedule that takes every day off)
    */
   public LocalDate nextWorkingDayFrom(LocalDate date) {
@@ -160,7 +161,7 @@ public final class WorkingCalendar {
         return d;
       }
     }
-    throw new CalendarException(
+    throw new InvalidInputException(
         "working-calendar.no-working-day", "No working day within two years of " + date + ".");
   }
 
@@ -257,11 +258,11 @@ public final class WorkingCalendar {
      *
      * @param days at least one day; default Monday to Friday
      * @return this builder
-     * @throws CalendarException with code {@code working-calendar.week} when empty
+     * @throws InvalidInputException with code {@code working-calendar.week} when empty
      */
     public Builder workingWeek(Set<DayOfWeek> days) {
       if (days == null || days.isEmpty()) {
-        throw new CalendarException(
+        throw new InvalidInputException(
             "working-calendar.week", "The working week needs at least one day.");
       }
       this.workingWeek = EnumSet.copyOf(days);
@@ -273,7 +274,7 @@ public final class WorkingCalendar {
      *
      * @param sessions one or more sessions that do not overlap; default 07:30-11:30, 13:00-17:00
      * @return this builder
-     * @throws CalendarException with code {@code working-calendar.sessions} when empty or
+     * @throws InvalidInputException with code {@code working-calendar.sessions} when empty or
      *     overlapping
      */
     public Builder officeSessions(List<OfficeSession> sessions) {
@@ -296,13 +297,13 @@ public final class WorkingCalendar {
 
   static List<OfficeSession> checkSessions(List<OfficeSession> sessions, String code) {
     if (sessions == null || sessions.isEmpty() || sessions.stream().anyMatch(s -> s == null)) {
-      throw new CalendarException(code, "At least one office session is required.");
+      throw new InvalidInputException(code, "At least one office session is required.");
     }
     List<OfficeSession> sorted = new ArrayList<>(sessions);
     sorted.sort(Comparator.comparing(OfficeSession::opens));
     for (int i = 1; i < sorted.size(); i++) {
       if (sorted.get(i).opens().isBefore(sorted.get(i - 1).closes())) {
-        throw new CalendarException(code, "Office sessions must not overlap.");
+        throw new InvalidInputException(code, "Office sessions must not overlap.");
       }
     }
     return List.copyOf(sorted);

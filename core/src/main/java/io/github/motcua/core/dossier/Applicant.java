@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
@@ -63,7 +64,7 @@ public record Applicant(
   /**
    * Validates the applicant.
    *
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public Applicant {
     Checks c = new Checks("Applicant");
@@ -90,7 +91,7 @@ public record Applicant(
    * @param personalId the personal ID, may be empty
    * @param taxCode the tax code, may be empty
    * @param contact the contact details
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public Applicant(
       Kind kind,

@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ public record AppliedEvent(UUID eventId, String type, Instant occurredAt, String
   /**
    * Validates the trace.
    *
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public AppliedEvent {
     Checks c = new Checks("AppliedEvent");

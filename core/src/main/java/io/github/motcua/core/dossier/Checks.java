@@ -1,9 +1,11 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Collects the violations of one value's rules so that a constructor reports all of them at once.
@@ -217,14 +219,35 @@ final class Checks {
    *
    * @return the exception, to be thrown
    */
-  public InvalidDossierException exception() {
-    return new InvalidDossierException(what, violations);
+  public InvalidInputException exception() {
+    return invalid(what, violations);
+  }
+
+  /**
+   * Builds the failure of a dossier value listing its violations (code {@code dossier.invalid}).
+   *
+   * @param what the value checked, such as {@code Dossier}
+   * @param violations the rules broken
+   * @return the exception to throw
+   */
+  static InvalidInputException invalid(String what, List<Violation> violations) {
+    return new InvalidInputException(
+        "dossier.invalid",
+        "Invalid "
+            + what
+            + " ("
+            + violations.size()
+            + (violations.size() == 1 ? " problem): " : " problems): ")
+            + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")),
+        violations,
+        violations.size(),
+        null);
   }
 
   /**
    * Throws when any rule was broken.
    *
-   * @throws InvalidDossierException listing every violation
+   * @throws InvalidInputException listing every violation
    */
   public void throwIfAny() {
     if (!violations.isEmpty()) {

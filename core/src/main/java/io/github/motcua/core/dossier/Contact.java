@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.internal.Masking;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public record Contact(Optional<String> phone, Optional<String> email, Optional<S
   /**
    * Validates the contact.
    *
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public Contact {
     Checks c = new Checks("Contact");

@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.calendar.DeadlinePolicy;
 import io.github.motcua.core.calendar.Timeliness;
 import io.github.motcua.core.id.DossierCode;
@@ -15,7 +16,7 @@ import java.util.UUID;
  * {@link DossierLifecycle} produces snapshots from events; {@link #builder()} builds one directly,
  * for example when loading it from storage, and checks the same consistency rules.
  *
- * <p>Consistency rules, all reported at once by {@link InvalidDossierException}: required parts
+ * <p>Consistency rules, all reported at once by {@link InvalidInputException}: required parts
  * present; {@code version} equals the size of {@code history}, at least 1, with distinct event ids;
  * {@code acceptedAt} present exactly in the statuses reached after acceptance ({@link
  * DossierStatus#WITHDRAWN} may have it or not); {@code completedAt} present exactly in {@link
@@ -87,7 +88,7 @@ public record Dossier(
   /**
    * Validates the snapshot.
    *
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public Dossier {
     Checks c = new Checks("Dossier");
@@ -638,7 +639,7 @@ public record Dossier(
      * Builds the snapshot.
      *
      * @return the snapshot
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Dossier build() {
       return new Dossier(

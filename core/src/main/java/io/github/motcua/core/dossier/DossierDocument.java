@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -78,7 +79,7 @@ public record DossierDocument(
   /**
    * Validates the document.
    *
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public DossierDocument {
     Checks c = new Checks("DossierDocument");
@@ -120,7 +121,7 @@ public record DossierDocument(
    * @param reused whether reused
    * @param copyKind the kind of copy
    * @param location where the file is, may be empty
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public DossierDocument(
       String documentId,

@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.money.Vnd;
 import java.time.Instant;
@@ -17,8 +18,8 @@ import java.util.UUID;
  * The events are records nested here; their JSON form names them by {@link #type()}.
  *
  * <p>Each record validates its fields on construction and reports every broken rule at once ({@link
- * InvalidDossierException}). Lists are copied and unmodifiable. Events are immutable and
- * thread-safe; {@code toString()} masks personal data.
+ * InvalidInputException}). Lists are copied and unmodifiable. Events are immutable and thread-safe;
+ * {@code toString()} masks personal data.
  */
 public sealed interface DossierEvent
     permits DossierEvent.Submitted,
@@ -137,7 +138,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Submitted {
       Checks c = base("Submitted", eventId, dossierCode, occurredAt);
@@ -191,7 +192,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Received {
       Checks c = base("Received", eventId, dossierCode, occurredAt);
@@ -227,7 +228,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Accepted {
       Checks c = base("Accepted", eventId, dossierCode, occurredAt);
@@ -250,7 +251,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Refused {
       Checks c = base("Refused", eventId, dossierCode, occurredAt);
@@ -274,7 +275,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public StepCompleted {
       Checks c = base("StepCompleted", eventId, dossierCode, occurredAt);
@@ -303,7 +304,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public SupplementRequested {
       Checks c = base("SupplementRequested", eventId, dossierCode, occurredAt);
@@ -331,7 +332,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public SupplementReceived {
       Checks c = base("SupplementReceived", eventId, dossierCode, occurredAt);
@@ -357,7 +358,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public PaymentRequested {
       Checks c = base("PaymentRequested", eventId, dossierCode, occurredAt);
@@ -396,7 +397,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public PaymentReceived {
       Checks c = base("PaymentReceived", eventId, dossierCode, occurredAt);
@@ -424,7 +425,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Withdrawn {
       Checks c = base("Withdrawn", eventId, dossierCode, occurredAt);
@@ -447,7 +448,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Stopped {
       Checks c = base("Stopped", eventId, dossierCode, occurredAt);
@@ -471,7 +472,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public ResultReady {
       Checks c = base("ResultReady", eventId, dossierCode, occurredAt);
@@ -494,7 +495,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public ResultReturned {
       Checks c = base("ResultReturned", eventId, dossierCode, occurredAt);
@@ -517,7 +518,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public Rated {
       Checks c = base("Rated", eventId, dossierCode, occurredAt);
@@ -562,7 +563,7 @@ public sealed interface DossierEvent
     /**
      * Validates the event.
      *
-     * @throws InvalidDossierException listing every broken rule
+     * @throws InvalidInputException listing every broken rule
      */
     public ReceiptRecorded {
       Checks c = base("ReceiptRecorded", eventId, dossierCode, occurredAt);

@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.calendar.DeadlinePolicy;
 import io.github.motcua.core.dossier.DossierEvent.Accepted;
 import io.github.motcua.core.dossier.DossierEvent.PaymentReceived;
@@ -49,19 +50,20 @@ import java.util.Optional;
  *       for the tax authority, not a step of the dossier).
  * </ul>
  *
- * <p>Before the transition is checked, an event is rejected ({@link EventRejectedException}) when
- * it names another dossier, when it occurred before the last applied event, or when its id was
- * applied before with different content. An event applied before with the same content is a no-op:
- * the snapshot is returned unchanged, so repeated delivery is harmless.
+ * <p>Before the transition is checked, an event is rejected ({@link InvalidInputException}) when it
+ * names another dossier, when it occurred before the last applied event, or when its id was applied
+ * before with different content. An event applied before with the same content is a no-op: the
+ * snapshot is returned unchanged, so repeated delivery is harmless.
  *
  * <p><b>A fee is due once</b> (the Law on Fees and Charges 2015; the national record's
  * DanhSachLePhi lists each fee code once). A fee's identity is its code. A {@code PaymentRequested}
  * event that lists a code the dossier already has does not add it again: the same line is a no-op;
  * a different amount, name, kind or stage replaces the line in place while the fee is unpaid, and
- * is rejected ({@link EventRejectedException}, code {@code dossier.fee.settled}, the message naming
+ * is rejected ({@link InvalidInputException}, code {@code dossier.fee.settled}, the message naming
  * the fee code) once it is paid. A fee is paid when the payments received cover it, fees counted in
  * the order they are listed. An event that lists the same code twice is itself invalid ({@link
- * InvalidDossierException}, violation {@code fees[i].code} / {@code duplicate}).
+ * InvalidInputException} {@code dossier.invalid}, violation {@code fees[i].code} / {@code
+ * duplicate}).
  *
  * <p>After each applied event the lifecycle sets {@link Dossier#dueAt()} from its {@link
  * DueDateRule}. Applying never half-applies: on any exception the given snapshot is unchanged (all
@@ -127,7 +129,7 @@ public final class DossierLifecycle {
    *
    * @param first a {@code Submitted} or {@code Received} event; not null
    * @return the snapshot at version 1
-   * @throws IllegalTransitionException when the event cannot start a history
+   * @throws InvalidInputException when the event cannot start a history
    */
   public Dossier start(DossierEvent first) {
     Objects.requireNonNull(first, "first");
@@ -152,7 +154,7 @@ public final class DossierLifecycle {
           .submittedAt(e.occurredAt())
           .acceptedAt(e.occurredAt());
     } else {
-      throw new IllegalTransitionException(null, first);
+      throw illegalTransition(null, first);
     }
     return finish(b, null, first);
   }
@@ -163,26 +165,24 @@ public final class DossierLifecycle {
    * @param dossier the current snapshot; not null
    * @param event the event; not null
    * @return the new snapshot, or {@code dossier} itself when the same event was applied before
-   * @throws EventRejectedException when the event belongs to another dossier, is older than the
-   *     last applied event, or reuses an applied event's id with different content; with code
-   *     {@code dossier.fee.settled} when it changes a fee that is already paid
-   * @throws IllegalTransitionException when the event is not allowed in the dossier's status
+   * @throws InvalidInputException when the event belongs to another dossier, is older than the last
+   *     applied event, or reuses an applied event's id with different content; with code {@code
+   *     dossier.fee.settled} when it changes a fee that is already paid
+   * @throws InvalidInputException when the event is not allowed in the dossier's status
    */
   public Dossier apply(Dossier dossier, DossierEvent event) {
     Objects.requireNonNull(dossier, "dossier");
     Objects.requireNonNull(event, "event");
     if (!event.dossierCode().equals(dossier.code())) {
-      throw new EventRejectedException(
+      throw new InvalidInputException(
           "dossier.event.wrong-dossier",
           "Event "
-              + EventRejectedException.describe(event)
+              + describe(event)
               + " belongs to dossier "
               + event.dossierCode()
               + ", not "
               + dossier.code()
-              + ".",
-          event.eventId(),
-          event.type());
+              + ".");
     }
     AppliedEvent earlier = null;
     for (AppliedEvent h : dossier.history()) {
@@ -195,28 +195,24 @@ public final class DossierLifecycle {
       if (earlier.digest().equals(event.digest())) {
         return dossier;
       }
-      throw new EventRejectedException(
+      throw new InvalidInputException(
           "dossier.event.id-reused",
           "Event id "
               + event.eventId()
               + " was applied before to this dossier with different content (as "
               + earlier.type()
-              + ").",
-          event.eventId(),
-          event.type());
+              + ").");
     }
     if (event.occurredAt().isBefore(dossier.lastEventAt())) {
-      throw new EventRejectedException(
+      throw new InvalidInputException(
           "dossier.event.out-of-order",
           "Event "
-              + EventRejectedException.describe(event)
+              + describe(event)
               + " occurred at "
               + event.occurredAt()
               + ", before the last applied event ("
               + dossier.lastEventAt()
-              + ").",
-          event.eventId(),
-          event.type());
+              + ").");
     }
     // A receipt document changes neither the status nor the record: it is only delivered.
     DossierStatus next =
@@ -224,7 +220,7 @@ public final class DossierLifecycle {
             ? dossier.status()
             : TRANSITIONS.get(dossier.status()).get(event.getClass());
     if (next == null || (event instanceof Rated && dossier.rating().isPresent())) {
-      throw new IllegalTransitionException(dossier.status(), event);
+      throw illegalTransition(dossier.status(), event);
     }
     Dossier.Builder b = dossier.toBuilder().status(next);
     Instant at = event.occurredAt();
@@ -278,14 +274,14 @@ public final class DossierLifecycle {
    *
    * @param events the events in order, at least one; not null
    * @return the snapshot after the last event
-   * @throws EventRejectedException with code {@code dossier.event.none} for an empty list, or as
+   * @throws InvalidInputException with code {@code dossier.event.none} for an empty list, or as
    *     {@link #apply} for an event that cannot be applied
    */
   public Dossier replay(List<? extends DossierEvent> events) {
     Objects.requireNonNull(events, "events");
     if (events.isEmpty()) {
-      throw new EventRejectedException(
-          "dossier.event.none", "A history to replay has at least one event.", null, null);
+      throw new InvalidInputException(
+          "dossier.event.none", "A history to replay has at least one event.");
     }
     Dossier dossier = start(events.get(0));
     for (int i = 1; i < events.size(); i++) {
@@ -333,15 +329,13 @@ public final class DossierLifecycle {
         due.add(fee);
       } else if (!due.get(i).equals(fee)) {
         if (isSettled(dossier.fees(), i, paid)) {
-          throw new EventRejectedException(
+          throw new InvalidInputException(
               "dossier.fee.settled",
               "Event "
-                  + EventRejectedException.describe(event)
+                  + describe(event)
                   + " changes the fee "
                   + fee.code()
-                  + ", which is already paid; a fee is due once and a paid fee is not changed.",
-              event.eventId(),
-              event.type());
+                  + ", which is already paid; a fee is due once and a paid fee is not changed.");
         }
         due.set(i, fee);
       }
@@ -423,5 +417,30 @@ public final class DossierLifecycle {
     t.put(DossierStatus.RESULT_READY, Map.of(ResultReturned.class, DossierStatus.RETURNED));
     t.put(DossierStatus.RETURNED, Map.of(Rated.class, DossierStatus.RETURNED));
     return t;
+  }
+
+  private static String describe(DossierEvent event) {
+    Objects.requireNonNull(event, "event");
+    return event.type() + " " + event.eventId();
+  }
+
+  private static InvalidInputException illegalTransition(DossierStatus status, DossierEvent event) {
+    String message;
+    if (status == null) {
+      message =
+          "A dossier's history starts with Submitted or Received, not with "
+              + describe(event)
+              + ".";
+    } else {
+      message =
+          "A dossier in status "
+              + status
+              + " ("
+              + status.nationalCode()
+              + ") does not accept "
+              + describe(event)
+              + ".";
+    }
+    return new InvalidInputException("dossier.transition", message);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import java.util.List;
 
 /**
@@ -75,11 +76,11 @@ public enum DossierStatus {
    *
    * @param nationalCode 1 to 10
    * @return the status
-   * @throws InvalidDossierException with one violation of rule {@code range} for any other number
+   * @throws InvalidInputException with one violation of rule {@code range} for any other number
    */
   public static DossierStatus fromNationalCode(int nationalCode) {
     if (nationalCode < 1 || nationalCode > BY_CODE.size()) {
-      throw new InvalidDossierException(
+      throw Checks.invalid(
           "DossierStatus",
           List.of(
               new Violation("nationalCode", "range", "A national status code is from 1 to 10.")));

@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.money.Vnd;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public record Fee(Kind kind, String code, String name, Vnd amount, CollectionSta
      *
      * @param code 1 or 2
      * @return the kind
-     * @throws InvalidDossierException for any other code (violation {@code kind} / {@code unknown})
+     * @throws InvalidInputException for any other code (violation {@code kind} / {@code unknown})
      */
     public static Kind fromNationalCode(int code) {
       for (Kind k : values()) {
@@ -105,7 +106,7 @@ public record Fee(Kind kind, String code, String name, Vnd amount, CollectionSta
   /**
    * Validates the fee.
    *
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public Fee {
     Checks c = new Checks("Fee");
@@ -127,7 +128,7 @@ public record Fee(Kind kind, String code, String name, Vnd amount, CollectionSta
    * @param name the fee's name
    * @param amount the amount
    * @return the fee
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public static Fee fee(String code, String name, Vnd amount) {
     return new Fee(Kind.FEE, code, name, amount, CollectionStage.AT_RECEPTION);
@@ -141,7 +142,7 @@ public record Fee(Kind kind, String code, String name, Vnd amount, CollectionSta
    * @param name the charge's name
    * @param amount the amount
    * @return the charge
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public static Fee charge(String code, String name, Vnd amount) {
     return new Fee(Kind.CHARGE, code, name, amount, CollectionStage.AT_RECEPTION);

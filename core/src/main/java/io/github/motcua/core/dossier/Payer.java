@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.core.internal.Masking;
@@ -52,7 +53,7 @@ public final class Payer {
    * @param taxCode the tax code, or null
    * @param address the address, or null
    * @return the payer
-   * @throws InvalidDossierException listing every broken rule (paths {@code name}, {@code address};
+   * @throws InvalidInputException listing every broken rule (paths {@code name}, {@code address};
    *     codes {@code required}, {@code blank}, {@code too-long}, {@code characters})
    */
   public static Payer of(String name, PersonalId personalId, TaxCode taxCode, String address) {
@@ -66,8 +67,8 @@ public final class Payer {
    * @param personalId the personal ID; not null
    * @param address the address, or null
    * @return the payer
-   * @throws InvalidDossierException listing every broken rule ({@code personalId} / {@code
-   *     required} when the ID is missing)
+   * @throws InvalidInputException listing every broken rule ({@code personalId} / {@code required}
+   *     when the ID is missing)
    */
   public static Payer person(String name, PersonalId personalId, String address) {
     if (personalId == null) {
@@ -83,7 +84,7 @@ public final class Payer {
    * @param taxCode the tax code; not null
    * @param address the address, or null
    * @return the payer
-   * @throws InvalidDossierException listing every broken rule ({@code taxCode} / {@code required}
+   * @throws InvalidInputException listing every broken rule ({@code taxCode} / {@code required}
    *     when the tax code is missing)
    */
   public static Payer organisation(String name, TaxCode taxCode, String address) {
@@ -98,7 +99,7 @@ public final class Payer {
    *
    * @param name the name; not null
    * @return the payer
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public static Payer named(String name) {
     return new Payer(name, null, null, null);
@@ -110,7 +111,7 @@ public final class Payer {
    * @param name the name; not null
    * @param address the address, or null
    * @return the payer
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public static Payer named(String name, String address) {
     return new Payer(name, null, null, address);
@@ -122,7 +123,7 @@ public final class Payer {
    *
    * @param applicant the applicant; not null
    * @return the payer
-   * @throws InvalidDossierException when the applicant's name or address breaks a payer's rule
+   * @throws InvalidInputException when the applicant's name or address breaks a payer's rule
    *     (longer than {@value #MAX_NAME} or {@value #MAX_ADDRESS} characters)
    */
   public static Payer of(Applicant applicant) {

@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.money.Vnd;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public record Payment(
   /**
    * Validates the payment.
    *
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public Payment {
     Checks c = new Checks("Payment");

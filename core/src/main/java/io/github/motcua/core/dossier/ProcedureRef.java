@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.calendar.ProcessingTime;
 import io.github.motcua.core.id.ProcedureCode;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public record ProcedureRef(
    * @param name the procedure's name; not null
    * @param fieldCode the field's code; not null
    * @param fieldName the field's name; not null
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public ProcedureRef(ProcedureCode code, String name, String fieldCode, String fieldName) {
     this(code, name, fieldCode, fieldName, Optional.empty());
@@ -42,7 +43,7 @@ public record ProcedureRef(
   /**
    * Validates the reference.
    *
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public ProcedureRef {
     Checks c = new Checks("ProcedureRef");

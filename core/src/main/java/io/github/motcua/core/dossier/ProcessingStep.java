@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.internal.Masking;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public record ProcessingStep(
   /**
    * Validates the step.
    *
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public ProcessingStep {
     Checks c = new Checks("ProcessingStep");

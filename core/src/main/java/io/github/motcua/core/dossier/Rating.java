@@ -1,5 +1,6 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,7 @@ public record Rating(Satisfaction level, Optional<String> comment) {
   /**
    * Validates the rating.
    *
-   * @throws InvalidDossierException listing every broken rule
+   * @throws InvalidInputException listing every broken rule
    */
   public Rating {
     Checks c = new Checks("Rating");

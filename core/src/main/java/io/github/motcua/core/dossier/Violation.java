@@ -1,11 +1,12 @@
 package io.github.motcua.core.dossier;
 
+import io.github.motcua.core.InvalidInputException;
 import java.util.Objects;
 
 /**
  * One broken rule found while validating a dossier value or reading one from JSON.
  *
- * <p>Validation reports every violation at once (see {@link InvalidDossierException}), so that a
+ * <p>Validation reports every violation at once (see {@link InvalidInputException}), so that a
  * caller fixing one field learns about all the others in the same round trip.
  *
  * @param path where the problem is: a dotted path relative to the value being built ({@code

@@ -6,7 +6,7 @@
  * statuses}.
  *
  * <p>Every value validates itself on construction and reports all broken rules at once ({@link
- * io.github.motcua.core.dossier.InvalidDossierException}); every value is immutable and
- * thread-safe; personal data is masked in {@code toString()}.
+ * io.github.motcua.core.InvalidInputException}); every value is immutable and thread-safe; personal
+ * data is masked in {@code toString()}.
  */
 package io.github.motcua.core.dossier;

@@ -1,5 +1,6 @@
 package io.github.motcua.core.id;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.internal.Text;
 import java.util.List;
 import java.util.Locale;
@@ -65,25 +66,24 @@ public final class AgencyCode {
    *
    * @param text the code, such as {@code 000.00.31.H56} or {@code G09.20}
    * @return the agency code
-   * @throws InvalidIdentifierException with code {@code agency-code.empty}, {@code
-   *     agency-code.length}, {@code agency-code.level-format}, {@code agency-code.top-level} (no
-   *     level-1 code at either end) or {@code agency-code.reserved} (level-1 letter {@code Z})
+   * @throws InvalidInputException with code {@code agency-code.empty}, {@code agency-code.length},
+   *     {@code agency-code.level-format}, {@code agency-code.top-level} (no level-1 code at either
+   *     end) or {@code agency-code.reserved} (level-1 letter {@code Z})
    */
   public static AgencyCode parse(String text) {
     if (text == null || Text.stripAllWhitespace(text).isEmpty()) {
-      throw new InvalidIdentifierException(KIND, "empty", "An agency code is required.");
+      throw new InvalidInputException(KIND + "." + "empty", "An agency code is required.");
     }
     String normalised = Text.stripAllWhitespace(text).toUpperCase(Locale.ROOT);
     if (normalised.length() > MAX_LENGTH) {
-      throw new InvalidIdentifierException(
-          KIND, "length", "An agency code has at most " + MAX_LENGTH + " characters.");
+      throw new InvalidInputException(
+          KIND + "." + "length", "An agency code has at most " + MAX_LENGTH + " characters.");
     }
     List<String> parts = List.of(normalised.split("\\.", -1));
     for (String part : parts) {
       if (part.isEmpty() || !isAlphanumeric(part)) {
-        throw new InvalidIdentifierException(
-            KIND,
-            "level-format",
+        throw new InvalidInputException(
+            KIND + "." + "level-format",
             "The levels of an agency code are non-empty groups of digits and letters A-Z"
                 + " separated by single dots.");
       }
@@ -100,27 +100,24 @@ public final class AgencyCode {
       levelOne = last;
       for (String part : parts.subList(0, parts.size() - 1)) {
         if (!(Text.isAsciiDigits(part) && (part.length() == 2 || part.length() == 3))) {
-          throw new InvalidIdentifierException(
-              KIND,
-              "level-format",
+          throw new InvalidInputException(
+              KIND + "." + "level-format",
               "With the level-1 code last, each lower level of an agency code is 2 or 3 digits.");
         }
       }
     } else if (Character.isLetter(last.charAt(0))) {
-      throw new InvalidIdentifierException(
-          KIND,
-          "level-format",
+      throw new InvalidInputException(
+          KIND + "." + "level-format",
           "The level-1 code of an agency code is a letter and two digits (such as H56).");
     } else {
-      throw new InvalidIdentifierException(
-          KIND,
-          "top-level",
+      throw new InvalidInputException(
+          KIND + "." + "top-level",
           "An agency code begins or ends with its level-1 code, a letter and two digits (such as"
               + " H56).");
     }
     if (levelOne.charAt(0) == RESERVED_LETTER) {
-      throw new InvalidIdentifierException(
-          KIND, "reserved", "The level-1 letter Z of agency codes is reserved.");
+      throw new InvalidInputException(
+          KIND + "." + "reserved", "The level-1 letter Z of agency codes is reserved.");
     }
     return new AgencyCode(normalised, parts, order);
   }
@@ -135,7 +132,7 @@ public final class AgencyCode {
     try {
       parse(text);
       return true;
-    } catch (InvalidIdentifierException e) {
+    } catch (InvalidInputException e) {
       return false;
     }
   }

@@ -1,5 +1,6 @@
 package io.github.motcua.core.id;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.internal.Text;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -76,21 +77,20 @@ public final class DossierCode {
    *
    * @param text the code; whitespace is ignored
    * @return the dossier code
-   * @throws InvalidIdentifierException with code {@code dossier-code.empty}, {@code
-   *     dossier-code.parts}, {@code dossier-code.date}, {@code dossier-code.sequence}, or an {@code
-   *     agency-code.*} code for the agency part
+   * @throws InvalidInputException with code {@code dossier-code.empty}, {@code dossier-code.parts},
+   *     {@code dossier-code.date}, {@code dossier-code.sequence}, or an {@code agency-code.*} code
+   *     for the agency part
    */
   public static DossierCode parse(String text) {
     if (text == null || Text.stripAllWhitespace(text).isEmpty()) {
-      throw new InvalidIdentifierException(KIND, "empty", "A dossier code is required.");
+      throw new InvalidInputException(KIND + "." + "empty", "A dossier code is required.");
     }
     String code = Text.stripAllWhitespace(text);
     int lastDash = code.lastIndexOf('-');
     int dateDash = lastDash > 0 ? code.lastIndexOf('-', lastDash - 1) : -1;
     if (lastDash < 0 || dateDash <= 0 || code.indexOf('-') != dateDash) {
-      throw new InvalidIdentifierException(
-          KIND,
-          "parts",
+      throw new InvalidInputException(
+          KIND + "." + "parts",
           "A dossier code is an agency code, a date and a sequence joined by two dashes.");
     }
     AgencyCode agency = AgencyCode.parse(code.substring(0, dateDash));
@@ -99,8 +99,8 @@ public final class DossierCode {
     Format format;
     LocalDate date;
     if (!Text.isAsciiDigits(datePart) || (datePart.length() != 6 && datePart.length() != 8)) {
-      throw new InvalidIdentifierException(
-          KIND, "date", "The date of a dossier code is written yyMMdd or yyyyMMdd.");
+      throw new InvalidInputException(
+          KIND + "." + "date", "The date of a dossier code is written yyMMdd or yyyyMMdd.");
     }
     try {
       if (datePart.length() == 6) {
@@ -119,15 +119,14 @@ public final class DossierCode {
                 Integer.parseInt(datePart.substring(6, 8)));
       }
     } catch (DateTimeException e) {
-      throw new InvalidIdentifierException(
-          KIND, "date", "The date of a dossier code is not a calendar date.");
+      throw new InvalidInputException(
+          KIND + "." + "date", "The date of a dossier code is not a calendar date.");
     }
     if (!Text.isAsciiDigits(sequencePart)
         || sequencePart.length() > MAX_SEQUENCE_DIGITS
         || Long.parseLong(sequencePart) == 0) {
-      throw new InvalidIdentifierException(
-          KIND,
-          "sequence",
+      throw new InvalidInputException(
+          KIND + "." + "sequence",
           "The sequence of a dossier code is a positive number of at most "
               + MAX_SEQUENCE_DIGITS
               + " digits.");
@@ -145,7 +144,7 @@ public final class DossierCode {
     try {
       parse(text);
       return true;
-    } catch (InvalidIdentifierException e) {
+    } catch (InvalidInputException e) {
       return false;
     }
   }
@@ -170,7 +169,7 @@ public final class DossierCode {
    * @param sequence the sequence number, from 1 to 999,999,999,999
    * @param format the form to write
    * @return the dossier code
-   * @throws InvalidIdentifierException when the date or the sequence cannot be written
+   * @throws InvalidInputException when the date or the sequence cannot be written
    */
   public static DossierCode of(
       AgencyCode agency, LocalDate receivedOn, long sequence, Format format) {
@@ -178,23 +177,23 @@ public final class DossierCode {
     Objects.requireNonNull(receivedOn, "receivedOn");
     Objects.requireNonNull(format, "format");
     if (sequence < 1 || sequence > 999_999_999_999L) {
-      throw new InvalidIdentifierException(
-          KIND, "sequence", "The sequence of a dossier code is from 1 to 999999999999.");
+      throw new InvalidInputException(
+          KIND + "." + "sequence", "The sequence of a dossier code is from 1 to 999999999999.");
     }
     int year = receivedOn.getYear();
     String date;
     if (format == Format.SHORT) {
       if (year < 2000 || year > 2099) {
-        throw new InvalidIdentifierException(
-            KIND, "date", "The short form of a dossier code holds years 2000 to 2099.");
+        throw new InvalidInputException(
+            KIND + "." + "date", "The short form of a dossier code holds years 2000 to 2099.");
       }
       date =
           String.format(
               "%02d%02d%02d", year - 2000, receivedOn.getMonthValue(), receivedOn.getDayOfMonth());
     } else {
       if (year < 1000 || year > 9999) {
-        throw new InvalidIdentifierException(
-            KIND, "date", "The long form of a dossier code holds years 1000 to 9999.");
+        throw new InvalidInputException(
+            KIND + "." + "date", "The long form of a dossier code holds years 1000 to 9999.");
       }
       date =
           String.format(

@@ -1,5 +1,6 @@
 package io.github.motcua.core.id;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.internal.Masking;
 
 /**
@@ -35,27 +36,25 @@ public final class NationalPortalAccountId {
    *
    * @param text the id as the portal sends it; leading and trailing whitespace is removed
    * @return the account id
-   * @throws InvalidIdentifierException {@code national-portal-account-id.empty}, {@code
+   * @throws InvalidInputException {@code national-portal-account-id.empty}, {@code
    *     national-portal-account-id.length} or {@code national-portal-account-id.characters}
    */
   public static NationalPortalAccountId parse(String text) {
     String trimmed = text == null ? "" : text.strip();
     if (trimmed.isEmpty()) {
-      throw new InvalidIdentifierException(
-          KIND, "empty", "A national-portal account id (TechID) must not be empty.");
+      throw new InvalidInputException(
+          KIND + "." + "empty", "A national-portal account id (TechID) must not be empty.");
     }
     if (trimmed.length() > MAX_LENGTH) {
-      throw new InvalidIdentifierException(
-          KIND,
-          "length",
+      throw new InvalidInputException(
+          KIND + "." + "length",
           "A national-portal account id (TechID) has at most " + MAX_LENGTH + " characters.");
     }
     for (int i = 0; i < trimmed.length(); i++) {
       char c = trimmed.charAt(i);
       if (c <= ' ' || c > '~') {
-        throw new InvalidIdentifierException(
-            KIND,
-            "characters",
+        throw new InvalidInputException(
+            KIND + "." + "characters",
             "A national-portal account id (TechID) consists of visible ASCII characters.");
       }
     }

@@ -1,5 +1,6 @@
 package io.github.motcua.core.id;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.internal.Text;
 import io.github.motcua.core.internal.Masking;
 import java.time.Clock;
@@ -115,9 +116,9 @@ public final class PersonalId {
    *
    * @param text the number; whitespace anywhere is ignored
    * @return the personal ID
-   * @throws InvalidIdentifierException when the text breaks a rule: {@code personal-id.empty},
-   *     {@code personal-id.characters}, {@code personal-id.length}, {@code personal-id.century},
-   *     {@code personal-id.birth-year}
+   * @throws InvalidInputException when the text breaks a rule: {@code personal-id.empty}, {@code
+   *     personal-id.characters}, {@code personal-id.length}, {@code personal-id.century}, {@code
+   *     personal-id.birth-year}
    */
   public static PersonalId parse(String text) {
     return parse(text, Clock.systemDefaultZone());
@@ -130,27 +131,27 @@ public final class PersonalId {
    * @param text the number; whitespace anywhere is ignored
    * @param clock the clock that tells the current year
    * @return the personal ID
-   * @throws InvalidIdentifierException when the text breaks a rule (see {@link #parse(String)})
+   * @throws InvalidInputException when the text breaks a rule (see {@link #parse(String)})
    */
   public static PersonalId parse(String text, Clock clock) {
     Objects.requireNonNull(clock, "clock");
     if (text == null || Text.stripAllWhitespace(text).isEmpty()) {
-      throw new InvalidIdentifierException(KIND, "empty", "A personal ID is required.");
+      throw new InvalidInputException(KIND + "." + "empty", "A personal ID is required.");
     }
     String digits = Text.stripAllWhitespace(text);
     if (!Text.isAsciiDigits(digits)) {
-      throw new InvalidIdentifierException(
-          KIND, "characters", "A personal ID consists of digits only.");
+      throw new InvalidInputException(
+          KIND + "." + "characters", "A personal ID consists of digits only.");
     }
     if (digits.length() != 12) {
-      throw new InvalidIdentifierException(
-          KIND, "length", "A personal ID has 12 digits; this one has " + digits.length() + ".");
+      throw new InvalidInputException(
+          KIND + "." + "length",
+          "A personal ID has 12 digits; this one has " + digits.length() + ".");
     }
     int centuryDigit = digits.charAt(3) - '0';
     if (centuryDigit > MAX_CENTURY_DIGIT) {
-      throw new InvalidIdentifierException(
-          KIND,
-          "century",
+      throw new InvalidInputException(
+          KIND + "." + "century",
           "The fourth digit of a personal ID encodes sex and century and must be 0-3 (1900-2099);"
               + " it is "
               + centuryDigit
@@ -159,9 +160,8 @@ public final class PersonalId {
     int birthYear = birthYearOf(digits);
     int currentYear = Year.now(clock).getValue();
     if (birthYear > currentYear) {
-      throw new InvalidIdentifierException(
-          KIND,
-          "birth-year",
+      throw new InvalidInputException(
+          KIND + "." + "birth-year",
           "A personal ID encodes a birth year (" + birthYear + ") after the current year.");
     }
     return new PersonalId(digits);
@@ -177,7 +177,7 @@ public final class PersonalId {
     try {
       parse(text);
       return true;
-    } catch (InvalidIdentifierException e) {
+    } catch (InvalidInputException e) {
       return false;
     }
   }

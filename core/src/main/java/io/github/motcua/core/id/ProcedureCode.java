@@ -1,5 +1,6 @@
 package io.github.motcua.core.id;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.internal.Text;
 import java.util.Optional;
 
@@ -39,13 +40,13 @@ public final class ProcedureCode {
    * @param text the code, such as {@code 1.004227} or {@code 2.000488.000.00.00.H56}; surrounding
    *     whitespace is ignored
    * @return the procedure code
-   * @throws InvalidIdentifierException with code {@code procedure-code.empty}, {@code
+   * @throws InvalidInputException with code {@code procedure-code.empty}, {@code
    *     procedure-code.format} or {@code procedure-code.agency} (an extension that is not an agency
    *     code with its level-1 code last)
    */
   public static ProcedureCode parse(String text) {
     if (text == null || text.strip().isEmpty()) {
-      throw new InvalidIdentifierException(KIND, "empty", "A procedure code is required.");
+      throw new InvalidInputException(KIND + "." + "empty", "A procedure code is required.");
     }
     String code = text.strip();
     if (code.length() < NATIONAL_LENGTH
@@ -53,9 +54,8 @@ public final class ProcedureCode {
         || !Text.isAsciiDigits(code.substring(0, 1))
         || !Text.isAsciiDigits(code.substring(2, NATIONAL_LENGTH))
         || (code.length() > NATIONAL_LENGTH && code.charAt(NATIONAL_LENGTH) != '.')) {
-      throw new InvalidIdentifierException(
-          KIND,
-          "format",
+      throw new InvalidInputException(
+          KIND + "." + "format",
           "A procedure code is one digit, a dot and six digits (1.004227), optionally followed by"
               + " a dot and the publishing agency's code (1.004227.000.00.00.H56).");
     }
@@ -66,18 +66,16 @@ public final class ProcedureCode {
     AgencyCode agency;
     try {
       agency = AgencyCode.parse(suffix);
-    } catch (InvalidIdentifierException e) {
-      throw new InvalidIdentifierException(
-          KIND,
-          "agency",
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(
+          KIND + "." + "agency",
           "The extension of a local procedure code is an agency code such as 000.00.00.H56 ("
               + e.code()
               + ").");
     }
     if (agency.order() != AgencyCode.Order.LEVEL_ONE_LAST) {
-      throw new InvalidIdentifierException(
-          KIND,
-          "agency",
+      throw new InvalidInputException(
+          KIND + "." + "agency",
           "The extension of a local procedure code is an agency code with its level-1 code last,"
               + " such as 000.00.00.H56.");
     }
@@ -94,7 +92,7 @@ public final class ProcedureCode {
     try {
       parse(text);
       return true;
-    } catch (InvalidIdentifierException e) {
+    } catch (InvalidInputException e) {
       return false;
     }
   }

@@ -1,5 +1,6 @@
 package io.github.motcua.core.id;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.internal.Text;
 import io.github.motcua.core.internal.Masking;
 import java.util.Objects;
@@ -51,37 +52,37 @@ public final class TaxCode {
    * @param text 10, 12 or 13 digits; whitespace is ignored and a 13-digit code may have a dash
    *     before its branch number
    * @return the tax code
-   * @throws InvalidIdentifierException when the text breaks a rule: {@code tax-code.empty}, {@code
+   * @throws InvalidInputException when the text breaks a rule: {@code tax-code.empty}, {@code
    *     tax-code.characters}, {@code tax-code.length}, {@code tax-code.sequence}, {@code
    *     tax-code.check-digit}, {@code tax-code.branch}, or a {@code personal-id.*} rule for 12
    *     digits
    */
   public static TaxCode parse(String text) {
     if (text == null || Text.stripAllWhitespace(text).isEmpty()) {
-      throw new InvalidIdentifierException(KIND, "empty", "A tax code is required.");
+      throw new InvalidInputException(KIND + "." + "empty", "A tax code is required.");
     }
     String compact = Text.stripAllWhitespace(text);
     int dash = compact.indexOf('-');
     String digits;
     if (dash >= 0) {
       if (dash != 10 || compact.indexOf('-', dash + 1) >= 0) {
-        throw new InvalidIdentifierException(
-            KIND,
-            "format",
+        throw new InvalidInputException(
+            KIND + "." + "format",
             "A dash in a tax code may only separate the 10-digit enterprise code from the 3-digit"
                 + " branch number.");
       }
       digits = compact.substring(0, dash) + compact.substring(dash + 1);
       if (digits.length() != 13) {
-        throw new InvalidIdentifierException(
-            KIND, "length", "A branch tax code has 10 digits, a dash and 3 digits.");
+        throw new InvalidInputException(
+            KIND + "." + "length", "A branch tax code has 10 digits, a dash and 3 digits.");
       }
     } else {
       digits = compact;
     }
     if (!Text.isAsciiDigits(digits)) {
-      throw new InvalidIdentifierException(
-          KIND, "characters", "A tax code consists of digits (and one dash before a branch).");
+      throw new InvalidInputException(
+          KIND + "." + "characters",
+          "A tax code consists of digits (and one dash before a branch).");
     }
     switch (digits.length()) {
       case 10:
@@ -92,14 +93,13 @@ public final class TaxCode {
       case 13:
         checkEnterprise(digits.substring(0, 10));
         if (digits.endsWith("000")) {
-          throw new InvalidIdentifierException(
-              KIND, "branch", "The branch number of a tax code must not be 000.");
+          throw new InvalidInputException(
+              KIND + "." + "branch", "The branch number of a tax code must not be 000.");
         }
         return new TaxCode(digits.substring(0, 10) + "-" + digits.substring(10), Kind.BRANCH);
       default:
-        throw new InvalidIdentifierException(
-            KIND,
-            "length",
+        throw new InvalidInputException(
+            KIND + "." + "length",
             "A tax code has 10, 12 or 13 digits; this one has " + digits.length() + ".");
     }
   }
@@ -114,7 +114,7 @@ public final class TaxCode {
     try {
       parse(text);
       return true;
-    } catch (InvalidIdentifierException e) {
+    } catch (InvalidInputException e) {
       return false;
     }
   }
@@ -128,8 +128,8 @@ public final class TaxCode {
   public static int checkDigit(String nineDigits) {
     Objects.requireNonNull(nineDigits, "nineDigits");
     if (nineDigits.length() != 9 || !Text.isAsciiDigits(nineDigits)) {
-      throw new InvalidIdentifierException(
-          KIND, "length", "A check digit is computed from exactly nine digits.");
+      throw new InvalidInputException(
+          KIND + "." + "length", "A check digit is computed from exactly nine digits.");
     }
     int sum = 0;
     for (int i = 0; i < 9; i++) {
@@ -141,13 +141,14 @@ public final class TaxCode {
 
   private static void checkEnterprise(String tenDigits) {
     if (tenDigits.substring(2, 9).chars().allMatch(c -> c == '0')) {
-      throw new InvalidIdentifierException(
-          KIND, "sequence", "Digits 3 to 9 of a tax code must not all be zero.");
+      throw new InvalidInputException(
+          KIND + "." + "sequence", "Digits 3 to 9 of a tax code must not all be zero.");
     }
     int expected = checkDigit(tenDigits.substring(0, 9));
     if (expected < 0 || expected != tenDigits.charAt(9) - '0') {
-      throw new InvalidIdentifierException(
-          KIND, "check-digit", "The check digit (the tenth digit) of the tax code is wrong.");
+      throw new InvalidInputException(
+          KIND + "." + "check-digit",
+          "The check digit (the tenth digit) of the tax code is wrong.");
     }
   }
 

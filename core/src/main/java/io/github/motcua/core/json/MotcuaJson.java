@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.Violation;
@@ -30,18 +31,18 @@ import java.util.Objects;
  *   <li>Empty optionals are left out; lists are always written. Unknown properties are ignored on
  *       read (forward compatibility); missing required ones, wrong types, numbers out of range and
  *       values that break the model's rules are all reported at once by {@link
- *       InvalidJsonException}, each with its JSON path.
+ *       InvalidInputException}, each with its JSON path.
  * </ul>
  *
  * <p>A property name repeated in one object (at any level) refuses the document with a {@code
  * duplicate-key} violation at its path: Jackson would let the last value win, so two readers could
  * see two different applicants in one document. Reading costs time and memory linear in the
- * document's size however many problems it holds; {@link InvalidJsonException} keeps the first of
+ * document's size however many problems it holds; {@link InvalidInputException} keeps the first of
  * them and counts the rest.
  *
  * <p>Use {@link #mapper()} for a ready mapper, or register {@link #module()} on your own. {@link
  * #readEvent(String)}, {@link #readDossier(String)} and {@link #write(Object)} are shortcuts that
- * throw only {@link InvalidJsonException}. Every method is thread-safe.
+ * throw only {@link InvalidInputException}. Every method is thread-safe.
  */
 public final class MotcuaJson {
 
@@ -65,7 +66,7 @@ public final class MotcuaJson {
   /**
    * Returns a new mapper configured for motcua: {@link #module()} and Jackson's Java time module
    * registered, dates written as ISO-8601 text, unknown properties ignored, exceptions not wrapped
-   * (an {@link InvalidJsonException} arrives as itself), anything after the document's value
+   * (an {@link InvalidInputException} arrives as itself), anything after the document's value
    * refused, and reading limits of {@link #MAX_NESTING_DEPTH}, {@link #MAX_STRING_LENGTH}, {@link
    * #MAX_NUMBER_LENGTH} and {@link #MAX_NAME_LENGTH}.
    *
@@ -103,7 +104,7 @@ public final class MotcuaJson {
    *
    * <p>With a mapper that keeps Jackson's default {@code WRAP_EXCEPTIONS}, a reading failure inside
    * another bean arrives as a {@code JsonMappingException} whose cause is the {@link
-   * InvalidJsonException}.
+   * InvalidInputException}.
    *
    * @return a new module
    */
@@ -116,7 +117,7 @@ public final class MotcuaJson {
    *
    * @param json the event's JSON; not null
    * @return the event
-   * @throws InvalidJsonException listing every problem
+   * @throws InvalidInputException listing every problem
    */
   public static DossierEvent readEvent(String json) {
     return read(json, DossierEvent.class);
@@ -127,7 +128,7 @@ public final class MotcuaJson {
    *
    * @param json the snapshot's JSON; not null
    * @return the snapshot
-   * @throws InvalidJsonException listing every problem
+   * @throws InvalidInputException listing every problem
    */
   public static Dossier readDossier(String json) {
     return read(json, Dossier.class);
@@ -140,7 +141,7 @@ public final class MotcuaJson {
    * @param json the JSON; not null
    * @param type the type, such as {@code Dossier.class}; not null
    * @return the value
-   * @throws InvalidJsonException listing every problem
+   * @throws InvalidInputException listing every problem
    */
   public static <T> T read(String json, Class<T> type) {
     Objects.requireNonNull(json, "json");
@@ -148,13 +149,13 @@ public final class MotcuaJson {
     try {
       T value = SHARED.readValue(json, type);
       if (value == null) {
-        throw new InvalidJsonException(List.of(new Violation("$", "required", "is required.")));
+        throw JsonErrors.invalid(List.of(new Violation("$", "required", "is required.")));
       }
       return value;
     } catch (StreamConstraintsException e) {
       throw MotcuaModule.limit(e.getProcessor() instanceof JsonParser p ? p : null, e);
     } catch (JacksonException e) {
-      throw new InvalidJsonException(
+      throw JsonErrors.invalid(
           List.of(new Violation("$", "syntax", "is not well-formed JSON.")), e);
     }
   }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Applicant;
 import io.github.motcua.core.dossier.AppliedEvent;
 import io.github.motcua.core.dossier.Contact;
@@ -151,7 +152,7 @@ final class MotcuaModule extends SimpleModule {
         } catch (StreamConstraintsException e) {
           throw limit(p, e);
         } catch (JacksonException e) {
-          throw new InvalidJsonException(
+          throw JsonErrors.invalid(
               List.of(new Violation(cut(pathOf(p)), "syntax", "is not well-formed JSON.")), e);
         }
         // A document with a duplicate name means two things to two readers: refuse it whole.
@@ -164,7 +165,7 @@ final class MotcuaModule extends SimpleModule {
   }
 
   /** Turns a parser limit into a violation that says which limit. */
-  static InvalidJsonException limit(JsonParser p, StreamConstraintsException e) {
+  static InvalidInputException limit(JsonParser p, StreamConstraintsException e) {
     String message = String.valueOf(e.getOriginalMessage());
     String code;
     String text;
@@ -184,7 +185,7 @@ final class MotcuaModule extends SimpleModule {
       code = "limit";
       text = "exceeds a limit of the reader.";
     }
-    return new InvalidJsonException(List.of(new Violation(cut(pathOf(p)), code, text)), e);
+    return JsonErrors.invalid(List.of(new Violation(cut(pathOf(p)), code, text)), e);
   }
 
   /** The JSON path of the parser's current value, from the document root: {@code $.a[2].b}. */

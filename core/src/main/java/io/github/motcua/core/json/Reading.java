@@ -1,7 +1,7 @@
 package io.github.motcua.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.motcua.core.calendar.CalendarException;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.calendar.ProcessingTime;
 import io.github.motcua.core.dossier.Applicant;
 import io.github.motcua.core.dossier.AppliedEvent;
@@ -11,7 +11,6 @@ import io.github.motcua.core.dossier.DossierDocument;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.DossierStatus;
 import io.github.motcua.core.dossier.Fee;
-import io.github.motcua.core.dossier.InvalidDossierException;
 import io.github.motcua.core.dossier.Payment;
 import io.github.motcua.core.dossier.ProcedureRef;
 import io.github.motcua.core.dossier.ProcessingStep;
@@ -21,7 +20,6 @@ import io.github.motcua.core.dossier.SubmissionChannel;
 import io.github.motcua.core.dossier.SupplementRequest;
 import io.github.motcua.core.dossier.Violation;
 import io.github.motcua.core.id.DossierCode;
-import io.github.motcua.core.id.InvalidIdentifierException;
 import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.ProcedureCode;
@@ -48,12 +46,11 @@ import java.util.stream.Collectors;
  * one instance per document, not thread-safe.
  *
  * <p>Hostile documents can hold a great many problems (every empty object in a list lacks all its
- * properties), so the cost of each is constant: the first {@link
- * InvalidJsonException#MAX_VIOLATIONS} are kept, the rest only counted, and the check that keeps a
- * model rule from repeating a reading failure looks only at the failures inside the value being
- * built, each subtree's failures collapsing to one entry once the value is built. Reading a
- * document with {@code v} problems costs time and memory in {@code O(n + v)}, {@code v} itself
- * being {@code O(n)}.
+ * properties), so the cost of each is constant: the first {@link JsonErrors#MAX_VIOLATIONS} are
+ * kept, the rest only counted, and the check that keeps a model rule from repeating a reading
+ * failure looks only at the failures inside the value being built, each subtree's failures
+ * collapsing to one entry once the value is built. Reading a document with {@code v} problems costs
+ * time and memory in {@code O(n + v)}, {@code v} itself being {@code O(n)}.
  */
 final class Reading {
 
@@ -79,7 +76,7 @@ final class Reading {
 
   /** Whether a violation would still be kept, so that its path is worth building. */
   boolean keepsDetail() {
-    return kept.size() < InvalidJsonException.MAX_VIOLATIONS;
+    return kept.size() < JsonErrors.MAX_VIOLATIONS;
   }
 
   void add(String path, String code, String message) {
@@ -94,7 +91,7 @@ final class Reading {
   /** Throws when anything was found. */
   void throwIfAny() {
     if (count > 0) {
-      throw new InvalidJsonException(kept, count, null);
+      throw JsonErrors.invalid(kept, count, null);
     }
   }
 
@@ -275,7 +272,7 @@ final class Reading {
   private ProcessingTime processingTime(String text, String path) {
     try {
       return ProcessingTime.parse(text);
-    } catch (CalendarException e) {
+    } catch (InvalidInputException e) {
       add(path, e.code(), e.getMessage());
       return null;
     }
@@ -438,7 +435,7 @@ final class Reading {
     }
     try {
       return constructor.get();
-    } catch (InvalidDossierException e) {
+    } catch (InvalidInputException e) {
       Set<String> failed = new HashSet<>();
       Set<String> failedOrAbove = new HashSet<>();
       for (String f : open.subList(start, open.size())) {
@@ -681,7 +678,7 @@ final class Reading {
   <T> T identifierValue(String text, String path, Function<String, T> parser) {
     try {
       return parser.apply(text);
-    } catch (InvalidIdentifierException e) {
+    } catch (InvalidInputException e) {
       add(path, e.code(), e.getMessage());
       return null;
     }

@@ -1,12 +1,13 @@
 package io.github.motcua.core.money;
 
+import io.github.motcua.core.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * An amount of Vietnamese đồng (VND). The đồng has no subunit in use, so an amount is a whole
  * number held in a {@code long}; arithmetic that would overflow throws {@link
- * InvalidAmountException} with code {@code vnd.overflow} instead of wrapping around.
+ * InvalidInputException} with code {@code vnd.overflow} instead of wrapping around.
  *
  * <p>Negative amounts are allowed (a refund, a difference); fee amounts are checked by the types
  * that hold them.
@@ -41,12 +42,12 @@ public record Vnd(long amount) implements Comparable<Vnd> {
    *
    * @param text the amount in figures
    * @return the amount
-   * @throws InvalidAmountException with code {@code vnd.format} when the text is not an amount, or
+   * @throws InvalidInputException with code {@code vnd.format} when the text is not an amount, or
    *     {@code vnd.overflow} when it does not fit a {@code long}
    */
   public static Vnd parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidAmountException("vnd.format", "An amount is required.");
+      throw new InvalidInputException("vnd.format", "An amount is required.");
     }
     String s = text.strip();
     String lower = s.toLowerCase(Locale.ROOT);
@@ -61,7 +62,7 @@ public record Vnd(long amount) implements Comparable<Vnd> {
       s = s.substring(1).strip();
     }
     if (!GROUPED.matcher(s).matches()) {
-      throw new InvalidAmountException(
+      throw new InvalidInputException(
           "vnd.format",
           "An amount is written with digits, optionally grouped by three with one kind of"
               + " separator (dots, commas or spaces), and an optional unit.");
@@ -71,7 +72,7 @@ public record Vnd(long amount) implements Comparable<Vnd> {
       long value = Long.parseLong((negative ? "-" : "") + digits);
       return of(value);
     } catch (NumberFormatException e) {
-      throw new InvalidAmountException("vnd.overflow", "The amount is too large.");
+      throw new InvalidInputException("vnd.overflow", "The amount is too large.");
     }
   }
 
@@ -80,7 +81,7 @@ public record Vnd(long amount) implements Comparable<Vnd> {
    *
    * @param other the amount to add
    * @return the sum
-   * @throws InvalidAmountException with code {@code vnd.overflow}
+   * @throws InvalidInputException with code {@code vnd.overflow}
    */
   public Vnd plus(Vnd other) {
     try {
@@ -95,7 +96,7 @@ public record Vnd(long amount) implements Comparable<Vnd> {
    *
    * @param other the amount to subtract
    * @return the difference
-   * @throws InvalidAmountException with code {@code vnd.overflow}
+   * @throws InvalidInputException with code {@code vnd.overflow}
    */
   public Vnd minus(Vnd other) {
     try {
@@ -110,7 +111,7 @@ public record Vnd(long amount) implements Comparable<Vnd> {
    *
    * @param factor the factor
    * @return the product
-   * @throws InvalidAmountException with code {@code vnd.overflow}
+   * @throws InvalidInputException with code {@code vnd.overflow}
    */
   public Vnd times(int factor) {
     try {
@@ -176,8 +177,8 @@ public record Vnd(long amount) implements Comparable<Vnd> {
     return format();
   }
 
-  private static InvalidAmountException overflow() {
-    return new InvalidAmountException(
+  private static InvalidInputException overflow() {
+    return new InvalidInputException(
         "vnd.overflow", "The result does not fit an amount of đồng (a 64-bit whole number).");
   }
 }

@@ -1,5 +1,6 @@
 package io.github.motcua.core.report;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Rating.Satisfaction;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -65,8 +66,8 @@ public record QualityFigures(
   /**
    * Copies the distribution of ratings and fills in missing levels with zero.
    *
-   * @throws ReportException with code {@code quality-figures.ratings} when the distribution does
-   *     not add up to {@code rated}
+   * @throws InvalidInputException with code {@code quality-figures.ratings} when the distribution
+   *     does not add up to {@code rated}
    */
   public QualityFigures {
     Map<Satisfaction, Long> all = new EnumMap<>(Satisfaction.class);
@@ -74,16 +75,16 @@ public record QualityFigures(
       all.put(s, ratings == null ? 0L : ratings.getOrDefault(s, 0L));
     }
     if (all.values().stream().mapToLong(Long::longValue).sum() != rated) {
-      throw new ReportException(
+      throw new InvalidInputException(
           "quality-figures.ratings", "The distribution of ratings adds up to the number rated.");
     }
     ratings = Map.copyOf(all);
     if (synced < 0 || synced > received || reused < 0 || reused > received) {
-      throw new ReportException(
+      throw new InvalidInputException(
           "quality-figures.range", "Synced and reused dossiers are counted among those received.");
     }
     if (processingTime == null || processingTime.isNegative()) {
-      throw new ReportException(
+      throw new InvalidInputException(
           "quality-figures.processing-time", "The total processing time is zero or more.");
     }
   }

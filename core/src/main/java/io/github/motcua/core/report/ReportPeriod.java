@@ -1,5 +1,6 @@
 package io.github.motcua.core.report;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,14 +25,17 @@ public record ReportPeriod(LocalDate first, LocalDate last, String label) {
   /**
    * Checks the period.
    *
-   * @throws ReportException with code {@code report-period.order} or {@code report-period.required}
+   * @throws InvalidInputException with code {@code report-period.order} or {@code
+   *     report-period.required}
    */
   public ReportPeriod {
     if (first == null || last == null || label == null) {
-      throw new ReportException("report-period.required", "A period needs its first and last day.");
+      throw new InvalidInputException(
+          "report-period.required", "A period needs its first and last day.");
     }
     if (last.isBefore(first)) {
-      throw new ReportException("report-period.order", "A period ends on or after its first day.");
+      throw new InvalidInputException(
+          "report-period.order", "A period ends on or after its first day.");
     }
   }
 
@@ -41,11 +45,11 @@ public record ReportPeriod(LocalDate first, LocalDate last, String label) {
    * @param year the year
    * @param quarter 1 to 4
    * @return the period
-   * @throws ReportException with code {@code report-period.quarter}
+   * @throws InvalidInputException with code {@code report-period.quarter}
    */
   public static ReportPeriod quarter(int year, int quarter) {
     if (quarter < 1 || quarter > 4) {
-      throw new ReportException("report-period.quarter", "A quarter is numbered 1 to 4.");
+      throw new InvalidInputException("report-period.quarter", "A quarter is numbered 1 to 4.");
     }
     LocalDate first = LocalDate.of(year, 3 * quarter - 2, 1);
     return new ReportPeriod(first, first.plusMonths(3).minusDays(1), year + "-Q" + quarter);
@@ -57,11 +61,11 @@ public record ReportPeriod(LocalDate first, LocalDate last, String label) {
    * @param year the year
    * @param month 1 to 12
    * @return the period
-   * @throws ReportException with code {@code report-period.month}
+   * @throws InvalidInputException with code {@code report-period.month}
    */
   public static ReportPeriod month(int year, int month) {
     if (month < 1 || month > 12) {
-      throw new ReportException("report-period.month", "A month is numbered 1 to 12.");
+      throw new InvalidInputException("report-period.month", "A month is numbered 1 to 12.");
     }
     LocalDate first = LocalDate.of(year, month, 1);
     return new ReportPeriod(
@@ -96,7 +100,7 @@ public record ReportPeriod(LocalDate first, LocalDate last, String label) {
    * @param text such as {@code 2025-Q3}, {@code 2025-07}, {@code 2025} or {@code
    *     2025-07-01..2025-09-30}
    * @return the period
-   * @throws ReportException with code {@code report-period.format}, or a range code
+   * @throws InvalidInputException with code {@code report-period.format}, or a range code
    */
   public static ReportPeriod parse(String text) {
     String s = text == null ? "" : text.strip();
@@ -122,8 +126,8 @@ public record ReportPeriod(LocalDate first, LocalDate last, String label) {
     throw format();
   }
 
-  private static ReportException format() {
-    return new ReportException(
+  private static InvalidInputException format() {
+    return new InvalidInputException(
         "report-period.format", "A period reads 2025-Q3, 2025-07, 2025 or 2025-07-01..2025-09-30.");
   }
 

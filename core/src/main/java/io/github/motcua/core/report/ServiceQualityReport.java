@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.Rating.Satisfaction;
 import io.github.motcua.core.id.AgencyCode;
@@ -286,7 +287,7 @@ public final class ServiceQualityReport {
       return mapper.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       // A tree of plain values always serialises.
-      throw new ReportException("report.json", "The report could not be written as JSON.");
+      throw new InvalidInputException("report.json", "The report could not be written as JSON.");
     }
   }
 
@@ -414,7 +415,7 @@ public final class ServiceQualityReport {
      *
      * @param dossiers the snapshots; not null, read once
      * @return the report
-     * @throws ReportException with code {@code report.period} when no period is set
+     * @throws InvalidInputException with code {@code report.period} when no period is set
      */
     public ServiceQualityReport compute(Iterable<Dossier> dossiers) {
       Objects.requireNonNull(dossiers, "dossiers");
@@ -426,7 +427,7 @@ public final class ServiceQualityReport {
      *
      * @param dossiers the snapshots; not null, consumed
      * @return the report
-     * @throws ReportException with code {@code report.period} when no period is set
+     * @throws InvalidInputException with code {@code report.period} when no period is set
      */
     public ServiceQualityReport compute(Stream<Dossier> dossiers) {
       Objects.requireNonNull(dossiers, "dossiers");
@@ -435,7 +436,7 @@ public final class ServiceQualityReport {
 
     private ServiceQualityReport compute(Iterator<Dossier> it) {
       if (period == null) {
-        throw new ReportException("report.period", "A report needs a period.");
+        throw new InvalidInputException("report.period", "A report needs a period.");
       }
       Instant at = asOf != null ? asOf : period.end();
       Tally.Bounds bounds = new Tally.Bounds(period.start(), period.end(), at);

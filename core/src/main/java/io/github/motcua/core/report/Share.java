@@ -1,5 +1,6 @@
 package io.github.motcua.core.report;
 
+import io.github.motcua.core.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -18,11 +19,11 @@ public record Share(long count, long of) {
   /**
    * Checks the fraction.
    *
-   * @throws ReportException with code {@code share.range}
+   * @throws InvalidInputException with code {@code share.range}
    */
   public Share {
     if (count < 0 || of < count) {
-      throw new ReportException("share.range", "A share counts from 0 up to its total.");
+      throw new InvalidInputException("share.range", "A share counts from 0 up to its total.");
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.motcua.core.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -248,8 +249,9 @@ class DeadlinePolicyTest {
       })
   void processingTimeRejectsHostileText(String text) {
     assertThatThrownBy(() -> ProcessingTime.parse(text))
-        .isInstanceOf(CalendarException.class)
-        .satisfies(e -> assertThat(((CalendarException) e).code()).startsWith("processing-time."));
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(
+            e -> assertThat(((InvalidInputException) e).code()).startsWith("processing-time."));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.motcua.core.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -295,7 +296,7 @@ class HolidayScheduleTest {
       })
   void jsonRejectsHostileDocumentsWithAPath(String json) {
     assertThatThrownBy(() -> HolidaySchedule.fromJson(stream(json), HolidaySchedule.statutory()))
-        .isInstanceOf(CalendarException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasFieldOrPropertyWithValue("code", "holiday-file.format");
   }
 

@@ -3,6 +3,7 @@ package io.github.motcua.core.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -119,7 +120,7 @@ class VietnameseLunarCalendarTest {
   @Test
   void rejectsLeapMonthTheYearDoesNotHave() {
     assertThatThrownBy(() -> VietnameseLunarCalendar.toSolar(new LunarDate(2023, 3, 1, true)))
-        .isInstanceOf(CalendarException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasFieldOrPropertyWithValue("code", "lunar-date.leap-month");
   }
 
@@ -135,7 +136,7 @@ class VietnameseLunarCalendarTest {
     int month = shortMonth;
     assertThat(month).isPositive();
     assertThatThrownBy(() -> VietnameseLunarCalendar.toSolar(LunarDate.of(year, month, 30)))
-        .isInstanceOf(CalendarException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasFieldOrPropertyWithValue("code", "lunar-date.day");
   }
 
@@ -191,8 +192,8 @@ class VietnameseLunarCalendarTest {
       })
   void lunarDateParseRejectsHostileText(String text) {
     assertThatThrownBy(() -> LunarDate.parse(text))
-        .isInstanceOf(CalendarException.class)
-        .satisfies(e -> assertThat(((CalendarException) e).code()).startsWith("lunar-date."));
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).code()).startsWith("lunar-date."));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.motcua.core.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -153,7 +154,7 @@ class WorkingCalendarTest {
     assertThat(OfficeSession.parse("07:30-11:30").length().toMinutes()).isEqualTo(240);
     for (String bad :
         new String[] {"", "07:30", "11:30-07:30", "7h30-11h30", "07:30-25:00", null}) {
-      assertThatThrownBy(() -> OfficeSession.parse(bad)).isInstanceOf(CalendarException.class);
+      assertThatThrownBy(() -> OfficeSession.parse(bad)).isInstanceOf(InvalidInputException.class);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.github.motcua.core.dossier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,7 @@ class DossierStatusTest {
   void fromNationalCodeRejectsOtherNumbers(int code) {
     assertThatThrownBy(() -> DossierStatus.fromNationalCode(code))
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(Violation::code).containsExactly("range"));
   }
 

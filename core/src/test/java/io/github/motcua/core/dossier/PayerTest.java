@@ -3,6 +3,7 @@ package io.github.motcua.core.dossier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
 import java.util.Optional;
@@ -53,9 +54,9 @@ class PayerTest {
   void refusesABadNameWithAStableCode(String name) {
     assertThatThrownBy(() -> Payer.named(name))
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e -> {
-              assertThat(e.code()).isEqualTo(InvalidDossierException.CODE);
+              assertThat(e.code()).isEqualTo("dossier.invalid");
               assertThat(e.violations())
                   .singleElement()
                   .satisfies(
@@ -73,28 +74,28 @@ class PayerTest {
     assertThat(Payer.named(astral).name()).isEqualTo(astral);
     assertThatThrownBy(() -> Payer.named(astral + "𠀀"))
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e ->
                 assertThat(e.violations()).extracting(Violation::code).containsExactly("too-long"));
     assertThatThrownBy(() -> Payer.named("An", "x".repeat(Payer.MAX_ADDRESS + 1)))
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(Violation::path).containsExactly("address"));
   }
 
   @Test
   void refusesMissingValues() {
-    assertThatThrownBy(() -> Payer.named(null)).isInstanceOf(InvalidDossierException.class);
+    assertThatThrownBy(() -> Payer.named(null)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> Payer.person("An", null, null))
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e ->
                 assertThat(e.violations())
                     .extracting(Violation::path)
                     .containsExactly("personalId"));
     assertThatThrownBy(() -> Payer.organisation("An", null, null))
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(Violation::path).containsExactly("taxCode"));
   }
 
@@ -104,7 +105,7 @@ class PayerTest {
     assertThat(Fee.Kind.fromNationalCode(2).vietnameseName()).isEqualTo("Lệ phí");
     assertThatThrownBy(() -> Fee.Kind.fromNationalCode(3))
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(Violation::code).containsExactly("unknown"));
   }
 }

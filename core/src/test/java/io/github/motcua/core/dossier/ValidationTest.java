@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.DossierEvent.Received;
 import io.github.motcua.core.dossier.DossierEvent.Submitted;
 import io.github.motcua.core.id.PersonalId;
@@ -24,7 +25,7 @@ class ValidationTest {
   void anEventReportsEveryMissingPartAtOnce() {
     assertThatThrownBy(() -> new Submitted(null, null, null, null, null, null, null, null, false))
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e -> {
               assertThat(e.code()).isEqualTo("dossier.invalid");
               assertThat(e.violations())
@@ -57,7 +58,7 @@ class ValidationTest {
                     null,
                     Optional.empty()))
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e ->
                 assertThat(e.violations())
                     .extracting(Violation::path, Violation::code)
@@ -74,14 +75,14 @@ class ValidationTest {
   void aCitizenNeedsAPersonalIdAndAnEnterpriseATaxCode() {
     assertThatThrownBy(() -> Applicant.citizen("Nguyễn Văn An", null))
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e ->
                 assertThat(e.violations())
                     .extracting(Violation::path)
                     .containsExactly("personalId"));
     assertThatThrownBy(() -> Applicant.enterprise("Công ty A", null))
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(Violation::path).containsExactly("taxCode"));
   }
 
@@ -100,7 +101,7 @@ class ValidationTest {
                     valid.documents(),
                     valid.fees(),
                     false))
-        .isInstanceOf(InvalidDossierException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("channel");
     assertThatThrownBy(
             () ->
@@ -114,7 +115,7 @@ class ValidationTest {
                     valid.documents(),
                     valid.fees(),
                     false))
-        .isInstanceOf(InvalidDossierException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("channel");
   }
 
@@ -132,7 +133,7 @@ class ValidationTest {
                     .version(5)
                     .build())
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e ->
                 assertThat(e.violations())
                     .extracting(Violation::path, Violation::code)
@@ -150,9 +151,9 @@ class ValidationTest {
             () ->
                 new Fee(
                     Fee.Kind.FEE, "LP1", "Lệ phí", Vnd.of(-1), Fee.CollectionStage.AT_RECEPTION))
-        .isInstanceOf(InvalidDossierException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> new Payment("P1", Vnd.ZERO, true, Optional.empty(), Instant.EPOCH))
-        .isInstanceOf(InvalidDossierException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
@@ -177,7 +178,7 @@ class ValidationTest {
                 new DossierEvent.PaymentRequested(
                     UUID.randomUUID(), histories.code(), Instant.EPOCH, fees))
         .isInstanceOfSatisfying(
-            InvalidDossierException.class,
+            InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(Violation::path).containsExactly("fees[0]"));
   }
 
@@ -192,7 +193,7 @@ class ValidationTest {
                     Optional.of(PersonalId.parse("038203001234")),
                     Optional.empty(),
                     Contact.none()))
-        .isInstanceOf(InvalidDossierException.class)
+        .isInstanceOf(InvalidInputException.class)
         .message()
         .doesNotContain("Bí Mật")
         .doesNotContain("038203001234");

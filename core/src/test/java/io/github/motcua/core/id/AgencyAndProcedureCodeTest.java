@@ -3,6 +3,7 @@ package io.github.motcua.core.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -61,8 +62,8 @@ class AgencyAndProcedureCodeTest {
   })
   void rejectsBrokenAgencyCodes(String text, String code) {
     assertThatThrownBy(() -> AgencyCode.parse(text))
-        .isInstanceOf(InvalidIdentifierException.class)
-        .extracting(e -> ((InvalidIdentifierException) e).code())
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).code())
         .isEqualTo(code);
   }
 
@@ -112,8 +113,8 @@ class AgencyAndProcedureCodeTest {
       })
   void rejectsMalformedProcedureCodes(String text) {
     assertThatThrownBy(() -> ProcedureCode.parse(text))
-        .isInstanceOf(InvalidIdentifierException.class)
-        .extracting(e -> ((InvalidIdentifierException) e).code())
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).code())
         .isEqualTo("procedure-code.format");
   }
 
@@ -121,7 +122,7 @@ class AgencyAndProcedureCodeTest {
   void rejectsAnEmptyProcedureCode() {
     assertThat(ProcedureCode.isValid(null)).isFalse();
     assertThatThrownBy(() -> ProcedureCode.parse(" "))
-        .extracting(e -> ((InvalidIdentifierException) e).code())
+        .extracting(e -> ((InvalidInputException) e).code())
         .isEqualTo("procedure-code.empty");
   }
 

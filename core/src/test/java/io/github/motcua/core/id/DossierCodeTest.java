@@ -3,6 +3,7 @@ package io.github.motcua.core.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,10 +72,10 @@ class DossierCodeTest {
   void refusesToWriteWhatCannotBeRead() {
     AgencyCode agency = AgencyCode.parse("000.00.31.H56");
     assertThatThrownBy(() -> DossierCode.of(agency, LocalDate.of(1999, 12, 31), 1))
-        .extracting(e -> ((InvalidIdentifierException) e).code())
+        .extracting(e -> ((InvalidInputException) e).code())
         .isEqualTo("dossier-code.date");
     assertThatThrownBy(() -> DossierCode.of(agency, LocalDate.of(2025, 1, 1), 0))
-        .extracting(e -> ((InvalidIdentifierException) e).code())
+        .extracting(e -> ((InvalidInputException) e).code())
         .isEqualTo("dossier-code.sequence");
   }
 
@@ -97,8 +98,8 @@ class DossierCodeTest {
   })
   void rejectsBrokenRules(String text, String code) {
     assertThatThrownBy(() -> DossierCode.parse(text))
-        .isInstanceOf(InvalidIdentifierException.class)
-        .extracting(e -> ((InvalidIdentifierException) e).code())
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).code())
         .isEqualTo(code);
   }
 

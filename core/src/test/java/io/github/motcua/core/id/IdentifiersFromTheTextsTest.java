@@ -3,6 +3,7 @@ package io.github.motcua.core.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,10 +20,10 @@ class IdentifiersFromTheTextsTest {
   private static String codeOf(Runnable parse) {
     try {
       parse.run();
-    } catch (InvalidIdentifierException e) {
+    } catch (InvalidInputException e) {
       return e.code();
     }
-    throw new AssertionError("expected an InvalidIdentifierException");
+    throw new AssertionError("expected an InvalidInputException");
   }
 
   // Decision 20/2020/QĐ-TTg, Article 4: level-1 codes of ministries and provinces, as amended by

@@ -3,6 +3,7 @@ package io.github.motcua.core.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -222,12 +223,12 @@ class PersonalIdTest {
 
   private static void assertRule(String text, String code) {
     assertThatThrownBy(() -> PersonalId.parse(text, CLOCK_2026))
-        .isInstanceOf(InvalidIdentifierException.class)
+        .isInstanceOf(InvalidInputException.class)
         .satisfies(
             e -> {
-              InvalidIdentifierException ex = (InvalidIdentifierException) e;
+              InvalidInputException ex = (InvalidInputException) e;
               assertThat(ex.code()).isEqualTo(code);
-              assertThat(ex.kind()).isEqualTo("personal-id");
+              assertThat(ex.code()).startsWith("personal-id.");
               if (text != null && text.strip().length() >= 12) {
                 assertThat(ex.getMessage()).doesNotContain(text.strip());
               }

@@ -3,6 +3,7 @@ package io.github.motcua.core.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -157,8 +158,8 @@ class TaxCodeTest {
 
   private static void assertRule(String text, String code) {
     assertThatThrownBy(() -> TaxCode.parse(text))
-        .isInstanceOf(InvalidIdentifierException.class)
-        .extracting(e -> ((InvalidIdentifierException) e).code())
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).code())
         .isEqualTo(code);
   }
 }

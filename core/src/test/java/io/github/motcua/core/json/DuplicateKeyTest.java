@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.DossierLifecycle;
@@ -78,7 +79,7 @@ class DuplicateKeyTest {
       assertThatThrownBy(() -> MotcuaJson.readDossier(text))
           .as("duplicate in %s", path)
           .isInstanceOfSatisfying(
-              InvalidJsonException.class,
+              InvalidInputException.class,
               e ->
                   assertThat(e.violations())
                       .extracting(Violation::path, Violation::code)
@@ -104,7 +105,7 @@ class DuplicateKeyTest {
 
     assertThatThrownBy(() -> MotcuaJson.readEvent(text))
         .isInstanceOfSatisfying(
-            InvalidJsonException.class,
+            InvalidInputException.class,
             e -> {
               assertThat(e.violations())
                   .extracting(Violation::path, Violation::code)
@@ -121,7 +122,7 @@ class DuplicateKeyTest {
 
     assertThatThrownBy(() -> MotcuaJson.readEvent(text))
         .isInstanceOfSatisfying(
-            InvalidJsonException.class,
+            InvalidInputException.class,
             e ->
                 assertThat(e.violations())
                     .extracting(Violation::path, Violation::code)
@@ -144,11 +145,11 @@ class DuplicateKeyTest {
                 own.readValue(
                     "{\"events\":[" + accepted + "," + twice + "]}",
                     MotcuaJsonTest.EventsHolder.class))
-        .hasRootCauseInstanceOf(InvalidJsonException.class)
+        .hasRootCauseInstanceOf(InvalidInputException.class)
         .rootCause()
         .satisfies(
             e ->
-                assertThat(((InvalidJsonException) e).violations())
+                assertThat(((InvalidInputException) e).violations())
                     .extracting(Violation::path, Violation::code)
                     .containsExactly(tuple("$.events[1].eventId", "duplicate-key")));
   }
@@ -159,7 +160,7 @@ class DuplicateKeyTest {
 
     assertThatThrownBy(() -> MotcuaJson.readEvent(accepted + " {\"type\":\"Refused\"}"))
         .isInstanceOfSatisfying(
-            InvalidJsonException.class,
+            InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(Violation::code).containsExactly("syntax"));
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.DossierLifecycle;
@@ -20,7 +21,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile JSON: every failure is an {@link InvalidJsonException} with a path and a rule, never a
+ * Hostile JSON: every failure is an {@link InvalidInputException} with a path and a rule, never a
  * NullPointerException or a StackOverflowError.
  */
 class HostileJsonTest {
@@ -36,7 +37,7 @@ class HostileJsonTest {
   private static void rejects(ThrowingCallable read, Consumer<List<Violation>> violations) {
     assertThatThrownBy(read)
         .isInstanceOfSatisfying(
-            InvalidJsonException.class,
+            InvalidInputException.class,
             e -> {
               assertThat(e.code()).isEqualTo("json.invalid");
               violations.accept(e.violations());
@@ -125,7 +126,7 @@ class HostileJsonTest {
     ((ObjectNode) json.get("applicant")).put("personalId", "038903001234");
 
     assertThatThrownBy(() -> MotcuaJson.readEvent(json.toString()))
-        .isInstanceOf(InvalidJsonException.class)
+        .isInstanceOf(InvalidInputException.class)
         .message()
         .doesNotContain("038903001234");
   }
@@ -222,7 +223,7 @@ class HostileJsonTest {
     // The tree is read without recursion; the event itself then lacks its required properties.
     assertThatThrownBy(() -> lenient.readValue(deep, DossierEvent.class))
         .isInstanceOfSatisfying(
-            InvalidJsonException.class,
+            InvalidInputException.class,
             e -> assertThat(e.violations()).extracting(Violation::path).contains("$.eventId"));
   }
 
@@ -282,7 +283,7 @@ class HostileJsonTest {
 
     assertThatThrownBy(() -> mapper.readValue(bad, MotcuaJsonTest.EventsHolder.class))
         .isInstanceOfSatisfying(
-            InvalidJsonException.class,
+            InvalidInputException.class,
             e ->
                 assertThat(e.violations())
                     .extracting(Violation::path)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.github.motcua.core.InvalidInputException;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +46,8 @@ class LinearReadingTest {
       com.sun.management.ThreadMXBean threads, String json, int problems) {
     long thread = Thread.currentThread().getId();
     long before = threads.getThreadAllocatedBytes(thread);
-    InvalidJsonException e =
-        (InvalidJsonException) catchThrowable(() -> MotcuaJson.readEvent(json));
+    InvalidInputException e =
+        (InvalidInputException) catchThrowable(() -> MotcuaJson.readEvent(json));
     long allocated = threads.getThreadAllocatedBytes(thread) - before;
     assertThat(e.violationCount()).isEqualTo(problems);
     return allocated;
@@ -55,10 +56,10 @@ class LinearReadingTest {
   private static Throwable catchThrowable(Runnable read) {
     try {
       read.run();
-    } catch (InvalidJsonException e) {
+    } catch (InvalidInputException e) {
       return e;
     }
-    throw new AssertionError("expected an InvalidJsonException");
+    throw new AssertionError("expected an InvalidInputException");
   }
 
   @Test
@@ -86,15 +87,15 @@ class LinearReadingTest {
 
     assertThatThrownBy(() -> MotcuaJson.readEvent(hostile))
         .isInstanceOfSatisfying(
-            InvalidJsonException.class,
+            InvalidInputException.class,
             e -> {
               assertThat(e.violationCount()).isEqualTo(6_005);
-              assertThat(e.violations()).hasSize(InvalidJsonException.MAX_VIOLATIONS);
+              assertThat(e.violations()).hasSize(JsonErrors.MAX_VIOLATIONS);
               assertThat(e.violations().get(0).path()).isEqualTo("$.procedure");
               assertThat(e.violations().get(4).path()).isEqualTo("$.documents[0].documentId");
               assertThat(e.getMessage())
                   .startsWith("Invalid JSON (6005 problems): ")
-                  .endsWith("; and " + (6_005 - InvalidJsonException.MESSAGE_VIOLATIONS) + " more")
+                  .endsWith("; and " + (6_005 - JsonErrors.MESSAGE_VIOLATIONS) + " more")
                   .hasSizeLessThan(3_000);
             });
   }

@@ -3,6 +3,7 @@ package io.github.motcua.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.calendar.ProcessingTime;
 import io.github.motcua.core.dossier.ProcedureRef;
 import io.github.motcua.core.id.ProcedureCode;
@@ -37,10 +38,10 @@ class ProcessingTimeJsonTest {
         "{\"code\":\"1.001193\",\"name\":\"x\",\"fieldCode\":\"HT\",\"fieldName\":\"y\","
             + "\"processingTime\":\"three days\"}";
     assertThatThrownBy(() -> MotcuaJson.mapper().readValue(json, ProcedureRef.class))
-        .isInstanceOf(InvalidJsonException.class)
+        .isInstanceOf(InvalidInputException.class)
         .satisfies(
             e ->
-                assertThat(((InvalidJsonException) e).violations())
+                assertThat(((InvalidInputException) e).violations())
                     .anySatisfy(
                         v -> {
                           assertThat(v.path()).isEqualTo("$.processingTime");

@@ -3,6 +3,7 @@ package io.github.motcua.core.money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,15 +72,15 @@ class VndTest {
       })
   void refusesTextThatIsNotAnAmount(String text) {
     assertThatThrownBy(() -> Vnd.parse(text))
-        .isInstanceOf(InvalidAmountException.class)
-        .extracting(e -> ((InvalidAmountException) e).code())
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).code())
         .isEqualTo("vnd.format");
   }
 
   @Test
   void refusesAnAmountTooLargeToHold() {
     assertThatThrownBy(() -> Vnd.parse("99.999.999.999.999.999.999 đ"))
-        .extracting(e -> ((InvalidAmountException) e).code())
+        .extracting(e -> ((InvalidInputException) e).code())
         .isEqualTo("vnd.overflow");
   }
 
@@ -105,8 +106,8 @@ class VndTest {
           () -> min.times(-1)
         }) {
       assertThatThrownBy(overflow::run)
-          .isInstanceOf(InvalidAmountException.class)
-          .extracting(e -> ((InvalidAmountException) e).code())
+          .isInstanceOf(InvalidInputException.class)
+          .extracting(e -> ((InvalidInputException) e).code())
           .isEqualTo("vnd.overflow");
     }
   }

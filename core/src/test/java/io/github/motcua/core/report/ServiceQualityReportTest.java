@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.calendar.DeadlinePolicy;
 import io.github.motcua.core.calendar.ProcessingTime;
 import io.github.motcua.core.dossier.Dossier;
@@ -529,7 +530,8 @@ class ServiceQualityReportTest {
       })
   void reportPeriodRejectsHostileText(String text) {
     assertThatThrownBy(() -> ReportPeriod.parse(text))
-        .isInstanceOf(ReportException.class)
-        .satisfies(e -> assertThat(((ReportException) e).code()).startsWith("report-period."));
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(
+            e -> assertThat(((InvalidInputException) e).code()).startsWith("report-period."));
   }
 }

@@ -2,7 +2,8 @@ package io.github.motcua.examples.commune;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.calendar.DeadlinePolicy;
 import io.github.motcua.core.calendar.OfficeSession;
 import io.github.motcua.core.calendar.ProcessingTime;
@@ -600,7 +601,7 @@ public final class CommuneSimulation {
             }
             CitizenLogin login = vneid.completeLogin(callback, request);
             if (!login.identity().personalId().equals(Optional.of(r.personalId()))) {
-              throw new MotcuaException(
+              throw new InvalidInputException(
                   "quarter.login", "VNeID logged in someone else than the applicant.");
             }
             logins.put(r.index(), login);
@@ -794,7 +795,7 @@ public final class CommuneSimulation {
       return result;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MotcuaException("quarter.interrupted", "The simulation was interrupted.");
+      throw new RetryLaterException("quarter.interrupted", "The simulation was interrupted.");
     } finally {
       if (worker != null) {
         worker.close();
@@ -867,7 +868,7 @@ public final class CommuneSimulation {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;
         }
-        throw new MotcuaException("quarter.task", "A simulation task failed.", e.getCause());
+        throw new InvalidInputException("quarter.task", "A simulation task failed.", e.getCause());
       }
     }
   }
@@ -1232,7 +1233,7 @@ public final class CommuneSimulation {
           CallbackOutcome outcome = payments.handleCallback(callback);
           if (!outcome.accepted()
               || !sandbox.paymentPlatform().isValidReply(callback, outcome.reply().fields())) {
-            throw new MotcuaException("quarter.payment", "A payment callback was refused.");
+            throw new InvalidInputException("quarter.payment", "A payment callback was refused.");
           }
           settled |= outcome.settledNow();
         }
@@ -1243,7 +1244,7 @@ public final class CommuneSimulation {
           settled = asked.outcome() == PaymentReconciler.Outcome.SETTLED;
         }
         if (!settled) {
-          throw new MotcuaException("quarter.payment", "A payment was not settled.");
+          throw new InvalidInputException("quarter.payment", "A payment was not settled.");
         }
         onlinePayments.put(reference, amount.amount());
         method = PaymentMethod.ONLINE_PAYMENT_PLATFORM;
@@ -1391,7 +1392,7 @@ public final class CommuneSimulation {
           throw e;
         }
       } catch (SQLException e) {
-        throw new MotcuaException("quarter.database", "Cannot record a dossier.", e);
+        throw new RetryLaterException("quarter.database", "Cannot record a dossier.", e);
       }
       events.addAndGet(h.events.size());
     }
@@ -1509,7 +1510,7 @@ public final class CommuneSimulation {
         }
       }
     } catch (SQLException e) {
-      throw new MotcuaException("quarter.database", "Cannot reset the simulation's tables.", e);
+      throw new RetryLaterException("quarter.database", "Cannot reset the simulation's tables.", e);
     }
   }
 
@@ -1522,7 +1523,8 @@ public final class CommuneSimulation {
               + "dossier (code VARCHAR(64) PRIMARY KEY, status INT NOT NULL, version INT NOT NULL,"
               + " snapshot VARCHAR NOT NULL)");
     } catch (SQLException e) {
-      throw new MotcuaException("quarter.database", "Cannot create the local records table.", e);
+      throw new RetryLaterException(
+          "quarter.database", "Cannot create the local records table.", e);
     }
   }
 
@@ -1536,7 +1538,7 @@ public final class CommuneSimulation {
         out.add(MotcuaJson.readDossier(rs.getString(1)));
       }
     } catch (SQLException e) {
-      throw new MotcuaException("quarter.database", "Cannot read the local records.", e);
+      throw new RetryLaterException("quarter.database", "Cannot read the local records.", e);
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package io.github.motcua.examples.commune;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.MotcuaException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,8 +174,8 @@ public record QuarterOptions(
     return cut.replaceAll("\\p{Cntrl}", "?");
   }
 
-  private static MotcuaException invalid(String option, String message) {
-    return new MotcuaException("quarter." + option, message);
+  private static InvalidInputException invalid(String option, String message) {
+    return new InvalidInputException("quarter." + option, message);
   }
 
   /** Shows the options with the database password, if any, masked. */

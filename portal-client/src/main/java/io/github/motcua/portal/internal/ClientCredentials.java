@@ -2,8 +2,8 @@ package io.github.motcua.portal.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.motcua.portal.PortalAuthenticationException;
-import io.github.motcua.portal.PortalProtocolException;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.RetryLaterException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,24 +58,26 @@ public record ClientCredentials(
     String token = node == null ? "" : node.path("access_token").asText("");
     if (reply.status() != 200 || token.isEmpty()) {
       if (reply.status() == 200) {
-        throw new PortalProtocolException(
+        throw new RetryLaterException(
             "portal.protocol.token",
-            "The " + portal + " token endpoint's reply has no access_token.",
-            reply.status(),
-            reply.requestId(),
+            Failures.detail(
+                "The " + portal + " token endpoint's reply has no access_token.",
+                reply.status(),
+                null,
+                reply.requestId()),
             null);
       }
       String code = node == null ? null : node.path("error").asText(null);
       if (code == null && node != null) {
         code = node.path("code").asText(null);
       }
-      throw new PortalAuthenticationException(
+      throw new ConfigurationException(
           "portal.auth.token",
-          "The " + portal + " token endpoint refused the client credentials.",
-          reply.status(),
-          code,
-          reply.requestId(),
-          false);
+          Failures.detail(
+              "The " + portal + " token endpoint refused the client credentials.",
+              reply.status(),
+              code,
+              reply.requestId()));
     }
     long expiresIn = node.path("expires_in").asLong(0);
     Instant refreshAt = null;

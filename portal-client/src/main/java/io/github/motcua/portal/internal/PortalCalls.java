@@ -3,9 +3,9 @@ package io.github.motcua.portal.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
-import io.github.motcua.portal.PortalConfigurationException;
 import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishFence;
 import java.io.IOException;
@@ -39,14 +39,15 @@ public final class PortalCalls {
    *
    * @param event the event
    * @param snapshot the snapshot
-   * @throws PortalConfigurationException with code {@code publish.dossier-mismatch}
+   * @throws ConfigurationException with code {@code publish.dossier-mismatch}
    */
   public static void checkPublish(DossierEvent event, Dossier snapshot) {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(snapshot, "snapshot");
     if (!event.dossierCode().equals(snapshot.code())) {
-      throw new PortalConfigurationException(
-          "publish.dossier-mismatch", "The event and the snapshot belong to different dossiers.");
+      throw new ConfigurationException(
+          "portal.config.publish.dossier-mismatch",
+          "The event and the snapshot belong to different dossiers.");
     }
   }
 

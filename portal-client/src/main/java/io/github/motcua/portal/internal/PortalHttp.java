@@ -1,12 +1,8 @@
 package io.github.motcua.portal.internal;
 
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.portal.CircuitState;
-import io.github.motcua.portal.PortalAuthenticationException;
-import io.github.motcua.portal.PortalException;
-import io.github.motcua.portal.PortalFencedException;
-import io.github.motcua.portal.PortalProtocolException;
-import io.github.motcua.portal.PortalRejectedException;
-import io.github.motcua.portal.PortalUnavailableException;
 import io.github.motcua.portal.PublishFence;
 import io.github.motcua.portal.RetryPolicy;
 import java.io.IOException;
@@ -148,8 +144,8 @@ public final class PortalHttp {
   }
 
   /**
-   * Sends one request and reads the whole reply. 429 and 5xx become {@link
-   * PortalUnavailableException}; other statuses are returned for the caller to interpret.
+   * Sends one request and reads the whole reply. 429 and 5xx become {@link RetryLaterException};
+   * other statuses are returned for the caller to interpret.
    *
    * @param request the request; an {@code X-Request-Id} is added when absent
    * @return the reply
@@ -205,20 +201,24 @@ public final class PortalHttp {
               serverId != null ? serverId : requestId,
               parseRetryAfter(response.header("Retry-After")));
       if (reply.status() == 429) {
-        throw new PortalUnavailableException(
+        throw new RetryLaterException(
             "portal.throttled",
-            "The " + portal + " portal asked to slow down (HTTP 429).",
-            429,
-            reply.requestId(),
+            Failures.detail(
+                "The " + portal + " portal asked to slow down (HTTP 429).",
+                429,
+                null,
+                reply.requestId()),
             reply.retryAfter(),
             null);
       }
       if (reply.status() >= 500) {
-        throw new PortalUnavailableException(
+        throw new RetryLaterException(
             "portal.server-error",
-            "The " + portal + " portal failed with HTTP " + reply.status() + ".",
-            reply.status(),
-            reply.requestId(),
+            Failures.detail(
+                "The " + portal + " portal failed with HTTP " + reply.status() + ".",
+                reply.status(),
+                null,
+                reply.requestId()),
             reply.retryAfter(),
             null);
       }
@@ -247,7 +247,7 @@ public final class PortalHttp {
 
   /**
    * Runs a publish with every request the current thread sends meanwhile asking {@code f} first
-   * ({@link PublishFence#check()}, which throws {@link PortalFencedException}). Calls nest: the
+   * ({@link PublishFence#check()}, which throws {@link RetryLaterException}). Calls nest: the
    * innermost fence is asked.
    *
    * @param f the publish's fence; {@link PublishFence#NONE} asks nothing
@@ -280,7 +280,7 @@ public final class PortalHttp {
    * @param attempt one attempt
    * @param <T> the result type
    * @return the result of the first successful attempt
-   * @throws PortalException the last failure when the policy gives up
+   * @throws MotcuaException the last failure when the policy gives up
    */
   public <T> T execute(String operation, boolean safeToRepeat, Attempt<T> attempt) {
     return execute(operation, safeToRepeat, (n, earlierMayHaveLanded) -> attempt.run(n));
@@ -295,28 +295,26 @@ public final class PortalHttp {
    * @param attempt one attempt
    * @param <T> the result type
    * @return the result of the first successful attempt
-   * @throws PortalException the last failure when the policy gives up
+   * @throws MotcuaException the last failure when the policy gives up
    */
   public <T> T execute(String operation, boolean safeToRepeat, Repeat<T> attempt) {
     Instant deadline = clock.instant().plus(policy.totalTimeout());
     int attempts = 0;
     int retries = 0;
     boolean renewed = false;
-    PortalException last = null;
+    MotcuaException last = null;
     boolean mayHaveLanded = false;
     while (true) {
       Duration closedIn = circuit.acquire();
       if (!closedIn.isZero()) {
         if (clock.instant().plus(closedIn).isAfter(deadline)) {
-          throw new PortalUnavailableException(
+          throw new RetryLaterException(
               "portal.circuit-open",
               "The "
                   + portal
                   + " portal is considered down (circuit open); "
                   + operation
                   + " was not sent.",
-              last == null ? 0 : last.httpStatus(),
-              last == null ? null : last.requestId().orElse(null),
               closedIn,
               last);
         }
@@ -324,20 +322,25 @@ public final class PortalHttp {
         continue;
       }
       attempts++;
-      PortalException failure;
+      MotcuaException failure;
       try {
         T result = attempt.run(attempts, mayHaveLanded);
         circuit.recordSuccess();
         return result;
-      } catch (PortalFencedException e) {
-        circuit.unusedTrial();
-        throw e; // nothing was sent: says nothing of the portal, and must not be retried
-      } catch (PortalUnavailableException | PortalProtocolException e) {
-        circuit.recordFailure();
-        failure = e;
-      } catch (PortalException e) {
-        // The portal answered: it is up, whatever it thought of the request.
-        circuit.recordSuccess();
+      } catch (MotcuaException e) {
+        if (Failures.isFenced(e)) {
+          circuit.unusedTrial();
+          throw e; // nothing was sent: says nothing of the portal, and must not be retried
+        }
+        if (!Failures.isPortal(e)) {
+          throw e; // not the portal's answer: nothing to retry
+        }
+        if (Failures.isOutage(e)) {
+          circuit.recordFailure();
+        } else {
+          // The portal answered: it is up, whatever it thought of the request.
+          circuit.recordSuccess();
+        }
         failure = e;
       } catch (IOException e) {
         circuit.recordFailure();
@@ -345,9 +348,8 @@ public final class PortalHttp {
       }
       last = failure;
       mayHaveLanded |= mayHaveLanded(failure);
-      boolean renewable =
-          failure instanceof PortalAuthenticationException auth && auth.isRenewable();
-      boolean retryable = renewable || (failure.isRetryable() && safeToRepeat);
+      boolean renewable = Failures.isRenewable(failure);
+      boolean retryable = renewable || (Failures.isOutage(failure) && safeToRepeat);
       if (!retryable || attempts >= policy.maxAttempts()) {
         throw failure;
       }
@@ -355,7 +357,7 @@ public final class PortalHttp {
       if (renewable && !renewed) {
         renewed = true;
         delay = Duration.ZERO;
-      } else if (failure instanceof PortalUnavailableException u && u.retryAfter().isPresent()) {
+      } else if (failure instanceof RetryLaterException u && u.retryAfter().isPresent()) {
         delay = u.retryAfter().get();
         if (delay.compareTo(policy.maxRetryAfter()) > 0) {
           throw failure;
@@ -368,11 +370,10 @@ public final class PortalHttp {
         throw failure;
       }
       LOG.debug(
-          "{} to the {} portal failed ({}, request {}); attempt {} of {} in {} ms.",
+          "{} to the {} portal failed ({}); attempt {} of {} in {} ms.",
           operation,
           portal,
           failure.code(),
-          failure.requestId().orElse("-"),
           attempts + 1,
           policy.maxAttempts(),
           delay.toMillis());
@@ -384,23 +385,25 @@ public final class PortalHttp {
    * Whether a failed attempt may have taken effect: not when the portal answered that it did not
    * act (authentication, refusal, throttling), otherwise yes.
    */
-  private static boolean mayHaveLanded(PortalException failure) {
-    return !(failure instanceof PortalAuthenticationException
-        || failure instanceof PortalRejectedException
+  private static boolean mayHaveLanded(MotcuaException failure) {
+    return !(Failures.isAuthentication(failure)
+        || Failures.isRejection(failure)
         || "portal.throttled".equals(failure.code()));
   }
 
-  private PortalUnavailableException transportFailure(String operation, IOException e) {
+  private RetryLaterException transportFailure(String operation, IOException e) {
     boolean timeout = e instanceof SocketTimeoutException || e instanceof InterruptedIOException;
-    return new PortalUnavailableException(
+    return new RetryLaterException(
         timeout ? "portal.timeout" : "portal.connection",
-        operation
-            + " to the "
-            + portal
-            + " portal "
-            + (timeout ? "timed out." : "failed to connect or was cut off."),
-        0,
-        null,
+        Failures.detail(
+            operation
+                + " to the "
+                + portal
+                + " portal "
+                + (timeout ? "timed out." : "failed to connect or was cut off."),
+            0,
+            null,
+            null),
         null,
         e);
   }
@@ -410,11 +413,13 @@ public final class PortalHttp {
       policy.sleeper().sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PortalUnavailableException(
+      throw new RetryLaterException(
           "portal.interrupted",
-          operation + " to the " + portal + " portal was interrupted while waiting to retry.",
-          0,
-          null,
+          Failures.detail(
+              operation + " to the " + portal + " portal was interrupted while waiting to retry.",
+              0,
+              null,
+              null),
           null,
           e);
     }

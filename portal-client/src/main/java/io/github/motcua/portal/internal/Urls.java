@@ -1,6 +1,6 @@
 package io.github.motcua.portal.internal;
 
-import io.github.motcua.portal.PortalConfigurationException;
+import io.github.motcua.core.ConfigurationException;
 import okhttp3.HttpUrl;
 
 /** Base URL handling shared by the clients. */
@@ -14,12 +14,13 @@ public final class Urls {
    * @param text the URL
    * @param setting the setting name for the error code
    * @return the URL
-   * @throws PortalConfigurationException when the text is not an http(s) URL
+   * @throws ConfigurationException when the text is not an http(s) URL
    */
   public static HttpUrl base(String text, String setting) {
     HttpUrl url = text == null ? null : HttpUrl.parse(text.endsWith("/") ? text : text + "/");
     if (url == null) {
-      throw new PortalConfigurationException(setting, setting + " is not an http(s) URL.");
+      throw new ConfigurationException(
+          "portal.config." + setting, setting + " is not an http(s) URL.");
     }
     return url;
   }
@@ -35,7 +36,8 @@ public final class Urls {
   public static HttpUrl resolve(HttpUrl base, String path, String setting) {
     HttpUrl url = base.resolve(path.startsWith("/") ? path.substring(1) : path);
     if (url == null) {
-      throw new PortalConfigurationException(setting, setting + " is not a valid path.");
+      throw new ConfigurationException(
+          "portal.config." + setting, setting + " is not a valid path.");
     }
     return url;
   }

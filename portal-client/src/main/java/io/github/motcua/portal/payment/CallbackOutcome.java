@@ -1,5 +1,6 @@
 package io.github.motcua.portal.payment;
 
+import io.github.motcua.core.MotcuaException;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Optional;
 public record CallbackOutcome(
     PaymentConfirmation confirmation,
     boolean settledNow,
-    PaymentException refusal,
+    MotcuaException refusal,
     CallbackReply reply) {
 
   /**

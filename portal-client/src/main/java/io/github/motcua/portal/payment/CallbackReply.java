@@ -1,5 +1,6 @@
 package io.github.motcua.portal.payment;
 
+import io.github.motcua.core.MotcuaException;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  * callback's own {@code ThoiGianGD} and {@code MaXacThuc} echoed back (docs/domain.md §8). Built by
  * {@link PaymentPlatformClient#handleCallback(java.util.Map)}, {@link
  * PaymentPlatformClient#callbackReply(java.util.Map, PaymentConfirmation)} or {@link
- * PaymentPlatformClient#callbackReply(PaymentException, java.util.Map)}.
+ * PaymentPlatformClient#callbackReply(MotcuaException, java.util.Map)}.
  *
  * @param fields the reply fields in order; unmodifiable
  * @param json the fields as a JSON object, ready to send

@@ -1,6 +1,6 @@
 package io.github.motcua.portal.payment;
 
-import io.github.motcua.portal.PortalConfigurationException;
+import io.github.motcua.core.ConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -104,7 +104,8 @@ public enum ChecksumScheme {
 
   private static String key(String secretKey) {
     if (secretKey == null || secretKey.isEmpty()) {
-      throw new PortalConfigurationException("payment.secret-key", "The secret key is required.");
+      throw new ConfigurationException(
+          "portal.config.payment.secret-key", "The secret key is required.");
     }
     return secretKey;
   }

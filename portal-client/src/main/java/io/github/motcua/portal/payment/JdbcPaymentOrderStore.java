@@ -1,7 +1,9 @@
 package io.github.motcua.portal.payment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.github.motcua.portal.PortalConfigurationException;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.portal.internal.PaymentOrderCodec;
 import io.github.motcua.portal.sync.internal.SqlScript;
 import java.io.IOException;
@@ -75,7 +77,7 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
    * processes may call this at once on a new database.
    *
    * @return this store
-   * @throws PaymentException with code {@code payment.store} when a statement fails
+   * @throws RetryLaterException with code {@code payment.store} when a statement fails
    */
   public JdbcPaymentOrderStore createSchemaIfMissing() {
     try (Connection c = dataSource.getConnection()) {
@@ -257,7 +259,7 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
     try {
       request = codec.read(rs.getString("order_json"));
     } catch (JsonProcessingException | RuntimeException e) {
-      throw new PaymentException(
+      throw new RetryLaterException(
           "payment.store", "The stored payment order " + reference + " cannot be read.", e);
     }
     PaymentOrder.State state = PaymentOrder.State.valueOf(rs.getString("state"));
@@ -310,7 +312,7 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
     } else if (p.contains("postgres")) {
       file = "payment-orders-postgresql.sql";
     } else {
-      throw new PaymentException(
+      throw new RetryLaterException(
           "payment.store", "The payment order store supports H2 and PostgreSQL, not " + product);
     }
     String text;
@@ -319,11 +321,12 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
             .getClassLoader()
             .getResourceAsStream("META-INF/motcua/sql/" + file)) {
       if (in == null) {
-        throw new PaymentException("payment.store", "Schema resource " + file + " is missing.");
+        throw new RetryLaterException("payment.store", "Schema resource " + file + " is missing.");
       }
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new PaymentException("payment.store", "Schema resource " + file + " is unreadable.", e);
+      throw new RetryLaterException(
+          "payment.store", "Schema resource " + file + " is unreadable.", e);
     }
     List<String> out = new ArrayList<>();
     StringBuilder sql = new StringBuilder();
@@ -340,8 +343,9 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
     return out;
   }
 
-  private static PaymentException failure(String what, SQLException e) {
-    return new PaymentException("payment.store", what + " (SQL state " + e.getSQLState() + ").", e);
+  private static MotcuaException failure(String what, SQLException e) {
+    return new RetryLaterException(
+        "payment.store", what + " (SQL state " + e.getSQLState() + ").", e);
   }
 
   @Override
@@ -375,8 +379,8 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
      */
     public Builder tablePrefix(String prefix) {
       if (prefix == null || !PREFIX.matcher(prefix).matches()) {
-        throw new PortalConfigurationException(
-            "payment.table-prefix",
+        throw new ConfigurationException(
+            "portal.config.payment.table-prefix",
             "The table prefix is a lower-case letter, then lower-case letters, digits or '_'.");
       }
       this.tablePrefix = prefix;
@@ -387,12 +391,12 @@ public final class JdbcPaymentOrderStore implements PaymentOrderStore {
      * Builds the store. It connects on first use.
      *
      * @return the store
-     * @throws PortalConfigurationException when the data source is missing
+     * @throws ConfigurationException when the data source is missing
      */
     public JdbcPaymentOrderStore build() {
       if (dataSource == null) {
-        throw new PortalConfigurationException(
-            "payment.data-source", "JdbcPaymentOrderStore needs a dataSource.");
+        throw new ConfigurationException(
+            "portal.config.payment.data-source", "JdbcPaymentOrderStore needs a dataSource.");
       }
       return new JdbcPaymentOrderStore(this);
     }

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
+import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.money.Vnd;
-import io.github.motcua.portal.PortalConfigurationException;
-import io.github.motcua.portal.PortalProtocolException;
-import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.RetryPolicy;
+import io.github.motcua.portal.internal.Failures;
 import io.github.motcua.portal.internal.PortalHttp;
 import io.github.motcua.portal.internal.Reply;
 import io.github.motcua.portal.internal.VietnamTime;
@@ -131,12 +134,12 @@ public final class PaymentPlatformClient {
    *
    * @param order the order
    * @return the payment page and the order time
-   * @throws PaymentException with code {@code payment.reference-reused} when another order was sent
-   *     under that reference
-   * @throws io.github.motcua.portal.PortalRejectedException when the platform refuses the order
-   *     (code {@code payment.rejected}, the platform's {@code MaLoi} as remote code)
-   * @throws io.github.motcua.portal.PortalUnavailableException when the platform cannot be reached
-   * @throws PortalProtocolException when the reply cannot be read
+   * @throws InvalidInputException with code {@code payment.reference-reused} when another order was
+   *     sent under that reference
+   * @throws io.github.motcua.core.InvalidInputException when the platform refuses the order (code
+   *     {@code payment.rejected}, the platform's {@code MaLoi} as remote code)
+   * @throws io.github.motcua.core.RetryLaterException when the platform cannot be reached
+   * @throws RetryLaterException when the reply cannot be read
    */
   public PaymentInitiation initiate(PaymentRequest order) {
     Objects.requireNonNull(order, "order");
@@ -144,7 +147,7 @@ public final class PaymentPlatformClient {
     PaymentRequest earlier = stored.request();
     if (!earlier.dossierCode().equals(order.dossierCode())
         || !earlier.amount().equals(order.amount())) {
-      throw new PaymentException(
+      throw new InvalidInputException(
           "payment.reference-reused",
           "Another order (other dossier or amount) was sent under this reference.");
     }
@@ -164,11 +167,13 @@ public final class PaymentPlatformClient {
             }
             return new PaymentInitiation(order.reference(), URI.create(page), requestedAt);
           } catch (IllegalArgumentException e) {
-            throw new PortalProtocolException(
+            throw new RetryLaterException(
                 "portal.protocol.payment-url",
-                "The payment platform's reply has no usable UrlThanhToan.",
-                reply.status(),
-                reply.requestId(),
+                Failures.detail(
+                    "The payment platform's reply has no usable UrlThanhToan.",
+                    reply.status(),
+                    null,
+                    reply.requestId()),
                 e);
           }
         });
@@ -285,8 +290,8 @@ public final class PaymentPlatformClient {
    *
    * @param json the callback body
    * @return the confirmation
-   * @throws PaymentException with code {@code payment.callback.format} when the body is not a JSON
-   *     object, or any code of {@link #verifyCallback(Map)}
+   * @throws InvalidInputException with code {@code payment.callback.format} when the body is not a
+   *     JSON object, or any code of {@link #verifyCallback(Map)}
    */
   public PaymentConfirmation verifyCallback(String json) {
     return verifyCallback(callbackFields(json));
@@ -297,8 +302,8 @@ public final class PaymentPlatformClient {
    *
    * @param json the body
    * @return the scalar fields by name
-   * @throws PaymentException with code {@code payment.callback.format} when the body is not a JSON
-   *     object
+   * @throws InvalidInputException with code {@code payment.callback.format} when the body is not a
+   *     JSON object
    */
   public Map<String, String> callbackFields(String json) {
     JsonNode node;
@@ -308,7 +313,7 @@ public final class PaymentPlatformClient {
       node = null;
     }
     if (node == null || !node.isObject()) {
-      throw new PaymentException(
+      throw new InvalidInputException(
           "payment.callback.format", "A payment callback is a JSON object of fields.");
     }
     Map<String, String> fields = new LinkedHashMap<>();
@@ -329,11 +334,12 @@ public final class PaymentPlatformClient {
    * @param callback the callback's fields (form or JSON), by name
    * @return the confirmation; {@link PaymentConfirmation#successful()} tells whether the payer
    *     paid. A repeated callback of the same transaction returns an equal confirmation.
-   * @throws PaymentException with code {@code payment.callback.field} (a required field missing or
-   *     malformed), {@code payment.callback.checksum-missing}, {@code payment.callback.checksum},
-   *     {@code payment.callback.partner}, {@code payment.callback.unknown-reference}, {@code
-   *     payment.callback.amount}, {@code payment.callback.currency}, {@code
-   *     payment.callback.already-paid} or {@code payment.callback.expired}
+   * @throws InvalidInputException with code {@code payment.callback.field} (a required field
+   *     missing or malformed), {@code payment.callback.checksum-missing}, {@code
+   *     payment.callback.checksum}, {@code payment.callback.partner}, {@code
+   *     payment.callback.unknown-reference}, {@code payment.callback.amount}, {@code
+   *     payment.callback.currency}, {@code payment.callback.already-paid} or {@code
+   *     payment.callback.expired}
    */
   public PaymentConfirmation verifyCallback(Map<String, String> callback) {
     return accept(callback).confirmation();
@@ -345,7 +351,7 @@ public final class PaymentPlatformClient {
    *
    * @param callback the callback's fields
    * @return the outcome and the reply to send
-   * @throws PaymentException with code {@code payment.store} when the order store fails (answer
+   * @throws RetryLaterException with code {@code payment.store} when the order store fails (answer
    *     with an HTTP error: the platform will call again)
    */
   public CallbackOutcome handleCallback(Map<String, String> callback) {
@@ -354,8 +360,10 @@ public final class PaymentPlatformClient {
       Settled s = accept(callback);
       return new CallbackOutcome(
           s.confirmation(), s.now(), null, callbackReply(callback, s.confirmation()));
-    } catch (PaymentException e) {
-      if (e.code().equals("payment.store")) {
+    } catch (MotcuaException e) {
+      if (!e.code().startsWith("payment.")
+          || Failures.isRejection(e)
+          || e.code().equals("payment.store")) {
         throw e;
       }
       return new CallbackOutcome(null, false, e, callbackReply(e, callback));
@@ -368,13 +376,13 @@ public final class PaymentPlatformClient {
     Objects.requireNonNull(callback, "callback");
     String checksum = callback.get("MaXacThuc");
     if (checksum == null || checksum.isBlank()) {
-      throw new PaymentException(
+      throw new SecurityRefusalException(
           "payment.callback.checksum-missing", "The payment callback carries no MaXacThuc.");
     }
     for (String name : List.of("MaLoi", "MaDoiTac", "MaThamChieu", "SoTien", "MaGiaoDich")) {
       String v = callback.get(name);
       if (v == null || v.isBlank()) {
-        throw new PaymentException(
+        throw new InvalidInputException(
             "payment.callback.field", "The payment callback lacks the field " + name + ".");
       }
     }
@@ -383,13 +391,13 @@ public final class PaymentPlatformClient {
       covered.add(callback.getOrDefault(name, ""));
     }
     if (!scheme.verify(covered, secretKey, checksum)) {
-      throw new PaymentException(
+      throw new SecurityRefusalException(
           "payment.callback.checksum",
           "The payment callback's checksum does not verify; it was not sent by the platform or was"
               + " altered.");
     }
     if (!partnerCode.equals(callback.get("MaDoiTac"))) {
-      throw new PaymentException(
+      throw new SecurityRefusalException(
           "payment.callback.partner", "The payment callback is addressed to another partner.");
     }
     PaymentOrder order =
@@ -397,7 +405,7 @@ public final class PaymentPlatformClient {
             .find(callback.get("MaThamChieu"))
             .orElseThrow(
                 () ->
-                    new PaymentException(
+                    new InvalidInputException(
                         "payment.callback.unknown-reference",
                         "The payment callback names an order this partner did not send."));
     long amount = amount(callback.get("SoTien"), "payment.callback.field", "callback");
@@ -406,7 +414,7 @@ public final class PaymentPlatformClient {
     try {
       paidAt = VietnamTime.parse(callback.getOrDefault("ThoiGianGD", ""));
     } catch (DateTimeException e) {
-      throw new PaymentException(
+      throw new InvalidInputException(
           "payment.callback.field", "The payment callback's ThoiGianGD is not yyyyMMddHHmmss.");
     }
     String resultCode = callback.get("MaLoi");
@@ -428,12 +436,12 @@ public final class PaymentPlatformClient {
   private void checkAmountAndCurrency(
       PaymentOrder order, long amount, String currency, String what) {
     if (amount != order.request().amount().amount()) {
-      throw new PaymentException(
+      throw new InvalidInputException(
           "payment." + what + ".amount",
           "The payment " + what + "'s amount differs from the order's amount.");
     }
     if (!profile.currency().equals(currency)) {
-      throw new PaymentException(
+      throw new InvalidInputException(
           "payment." + what + ".currency",
           "The payment " + what + "'s currency differs from the order's.");
     }
@@ -443,7 +451,8 @@ public final class PaymentPlatformClient {
     try {
       return Long.parseLong(text == null ? "" : text.strip());
     } catch (NumberFormatException e) {
-      throw new PaymentException(code, "The payment " + what + "'s SoTien is not a whole number.");
+      throw new InvalidInputException(
+          code, "The payment " + what + "'s SoTien is not a whole number.");
     }
   }
 
@@ -459,14 +468,14 @@ public final class PaymentPlatformClient {
     }
     PaymentOrder current = store.find(order.reference()).orElseThrow();
     if (current.state() == PaymentOrder.State.EXPIRED) {
-      throw new PaymentException(
+      throw new InvalidInputException(
           "payment.callback.expired",
           "The platform reports a payment for an order that was given up as expired; refund it or"
               + " settle it by hand.");
     }
     PaymentConfirmation recorded = current.confirmation();
     if (!recorded.transactionId().equals(confirmation.transactionId())) {
-      throw new PaymentException(
+      throw new InvalidInputException(
           "payment.callback.already-paid",
           "The order was already paid by another transaction; refund or investigate this one.");
     }
@@ -502,13 +511,13 @@ public final class PaymentPlatformClient {
    *
    * @param reference the order reference
    * @return the platform's answer
-   * @throws PaymentException with code {@code payment.query.unknown-reference} when the store has
-   *     no such order, {@code payment.query.reference}, {@code payment.query.amount} or {@code
+   * @throws InvalidInputException with code {@code payment.query.unknown-reference} when the store
+   *     has no such order, {@code payment.query.reference}, {@code payment.query.amount} or {@code
    *     payment.query.currency} when the answer does not match the order
-   * @throws io.github.motcua.portal.PortalRejectedException with code {@code
-   *     payment.query.rejected} when the platform refuses the query ({@code MaLoi} as remote code)
-   * @throws io.github.motcua.portal.PortalUnavailableException when the platform cannot be reached
-   * @throws PortalProtocolException when the answer cannot be read
+   * @throws io.github.motcua.core.InvalidInputException with code {@code payment.query.rejected}
+   *     when the platform refuses the query ({@code MaLoi} as remote code)
+   * @throws io.github.motcua.core.RetryLaterException when the platform cannot be reached
+   * @throws RetryLaterException when the answer cannot be read
    */
   public PaymentStatus queryStatus(String reference) {
     PaymentOrder order = storedOrder(reference, "payment.query.unknown-reference");
@@ -522,7 +531,7 @@ public final class PaymentPlatformClient {
           JsonNode node = answer(reply, "payment.query.rejected", "status query");
           String ref = node.path("MaThamChieu").asText("");
           if (!ref.isEmpty() && !ref.equals(reference)) {
-            throw new PaymentException(
+            throw new InvalidInputException(
                 "payment.query.reference", "The status answer names another order.");
           }
           String code = node.path("TrangThaiGD").asText("");
@@ -541,11 +550,13 @@ public final class PaymentPlatformClient {
           }
           if (outcome == PaymentStatus.Outcome.PAID) {
             if (amount == null || node.path("MaGiaoDich").asText("").isEmpty()) {
-              throw new PortalProtocolException(
+              throw new RetryLaterException(
                   "portal.protocol.payment-status",
-                  "A paid status answer lacks SoTien or MaGiaoDich.",
-                  reply.status(),
-                  reply.requestId(),
+                  Failures.detail(
+                      "A paid status answer lacks SoTien or MaGiaoDich.",
+                      reply.status(),
+                      null,
+                      reply.requestId()),
                   null);
             }
             checkAmountAndCurrency(
@@ -567,12 +578,12 @@ public final class PaymentPlatformClient {
    *
    * @param reference the order reference
    * @return the document
-   * @throws PaymentException with code {@code payment.bill.unknown-reference} when the store has no
+   * @throws MotcuaException with code {@code payment.bill.unknown-reference} when the store has no
    *     such order
-   * @throws io.github.motcua.portal.PortalRejectedException with code {@code payment.bill.rejected}
+   * @throws io.github.motcua.core.InvalidInputException with code {@code payment.bill.rejected}
    *     when the platform answers with an error instead of a document
-   * @throws io.github.motcua.portal.PortalUnavailableException when the platform cannot be reached
-   * @throws PortalProtocolException when the answer is empty
+   * @throws io.github.motcua.core.RetryLaterException when the platform cannot be reached
+   * @throws RetryLaterException when the answer is empty
    */
   public PaymentBill bill(String reference) {
     PaymentOrder order = storedOrder(reference, "payment.bill.unknown-reference");
@@ -590,11 +601,13 @@ public final class PaymentPlatformClient {
             answer(reply, "payment.bill.rejected", "bill request");
           }
           if (raw.bytes().length == 0) {
-            throw new PortalProtocolException(
+            throw new RetryLaterException(
                 "portal.protocol.payment-bill",
-                "The payment platform sent an empty bill.",
-                reply.status(),
-                reply.requestId(),
+                Failures.detail(
+                    "The payment platform sent an empty bill.",
+                    reply.status(),
+                    null,
+                    reply.requestId()),
                 null);
           }
           String type = raw.contentType().isEmpty() ? "application/pdf" : raw.contentType();
@@ -606,7 +619,8 @@ public final class PaymentPlatformClient {
     Objects.requireNonNull(reference, "reference");
     return store
         .find(reference)
-        .orElseThrow(() -> new PaymentException(code, "This partner's store holds no such order."));
+        .orElseThrow(
+            () -> new InvalidInputException(code, "This partner's store holds no such order."));
   }
 
   private String signedLookup(PaymentOrder order, String messageType) {
@@ -648,7 +662,7 @@ public final class PaymentPlatformClient {
     if (!node.has("MaLoi") && node.has("error_code") && node.path("message").isTextual()) {
       String errorCode = node.path("error_code").asText("");
       if (!errorCode.equals("0")) {
-        throw new PortalRejectedException(
+        throw Failures.rejected(
             rejectedCode,
             "The payment platform's gateway refused the "
                 + what
@@ -665,17 +679,19 @@ public final class PaymentPlatformClient {
         node = null;
       }
       if (node == null || !node.isObject()) {
-        throw new PortalProtocolException(
+        throw new RetryLaterException(
             "portal.protocol",
-            "The payment platform's answer in the envelope is not a JSON object.",
-            reply.status(),
-            reply.requestId(),
+            Failures.detail(
+                "The payment platform's answer in the envelope is not a JSON object.",
+                reply.status(),
+                null,
+                reply.requestId()),
             null);
       }
     }
     String code = node.path("MaLoi").asText("");
     if (!profile.successCode().equals(code)) {
-      throw new PortalRejectedException(
+      throw Failures.rejected(
           rejectedCode,
           "The payment platform refused the "
               + what
@@ -713,7 +729,7 @@ public final class PaymentPlatformClient {
    *     (expired) or {@code 99} (malformed); these codes are assumptions documented in
    *     docs/domain.md §8
    */
-  public CallbackReply callbackReply(PaymentException refusal, Map<String, String> callback) {
+  public CallbackReply callbackReply(MotcuaException refusal, Map<String, String> callback) {
     String code =
         switch (refusal.code()) {
           case "payment.callback.checksum", "payment.callback.checksum-missing" -> "01";
@@ -789,20 +805,21 @@ public final class PaymentPlatformClient {
     try {
       JsonNode node = mapper.readTree(reply.body());
       if (node == null || !node.isObject()) {
-        throw new PortalProtocolException(
+        throw new RetryLaterException(
             "portal.protocol",
-            "The payment platform's reply is not a JSON object.",
-            reply.status(),
-            reply.requestId(),
+            Failures.detail(
+                "The payment platform's reply is not a JSON object.",
+                reply.status(),
+                null,
+                reply.requestId()),
             null);
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new PortalProtocolException(
+      throw new RetryLaterException(
           "portal.protocol",
-          "The payment platform's reply is not JSON.",
-          reply.status(),
-          reply.requestId(),
+          Failures.detail(
+              "The payment platform's reply is not JSON.", reply.status(), null, reply.requestId()),
           null);
     }
   }
@@ -973,8 +990,8 @@ public final class PaymentPlatformClient {
      */
     public Builder ipAddress(String ipAddress) {
       if (ipAddress == null || ipAddress.isBlank() || ipAddress.contains("|")) {
-        throw new PortalConfigurationException(
-            "payment.ip", "The IP address is required, without '|'.");
+        throw new ConfigurationException(
+            "portal.config.payment.ip", "The IP address is required, without '|'.");
       }
       this.ipAddress = ipAddress.strip();
       return this;
@@ -1007,23 +1024,24 @@ public final class PaymentPlatformClient {
      * Builds the client.
      *
      * @return the client
-     * @throws PortalConfigurationException naming the first missing setting ({@code
-     *     payment.base-url}, {@code payment.partner-code}, {@code payment.secret-key}, {@code
-     *     payment.order-store} when neither a data source nor a store is set)
-     * @throws PaymentException with code {@code payment.store} when the table cannot be created
+     * @throws ConfigurationException naming the first missing setting ({@code payment.base-url},
+     *     {@code payment.partner-code}, {@code payment.secret-key}, {@code payment.order-store}
+     *     when neither a data source nor a store is set)
+     * @throws RetryLaterException with code {@code payment.store} when the table cannot be created
      */
     public PaymentPlatformClient build() {
       if (baseUrl == null) {
-        throw new PortalConfigurationException(
-            "payment.base-url", "The payment platform's base URL is required.");
+        throw new ConfigurationException(
+            "portal.config.payment.base-url", "The payment platform's base URL is required.");
       }
       if (partnerCode == null || partnerCode.isBlank() || partnerCode.contains("|")) {
-        throw new PortalConfigurationException(
-            "payment.partner-code", "The partner code (MaDoiTac) is required, without '|'.");
+        throw new ConfigurationException(
+            "portal.config.payment.partner-code",
+            "The partner code (MaDoiTac) is required, without '|'.");
       }
       if (secretKey == null || secretKey.isEmpty()) {
-        throw new PortalConfigurationException(
-            "payment.secret-key", "The partner's secret key is required.");
+        throw new ConfigurationException(
+            "portal.config.payment.secret-key", "The partner's secret key is required.");
       }
       if (okHttp == null) {
         okHttp = new OkHttpClient();
@@ -1032,8 +1050,8 @@ public final class PaymentPlatformClient {
         mapper = new ObjectMapper();
       }
       if (store == null && dataSource == null) {
-        throw new PortalConfigurationException(
-            "payment.order-store",
+        throw new ConfigurationException(
+            "portal.config.payment.order-store",
             "Orders must survive a restart: set dataSource(...) (or orderStore(...);"
                 + " PaymentOrderStore.inMemory() for tests).");
       }

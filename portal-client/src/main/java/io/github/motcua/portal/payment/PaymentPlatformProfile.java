@@ -1,6 +1,6 @@
 package io.github.motcua.portal.payment;
 
-import io.github.motcua.portal.PortalConfigurationException;
+import io.github.motcua.core.ConfigurationException;
 import java.util.List;
 import java.util.Objects;
 
@@ -607,24 +607,26 @@ public final class PaymentPlatformProfile {
 
     private static String path(String path) {
       if (path == null || !path.startsWith("/")) {
-        throw new PortalConfigurationException(
-            "payment.profile", "A payment platform path starts with '/'.");
+        throw new ConfigurationException(
+            "portal.config.payment.profile", "A payment platform path starts with '/'.");
       }
       return path;
     }
 
     private static String value(String v, String field) {
       if (v == null || v.isEmpty() || v.contains("|")) {
-        throw new PortalConfigurationException(
-            "payment.profile", "The profile's " + field + " is required, without '|'.");
+        throw new ConfigurationException(
+            "portal.config.payment.profile",
+            "The profile's " + field + " is required, without '|'.");
       }
       return v;
     }
 
     private static List<String> fields(List<String> fields) {
       if (fields == null || fields.isEmpty() || fields.stream().anyMatch(Objects::isNull)) {
-        throw new PortalConfigurationException(
-            "payment.profile", "A checksum covers at least one field; names are not null.");
+        throw new ConfigurationException(
+            "portal.config.payment.profile",
+            "A checksum covers at least one field; names are not null.");
       }
       return List.copyOf(fields);
     }

@@ -1,9 +1,10 @@
 package io.github.motcua.portal.payment;
 
-import io.github.motcua.portal.PortalConfigurationException;
-import io.github.motcua.portal.PortalException;
-import io.github.motcua.portal.PortalRejectedException;
-import io.github.motcua.portal.PortalUnavailableException;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
+import io.github.motcua.portal.internal.Failures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,7 +160,7 @@ public final class PaymentReconciler {
    * Runs one pass over the open orders due for a question.
    *
    * @return what was done
-   * @throws PaymentException with code {@code payment.store} when the store fails
+   * @throws RetryLaterException with code {@code payment.store} when the store fails
    */
   public Report reconcile() {
     Instant now = clock.instant();
@@ -186,8 +187,8 @@ public final class PaymentReconciler {
    *
    * @param reference the order reference
    * @return what was done
-   * @throws PaymentException with code {@code payment.query.unknown-reference} when the store has
-   *     no such order
+   * @throws InvalidInputException with code {@code payment.query.unknown-reference} when the store
+   *     has no such order
    */
   public Entry reconcile(String reference) {
     PaymentOrder order =
@@ -195,7 +196,7 @@ public final class PaymentReconciler {
             .find(reference)
             .orElseThrow(
                 () ->
-                    new PaymentException(
+                    new InvalidInputException(
                         "payment.query.unknown-reference",
                         "This partner's store holds no such order."));
     if (order.state() == PaymentOrder.State.PAID) {
@@ -212,20 +213,24 @@ public final class PaymentReconciler {
     PaymentStatus status;
     try {
       status = client.queryStatus(reference);
-    } catch (PortalUnavailableException e) {
-      return new Entry(reference, Outcome.UNREACHABLE, null, e.code());
-    } catch (PortalRejectedException e) {
-      store.checked(reference, now);
-      return new Entry(reference, Outcome.REFUSED, null, e.code());
-    } catch (PaymentException e) {
-      if (e.code().equals("payment.store")) {
-        throw e;
+    } catch (MotcuaException e) {
+      if (Failures.isRejection(e)) {
+        store.checked(reference, now);
+        return new Entry(reference, Outcome.REFUSED, null, e.code());
       }
-      store.checked(reference, now);
-      LOG.warn("Payment order {}: the platform's status contradicts it ({})", reference, e.code());
-      return new Entry(reference, Outcome.CONFLICT, null, e.code());
-    } catch (PortalException e) {
-      return new Entry(reference, Outcome.UNREACHABLE, null, e.code());
+      if (e.code().startsWith("payment.")) {
+        if (e.code().equals("payment.store")) {
+          throw e;
+        }
+        store.checked(reference, now);
+        LOG.warn(
+            "Payment order {}: the platform's status contradicts it ({})", reference, e.code());
+        return new Entry(reference, Outcome.CONFLICT, null, e.code());
+      }
+      if (Failures.isPortal(e)) {
+        return new Entry(reference, Outcome.UNREACHABLE, null, e.code());
+      }
+      throw e;
     }
     store.checked(reference, now);
     if (status.outcome() == PaymentStatus.Outcome.PAID) {
@@ -236,8 +241,10 @@ public final class PaymentReconciler {
             settled.settledNow() ? Outcome.SETTLED : Outcome.ALREADY_SETTLED,
             settled.confirmation(),
             null);
-      } catch (PaymentException e) {
-        if (e.code().equals("payment.store")) {
+      } catch (MotcuaException e) {
+        if (!e.code().startsWith("payment.")
+            || Failures.isRejection(e)
+            || e.code().equals("payment.store")) {
           throw e;
         }
         LOG.warn("Payment order {} cannot be settled ({})", reference, e.code());
@@ -261,8 +268,8 @@ public final class PaymentReconciler {
   public ScheduledFuture<?> schedule(ScheduledExecutorService executor, Duration every) {
     Objects.requireNonNull(executor, "executor");
     if (every == null || every.isNegative() || every.isZero()) {
-      throw new PortalConfigurationException(
-          "payment.reconcile-every", "The reconciliation interval is positive.");
+      throw new ConfigurationException(
+          "portal.config.payment.reconcile-every", "The reconciliation interval is positive.");
     }
     return executor.scheduleWithFixedDelay(
         () -> {
@@ -335,8 +342,9 @@ public final class PaymentReconciler {
      */
     public Builder batchSize(int size) {
       if (size < 1) {
-        throw new PortalConfigurationException(
-            "payment.batch-size", "A reconciliation pass asks about at least one order.");
+        throw new ConfigurationException(
+            "portal.config.payment.batch-size",
+            "A reconciliation pass asks about at least one order.");
       }
       this.batchSize = size;
       return this;
@@ -357,24 +365,25 @@ public final class PaymentReconciler {
      * Builds the reconciler.
      *
      * @return the reconciler
-     * @throws PortalConfigurationException when the client is missing or the expiry is not after
-     *     the query delay
+     * @throws ConfigurationException when the client is missing or the expiry is not after the
+     *     query delay
      */
     public PaymentReconciler build() {
       if (client == null) {
-        throw new PortalConfigurationException(
-            "payment.client", "A PaymentReconciler needs the PaymentPlatformClient.");
+        throw new ConfigurationException(
+            "portal.config.payment.client", "A PaymentReconciler needs the PaymentPlatformClient.");
       }
       if (expireAfter.compareTo(queryAfter) <= 0) {
-        throw new PortalConfigurationException(
-            "payment.expire-after", "Orders expire later than they are first asked about.");
+        throw new ConfigurationException(
+            "portal.config.payment.expire-after",
+            "Orders expire later than they are first asked about.");
       }
       return new PaymentReconciler(this);
     }
 
     private static Duration positive(Duration d, String code) {
       if (d == null || d.isNegative() || d.isZero()) {
-        throw new PortalConfigurationException(code, "The duration is positive.");
+        throw new ConfigurationException("portal.config." + code, "The duration is positive.");
       }
       return d;
     }

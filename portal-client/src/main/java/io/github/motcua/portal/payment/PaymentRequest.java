@@ -1,5 +1,7 @@
 package io.github.motcua.portal.payment;
 
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
@@ -44,52 +46,53 @@ public record PaymentRequest(
   /**
    * Validates the order.
    *
-   * @throws PaymentException with code {@code payment.reference}, {@code payment.items}, {@code
-   *     payment.fee-item} (an amount of zero, or a fee code listed twice: the message names the
-   *     code), {@code payment.dossier}, {@code payment.payer} or {@code payment.description}
+   * @throws InvalidInputException with code {@code payment.reference}, {@code payment.items},
+   *     {@code payment.fee-item} (an amount of zero, or a fee code listed twice: the message names
+   *     the code), {@code payment.dossier}, {@code payment.payer} or {@code payment.description}
    */
   public PaymentRequest {
     if (reference == null
         || reference.length() != 20
         || !reference.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
-      throw new PaymentException(
+      throw new InvalidInputException(
           "payment.reference", "A payment reference is exactly 20 ASCII letters or digits.");
     }
     if (dossierCode == null) {
-      throw new PaymentException("payment.dossier", "A payment order names its dossier.");
+      throw new InvalidInputException("payment.dossier", "A payment order names its dossier.");
     }
     if (items == null || items.isEmpty() || items.stream().anyMatch(java.util.Objects::isNull)) {
-      throw new PaymentException("payment.items", "A payment order has at least one fee item.");
+      throw new InvalidInputException(
+          "payment.items", "A payment order has at least one fee item.");
     }
     items = List.copyOf(items);
     Set<String> codes = new HashSet<>();
     for (Fee item : items) {
       if (item.amount().amount() <= 0) {
-        throw new PaymentException(
+        throw new InvalidInputException(
             "payment.fee-item", "The fee " + item.code() + "'s amount must be positive.");
       }
       if (!codes.add(item.code())) {
-        throw new PaymentException(
+        throw new InvalidInputException(
             "payment.fee-item", "The fee " + item.code() + " is listed twice; a fee is due once.");
       }
     }
     if (payer == null) {
-      throw new PaymentException("payment.payer", "A payment order names its payer.");
+      throw new InvalidInputException("payment.payer", "A payment order names its payer.");
     }
     if (description == null || description.isBlank()) {
-      throw new PaymentException(
+      throw new InvalidInputException(
           "payment.description", "A payment order has a description (ThongTinGiaoDich).");
     }
     if (description.contains("|")) {
-      throw new PaymentException(
+      throw new InvalidInputException(
           "payment.description",
           "The description must not contain '|', the checksum's field separator.");
     }
     if (payerIp != null && payerIp.contains("|")) {
-      throw new PaymentException("payment.ip", "An IP address must not contain '|'.");
+      throw new SecurityRefusalException("payment.ip", "An IP address must not contain '|'.");
     }
     if (bankCode != null && bankCode.contains("|")) {
-      throw new PaymentException("payment.bank-code", "A bank code must not contain '|'.");
+      throw new InvalidInputException("payment.bank-code", "A bank code must not contain '|'.");
     }
     if (receipt == null) {
       receipt = ReceiptDetails.empty();

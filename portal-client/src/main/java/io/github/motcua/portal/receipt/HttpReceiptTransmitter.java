@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.portal.CircuitState;
-import io.github.motcua.portal.PortalAuthenticationException;
-import io.github.motcua.portal.PortalProtocolException;
-import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.portal.internal.ClientCredentials;
+import io.github.motcua.portal.internal.Failures;
 import io.github.motcua.portal.internal.PortalCalls;
 import io.github.motcua.portal.internal.PortalHttp;
 import io.github.motcua.portal.internal.Redact;
@@ -34,7 +35,7 @@ import okhttp3.RequestBody;
  * A {@link ReceiptTransmitter} over HTTPS, JSON or XML, as a {@link TaxAuthorityProfile} describes
  * the authority's or the provider's gateway. Each call carries an {@code Idempotency-Key} (the
  * document's or the summary's key) and is retried under the {@link RetryPolicy}; a refusal (HTTP
- * 4xx other than 401, 403 and 429) throws {@link PortalRejectedException} whose remote code and
+ * 4xx other than 401, 403 and 429) throws {@link InvalidInputException} whose remote code and
  * message are the authority's ({@code code}, {@code message}).
  *
  * <p>Thread-safe; build one per gateway and share it.
@@ -144,11 +145,17 @@ public final class HttpReceiptTransmitter implements ReceiptTransmitter {
           if (reply.status() >= 200 && reply.status() < 300) {
             if (node == null) {
               // Accepted or not, the reply does not say: ask again, the key makes it harmless.
-              throw new PortalProtocolException(
+              throw new RetryLaterException(
                   "portal.protocol.reply",
-                  "The " + profile.name() + " answered HTTP " + reply.status() + " without JSON.",
-                  reply.status(),
-                  reply.requestId(),
+                  Failures.detail(
+                      "The "
+                          + profile.name()
+                          + " answered HTTP "
+                          + reply.status()
+                          + " without JSON.",
+                      reply.status(),
+                      null,
+                      reply.requestId()),
                   null);
             }
             String code = text(node, profile.field("acceptanceCode"));
@@ -160,16 +167,20 @@ public final class HttpReceiptTransmitter implements ReceiptTransmitter {
             if (token != null && reply.status() == 401) {
               tokens.invalidate(token);
             }
-            throw new PortalAuthenticationException(
-                "portal.auth." + (reply.status() == 401 ? "expired" : "forbidden"),
-                "The " + profile.name() + " refused this client's credentials.",
-                reply.status(),
-                remote,
-                reply.requestId(),
-                reply.status() == 401);
+            String refusal =
+                Failures.detail(
+                    "The " + profile.name() + " refused this client's credentials.",
+                    reply.status(),
+                    remote,
+                    reply.requestId());
+            if (reply.status() == 401) {
+              // The token expired: renewed and sent again.
+              throw new RetryLaterException("portal.auth.expired", refusal);
+            }
+            throw new ConfigurationException("portal.auth.forbidden", refusal);
           }
           if (reply.status() >= 400 && reply.status() < 500) {
-            throw new PortalRejectedException(
+            throw Failures.rejected(
                 "portal.rejected",
                 "The "
                     + profile.name()
@@ -185,11 +196,13 @@ public final class HttpReceiptTransmitter implements ReceiptTransmitter {
                 remote,
                 reply.requestId());
           }
-          throw new PortalProtocolException(
+          throw new RetryLaterException(
               "portal.protocol.status",
-              "The " + profile.name() + " answered with HTTP " + reply.status() + ".",
-              reply.status(),
-              reply.requestId(),
+              Failures.detail(
+                  "The " + profile.name() + " answered with HTTP " + reply.status() + ".",
+                  reply.status(),
+                  null,
+                  reply.requestId()),
               null);
         });
   }
@@ -301,12 +314,12 @@ public final class HttpReceiptTransmitter implements ReceiptTransmitter {
      * Builds the transmitter.
      *
      * @return the transmitter
-     * @throws io.github.motcua.portal.PortalConfigurationException when the profile is missing or a
-     *     URL is malformed
+     * @throws io.github.motcua.core.ConfigurationException when the profile is missing or a URL is
+     *     malformed
      */
     public HttpReceiptTransmitter build() {
       if (profile == null) {
-        throw new io.github.motcua.portal.PortalConfigurationException(
+        throw new io.github.motcua.core.ConfigurationException(
             "tax.profile", "A tax authority profile is required.");
       }
       if (okHttp == null) {

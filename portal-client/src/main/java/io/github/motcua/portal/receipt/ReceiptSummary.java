@@ -1,6 +1,6 @@
 package io.github.motcua.portal.receipt;
 
-import io.github.motcua.portal.PortalConfigurationException;
+import io.github.motcua.core.ConfigurationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,15 +52,15 @@ public record ReceiptSummary(String taxCode, LocalDate day, List<Line> lines) {
   /**
    * Validates and copies.
    *
-   * @throws PortalConfigurationException with code {@code tax.summary.empty}
+   * @throws ConfigurationException with code {@code tax.summary.empty}
    */
   public ReceiptSummary {
     Objects.requireNonNull(taxCode, "taxCode");
     Objects.requireNonNull(day, "day");
     lines = List.copyOf(lines);
     if (lines.isEmpty()) {
-      throw new PortalConfigurationException(
-          "tax.summary.empty", "A daily summary lists at least one receipt.");
+      throw new ConfigurationException(
+          "portal.config.tax.summary.empty", "A daily summary lists at least one receipt.");
     }
   }
 

@@ -1,7 +1,7 @@
 package io.github.motcua.portal.receipt;
 
+import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.dossier.DossierEvent;
-import io.github.motcua.portal.PortalConfigurationException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
@@ -34,20 +34,22 @@ public record ReceiptTransmission(
   /**
    * Validates and copies.
    *
-   * @throws PortalConfigurationException with code {@code tax.transmission.*}
+   * @throws ConfigurationException with code {@code tax.transmission.*}
    */
   public ReceiptTransmission {
     Objects.requireNonNull(issuedAt, "issuedAt");
     Objects.requireNonNull(document, "document");
     for (String part : new String[] {taxCode, formSymbol, receiptSymbol}) {
       if (part == null || !PART.matcher(part).matches()) {
-        throw new PortalConfigurationException(
-            "tax.transmission.key", "A receipt key part is not a tax code or symbol.");
+        throw new ConfigurationException(
+            "portal.config.tax.transmission.key",
+            "A receipt key part is not a tax code or symbol.");
       }
     }
     if (number < 1 || !DossierEvent.ReceiptRecorded.KINDS.contains(kind)) {
-      throw new PortalConfigurationException(
-          "tax.transmission.kind", "A receipt transmission has a number and a known kind.");
+      throw new ConfigurationException(
+          "portal.config.tax.transmission.kind",
+          "A receipt transmission has a number and a known kind.");
     }
     document = document.clone();
   }
@@ -57,21 +59,21 @@ public record ReceiptTransmission(
    *
    * @param event the event; not null
    * @return the transmission
-   * @throws PortalConfigurationException when the key or document cannot be read
+   * @throws ConfigurationException when the key or document cannot be read
    */
   public static ReceiptTransmission of(DossierEvent.ReceiptRecorded event) {
     String[] parts = event.receiptKey().split(":", -1);
     if (parts.length != 4 || !parts[3].matches("[0-9]{1,8}")) {
-      throw new PortalConfigurationException(
-          "tax.transmission.key",
+      throw new ConfigurationException(
+          "portal.config.tax.transmission.key",
           "A receipt key is tax code, form symbol, receipt symbol and number joined by ':'.");
     }
     byte[] xml;
     try {
       xml = Base64.getDecoder().decode(event.document());
     } catch (IllegalArgumentException e) {
-      throw new PortalConfigurationException(
-          "tax.transmission.document", "The receipt document is not Base64.");
+      throw new ConfigurationException(
+          "portal.config.tax.transmission.document", "The receipt document is not Base64.");
     }
     return new ReceiptTransmission(
         parts[0],

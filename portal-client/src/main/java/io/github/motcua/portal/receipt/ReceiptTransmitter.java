@@ -8,9 +8,9 @@ package io.github.motcua.portal.receipt;
  * every document reaches the authority once across crashes and outages.
  *
  * <p>Implementations are thread-safe and make a repeated transmission of the same key harmless.
- * They fail as portal clients do: {@link io.github.motcua.portal.PortalUnavailableException} to try
- * again later, {@link io.github.motcua.portal.PortalRejectedException} (carrying the authority's
- * code) not to retry unchanged.
+ * They fail as portal clients do: {@link io.github.motcua.core.RetryLaterException} to try again
+ * later, {@link io.github.motcua.core.InvalidInputException} (carrying the authority's code) not to
+ * retry unchanged.
  */
 public interface ReceiptTransmitter {
 

@@ -1,6 +1,6 @@
 package io.github.motcua.portal.receipt;
 
-import io.github.motcua.portal.PortalConfigurationException;
+import io.github.motcua.core.ConfigurationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -253,11 +253,11 @@ public final class TaxAuthorityProfile {
      * Builds the profile.
      *
      * @return the profile
-     * @throws PortalConfigurationException with code {@code tax.base-url} when it is missing
+     * @throws ConfigurationException with code {@code tax.base-url} when it is missing
      */
     public TaxAuthorityProfile build() {
       if (baseUrl == null) {
-        throw new PortalConfigurationException("tax.base-url", "A base URL is required.");
+        throw new ConfigurationException("portal.config.tax.base-url", "A base URL is required.");
       }
       return new TaxAuthorityProfile(this);
     }

@@ -1,10 +1,13 @@
 package io.github.motcua.portal.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.json.MotcuaJson;
-import io.github.motcua.portal.PortalConfigurationException;
 import io.github.motcua.portal.sync.internal.Dialect;
 import io.github.motcua.portal.sync.internal.EventCodec;
 import io.github.motcua.portal.sync.internal.SqlScript;
@@ -130,7 +133,7 @@ public final class JdbcSyncOutbox implements SyncOutbox {
    * {@code IF NOT EXISTS}), the statements are run again, leaving out what now exists.
    *
    * @return this outbox
-   * @throws SyncOutboxException with code {@code sync.outbox.schema} when a statement fails
+   * @throws ConfigurationException with code {@code sync.outbox.schema} when a statement fails
    */
   public JdbcSyncOutbox createSchemaIfMissing() {
     try (Connection c = dataSource.getConnection()) {
@@ -156,7 +159,7 @@ public final class JdbcSyncOutbox implements SyncOutbox {
       LOG.debug("Sync outbox schema ready ({}, tables {}sync_*)", d, prefix);
       return this;
     } catch (SQLException e) {
-      throw new SyncOutboxException(
+      throw new ConfigurationException(
           "sync.outbox.schema", "The sync outbox schema cannot be created: " + e.getMessage(), e);
     }
   }
@@ -377,8 +380,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     return out;
   }
 
-  private static SyncOutboxException conflict(DossierEvent event) {
-    return new SyncOutboxException(
+  private static MotcuaException conflict(DossierEvent event) {
+    return new InvalidInputException(
         "sync.outbox.event-conflict",
         "Event id "
             + event.eventId()
@@ -485,8 +488,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     checkDestination(destination);
     Objects.requireNonNull(owner, "owner");
     if (max < 1 || lease == null || lease.isNegative() || lease.isZero()) {
-      throw new PortalConfigurationException(
-          "sync.claim", "A claim takes at least one delivery for a positive lease.");
+      throw new ConfigurationException(
+          "portal.config.sync.claim", "A claim takes at least one delivery for a positive lease.");
     }
     long nowMillis = now.toEpochMilli();
     long until = now.plus(lease).toEpochMilli();
@@ -970,8 +973,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     checkDestination(destination);
     Objects.requireNonNull(eventId, "eventId");
     if (operator == null || operator.isBlank()) {
-      throw new PortalConfigurationException(
-          "sync.operator", "An operator action names the operator who takes it.");
+      throw new ConfigurationException(
+          "portal.config.sync.operator", "An operator action names the operator who takes it.");
     }
     Objects.requireNonNull(note, "note");
     Instant at = Instant.ofEpochMilli(clock.millis());
@@ -1034,8 +1037,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     return action;
   }
 
-  private static SyncOutboxException notFound(String destination, UUID eventId) {
-    return new SyncOutboxException(
+  private static MotcuaException notFound(String destination, UUID eventId) {
+    return new InvalidInputException(
         "sync.dead-letter.not-found",
         "No dead letter for event " + eventId + " and destination " + destination + ".",
         null);
@@ -1222,7 +1225,7 @@ public final class JdbcSyncOutbox implements SyncOutbox {
       return;
     }
     if (!acceptCommitLoss) {
-      throw new SyncOutboxException(
+      throw new ConfigurationException(
           "sync.outbox.durability",
           risk
               + ", or build the outbox with acceptCommitLoss(true) to run anyway (portals may"
@@ -1239,7 +1242,7 @@ public final class JdbcSyncOutbox implements SyncOutbox {
   private void checkDestination(String destination) {
     Objects.requireNonNull(destination, "destination");
     if (!destinations.contains(destination)) {
-      throw new SyncOutboxException(
+      throw new InvalidInputException(
           "sync.outbox.destination",
           "Destination "
               + destination
@@ -1250,8 +1253,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
     }
   }
 
-  private static SyncOutboxException sql(String what, SQLException e) {
-    return new SyncOutboxException(
+  private static MotcuaException sql(String what, SQLException e) {
+    return new RetryLaterException(
         "sync.outbox.sql",
         "The sync outbox could not "
             + what
@@ -1324,8 +1327,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
       destinations.clear();
       for (String n : names) {
         if (n == null || !DESTINATION.matcher(n).matches() || destinations.contains(n)) {
-          throw new PortalConfigurationException(
-              "sync.destinations",
+          throw new ConfigurationException(
+              "portal.config.sync.destinations",
               "Destination names are distinct, 1 to 64 letters, digits, '.', '-' or '_'.");
         }
         destinations.add(n);
@@ -1342,8 +1345,8 @@ public final class JdbcSyncOutbox implements SyncOutbox {
      */
     public Builder tablePrefix(String prefix) {
       if (prefix == null || !PREFIX.matcher(prefix).matches()) {
-        throw new PortalConfigurationException(
-            "sync.table-prefix",
+        throw new ConfigurationException(
+            "portal.config.sync.table-prefix",
             "The table prefix is a lower-case letter, then lower-case letters, digits or '_'.");
       }
       this.tablePrefix = prefix;
@@ -1379,16 +1382,16 @@ public final class JdbcSyncOutbox implements SyncOutbox {
      * Builds the outbox. It connects on first use.
      *
      * @return the outbox
-     * @throws PortalConfigurationException when the data source or the destinations are missing
+     * @throws ConfigurationException when the data source or the destinations are missing
      */
     public JdbcSyncOutbox build() {
       if (dataSource == null) {
-        throw new PortalConfigurationException(
-            "sync.data-source", "JdbcSyncOutbox needs a dataSource.");
+        throw new ConfigurationException(
+            "portal.config.sync.data-source", "JdbcSyncOutbox needs a dataSource.");
       }
       if (destinations.isEmpty()) {
-        throw new PortalConfigurationException(
-            "sync.destinations", "JdbcSyncOutbox needs at least one destination.");
+        throw new ConfigurationException(
+            "portal.config.sync.destinations", "JdbcSyncOutbox needs at least one destination.");
       }
       return new JdbcSyncOutbox(this);
     }

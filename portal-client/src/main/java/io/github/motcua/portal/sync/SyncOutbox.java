@@ -1,5 +1,8 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import java.sql.Connection;
@@ -47,8 +50,8 @@ public interface SyncOutbox {
    *     connection in auto-commit mode gets a transaction of its own for this call; not null
    * @param event the event; not null
    * @return the event's position in its dossier's log, 1 for the first
-   * @throws SyncOutboxException with code {@code sync.outbox.event-conflict} when the event id was
-   *     recorded before with different content, {@code sync.outbox.sql} when the database fails
+   * @throws InvalidInputException with code {@code sync.outbox.event-conflict} when the event id
+   *     was recorded before with different content, {@code sync.outbox.sql} when the database fails
    */
   long enqueue(Connection transaction, DossierEvent event);
 
@@ -57,7 +60,7 @@ public interface SyncOutbox {
    *
    * @param event the event; not null
    * @return the event's position in its dossier's log, 1 for the first
-   * @throws SyncOutboxException as {@link #enqueue(Connection, DossierEvent)}
+   * @throws MotcuaException as {@link #enqueue(Connection, DossierEvent)}
    */
   long enqueue(DossierEvent event);
 
@@ -71,8 +74,8 @@ public interface SyncOutbox {
    *     DossierEvent)}; not null
    * @param events the events, of one dossier or several; not null, no null element
    * @return each event's position in its dossier's log, in the order of {@code events}
-   * @throws SyncOutboxException as {@link #enqueue(Connection, DossierEvent)}; then none of the
-   *     events is recorded when the caller rolls back
+   * @throws MotcuaException as {@link #enqueue(Connection, DossierEvent)}; then none of the events
+   *     is recorded when the caller rolls back
    */
   default List<Long> enqueueAll(Connection transaction, List<? extends DossierEvent> events) {
     java.util.Objects.requireNonNull(transaction, "transaction");
@@ -170,7 +173,7 @@ public interface SyncOutbox {
    * @param outcomes the outcomes, each for a delivery this worker claimed; not null, may be empty
    * @return for each outcome, in the same order, true when recorded and false when its lease had
    *     been lost
-   * @throws SyncOutboxException with code {@code sync.outbox.sql} when the database fails (then
+   * @throws RetryLaterException with code {@code sync.outbox.sql} when the database fails (then
    *     nothing of the batch is recorded and the leases run out)
    */
   default List<Boolean> settle(List<DeliveryOutcome> outcomes) {
@@ -238,7 +241,7 @@ public interface SyncOutbox {
    * @param operator who asks; not null, not blank
    * @param note why; not null, may be empty
    * @return the recorded action
-   * @throws SyncOutboxException with code {@code sync.dead-letter.not-found} when no such dead
+   * @throws InvalidInputException with code {@code sync.dead-letter.not-found} when no such dead
    *     letter exists
    */
   OperatorAction retryDeadLetter(String destination, UUID eventId, String operator, String note);
@@ -252,7 +255,7 @@ public interface SyncOutbox {
    * @param operator who asks; not null, not blank
    * @param note why; not null, may be empty
    * @return the recorded action
-   * @throws SyncOutboxException with code {@code sync.dead-letter.not-found} when no such dead
+   * @throws InvalidInputException with code {@code sync.dead-letter.not-found} when no such dead
    *     letter exists
    */
   OperatorAction skipDeadLetter(String destination, UUID eventId, String operator, String note);

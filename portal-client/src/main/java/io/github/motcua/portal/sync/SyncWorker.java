@@ -1,21 +1,19 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierLifecycle;
 import io.github.motcua.core.id.DossierCode;
-import io.github.motcua.portal.PortalAuthenticationException;
 import io.github.motcua.portal.PortalClient;
-import io.github.motcua.portal.PortalConfigurationException;
-import io.github.motcua.portal.PortalException;
-import io.github.motcua.portal.PortalFencedException;
-import io.github.motcua.portal.PortalRejectedException;
-import io.github.motcua.portal.PortalUnavailableException;
 import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishFence;
 import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.portal.Sleeper;
+import io.github.motcua.portal.internal.Failures;
 import io.github.motcua.portal.sync.internal.DestinationHealth;
 import io.github.motcua.portal.sync.internal.SnapshotFolder;
 import java.time.Clock;
@@ -55,17 +53,17 @@ import org.slf4j.LoggerFactory;
  * is slow or failing holds back only its own later events, and a destination that is down holds
  * back only itself: each destination has its own delivery threads and its own health.
  *
- * <p><b>Failures.</b> {@link PortalUnavailableException}, {@link
- * io.github.motcua.portal.PortalProtocolException}, {@link PortalAuthenticationException} and
- * unexpected runtime failures are retried: the delivery goes back to the queue until {@code now +
+ * <p><b>Failures.</b> {@link RetryLaterException}, {@link
+ * io.github.motcua.core.RetryLaterException}, {@link MotcuaException} and unexpected runtime
+ * failures are retried: the delivery goes back to the queue until {@code now +
  * RetryPolicy.backoff(attempts)} (or the portal's {@code Retry-After}, when longer). A failure
  * counts against the event's {@link Builder#deadLetterThreshold(int) dead-letter threshold} only
  * while the destination is otherwise up: after {@link Builder#outageThreshold(int)} consecutive
  * failures the destination is considered down, paused (the pause grows as the retry policy's
  * backoff ceiling), then probed with one delivery at a time, and failures during such an outage
- * count against no event, so an outage of hours parks nothing. {@link PortalRejectedException},
- * other non-retryable portal failures and a dossier log that cannot be folded park the event as a
- * {@link DeadLetter} at once.
+ * count against no event, so an outage of hours parks nothing. {@link InvalidInputException}, other
+ * non-retryable portal failures and a dossier log that cannot be folded park the event as a {@link
+ * DeadLetter} at once.
  *
  * <p><b>Several workers.</b> Workers in one or several processes may share an outbox: each claims
  * deliveries under a lease of {@link Builder#leaseTime(Duration)} on its clock and records an
@@ -385,7 +383,7 @@ public final class SyncWorker implements AutoCloseable {
    * @param timeout the most time to spend, on the worker's clock; not null
    * @return true when nothing deliverable is left, false when the time ran out first
    * @throws InterruptedException when the calling thread is interrupted
-   * @throws SyncOutboxException when the outbox fails
+   * @throws MotcuaException when the outbox fails
    */
   public boolean drain(Duration timeout) throws InterruptedException {
     Objects.requireNonNull(timeout, "timeout");
@@ -522,7 +520,7 @@ public final class SyncWorker implements AutoCloseable {
     try {
       f.get();
     } catch (ExecutionException e) {
-      throw new SyncOutboxException(
+      throw new RetryLaterException(
           "sync.worker.delivery", "A delivery failed unexpectedly.", e.getCause());
     }
   }
@@ -586,7 +584,7 @@ public final class SyncWorker implements AutoCloseable {
     /**
      * Records every finished outcome in one transaction, then tells the listener.
      *
-     * @throws SyncOutboxException when the outbox fails (the leases then run out)
+     * @throws MotcuaException when the outbox fails (the leases then run out)
      */
     void flush() {
       synchronized (flushLock) {
@@ -619,7 +617,10 @@ public final class SyncWorker implements AutoCloseable {
     void flushQuietly() {
       try {
         flush();
-      } catch (SyncOutboxException e) {
+      } catch (MotcuaException e) {
+        if (!Failures.isOutbox(e)) {
+          throw e;
+        }
         LOG.error("Sync worker {} cannot record outcomes: {}", workerId, e.toString());
       }
     }
@@ -773,7 +774,7 @@ public final class SyncWorker implements AutoCloseable {
         outcome =
             fence.held()
                 ? PublishOutcome.of(() -> lane.client.publish(p))
-                : new PublishOutcome.Failed(new PortalFencedException());
+                : new PublishOutcome.Failed(Failures.fenced());
       } finally {
         publishing.remove(fence);
       }
@@ -783,7 +784,10 @@ public final class SyncWorker implements AutoCloseable {
       }
       record(lane, fence.delivery(0), outcome, null, started);
       return true;
-    } catch (SyncOutboxException e) {
+    } catch (MotcuaException e) {
+      if (!Failures.isOutbox(e)) {
+        throw e;
+      }
       // The outbox failed: the lease runs out and the delivery is tried again.
       LOG.error("Sync worker {} cannot deliver {}: {}", workerId, claimed, e.toString());
       return false;
@@ -821,7 +825,10 @@ public final class SyncWorker implements AutoCloseable {
           ready.add(r.delivery());
           snapshots.add(r.snapshot());
         }
-      } catch (SyncOutboxException e) {
+      } catch (MotcuaException e) {
+        if (!Failures.isOutbox(e)) {
+          throw e;
+        }
         LOG.error("Sync worker {} cannot deliver {}: {}", workerId, claimed, e.toString());
       }
     }
@@ -839,7 +846,7 @@ public final class SyncWorker implements AutoCloseable {
     publishing.add(fence);
     try {
       if (!fence.held()) {
-        throw new PortalFencedException();
+        throw Failures.fenced();
       }
       outcomes = lane.client.publishAll(List.copyOf(publications));
       if (outcomes == null || outcomes.size() != ready.size()) {
@@ -926,7 +933,10 @@ public final class SyncWorker implements AutoCloseable {
               anyLost = true;
             }
           }
-        } catch (SyncOutboxException e) {
+        } catch (MotcuaException e) {
+          if (!Failures.isOutbox(e)) {
+            throw e;
+          }
           LOG.warn("Sync worker {} cannot renew a lease: {}", workerId, e.toString());
         }
         if (anyLost) {
@@ -980,7 +990,7 @@ public final class SyncWorker implements AutoCloseable {
    *
    * @return the delivery ready to publish; {@link #PARKED} when its log cannot be folded (a dead
    *     letter is queued); null when the lease was lost
-   * @throws SyncOutboxException when the outbox fails
+   * @throws MotcuaException when the outbox fails
    */
   private Ready prepare(Lane lane, ClaimedDelivery claimed) {
     ClaimedDelivery d = claimed;
@@ -995,9 +1005,10 @@ public final class SyncWorker implements AutoCloseable {
     }
     try {
       return new Ready(d, folder.snapshot(d));
-    } catch (SyncOutboxException e) {
-      throw e;
     } catch (MotcuaException e) {
+      if (Failures.isOutbox(e)) {
+        throw e;
+      }
       park(lane, d, d.attempts() + 1, "The dossier log cannot be folded: " + reason(e));
       return PARKED;
     }
@@ -1017,17 +1028,22 @@ public final class SyncWorker implements AutoCloseable {
       Instant started) {
     if (outcome instanceof PublishOutcome.Failed f) {
       RuntimeException e = f.failure();
-      if (e instanceof PortalRejectedException || e instanceof PortalConfigurationException) {
+      // Classified by reaction type and code (see Failures): a rejection or a portal setting parks
+      // and proves the portal up; a fence holds; an outage or an authentication failure is
+      // retried under DestinationHealth; the module's other failures park; anything else is
+      // unexpected and retried.
+      if (Failures.isRejection(e)
+          || (e instanceof ConfigurationException c && c.code().startsWith("portal.config."))) {
         lane.h.succeeded(started, clock.instant()); // the portal answered: it is up
         park(lane, d, d.attempts() + 1, reason(e));
-      } else if (e instanceof PortalFencedException) {
+      } else if (Failures.isFenced(e)) {
         // Held at the end after all (a client's own fence said no): nothing said about the portal.
         lane.finish(DeliveryOutcome.failed(d, d.attempts(), clock.instant(), reason(e)), () -> {});
-      } else if (e instanceof PortalException p) {
-        if (!p.isRetryable() && !(p instanceof PortalAuthenticationException)) {
-          park(lane, d, d.attempts() + 1, reason(p));
+      } else if (Failures.isPortal(e)) {
+        if (!Failures.isRetryable(e) && !Failures.isAuthentication(e)) {
+          park(lane, d, d.attempts() + 1, reason(e));
         } else {
-          failed(lane, d, p, started);
+          failed(lane, d, e, started);
         }
       } else {
         if (logged == null || logged.add(e)) {
@@ -1079,7 +1095,7 @@ public final class SyncWorker implements AutoCloseable {
       next = lane.h.pausedUntil();
     } else {
       Duration wait = retryPolicy.backoff(attempts);
-      if (e instanceof PortalUnavailableException u
+      if (e instanceof RetryLaterException u
           && u.retryAfter().isPresent()
           && u.retryAfter().get().compareTo(wait) > 0) {
         wait = u.retryAfter().get();
@@ -1321,8 +1337,8 @@ public final class SyncWorker implements AutoCloseable {
      */
     public Builder workerId(String id) {
       if (id == null || id.isBlank() || id.length() > 128) {
-        throw new PortalConfigurationException(
-            "sync.worker-id", "A worker id has 1 to 128 characters.");
+        throw new ConfigurationException(
+            "portal.config.sync.worker-id", "A worker id has 1 to 128 characters.");
       }
       this.workerId = id;
       return this;
@@ -1370,23 +1386,24 @@ public final class SyncWorker implements AutoCloseable {
      * Builds the worker; it does nothing until {@link #start()} or {@link #drain(Duration)}.
      *
      * @return the worker
-     * @throws PortalConfigurationException when the outbox or destinations are missing, or a
-     *     destination is not one of the outbox's; with code {@code portal.config.sync.lease-time}
-     *     when the lease is not longer than the total timeout plus the read timeout of a client
-     *     policy given with {@link #destination(String, PortalClient, RetryPolicy)}
+     * @throws ConfigurationException when the outbox or destinations are missing, or a destination
+     *     is not one of the outbox's; with code {@code portal.config.sync.lease-time} when the
+     *     lease is not longer than the total timeout plus the read timeout of a client policy given
+     *     with {@link #destination(String, PortalClient, RetryPolicy)}
      */
     public SyncWorker build() {
       if (outbox == null) {
-        throw new PortalConfigurationException("sync.outbox", "SyncWorker needs an outbox.");
+        throw new ConfigurationException(
+            "portal.config.sync.outbox", "SyncWorker needs an outbox.");
       }
       if (clients.isEmpty()) {
-        throw new PortalConfigurationException(
-            "sync.destinations", "SyncWorker needs at least one destination.");
+        throw new ConfigurationException(
+            "portal.config.sync.destinations", "SyncWorker needs at least one destination.");
       }
       for (String name : clients.keySet()) {
         if (!outbox.destinations().contains(name)) {
-          throw new PortalConfigurationException(
-              "sync.destinations",
+          throw new ConfigurationException(
+              "portal.config.sync.destinations",
               "Destination " + name + " is not one of the outbox's " + outbox.destinations());
         }
       }
@@ -1411,8 +1428,8 @@ public final class SyncWorker implements AutoCloseable {
         longestCall = oneRequest;
       }
       if (leaseTime.compareTo(longestCall) <= 0) {
-        throw new PortalConfigurationException(
-            "sync.lease-time",
+        throw new ConfigurationException(
+            "portal.config.sync.lease-time",
             "sync.lease-time ("
                 + leaseTime
                 + ") must be longer than the longest publish call of destination "
@@ -1429,14 +1446,16 @@ public final class SyncWorker implements AutoCloseable {
 
     private static int atLeastOne(int value, String setting) {
       if (value < 1) {
-        throw new PortalConfigurationException(setting, setting + " must be at least 1.");
+        throw new ConfigurationException(
+            "portal.config." + setting, setting + " must be at least 1.");
       }
       return value;
     }
 
     private static Duration positive(Duration d, String setting) {
       if (d == null || d.isNegative() || d.isZero()) {
-        throw new PortalConfigurationException(setting, setting + " must be positive.");
+        throw new ConfigurationException(
+            "portal.config." + setting, setting + " must be positive.");
       }
       return d;
     }

@@ -3,12 +3,13 @@ package io.github.motcua.portal.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.money.Vnd;
-import io.github.motcua.portal.PortalConfigurationException;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.testkit.PaymentPlatformFake;
 import java.sql.Connection;
@@ -209,7 +210,7 @@ class JdbcPaymentOrderStoreTest {
     }
     assertThatThrownBy(() -> store.find("20250815093012000008"))
         .isInstanceOfSatisfying(
-            PaymentException.class, e -> assertThat(e.code()).isEqualTo("payment.store"))
+            MotcuaException.class, e -> assertThat(e.code()).isEqualTo("payment.store"))
         .hasMessageNotContaining("Nguyễn");
   }
 
@@ -223,7 +224,7 @@ class JdbcPaymentOrderStoreTest {
                     .secretKey("k")
                     .build())
         .isInstanceOfSatisfying(
-            PortalConfigurationException.class,
+            ConfigurationException.class,
             e -> assertThat(e.code()).isEqualTo("portal.config.payment.order-store"));
     PaymentPlatformClient client =
         PaymentPlatformClient.builder()
@@ -234,7 +235,7 @@ class JdbcPaymentOrderStoreTest {
             .build();
     assertThat(client.orderStore()).isInstanceOf(JdbcPaymentOrderStore.class);
     assertThatThrownBy(() -> JdbcPaymentOrderStore.builder().tablePrefix("Bad-Prefix"))
-        .isInstanceOf(PortalConfigurationException.class);
+        .isInstanceOf(ConfigurationException.class);
   }
 
   @Test
@@ -251,7 +252,7 @@ class JdbcPaymentOrderStoreTest {
               "Nop le phi");
       assertThatThrownBy(() -> client.initiate(other))
           .isInstanceOfSatisfying(
-              PaymentException.class,
+              MotcuaException.class,
               e -> assertThat(e.code()).isEqualTo("payment.reference-reused"));
     }
   }

@@ -3,12 +3,13 @@ package io.github.motcua.portal.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.money.Vnd;
-import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.testkit.PaymentPlatformFake;
 import io.github.motcua.testkit.PortalFault;
@@ -162,9 +163,9 @@ class PaymentPlatformClientTest {
     client.initiate(order("20250815093012000005"));
     Map<String, String> forged = fake.forgedCallback("20250815093012000005");
     assertThatThrownBy(() -> client.verifyCallback(forged))
-        .isInstanceOf(PaymentException.class)
+        .isInstanceOf(MotcuaException.class)
         .hasFieldOrPropertyWithValue("code", "payment.callback.checksum");
-    PaymentException refusal = catchPayment(forged);
+    MotcuaException refusal = catchPayment(forged);
     CallbackReply reply = client.callbackReply(refusal, forged);
     assertThat(reply.resultCode()).isEqualTo("01");
     assertThat(fake.isValidReply(forged, reply.fields())).isTrue();
@@ -190,7 +191,7 @@ class PaymentPlatformClientTest {
   void signedCallbackWithAnotherAmountIsRefused() {
     client.initiate(order("20250815093012000008"));
     Map<String, String> callback = fake.callbackWithAmount("20250815093012000008", 1_000);
-    PaymentException e = catchPayment(callback);
+    MotcuaException e = catchPayment(callback);
     assertThat(e.code()).isEqualTo("payment.callback.amount");
     assertThat(client.callbackReply(e, callback).resultCode()).isEqualTo("03");
   }
@@ -234,7 +235,8 @@ class PaymentPlatformClientTest {
       PaymentPlatformClient wrong = client(ChecksumScheme.SHA256_WITH_KEY, hmacFake);
       assertThatThrownBy(() -> wrong.initiate(order("20250815093012000013")))
           .isInstanceOfSatisfying(
-              PortalRejectedException.class, e -> assertThat(e.remoteErrorCode()).contains("01"));
+              InvalidInputException.class,
+              e -> assertThat(e.getMessage()).contains("[remote " + "01" + "]"));
     }
   }
 
@@ -251,8 +253,8 @@ class PaymentPlatformClientTest {
       strings = {"", "not json", "[1,2]", "{\"MaXacThuc\":\"x\"}", "{\"MaLoi\":{\"a\":1}}", "null"})
   void hostileCallbackBodiesAreRefusedWithATypedError(String body) {
     assertThatThrownBy(() -> client.verifyCallback(body))
-        .isInstanceOf(PaymentException.class)
-        .satisfies(e -> assertThat(((PaymentException) e).code()).startsWith("payment.callback."));
+        .isInstanceOf(MotcuaException.class)
+        .satisfies(e -> assertThat(((MotcuaException) e).code()).startsWith("payment.callback."));
   }
 
   @ParameterizedTest
@@ -260,7 +262,7 @@ class PaymentPlatformClientTest {
       strings = {"short", "123456789012345678901", "2025081509301200000|", "đ2345678901234567890"})
   void invalidReferencesAreRefused(String reference) {
     assertThatThrownBy(() -> order(reference))
-        .isInstanceOf(PaymentException.class)
+        .isInstanceOf(MotcuaException.class)
         .hasFieldOrPropertyWithValue("code", "payment.reference");
   }
 
@@ -275,15 +277,15 @@ class PaymentPlatformClientTest {
     assertThat(text).doesNotContain("Nguyễn Văn An").doesNotContain("038090001234");
   }
 
-  private PaymentException catchPayment(Map<String, String> callback) {
+  private MotcuaException catchPayment(Map<String, String> callback) {
     return catchPayment(client, callback);
   }
 
-  private static PaymentException catchPayment(
+  private static MotcuaException catchPayment(
       PaymentPlatformClient client, Map<String, String> callback) {
     try {
       client.verifyCallback(callback);
-    } catch (PaymentException e) {
+    } catch (MotcuaException e) {
       return e;
     }
     throw new AssertionError("the callback was accepted");

@@ -1,5 +1,6 @@
 package io.github.motcua.portal.payment;
 
+import io.github.motcua.core.MotcuaException;
 import java.util.Map;
 
 /** Small helpers shared by the payment tests. */
@@ -11,7 +12,7 @@ final class PaymentPlatformClientTestSupport {
   static String refusal(PaymentPlatformClient client, Map<String, String> callback) {
     try {
       client.verifyCallback(callback);
-    } catch (PaymentException e) {
+    } catch (MotcuaException e) {
       return e.code();
     }
     throw new AssertionError("the callback was accepted");

@@ -3,12 +3,13 @@ package io.github.motcua.portal.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.money.Vnd;
-import io.github.motcua.portal.PortalConfigurationException;
-import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.testkit.PaymentPlatformFake;
 import io.github.motcua.testkit.PaymentPlatformFake.CallbackFault;
@@ -228,23 +229,23 @@ class PaymentReconcilerTest {
   void statusQueriesAndBillsHaveTypedErrors() {
     assertThatThrownBy(() -> client.queryStatus("20250815093012999999"))
         .isInstanceOfSatisfying(
-            PaymentException.class,
+            MotcuaException.class,
             e -> assertThat(e.code()).isEqualTo("payment.query.unknown-reference"));
     String reference = initiate();
     assertThat(client.queryStatus(reference).outcome()).isEqualTo(PaymentStatus.Outcome.PENDING);
     assertThatThrownBy(() -> client.bill(reference))
         .isInstanceOfSatisfying(
-            PortalRejectedException.class,
+            InvalidInputException.class,
             e -> assertThat(e.code()).isEqualTo("payment.bill.rejected"));
     // A client signing with another key shares the store's order but is refused by the platform.
     PaymentPlatformClient wrongKey = client("another-key");
     wrongKey.orderStore().save(client.order(reference).orElseThrow());
     assertThatThrownBy(() -> wrongKey.queryStatus(reference))
         .isInstanceOfSatisfying(
-            PortalRejectedException.class,
+            InvalidInputException.class,
             e -> {
               assertThat(e.code()).isEqualTo("payment.query.rejected");
-              assertThat(e.remoteErrorCode()).contains("01");
+              assertThat(e.getMessage()).contains("[remote " + "01" + "]");
             });
     assertThat(
             PaymentReconciler.builder()
@@ -298,13 +299,13 @@ class PaymentReconcilerTest {
     }
     assertThat(settled).extracting(PaymentOrder::reference).containsExactly(reference);
     assertThatThrownBy(() -> reconciler.schedule(scheduler, Duration.ZERO))
-        .isInstanceOf(PortalConfigurationException.class);
+        .isInstanceOf(ConfigurationException.class);
   }
 
   @Test
   void settingsAreValidated() {
     assertThatThrownBy(() -> PaymentReconciler.builder().build())
-        .isInstanceOf(PortalConfigurationException.class);
+        .isInstanceOf(ConfigurationException.class);
     assertThatThrownBy(
             () ->
                 PaymentReconciler.builder()
@@ -312,8 +313,8 @@ class PaymentReconcilerTest {
                     .queryAfter(Duration.ofDays(2))
                     .expireAfter(Duration.ofDays(1))
                     .build())
-        .isInstanceOf(PortalConfigurationException.class);
+        .isInstanceOf(ConfigurationException.class);
     assertThatThrownBy(() -> PaymentReconciler.builder().queryAfter(Duration.ZERO))
-        .isInstanceOf(PortalConfigurationException.class);
+        .isInstanceOf(ConfigurationException.class);
   }
 }

@@ -3,6 +3,7 @@ package io.github.motcua.portal.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Applicant;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.dossier.Payer;
@@ -32,7 +33,7 @@ class PaymentRequestFeesTest {
 
     assertThatThrownBy(() -> order(List.of(CHARGE, again)))
         .isInstanceOfSatisfying(
-            PaymentException.class,
+            InvalidInputException.class,
             e -> {
               assertThat(e.code()).isEqualTo("payment.fee-item");
               assertThat(e.getMessage()).contains("LP01");

@@ -2,11 +2,12 @@ package io.github.motcua.portal.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
-import io.github.motcua.portal.PortalUnavailableException;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.portal.Sleeper;
+import io.github.motcua.portal.internal.Failures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +67,11 @@ class ConcurrentWorkersTest {
                 (e, n) -> {
                   synchronized (faults) {
                     if (faults.nextDouble() < 0.1) {
-                      throw new PortalUnavailableException(
-                          "portal.server-error", "HTTP 503", 503, null, null, null);
+                      throw new RetryLaterException(
+                          "portal.server-error",
+                          Failures.detail("HTTP 503", 503, null, null),
+                          null,
+                          null);
                     }
                   }
                 });

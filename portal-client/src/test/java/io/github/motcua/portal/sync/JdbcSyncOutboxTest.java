@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.sync.internal.Dialect;
@@ -141,8 +143,8 @@ class JdbcSyncOutboxTest {
     DossierEvent forged =
         new DossierEvent.Accepted(first.eventId(), other.dossierCode(), other.occurredAt());
     assertThatThrownBy(() -> outbox.enqueue(forged))
-        .isInstanceOf(SyncOutboxException.class)
-        .extracting(e -> ((SyncOutboxException) e).code())
+        .isInstanceOf(MotcuaException.class)
+        .extracting(e -> ((MotcuaException) e).code())
         .isEqualTo("sync.outbox.event-conflict");
   }
 
@@ -378,11 +380,11 @@ class JdbcSyncOutboxTest {
     DossierEvent first = dossier(0).get(0);
     outbox.enqueue(first);
     assertThatThrownBy(() -> outbox.skipDeadLetter("national", first.eventId(), "op", ""))
-        .isInstanceOf(SyncOutboxException.class)
-        .extracting(e -> ((SyncOutboxException) e).code())
+        .isInstanceOf(MotcuaException.class)
+        .extracting(e -> ((MotcuaException) e).code())
         .isEqualTo("sync.dead-letter.not-found");
     assertThatThrownBy(() -> outbox.retryDeadLetter("national", UUID.randomUUID(), "op", ""))
-        .isInstanceOf(SyncOutboxException.class);
+        .isInstanceOf(MotcuaException.class);
     assertThat(outbox.operatorActions("national")).isEmpty();
   }
 
@@ -459,8 +461,8 @@ class JdbcSyncOutboxTest {
     try (Connection c = ds.getConnection()) {
       // Auto-commit mode: the batch gets a transaction of its own, rolled back whole.
       assertThatThrownBy(() -> outbox.enqueueAll(c, List.of(first, dossier(0).get(1), forged)))
-          .isInstanceOf(SyncOutboxException.class)
-          .extracting(e -> ((SyncOutboxException) e).code())
+          .isInstanceOf(MotcuaException.class)
+          .extracting(e -> ((MotcuaException) e).code())
           .isEqualTo("sync.outbox.event-conflict");
       assertThat(c.getAutoCommit()).isTrue();
     }
@@ -598,8 +600,8 @@ class JdbcSyncOutboxTest {
   void refusesAnUnknownDestination() {
     JdbcSyncOutbox outbox = outbox(TestDatabase.H2);
     assertThatThrownBy(() -> outbox.status("ministry"))
-        .isInstanceOf(SyncOutboxException.class)
-        .extracting(e -> ((SyncOutboxException) e).code())
+        .isInstanceOf(MotcuaException.class)
+        .extracting(e -> ((MotcuaException) e).code())
         .isEqualTo("sync.outbox.destination");
   }
 
@@ -620,12 +622,12 @@ class JdbcSyncOutboxTest {
   @Test
   void refusesHostileSettings() {
     assertThatThrownBy(() -> JdbcSyncOutbox.builder().tablePrefix("x; DROP TABLE y; --"))
-        .isInstanceOf(io.github.motcua.portal.PortalConfigurationException.class);
+        .isInstanceOf(io.github.motcua.core.ConfigurationException.class);
     assertThatThrownBy(() -> JdbcSyncOutbox.builder().destinations("a", "a"))
-        .isInstanceOf(io.github.motcua.portal.PortalConfigurationException.class);
+        .isInstanceOf(io.github.motcua.core.ConfigurationException.class);
     assertThatThrownBy(() -> JdbcSyncOutbox.builder().destinations("national").build())
-        .isInstanceOf(io.github.motcua.portal.PortalConfigurationException.class)
-        .extracting(e -> ((io.github.motcua.portal.PortalConfigurationException) e).code())
+        .isInstanceOf(io.github.motcua.core.ConfigurationException.class)
+        .extracting(e -> ((io.github.motcua.core.ConfigurationException) e).code())
         .isEqualTo("portal.config.sync.data-source");
   }
 
@@ -643,9 +645,9 @@ class JdbcSyncOutboxTest {
     DataSource ds = h2File(dir, ";WRITE_DELAY=500");
     assertThatThrownBy(
             () -> builder(TestDatabase.H2, ds, "motcua_").build().createSchemaIfMissing())
-        .isInstanceOf(SyncOutboxException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("WRITE_DELAY is 500")
-        .extracting(e -> ((SyncOutboxException) e).code())
+        .extracting(e -> ((ConfigurationException) e).code())
         .isEqualTo("sync.outbox.durability");
   }
 
@@ -681,9 +683,9 @@ class JdbcSyncOutboxTest {
     String prefix = TestDatabase.uniquePrefix();
     assertThatThrownBy(
             () -> builder(TestDatabase.POSTGRESQL, ds, prefix).build().createSchemaIfMissing())
-        .isInstanceOf(SyncOutboxException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("synchronous_commit is off")
-        .extracting(e -> ((SyncOutboxException) e).code())
+        .extracting(e -> ((ConfigurationException) e).code())
         .isEqualTo("sync.outbox.durability");
   }
 

@@ -3,6 +3,7 @@ package io.github.motcua.portal.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Applicant;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.Fee;
@@ -15,7 +16,6 @@ import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.ProcedureCode;
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.core.money.Vnd;
-import io.github.motcua.portal.PortalRejectedException;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.portal.receipt.HttpReceiptTransmitter;
 import io.github.motcua.portal.receipt.ReceiptDestination;
@@ -300,8 +300,8 @@ class ReceiptDeliveryTest {
             List.of(new ReceiptSummary.Line("EBL01", "25TAB", 1, "ISSUED", at, 8_000)));
     assertThatThrownBy(() -> transmitter.transmitSummary(wrong))
         .isInstanceOfSatisfying(
-            PortalRejectedException.class,
-            e -> assertThat(e.remoteErrorCode()).contains(TaxAuthorityFake.SYMBOL));
+            InvalidInputException.class,
+            e -> assertThat(e.getMessage()).contains("[remote " + TaxAuthorityFake.SYMBOL + "]"));
   }
 
   @Test

@@ -3,18 +3,18 @@ package io.github.motcua.portal.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.NationalPortalClient;
 import io.github.motcua.portal.PortalClient;
-import io.github.motcua.portal.PortalConfigurationException;
-import io.github.motcua.portal.PortalRejectedException;
-import io.github.motcua.portal.PortalUnavailableException;
 import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.PublishResult;
 import io.github.motcua.portal.RetryPolicy;
+import io.github.motcua.portal.internal.Failures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,8 +98,11 @@ class SyncWorkerTest {
                 (event, n) -> {
                   synchronized (faults) {
                     if (faults.nextDouble() < 0.3) {
-                      throw new PortalUnavailableException(
-                          "portal.server-error", "HTTP 503", 503, "r" + n, null, null);
+                      throw new RetryLaterException(
+                          "portal.server-error",
+                          Failures.detail("HTTP 503", 503, null, "r" + n),
+                          null,
+                          null);
                     }
                   }
                 });
@@ -173,7 +176,7 @@ class SyncWorkerTest {
             .before(
                 (event, n) -> {
                   if (refuse.contains(event.eventId())) {
-                    throw new PortalRejectedException(
+                    throw Failures.rejected(
                         "portal.rejected", "Illegal status change", 200, "1003", "req-1");
                   }
                 });
@@ -220,13 +223,16 @@ class SyncWorkerTest {
             .before(
                 (event, n) -> {
                   if (event.eventId().equals(refused.eventId())) {
-                    throw new PortalRejectedException(
+                    throw Failures.rejected(
                         "portal.rejected", "Illegal status change", 200, "1003", "req-1");
                   }
                   synchronized (faults) {
                     if (faults.nextDouble() < 0.2) {
-                      throw new PortalUnavailableException(
-                          "portal.server-error", "HTTP 503", 503, "r" + n, null, null);
+                      throw new RetryLaterException(
+                          "portal.server-error",
+                          Failures.detail("HTTP 503", 503, null, "r" + n),
+                          null,
+                          null);
                     }
                   }
                 });
@@ -275,8 +281,11 @@ class SyncWorkerTest {
                 publications -> {
                   int n = sharedCalls.incrementAndGet();
                   if (n == 1) {
-                    throw new PortalUnavailableException(
-                        "portal.timeout", "Read timed out", 0, null, null, null);
+                    throw new RetryLaterException(
+                        "portal.timeout",
+                        Failures.detail("Read timed out", 0, null, null),
+                        null,
+                        null);
                   }
                   if (n == 2) {
                     return List.of(); // a client that miscounts: nothing can be recorded as sent
@@ -305,7 +314,7 @@ class SyncWorkerTest {
     assertInOrder(script, provincial);
     assertThat(outbox.deadLetters("national")).isEmpty();
     assertThat(new HashSet<>(retried))
-        .containsExactlyInAnyOrder("PortalUnavailableException", "IllegalStateException");
+        .containsExactlyInAnyOrder("RetryLaterException", "IllegalStateException");
     assertThat(retried)
         .hasSize(national.batches().get(0).size() + national.batches().get(1).size());
   }
@@ -438,8 +447,11 @@ class SyncWorkerTest {
             .before(
                 (event, n) -> {
                   if (event.eventId().equals(poison.eventId())) {
-                    throw new PortalUnavailableException(
-                        "portal.server-error", "HTTP 500", 500, null, null, null);
+                    throw new RetryLaterException(
+                        "portal.server-error",
+                        Failures.detail("HTTP 500", 500, null, null),
+                        null,
+                        null);
                   }
                 });
     SyncWorker w =
@@ -474,8 +486,11 @@ class SyncWorkerTest {
             .before(
                 (event, n) -> {
                   if (clock.instant().isBefore(back)) {
-                    throw new PortalUnavailableException(
-                        "portal.connection", "Connection refused", 0, null, null, null);
+                    throw new RetryLaterException(
+                        "portal.connection",
+                        Failures.detail("Connection refused", 0, null, null),
+                        null,
+                        null);
                   }
                 });
     RecordingPortal provincial = new RecordingPortal("provincial");
@@ -655,11 +670,11 @@ class SyncWorkerTest {
             .destination("national", new RecordingPortal("national"), client)
             .leaseTime(Duration.ofSeconds(60));
     assertThatThrownBy(tooShort::build)
-        .isInstanceOf(PortalConfigurationException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("sync.lease-time")
         .hasMessageContaining("readTimeout (PT10S)")
         .hasMessageContaining("national")
-        .extracting(e -> ((PortalConfigurationException) e).code())
+        .extracting(e -> ((ConfigurationException) e).code())
         .isEqualTo("portal.config.sync.lease-time");
 
     assertThat(tooShort.leaseTime(Duration.ofSeconds(61)).build().destinations())
@@ -689,8 +704,8 @@ class SyncWorkerTest {
             .destination("national", national)
             .leaseTime(Duration.ofSeconds(60));
     assertThatThrownBy(tooShort::build)
-        .isInstanceOf(PortalConfigurationException.class)
-        .extracting(e -> ((PortalConfigurationException) e).code())
+        .isInstanceOf(ConfigurationException.class)
+        .extracting(e -> ((ConfigurationException) e).code())
         .isEqualTo("portal.config.sync.lease-time");
     assertThat(tooShort.leaseTime(Duration.ofSeconds(61)).build().destinations())
         .containsExactly("national");
@@ -705,10 +720,10 @@ class SyncWorkerTest {
                     .outbox(outbox)
                     .destination("ministry", new RecordingPortal("ministry"))
                     .build())
-        .isInstanceOf(PortalConfigurationException.class)
-        .extracting(e -> ((PortalConfigurationException) e).code())
+        .isInstanceOf(ConfigurationException.class)
+        .extracting(e -> ((ConfigurationException) e).code())
         .isEqualTo("portal.config.sync.destinations");
     assertThatThrownBy(() -> SyncWorker.builder().workerThreads(0))
-        .isInstanceOf(PortalConfigurationException.class);
+        .isInstanceOf(ConfigurationException.class);
   }
 }

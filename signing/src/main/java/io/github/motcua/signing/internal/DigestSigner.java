@@ -1,8 +1,11 @@
 package io.github.motcua.signing.internal;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.signing.DigestAlgorithm;
 import io.github.motcua.signing.SignatureScheme;
-import io.github.motcua.signing.SigningKeyException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -48,7 +51,7 @@ public final class DigestSigner {
    * @param digest the digest
    * @param algorithm the digest algorithm
    * @return the signature value
-   * @throws SigningKeyException {@code signing-key.failed} when the provider refuses
+   * @throws MotcuaException {@code signing-key.failed} when the provider refuses
    */
   public static byte[] sign(
       PrivateKey key,
@@ -58,8 +61,8 @@ public final class DigestSigner {
       byte[] digest,
       DigestAlgorithm algorithm) {
     if (digest == null || digest.length != algorithm.length()) {
-      throw new SigningKeyException(
-          "digest-length",
+      throw new InvalidInputException(
+          "signing-key.digest-length",
           "A " + algorithm.jcaName() + " digest has " + algorithm.length() + " bytes.",
           null);
     }
@@ -81,11 +84,11 @@ public final class DigestSigner {
           throw new IllegalStateException("unknown scheme " + scheme);
       }
     } catch (GeneralSecurityException | CryptoException | RuntimeException e) {
-      if (e instanceof SigningKeyException) {
-        throw (SigningKeyException) e;
+      if (e instanceof MotcuaException) {
+        throw (MotcuaException) e;
       }
-      throw new SigningKeyException(
-          "failed",
+      throw new RetryLaterException(
+          "signing-key.failed",
           "The key could not sign with " + scheme + ": " + e.getClass().getSimpleName(),
           e);
     }
@@ -189,7 +192,8 @@ public final class DigestSigner {
       DigestAlgorithm algorithm)
       throws GeneralSecurityException, CryptoException {
     if (!(publicKey instanceof RSAPublicKey)) {
-      throw new SigningKeyException("unsupported", "RSA-PSS needs an RSA key.", null);
+      throw new ConfigurationException(
+          "signing-key.unsupported", "RSA-PSS needs an RSA key.", null);
     }
     BigInteger modulus = ((RSAPublicKey) publicKey).getModulus();
     Cipher raw =
@@ -245,7 +249,7 @@ public final class DigestSigner {
         System.arraycopy(out, 0, padded, size - out.length, out.length);
         return padded;
       } catch (GeneralSecurityException e) {
-        throw new SigningKeyException("failed", "The raw RSA operation failed.", e);
+        throw new RetryLaterException("signing-key.failed", "The raw RSA operation failed.", e);
       }
     }
   }

@@ -1,8 +1,9 @@
 package io.github.motcua.signing.pdf;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.dossier.Payer;
-import io.github.motcua.signing.SigningConfigurationException;
 import io.github.motcua.signing.pdf.internal.PdfFonts;
 import io.github.motcua.signing.pdf.internal.QrCode;
 import io.github.motcua.signing.pdf.internal.TextLines;
@@ -84,7 +85,8 @@ public final class EReceiptPdf {
    *
    * @param receipt the receipt
    * @return the PDF
-   * @throws PdfException {@code e-receipt-pdf.too-long} when the items do not fit on one page
+   * @throws InvalidInputException {@code e-receipt-pdf.too-long} when the items do not fit on one
+   *     page
    */
   public byte[] render(EReceipt receipt) {
     Objects.requireNonNull(receipt, "receipt");
@@ -102,7 +104,8 @@ public final class EReceiptPdf {
       document.save(out);
       return out.toByteArray();
     } catch (IOException e) {
-      throw new PdfException("e-receipt-pdf.write", "PDFBox could not write the receipt.", e);
+      throw new InvalidInputException(
+          "e-receipt-pdf.write", "PDFBox could not write the receipt.", e);
     }
   }
 
@@ -111,8 +114,7 @@ public final class EReceiptPdf {
    *
    * @param receipt the receipt
    * @return the signed PDF
-   * @throws SigningConfigurationException {@code e-receipt-pdf.signer.missing} when built without a
-   *     signer
+   * @throws ConfigurationException {@code e-receipt-pdf.signer.missing} when built without a signer
    */
   public byte[] sign(EReceipt receipt) {
     return boxedSigner().sign(render(receipt));
@@ -154,7 +156,7 @@ public final class EReceiptPdf {
 
   private PdfSigner boxedSigner() {
     if (signer == null) {
-      throw new SigningConfigurationException(
+      throw new ConfigurationException(
           "e-receipt-pdf.signer.missing", "Give signer(...) to sign receipts.", null);
     }
     return signer.newBuilder().visibleSignature(signatureBox()).build();
@@ -238,7 +240,7 @@ public final class EReceiptPdf {
       float qrSide = Math.min(96 * scale, 120);
       float footer = margin + Math.max(box, qrSide) + 60 * scale;
       if (y < footer) {
-        throw new PdfException(
+        throw new InvalidInputException(
             "e-receipt-pdf.too-long",
             "The receipt's items do not fit on one " + pageSize + " page; use A4.",
             null);
@@ -286,7 +288,7 @@ public final class EReceiptPdf {
           text(lines.get(i), 7, margin + numberColumn, y);
         }
         if (y < margin + 120 * scale) {
-          throw new PdfException(
+          throw new InvalidInputException(
               "e-receipt-pdf.too-long",
               "The receipt's items do not fit on one " + pageSize + " page; use A4.",
               null);
@@ -398,7 +400,7 @@ public final class EReceiptPdf {
      */
     public Builder lookupUrl(String prefix) {
       if (prefix != null && (prefix.isBlank() || prefix.length() > 500)) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "e-receipt-pdf.lookup-url", "The lookup URL is 1 to 500 characters.", null);
       }
       this.lookupUrl = prefix;

@@ -1,8 +1,9 @@
 package io.github.motcua.signing.pdf;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.signing.CertificateValidator;
 import io.github.motcua.signing.DigestAlgorithm;
-import io.github.motcua.signing.SigningConfigurationException;
 import io.github.motcua.signing.TimestampAuthority;
 import io.github.motcua.signing.ValidationData;
 import io.github.motcua.signing.internal.CmsEvidence;
@@ -87,9 +88,9 @@ public final class PdfExtender {
    *
    * @param pdf a signed document
    * @return the document with one more revision
-   * @throws PdfException {@code pdf.unreadable}, {@code pdf.encrypted}, {@code
+   * @throws InvalidInputException {@code pdf.unreadable}, {@code pdf.encrypted}, {@code
    *     pdf-extender.no-signatures} or {@code pdf-extender.malformed}
-   * @throws io.github.motcua.signing.SigningException {@code validation-data.chain} or {@code
+   * @throws io.github.motcua.core.MotcuaException {@code validation-data.chain} or {@code
    *     validation-data.revocation} when a chain or a revocation value cannot be had
    */
   public byte[] toLt(byte[] pdf) {
@@ -97,7 +98,8 @@ public final class PdfExtender {
     try (PDDocument document = PdfSigner.load(pdf)) {
       List<PDSignature> signatures = document.getSignatureDictionaries();
       if (signatures.isEmpty()) {
-        throw new PdfException("pdf-extender.no-signatures", "The PDF holds no signature.", null);
+        throw new InvalidInputException(
+            "pdf-extender.no-signatures", "The PDF holds no signature.", null);
       }
       COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
       COSDictionary old = catalog.getCOSDictionary(DocumentSecurityStore.DSS);
@@ -119,7 +121,7 @@ public final class PdfExtender {
         try {
           found = CmsEvidence.of(der == null ? new byte[0] : der);
         } catch (IOException e) {
-          throw new PdfException(
+          throw new InvalidInputException(
               "pdf-extender.malformed", "A signature of the PDF cannot be read.", e);
         }
         ValidationData data = validator.gather(found.toValidate(), found.carried());
@@ -154,7 +156,8 @@ public final class PdfExtender {
       document.saveIncremental(out, Set.of(catalog, dss));
       return out.toByteArray();
     } catch (IOException | java.security.GeneralSecurityException e) {
-      throw new PdfException("pdf-extender.write", "PDFBox could not write the update.", e);
+      throw new InvalidInputException(
+          "pdf-extender.write", "PDFBox could not write the update.", e);
     }
   }
 
@@ -163,13 +166,13 @@ public final class PdfExtender {
    *
    * @param pdf a signed document
    * @return the document with three more revisions
-   * @throws SigningConfigurationException {@code pdf-extender.timestamp-authority.missing} when the
+   * @throws ConfigurationException {@code pdf-extender.timestamp-authority.missing} when the
    *     extender has no time-stamp authority
-   * @throws io.github.motcua.signing.TimestampException when no token can be had
+   * @throws io.github.motcua.core.MotcuaException when no token can be had
    */
   public byte[] toLta(byte[] pdf) {
     if (tsa == null) {
-      throw new SigningConfigurationException(
+      throw new ConfigurationException(
           "pdf-extender.timestamp-authority.missing",
           "Give timestampAuthority(...) for document time-stamps.",
           null);
@@ -194,14 +197,15 @@ public final class PdfExtender {
       }
       byte[] token = tsa.timestamp(digest.digest(), digestAlgorithm);
       if (token.length > timestampSize) {
-        throw new PdfException(
+        throw new ConfigurationException(
             "pdf-signer.signature-size",
             "The time-stamp token (" + token.length + " bytes) does not fit " + timestampSize,
             null);
       }
       external.setSignature(token);
     } catch (IOException e) {
-      throw new PdfException("pdf-extender.write", "PDFBox could not write the update.", e);
+      throw new InvalidInputException(
+          "pdf-extender.write", "PDFBox could not write the update.", e);
     }
     // The new time-stamp's own validation data, so it verifies once its authority's responders
     // are gone; the next renewal covers this revision with the next time-stamp.
@@ -319,11 +323,11 @@ public final class PdfExtender {
      * Builds the extender.
      *
      * @return the extender
-     * @throws SigningConfigurationException {@code pdf-extender.certificate-validator.missing}
+     * @throws ConfigurationException {@code pdf-extender.certificate-validator.missing}
      */
     public PdfExtender build() {
       if (validator == null) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "pdf-extender.certificate-validator.missing", "Give certificateValidator(...).", null);
       }
       return new PdfExtender(this);

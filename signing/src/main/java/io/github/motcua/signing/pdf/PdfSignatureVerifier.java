@@ -1,5 +1,6 @@
 package io.github.motcua.signing.pdf;
 
+import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.signing.Check;
 import io.github.motcua.signing.CheckType;
 import io.github.motcua.signing.CmsVerifier;
@@ -7,7 +8,6 @@ import io.github.motcua.signing.ReasonCode;
 import io.github.motcua.signing.SignatureReport;
 import io.github.motcua.signing.SignerIdentity;
 import io.github.motcua.signing.SignerReport;
-import io.github.motcua.signing.SigningConfigurationException;
 import io.github.motcua.signing.TimeProof;
 import io.github.motcua.signing.ValidationData;
 import io.github.motcua.signing.VerificationLimits;
@@ -645,7 +645,7 @@ public final class PdfSignatureVerifier {
      */
     public Builder maxSize(long bytes) {
       if (bytes < 1 || bytes > Integer.MAX_VALUE - 8) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "pdf-verifier.max-size", "The size limit is 1 byte to 2 GiB.", null);
       }
       this.maxSize = bytes;
@@ -656,11 +656,11 @@ public final class PdfSignatureVerifier {
      * Builds the verifier.
      *
      * @return the verifier
-     * @throws SigningConfigurationException {@code pdf-verifier.cms-verifier.missing}
+     * @throws ConfigurationException {@code pdf-verifier.cms-verifier.missing}
      */
     public PdfSignatureVerifier build() {
       if (cms == null) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "pdf-verifier.cms-verifier.missing", "Give cmsVerifier(...).", null);
       }
       return new PdfSignatureVerifier(this);

@@ -1,11 +1,12 @@
 package io.github.motcua.signing.pdf;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.signing.CmsSigner;
 import io.github.motcua.signing.DigestAlgorithm;
 import io.github.motcua.signing.PreparedSignature;
 import io.github.motcua.signing.SignatureScheme;
 import io.github.motcua.signing.SignerIdentity;
-import io.github.motcua.signing.SigningConfigurationException;
 import io.github.motcua.signing.SigningKey;
 import io.github.motcua.signing.TimestampAuthority;
 import io.github.motcua.signing.pdf.internal.ByteRange;
@@ -114,16 +115,16 @@ public final class PdfSigner {
    *
    * @param pdf the document
    * @return the signed document: the original bytes followed by an incremental update
-   * @throws PdfException {@code pdf.unreadable}, {@code pdf.encrypted}, {@code pdf-signer.page} or
-   *     {@code pdf-signer.signature-size}
-   * @throws io.github.motcua.signing.SigningKeyException when the key cannot sign
-   * @throws io.github.motcua.signing.TimestampException when the time-stamp authority fails
-   * @throws SigningConfigurationException {@code cms-signer.key.missing} when this signer was built
-   *     with a certificate chain only
+   * @throws InvalidInputException {@code pdf.unreadable}, {@code pdf.encrypted}, {@code
+   *     pdf-signer.page} or {@code pdf-signer.signature-size}
+   * @throws io.github.motcua.core.MotcuaException when the key cannot sign
+   * @throws io.github.motcua.core.MotcuaException when the time-stamp authority fails
+   * @throws ConfigurationException {@code cms-signer.key.missing} when this signer was built with a
+   *     certificate chain only
    */
   public byte[] sign(byte[] pdf) {
     if (key == null) {
-      throw new SigningConfigurationException(
+      throw new ConfigurationException(
           "cms-signer.key.missing",
           "This signer was built with a certificate chain only: use prepare/complete, or give"
               + " key(...).",
@@ -154,7 +155,8 @@ public final class PdfSigner {
    *
    * @param pdf the document
    * @return the prepared state
-   * @throws PdfException {@code pdf.unreadable}, {@code pdf.encrypted} or {@code pdf-signer.page}
+   * @throws InvalidInputException {@code pdf.unreadable}, {@code pdf.encrypted} or {@code
+   *     pdf-signer.page}
    */
   public PreparedPdfSignature prepare(byte[] pdf) {
     Objects.requireNonNull(pdf, "pdf");
@@ -181,7 +183,7 @@ public final class PdfSigner {
       if (settings.visibleSignature != null) {
         VisibleSignature box = settings.visibleSignature;
         if (box.page() > document.getNumberOfPages()) {
-          throw new PdfException(
+          throw new InvalidInputException(
               "pdf-signer.page",
               "The visible signature is on page "
                   + box.page()
@@ -211,13 +213,13 @@ public final class PdfSigner {
       prepared = cms.prepare(external.getContent());
       external.setSignature(new byte[0]);
     } catch (IOException e) {
-      throw new PdfException(
+      throw new InvalidInputException(
           "pdf-signer.write", "PDFBox could not write the signature dictionary.", e);
     }
     byte[] result = out.toByteArray();
     ByteRange range = ByteRange.find(result, pdf.length);
     if (range == null) {
-      throw new PdfException(
+      throw new InvalidInputException(
           "pdf-signer.write", "The incremental update has no usable byte range.", null);
     }
     return new PreparedPdfSignature(result, range, prepared, now);
@@ -232,7 +234,7 @@ public final class PdfSigner {
       throws IOException {
     if (document.getDocumentCatalog().getCOSObject().containsKey(COSName.PERMS)
         || !document.getSignatureDictionaries().isEmpty()) {
-      throw new PdfException(
+      throw new InvalidInputException(
           "pdf-signer.certification",
           "Only the first signature of a document may certify it.",
           null);
@@ -268,17 +270,17 @@ public final class PdfSigner {
    * @param signatureValue the value the holder produced over {@link
    *     PreparedPdfSignature#digestToSign()}
    * @return the signed document
-   * @throws SigningConfigurationException {@code cms-signer.signature-value.mismatch} when the
-   *     value does not match the prepared digest and certificate
-   * @throws PdfException {@code pdf-signer.signature-size} when the signature does not fit the
-   *     space reserved at preparation
+   * @throws ConfigurationException {@code cms-signer.signature-value.mismatch} when the value does
+   *     not match the prepared digest and certificate
+   * @throws InvalidInputException {@code pdf-signer.signature-size} when the signature does not fit
+   *     the space reserved at preparation
    */
   public byte[] complete(PreparedPdfSignature prepared, byte[] signatureValue) {
     Objects.requireNonNull(prepared, "prepared");
     byte[] der = cms.complete(prepared.cms(), signatureValue);
     int capacity = prepared.signatureCapacity();
     if (der.length > capacity) {
-      throw new PdfException(
+      throw new ConfigurationException(
           "pdf-signer.signature-size",
           "The signature takes "
               + der.length
@@ -333,7 +335,7 @@ public final class PdfSigner {
     try {
       document = Loader.loadPDF(pdf);
     } catch (IOException e) {
-      throw new PdfException("pdf.unreadable", "The input is not a readable PDF.", e);
+      throw new InvalidInputException("pdf.unreadable", "The input is not a readable PDF.", e);
     }
     if (document.isEncrypted()) {
       try {
@@ -341,7 +343,7 @@ public final class PdfSigner {
       } catch (IOException e) {
         // nothing was written; closing an in-memory document cannot lose data
       }
-      throw new PdfException(
+      throw new InvalidInputException(
           "pdf.encrypted", "Encrypted PDFs are not signed here; decrypt it first.", null);
     }
     return document;
@@ -527,11 +529,11 @@ public final class PdfSigner {
      *
      * @param permission 1, 2 or 3
      * @return this builder
-     * @throws PdfException {@code pdf-signer.certification} for another value
+     * @throws InvalidInputException {@code pdf-signer.certification} for another value
      */
     public Builder certification(int permission) {
       if (permission < 1 || permission > 3) {
-        throw new PdfException(
+        throw new InvalidInputException(
             "pdf-signer.certification", "The DocMDP permission is 1, 2 or 3.", null);
       }
       this.certification = permission;
@@ -558,7 +560,7 @@ public final class PdfSigner {
      */
     public Builder signatureSize(int bytes) {
       if (bytes != 0 && (bytes < 1024 || bytes > 1 << 20)) {
-        throw new SigningConfigurationException(
+        throw new ConfigurationException(
             "pdf-signer.signature-size", "Reserve 1024 to 1048576 bytes, or 0 to estimate.", null);
       }
       this.signatureSize = bytes;
@@ -569,7 +571,7 @@ public final class PdfSigner {
      * Builds the signer.
      *
      * @return the signer
-     * @throws SigningConfigurationException {@code cms-signer.key.missing} when neither a key nor a
+     * @throws ConfigurationException {@code cms-signer.key.missing} when neither a key nor a
      *     certificate chain is given
      */
     public PdfSigner build() {

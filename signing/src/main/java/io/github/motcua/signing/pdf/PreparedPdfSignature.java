@@ -1,9 +1,10 @@
 package io.github.motcua.signing.pdf;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.signing.DigestAlgorithm;
 import io.github.motcua.signing.PreparedSignature;
 import io.github.motcua.signing.SignatureScheme;
-import io.github.motcua.signing.SigningConfigurationException;
 import io.github.motcua.signing.pdf.internal.ByteRange;
 import java.io.IOException;
 import java.io.InvalidObjectException;
@@ -192,8 +193,8 @@ public final class PreparedPdfSignature implements Serializable {
    *
    * @param bytes the encoded state
    * @return the prepared signature
-   * @throws SigningConfigurationException {@code prepared-pdf-signature.malformed} when the bytes
-   *     are not such a state or the state is inconsistent
+   * @throws ConfigurationException {@code prepared-pdf-signature.malformed} when the bytes are not
+   *     such a state or the state is inconsistent
    */
   public static PreparedPdfSignature fromBytes(byte[] bytes) {
     if (bytes == null) {
@@ -225,7 +226,7 @@ public final class PreparedPdfSignature implements Serializable {
           PreparedSignature.fromBytes(ASN1OctetString.getInstance(seq.getObjectAt(3)).getOctets());
       Instant time = ASN1GeneralizedTime.getInstance(seq.getObjectAt(4)).getDate().toInstant();
       return new PreparedPdfSignature(pdf, byteRange, cms, time);
-    } catch (SigningConfigurationException e) {
+    } catch (InvalidInputException | ConfigurationException e) {
       if (e.code().startsWith("prepared-pdf-signature")) {
         throw e;
       }
@@ -235,8 +236,8 @@ public final class PreparedPdfSignature implements Serializable {
     }
   }
 
-  private static SigningConfigurationException malformed(String why, Throwable cause) {
-    return new SigningConfigurationException(
+  private static InvalidInputException malformed(String why, Throwable cause) {
+    return new InvalidInputException(
         "prepared-pdf-signature.malformed",
         "The prepared PDF signature is unusable: " + why + ".",
         cause);

@@ -1,6 +1,6 @@
 package io.github.motcua.signing.pdf;
 
-import io.github.motcua.signing.SigningConfigurationException;
+import io.github.motcua.core.ConfigurationException;
 
 /**
  * Where a visible signature box (ô chữ ký hiển thị) goes: a page and a rectangle on it. The box
@@ -22,7 +22,7 @@ public record VisibleSignature(int page, float x, float y, float width, float he
   /**
    * Validates the box.
    *
-   * @throws SigningConfigurationException {@code visible-signature.box} when the page is below 1, a
+   * @throws ConfigurationException {@code visible-signature.box} when the page is below 1, a
    *     coordinate is negative or not finite, or the box is smaller than 36 × 18 points
    */
   public VisibleSignature {
@@ -35,7 +35,7 @@ public record VisibleSignature(int page, float x, float y, float width, float he
         || y < 0
         || width < 36
         || height < 18) {
-      throw new SigningConfigurationException(
+      throw new ConfigurationException(
           "visible-signature.box",
           "A visible signature needs a page from 1 and a box of at least 36 x 18 points at"
               + " non-negative coordinates.",

@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.signing.receipt.internal.Fields;
@@ -20,19 +21,19 @@ public record CollectingUnit(String name, TaxCode taxCode, AgencyCode agencyCode
   /**
    * Creates a collecting unit.
    *
-   * @throws InvalidReceiptException with code {@code receipt.unit.name.*}, {@code
+   * @throws InvalidInputException with code {@code receipt.unit.name.*}, {@code
    *     receipt.unit.tax-code.required}, {@code receipt.unit.agency-code.required} or {@code
    *     receipt.unit.address.*}
    */
   public CollectingUnit {
     name = Fields.text(name, "unit.name", 400);
     if (taxCode == null) {
-      throw new InvalidReceiptException(
-          "unit.tax-code", "required", "The collecting unit's tax code is required.");
+      throw new InvalidInputException(
+          "receipt.unit.tax-code.required", "The collecting unit's tax code is required.");
     }
     if (agencyCode == null) {
-      throw new InvalidReceiptException(
-          "unit.agency-code", "required", "The collecting unit's agency code is required.");
+      throw new InvalidInputException(
+          "receipt.unit.agency-code.required", "The collecting unit's agency code is required.");
     }
     address = Fields.text(address, "unit.address", 400);
   }

@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
@@ -71,16 +72,15 @@ public final class EReceipt {
   private EReceipt(Builder b) {
     this.series = require(b.series, "series");
     if (b.number < 1 || b.number > MAX_NUMBER) {
-      throw new InvalidReceiptException(
-          "number", "range", "A receipt number is between 1 and " + MAX_NUMBER + ".");
+      throw new InvalidInputException(
+          "receipt.number.range", "A receipt number is between 1 and " + MAX_NUMBER + ".");
     }
     this.number = b.number;
     this.issuedAt = require(b.issuedAt, "issued-at");
     this.collectingUnit = require(b.collectingUnit, "unit");
     if (!series.unitTaxCode().equals(collectingUnit.taxCode())) {
-      throw new InvalidReceiptException(
-          "series",
-          "unit",
+      throw new InvalidInputException(
+          "receipt.series.unit",
           "The receipt series belongs to another unit than the collecting unit's tax code.");
     }
     ReceiptRules rules = b.rules == null ? ReceiptRules.inForce() : b.rules;
@@ -90,12 +90,12 @@ public final class EReceipt {
     this.payer = Fields.payer(require(b.payer, "payer"));
     this.dossierCode = b.dossierCode;
     if (b.items.isEmpty() || b.items.size() > MAX_ITEMS) {
-      throw new InvalidReceiptException(
-          "items", "count", "A receipt has 1 to " + MAX_ITEMS + " items.");
+      throw new InvalidInputException(
+          "receipt.items.count", "A receipt has 1 to " + MAX_ITEMS + " items.");
     }
     for (Fee item : b.items) {
       if (item == null) {
-        throw new InvalidReceiptException("items", "null", "An item is missing.");
+        throw new InvalidInputException("receipt.items.null", "An item is missing.");
       }
       Fields.item(item);
     }
@@ -105,9 +105,8 @@ public final class EReceipt {
       sum = sum.plus(item.amount());
     }
     if (b.total != null && !b.total.equals(sum)) {
-      throw new InvalidReceiptException(
-          "total",
-          "sum",
+      throw new InvalidInputException(
+          "receipt.total.sum",
           "The total ("
               + b.total.format()
               + ") is not the sum of the items ("
@@ -117,38 +116,36 @@ public final class EReceipt {
     this.total = sum;
     String words = sum.inWords();
     if (b.totalInWords != null && !b.totalInWords.strip().equals(words)) {
-      throw new InvalidReceiptException(
-          "total-in-words",
-          "mismatch",
+      throw new InvalidInputException(
+          "receipt.total-in-words.mismatch",
           "The total in words does not read the total: expected \"" + words + "\".");
     }
     this.totalInWords = words;
     this.paymentMethod = require(b.paymentMethod, "payment-method");
     this.paymentReference = Fields.optionalText(b.paymentReference, "payment-reference", 100);
     if (paymentMethod.referenceRequired() && paymentReference == null) {
-      throw new InvalidReceiptException(
-          "payment-reference",
-          "required",
+      throw new InvalidInputException(
+          "receipt.payment-reference.required",
           "A payment reference is required for " + paymentMethod.name() + ".");
     }
     String code = b.lookupCode == null ? "" : b.lookupCode.strip().toUpperCase(Locale.ROOT);
     if (!LOOKUP_CODE.matcher(code).matches()) {
-      throw new InvalidReceiptException(
-          "lookup-code", "format", "A lookup code is 6 to 32 upper-case letters and digits.");
+      throw new InvalidInputException(
+          "receipt.lookup-code.format", "A lookup code is 6 to 32 upper-case letters and digits.");
     }
     this.lookupCode = code;
     this.correction = b.correction;
     if (correction != null) {
       ReceiptReference original = correction.original();
       if (!original.series().unitTaxCode().equals(series.unitTaxCode())) {
-        throw new InvalidReceiptException(
-            "original", "unit", "A receipt corrects only a receipt of the same collecting unit.");
+        throw new InvalidInputException(
+            "receipt.original.unit",
+            "A receipt corrects only a receipt of the same collecting unit.");
       }
       if (original.issuedAt().isAfter(issuedAt)
           || (original.series().equals(series) && original.number() == number)) {
-        throw new InvalidReceiptException(
-            "original",
-            "order",
+        throw new InvalidInputException(
+            "receipt.original.order",
             "A correcting receipt is another receipt, issued after the one it corrects.");
       }
     }
@@ -156,7 +153,8 @@ public final class EReceipt {
 
   private static <T> T require(T value, String field) {
     if (value == null) {
-      throw new InvalidReceiptException(field, "required", "The " + field + " is required.");
+      throw new InvalidInputException(
+          "receipt." + field + "." + "required", "The " + field + " is required.");
     }
     return value;
   }
@@ -590,7 +588,7 @@ public final class EReceipt {
      * Builds and validates the receipt.
      *
      * @return the receipt
-     * @throws InvalidReceiptException naming the first field that breaks a rule
+     * @throws InvalidInputException naming the first field that breaks a rule
      */
     public EReceipt build() {
       return new EReceipt(this);

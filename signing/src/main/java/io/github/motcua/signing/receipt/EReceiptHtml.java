@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.signing.Check;
@@ -39,7 +40,7 @@ public final class EReceiptHtml {
    *     present; not null
    * @param lookupSite where citizens look receipts up, printed next to the lookup code; may be null
    * @return the HTML document
-   * @throws InvalidReceiptException with code {@code receipt.html.receipt.required} when the
+   * @throws InvalidInputException with code {@code receipt.html.receipt.required} when the
    *     verification holds no receipt
    */
   public static String render(EReceiptVerification verification, String lookupSite) {
@@ -49,9 +50,8 @@ public final class EReceiptHtml {
             .receipt()
             .orElseThrow(
                 () ->
-                    new InvalidReceiptException(
-                        "html.receipt",
-                        "required",
+                    new InvalidInputException(
+                        "receipt.html.receipt.required",
                         "The verification holds no receipt to show: its signed content did not"
                             + " verify."));
     String html = render(receipt, verification.report(), lookupSite);

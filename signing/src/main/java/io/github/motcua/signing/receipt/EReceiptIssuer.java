@@ -1,5 +1,7 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.signing.SigningKey;
 import io.github.motcua.signing.xml.HardenedXml;
 import io.github.motcua.signing.xml.XmlSigner;
@@ -93,10 +95,10 @@ public final class EReceiptIssuer {
    *
    * @param request the payment; not null
    * @return the receipt and its signed XML
-   * @throws InvalidReceiptException when the request breaks a receipt rule (no number is used)
-   * @throws ReceiptNumberException when no number could be allocated
-   * @throws io.github.motcua.signing.SigningException when signing fails (the number is then
-   *     cancelled with the reason)
+   * @throws InvalidInputException when the request breaks a receipt rule (no number is used)
+   * @throws MotcuaException when no number could be allocated
+   * @throws io.github.motcua.core.MotcuaException when signing fails (the number is then cancelled
+   *     with the reason)
    */
   public IssuedReceipt issue(ReceiptRequest request) {
     Objects.requireNonNull(request, "request");
@@ -112,7 +114,7 @@ public final class EReceiptIssuer {
    * @param request the right content; not null
    * @param reason why, 1 to 500 characters, no personal data
    * @return the replacing receipt
-   * @throws ReceiptNumberException with code {@code receipt-number.already-cancelled} when the
+   * @throws InvalidInputException with code {@code receipt-number.already-cancelled} when the
    *     original was cancelled or replaced before, {@code receipt-number.unknown} when it is not in
    *     the register
    */
@@ -130,13 +132,13 @@ public final class EReceiptIssuer {
    * @param kind {@code ADJUSTMENT_INCREASE} or {@code ADJUSTMENT_DECREASE}; not null
    * @param reason why, 1 to 500 characters, no personal data
    * @return the adjusting receipt
-   * @throws ReceiptNumberException as {@link #replace}
+   * @throws MotcuaException as {@link #replace}
    */
   public IssuedReceipt adjust(
       EReceipt original, ReceiptRequest request, ReceiptCorrection.Kind kind, String reason) {
     if (kind == null || !kind.adjustment()) {
-      throw new InvalidReceiptException(
-          "correction", "kind", "An adjustment increases or decreases the original.");
+      throw new InvalidInputException(
+          "receipt.correction.kind", "An adjustment increases or decreases the original.");
     }
     return correct(original, request, kind, reason);
   }
@@ -149,7 +151,7 @@ public final class EReceiptIssuer {
    * @param original the receipt cancelled, issued by this unit; not null
    * @param reason why, 1 to 500 characters, no personal data
    * @return the signed cancellation
-   * @throws ReceiptNumberException as {@link #replace}
+   * @throws MotcuaException as {@link #replace}
    */
   public IssuedCancellation cancel(EReceipt original, String reason) {
     checkCorrectable(original);
@@ -205,15 +207,15 @@ public final class EReceiptIssuer {
   private void checkCorrectable(EReceipt original) {
     Objects.requireNonNull(original, "original");
     if (!original.series().unitTaxCode().equals(unit.taxCode())) {
-      throw new InvalidReceiptException(
-          "original", "unit", "This issuer corrects only its own unit's receipts.");
+      throw new InvalidInputException(
+          "receipt.original.unit", "This issuer corrects only its own unit's receipts.");
     }
     AllocatedNumber record =
         allocator
             .find(original.series(), original.number())
             .orElseThrow(
                 () ->
-                    new ReceiptNumberException(
+                    new InvalidInputException(
                         "receipt-number.unknown",
                         "Receipt No."
                             + original.number()
@@ -222,7 +224,7 @@ public final class EReceiptIssuer {
                             + " is not in the register."));
     if (record.status() == AllocatedNumber.Status.CANCELLED
         || record.status() == AllocatedNumber.Status.REPLACED) {
-      throw new ReceiptNumberException(
+      throw new InvalidInputException(
           "receipt-number.already-cancelled",
           "Receipt No."
               + original.number()
@@ -447,8 +449,8 @@ public final class EReceiptIssuer {
      */
     public Builder lookupCodeLength(int length) {
       if (length < 8 || length > 32) {
-        throw new InvalidReceiptException(
-            "lookup-code", "length", "Generated lookup codes have 8 to 32 characters.");
+        throw new InvalidInputException(
+            "receipt.lookup-code.length", "Generated lookup codes have 8 to 32 characters.");
       }
       this.lookupCodeLength = length;
       return this;
@@ -458,7 +460,7 @@ public final class EReceiptIssuer {
      * Builds the issuer.
      *
      * @return the issuer
-     * @throws InvalidReceiptException with code {@code receipt.issuer.<setting>.required} for a
+     * @throws InvalidInputException with code {@code receipt.issuer.<setting>.required} for a
      *     missing setting, or {@code receipt.series.unit} when the series belongs to another unit
      */
     public EReceiptIssuer build() {
@@ -468,9 +470,8 @@ public final class EReceiptIssuer {
       require(key, "signing-key");
       for (ReceiptSeries s : series) {
         if (!s.unitTaxCode().equals(unit.taxCode())) {
-          throw new InvalidReceiptException(
-              "series",
-              "unit",
+          throw new InvalidInputException(
+              "receipt.series.unit",
               "The receipt series belongs to another unit than the collecting unit.");
         }
       }
@@ -479,8 +480,9 @@ public final class EReceiptIssuer {
 
     private static void require(Object value, String setting) {
       if (value == null) {
-        throw new InvalidReceiptException(
-            "issuer." + setting, "required", "The issuer needs " + setting + ".");
+        throw new InvalidInputException(
+            "receipt." + "issuer." + setting + "." + "required",
+            "The issuer needs " + setting + ".");
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.signing.Check;
 import io.github.motcua.signing.CheckOutcome;
@@ -101,7 +102,7 @@ public final class EReceiptVerifier {
         // Signed by another unit than the one named: not this unit's receipt.
         receipt = null;
       }
-    } catch (ReceiptException e) {
+    } catch (InvalidInputException e) {
       documentChecks.add(
           Check.failed(CheckType.CONTENT_RULES, ReasonCode.CONTENT_RULES_BROKEN, e.code()));
     }
@@ -145,7 +146,7 @@ public final class EReceiptVerifier {
       if (identity.outcome() == CheckOutcome.FAILED) {
         cancellation = null;
       }
-    } catch (ReceiptException e) {
+    } catch (InvalidInputException e) {
       documentChecks.add(
           Check.failed(CheckType.CONTENT_RULES, ReasonCode.CONTENT_RULES_BROKEN, e.code()));
     }
@@ -230,12 +231,12 @@ public final class EReceiptVerifier {
      * Builds the verifier.
      *
      * @return the verifier
-     * @throws InvalidReceiptException with code {@code receipt.verifier.xml-verifier.required}
+     * @throws InvalidInputException with code {@code receipt.verifier.xml-verifier.required}
      */
     public EReceiptVerifier build() {
       if (xml == null) {
-        throw new InvalidReceiptException(
-            "verifier.xml-verifier", "required", "Give xmlVerifier(...).");
+        throw new InvalidInputException(
+            "receipt.verifier.xml-verifier.required", "Give xmlVerifier(...).");
       }
       return new EReceiptVerifier(this);
     }

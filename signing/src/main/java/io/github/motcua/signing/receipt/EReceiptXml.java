@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.dossier.Payer;
@@ -10,7 +11,6 @@ import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.core.money.Vnd;
 import io.github.motcua.signing.receipt.internal.Fields;
 import io.github.motcua.signing.xml.HardenedXml;
-import io.github.motcua.signing.xml.XmlDocumentException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -197,8 +197,8 @@ public final class EReceiptXml {
    *
    * @param xml the document; not null
    * @return the cancellation
-   * @throws ReceiptXmlException when the document is not a cancellation document
-   * @throws InvalidReceiptException when it breaks a content rule
+   * @throws InvalidInputException when the document is not a cancellation document
+   * @throws InvalidInputException when it breaks a content rule
    */
   public static ReceiptCancellation readCancellation(byte[] xml) {
     return cancellationFromDataElement(
@@ -211,7 +211,7 @@ public final class EReceiptXml {
     Document doc;
     try {
       doc = HardenedXml.parse(xml, maxBytes);
-    } catch (XmlDocumentException e) {
+    } catch (InvalidInputException e) {
       throw wrap(e);
     }
     Element root = doc.getDocumentElement();
@@ -229,7 +229,7 @@ public final class EReceiptXml {
         new Reader(
             data, "FormatVersion", "UnitName", "UnitTaxCode", "Original", "Reason", "CancelledAt");
     if (!FORMAT_VERSION.equals(r.text("FormatVersion"))) {
-      throw new ReceiptXmlException(
+      throw new InvalidInputException(
           "receipt-xml.version", "Format version " + FORMAT_VERSION + " is expected.");
     }
     TaxCode unit = identifier("unit.tax-code", () -> TaxCode.parse(r.text("UnitTaxCode")));
@@ -256,10 +256,10 @@ public final class EReceiptXml {
    *
    * @param xml the document; not null
    * @return the receipt
-   * @throws ReceiptXmlException when the document is not a receipt document (code {@code
+   * @throws InvalidInputException when the document is not a receipt document (code {@code
    *     receipt-xml.*}, including {@code receipt-xml.doctype}, {@code receipt-xml.too-large} and
    *     {@code receipt-xml.malformed})
-   * @throws InvalidReceiptException when the receipt breaks a content rule
+   * @throws InvalidInputException when the receipt breaks a content rule
    */
   public static EReceipt read(byte[] xml) {
     return read(xml, HardenedXml.DEFAULT_MAX_BYTES);
@@ -270,13 +270,13 @@ public final class EReceiptXml {
    *
    * @param in the stream; not null
    * @return the receipt
-   * @throws ReceiptXmlException see {@link #read(byte[])}
-   * @throws InvalidReceiptException see {@link #read(byte[])}
+   * @throws InvalidInputException see {@link #read(byte[])}
+   * @throws InvalidInputException see {@link #read(byte[])}
    */
   public static EReceipt read(InputStream in) {
     try {
       return read(HardenedXml.readBounded(in, HardenedXml.DEFAULT_MAX_BYTES));
-    } catch (XmlDocumentException e) {
+    } catch (InvalidInputException e) {
       throw wrap(e);
     }
   }
@@ -287,8 +287,8 @@ public final class EReceiptXml {
    * @param xml the document; not null
    * @param maxBytes the largest document accepted
    * @return the receipt
-   * @throws ReceiptXmlException see {@link #read(byte[])}
-   * @throws InvalidReceiptException see {@link #read(byte[])}
+   * @throws InvalidInputException see {@link #read(byte[])}
+   * @throws InvalidInputException see {@link #read(byte[])}
    */
   public static EReceipt read(byte[] xml, int maxBytes) {
     return fromDataElement(dataElement(xml, maxBytes, ROOT, DATA));
@@ -318,7 +318,7 @@ public final class EReceiptXml {
     Reader r = new Reader(data, "FormatVersion", "GeneralInfo", "Content");
     String version = r.text("FormatVersion");
     if (!FORMAT_VERSION.equals(version)) {
-      throw new ReceiptXmlException(
+      throw new InvalidInputException(
           "receipt-xml.version", "Format version " + FORMAT_VERSION + " is expected.");
     }
     Reader general =
@@ -528,23 +528,25 @@ public final class EReceiptXml {
   private static <T> T identifier(String field, Parse<T> parse) {
     try {
       return parse.get();
-    } catch (InvalidReceiptException | ReceiptXmlException e) {
-      throw e;
     } catch (MotcuaException e) {
-      throw new InvalidReceiptException(field, "invalid", e.getMessage(), e);
+      if (e.code().startsWith("receipt.") || e.code().startsWith("receipt-xml.")) {
+        throw e;
+      }
+      throw new InvalidInputException("receipt." + field + "." + "invalid", e.getMessage(), e);
     }
   }
 
   private static long number(String text) {
     if (!DIGITS.matcher(text).matches()) {
-      throw new ReceiptXmlException("receipt-xml.value", "A receipt number is written in digits.");
+      throw new InvalidInputException(
+          "receipt-xml.value", "A receipt number is written in digits.");
     }
     return Long.parseLong(text);
   }
 
   private static Vnd amount(String text) {
     if (!DIGITS.matcher(text).matches()) {
-      throw new ReceiptXmlException(
+      throw new InvalidInputException(
           "receipt-xml.value", "An amount is a whole number of đồng written in digits only.");
     }
     return Vnd.of(Long.parseLong(text));
@@ -554,7 +556,7 @@ public final class EReceiptXml {
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
-      throw new ReceiptXmlException(
+      throw new InvalidInputException(
           "receipt-xml.value", "IssuedAt is an ISO-8601 date and time with an offset.", e);
     }
   }
@@ -565,15 +567,15 @@ public final class EReceiptXml {
         return e;
       }
     }
-    throw new ReceiptXmlException("receipt-xml.value", "Unknown value of " + name + ".");
+    throw new InvalidInputException("receipt-xml.value", "Unknown value of " + name + ".");
   }
 
-  private static ReceiptXmlException structure(String message) {
-    return new ReceiptXmlException("receipt-xml.structure", message);
+  private static InvalidInputException structure(String message) {
+    return new InvalidInputException("receipt-xml.structure", message);
   }
 
-  private static ReceiptXmlException wrap(XmlDocumentException e) {
+  private static InvalidInputException wrap(InvalidInputException e) {
     String rule = e.code().substring(e.code().indexOf('.') + 1);
-    return new ReceiptXmlException("receipt-xml." + rule, e.getMessage(), e);
+    return new InvalidInputException("receipt-xml." + rule, e.getMessage(), e);
   }
 }

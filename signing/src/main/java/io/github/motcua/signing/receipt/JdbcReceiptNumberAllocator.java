@@ -1,5 +1,8 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.RetryLaterException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -127,7 +130,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
         LOG.debug("Retrying a receipt number allocation after {}", e.getSQLState());
       }
     }
-    throw new ReceiptNumberException(
+    throw new RetryLaterException(
         "receipt-number.storage",
         "No receipt number could be allocated for series " + series + "; nothing was allocated.",
         last);
@@ -172,7 +175,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
       }
       if (number > EReceipt.MAX_NUMBER) {
         c.rollback();
-        throw new ReceiptNumberException(
+        throw new ConfigurationException(
             "receipt-number.exhausted",
             "Series " + series + " has used every number up to " + EReceipt.MAX_NUMBER + ".");
       }
@@ -205,7 +208,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
   public void recordCorrection(
       ReceiptSeries series, long number, AllocatedNumber.Status status, String note) {
     if (status != AllocatedNumber.Status.REPLACED && status != AllocatedNumber.Status.ADJUSTED) {
-      throw new ReceiptNumberException(
+      throw new InvalidInputException(
           "receipt-number.status", "A correction marks a number replaced or adjusted.");
     }
     changeStatus(series, number, status, note);
@@ -216,7 +219,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
       ReceiptSeries series, long number, AllocatedNumber.Status status, String reason) {
     Objects.requireNonNull(series, "series");
     if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
-      throw new ReceiptNumberException(
+      throw new InvalidInputException(
           "receipt-number.reason", "A status change needs a reason of 1 to 500 characters.");
     }
     String why = reason.strip();
@@ -243,11 +246,11 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
       if (updated == 0) {
         Optional<AllocatedNumber> existing = find(c, series, number);
         if (existing.isEmpty()) {
-          throw new ReceiptNumberException(
+          throw new InvalidInputException(
               "receipt-number.unknown",
               "Number " + number + " of series " + series + " was never allocated.");
         }
-        throw new ReceiptNumberException(
+        throw new InvalidInputException(
             "receipt-number.already-cancelled",
             "Number "
                 + number
@@ -258,7 +261,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
                 + ".");
       }
     } catch (SQLException e) {
-      throw new ReceiptNumberException(
+      throw new RetryLaterException(
           "receipt-number.storage",
           "Number " + number + " of series " + series + " could not be marked " + status + ".",
           e);
@@ -272,7 +275,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
     try (Connection c = connector.open()) {
       return find(c, series, number);
     } catch (SQLException e) {
-      throw new ReceiptNumberException(
+      throw new RetryLaterException(
           "receipt-number.storage", "The record of a receipt number could not be read.", e);
     }
   }
@@ -308,7 +311,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
    * Creates the tables when they are missing. Called on first use; calling it earlier surfaces a
    * wrong URL or missing driver at start-up.
    *
-   * @throws ReceiptNumberException with code {@code receipt-number.storage}
+   * @throws RetryLaterException with code {@code receipt-number.storage}
    */
   public void createSchemaIfMissing() {
     synchronized (schemaLock) {
@@ -346,7 +349,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
         }
         schemaReady = true;
       } catch (SQLException e) {
-        throw new ReceiptNumberException(
+        throw new RetryLaterException(
             "receipt-number.storage",
             "The receipt number tables could not be created or read: " + e.getMessage(),
             e);
@@ -478,7 +481,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
      */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
-        throw new ReceiptNumberException(
+        throw new ConfigurationException(
             "receipt-number.settings", "maxAttempts must be at least 1.");
       }
       this.maxAttempts = maxAttempts;
@@ -494,7 +497,7 @@ public final class JdbcReceiptNumberAllocator implements ReceiptNumberAllocator 
      */
     public Builder tablePrefix(String tablePrefix) {
       if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
-        throw new ReceiptNumberException(
+        throw new ConfigurationException(
             "receipt-number.settings",
             "A table prefix is a lower-case letter, then up to 30 lower-case letters, digits or"
                 + " underscores.");

@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.signing.receipt.internal.Fields;
 import java.time.Instant;
 
@@ -21,18 +22,18 @@ public record ReceiptCancellation(
   /**
    * Validates the cancellation.
    *
-   * @throws InvalidReceiptException naming the broken rule
+   * @throws InvalidInputException naming the broken rule
    */
   public ReceiptCancellation {
     unitName = Fields.text(unitName, "unit.name", 400);
     if (original == null || cancelledAt == null) {
-      throw new InvalidReceiptException(
-          "cancellation", "required", "A cancellation names the original and its time.");
+      throw new InvalidInputException(
+          "receipt.cancellation.required", "A cancellation names the original and its time.");
     }
     reason = Fields.text(reason, "cancellation-reason", 500);
     if (cancelledAt.isBefore(original.issuedAt())) {
-      throw new InvalidReceiptException(
-          "cancellation", "order", "A receipt is cancelled after it was issued.");
+      throw new InvalidInputException(
+          "receipt.cancellation.order", "A receipt is cancelled after it was issued.");
     }
   }
 }

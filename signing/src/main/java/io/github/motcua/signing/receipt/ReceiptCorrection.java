@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.signing.receipt.internal.Fields;
 import java.util.Objects;
 
@@ -40,13 +41,13 @@ public record ReceiptCorrection(Kind kind, ReceiptReference original, String rea
   /**
    * Validates the correction.
    *
-   * @throws InvalidReceiptException with code {@code receipt.correction.required} or {@code
+   * @throws InvalidInputException with code {@code receipt.correction.required} or {@code
    *     receipt.correction-reason.*}
    */
   public ReceiptCorrection {
     if (kind == null || original == null) {
-      throw new InvalidReceiptException(
-          "correction", "required", "A correction has a kind and names the original.");
+      throw new InvalidInputException(
+          "receipt.correction.required", "A correction has a kind and names the original.");
     }
     reason = Fields.text(reason, "correction-reason", 500);
     Objects.requireNonNull(reason);

@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,8 @@ public final class ReceiptEvents {
    *
    * @param issued the receipt; it must name its dossier
    * @return the event, occurring at the receipt's issue
-   * @throws InvalidReceiptException with code {@code receipt.dossier-code.required} when the
-   *     receipt names no dossier
+   * @throws InvalidInputException with code {@code receipt.dossier-code.required} when the receipt
+   *     names no dossier
    */
   public static DossierEvent.ReceiptRecorded recorded(IssuedReceipt issued) {
     EReceipt r = Objects.requireNonNull(issued, "issued").receipt();
@@ -34,9 +35,8 @@ public final class ReceiptEvents {
         r.dossierCode()
             .orElseThrow(
                 () ->
-                    new InvalidReceiptException(
-                        "dossier-code",
-                        "required",
+                    new InvalidInputException(
+                        "receipt.dossier-code.required",
                         "Only a receipt that names its dossier goes through the sync outbox."));
     String kind =
         r.correction()

@@ -1,5 +1,8 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.RetryLaterException;
 import java.util.Optional;
 
 /**
@@ -24,9 +27,9 @@ public interface ReceiptNumberAllocator {
    * @param series the series; not null
    * @return the number: 1 for the first receipt of a series, then one more than the last one
    *     allocated
-   * @throws ReceiptNumberException with code {@code receipt-number.storage} when the number could
-   *     not be recorded (nothing was allocated then), or {@code receipt-number.exhausted} past
-   *     {@link EReceipt#MAX_NUMBER}
+   * @throws RetryLaterException with code {@code receipt-number.storage} when the number could not
+   *     be recorded (nothing was allocated then), or {@code receipt-number.exhausted} past {@link
+   *     EReceipt#MAX_NUMBER}
    */
   long allocate(ReceiptSeries series);
 
@@ -38,7 +41,7 @@ public interface ReceiptNumberAllocator {
    * @param number the number to cancel
    * @param reason why, 1 to 500 characters, for the audit trail; not null; must not contain
    *     personal data (it is logged)
-   * @throws ReceiptNumberException with code {@code receipt-number.unknown} (never allocated),
+   * @throws InvalidInputException with code {@code receipt-number.unknown} (never allocated),
    *     {@code receipt-number.already-cancelled}, {@code receipt-number.reason} or {@code
    *     receipt-number.storage}
    */
@@ -50,7 +53,7 @@ public interface ReceiptNumberAllocator {
    * @param series the series; not null
    * @param number the number
    * @return the record, or empty when the number was never allocated
-   * @throws ReceiptNumberException with code {@code receipt-number.storage}
+   * @throws RetryLaterException with code {@code receipt-number.storage}
    */
   Optional<AllocatedNumber> find(ReceiptSeries series, long number);
 
@@ -64,14 +67,14 @@ public interface ReceiptNumberAllocator {
    * @param status {@link AllocatedNumber.Status#REPLACED} or {@link
    *     AllocatedNumber.Status#ADJUSTED}; not null
    * @param note the reason and the correcting receipt, 1 to 500 characters, no personal data
-   * @throws ReceiptNumberException with code {@code receipt-number.unknown}, {@code
+   * @throws InvalidInputException with code {@code receipt-number.unknown}, {@code
    *     receipt-number.already-cancelled} (cancelled or replaced before), {@code
    *     receipt-number.reason} or {@code receipt-number.storage}; {@code
    *     receipt-number.unsupported} from an allocator that keeps no statuses (this default)
    */
   default void recordCorrection(
       ReceiptSeries series, long number, AllocatedNumber.Status status, String note) {
-    throw new ReceiptNumberException(
+    throw new ConfigurationException(
         "receipt-number.unsupported", getClass().getSimpleName() + " keeps no correction status.");
   }
 }

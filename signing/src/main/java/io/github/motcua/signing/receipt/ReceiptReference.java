@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,18 +17,17 @@ public record ReceiptReference(ReceiptSeries series, long number, Instant issued
   /**
    * Validates the reference.
    *
-   * @throws InvalidReceiptException with code {@code receipt.original.required} or {@code
+   * @throws InvalidInputException with code {@code receipt.original.required} or {@code
    *     receipt.original.number}
    */
   public ReceiptReference {
     if (series == null || issuedAt == null) {
-      throw new InvalidReceiptException(
-          "original", "required", "A correction names the original's series and issue date.");
+      throw new InvalidInputException(
+          "receipt.original.required", "A correction names the original's series and issue date.");
     }
     if (number < 1 || number > EReceipt.MAX_NUMBER) {
-      throw new InvalidReceiptException(
-          "original",
-          "number",
+      throw new InvalidInputException(
+          "receipt.original.number",
           "The original's number is between 1 and " + EReceipt.MAX_NUMBER + ".");
     }
   }

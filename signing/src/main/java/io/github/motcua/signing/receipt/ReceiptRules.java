@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.signing.receipt.internal.Fields;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -184,7 +185,7 @@ public final class ReceiptRules {
     try {
       check(series, 1, issuedAt);
       return true;
-    } catch (InvalidReceiptException e) {
+    } catch (InvalidInputException e) {
       return false;
     }
   }
@@ -195,7 +196,7 @@ public final class ReceiptRules {
    * @param series the series; not null
    * @param number the number
    * @param issuedAt the issue instant; not null
-   * @throws InvalidReceiptException with code {@code receipt.series-symbol.regime}, {@code
+   * @throws InvalidInputException with code {@code receipt.series-symbol.regime}, {@code
    *     receipt.form-symbol.regime}, {@code receipt.series-symbol.year} or {@code
    *     receipt.number.range}
    */
@@ -204,14 +205,13 @@ public final class ReceiptRules {
     ReceiptRegime regime = regimeOn(issuedAt);
     int issueYear = issuedAt.atZone(Fields.VIETNAM).getYear();
     if (number < 1 || number > maxNumber(issuedAt)) {
-      throw new InvalidReceiptException(
-          "number", "range", "A receipt number is between 1 and " + maxNumber(issuedAt) + ".");
+      throw new InvalidInputException(
+          "receipt.number.range", "A receipt number is between 1 and " + maxNumber(issuedAt) + ".");
     }
     if (regime == ReceiptRegime.DECREE_123_2020) {
       if (series.yearLed()) {
-        throw new InvalidReceiptException(
-            "series-symbol",
-            "regime",
+        throw new InvalidInputException(
+            "receipt.series-symbol.regime",
             "A receipt issued before "
                 + newRegimeFrom
                 + " carries a receipt symbol such as AB/25E ("
@@ -219,18 +219,16 @@ public final class ReceiptRules {
                 + ").");
       }
       if (series.seriesYearTwoDigits() > issueYear % 100) {
-        throw new InvalidReceiptException(
-            "series-symbol",
-            "year",
+        throw new InvalidInputException(
+            "receipt.series-symbol.year",
             "The series symbol names a year after the year of issue (" + issueYear + ").");
       }
       return;
     }
     Matcher m = receiptSymbol.matcher(series.seriesSymbol());
     if (!m.matches()) {
-      throw new InvalidReceiptException(
-          "series-symbol",
-          "regime",
+      throw new InvalidInputException(
+          "receipt.series-symbol.regime",
           "From "
               + newRegimeFrom
               + " a receipt symbol is "
@@ -240,9 +238,8 @@ public final class ReceiptRules {
               + ").");
     }
     if (!formSymbol.matcher(series.formSymbol()).matches()) {
-      throw new InvalidReceiptException(
-          "form-symbol",
-          "regime",
+      throw new InvalidInputException(
+          "receipt.form-symbol.regime",
           "From "
               + newRegimeFrom
               + " a receipt form symbol is "
@@ -253,9 +250,8 @@ public final class ReceiptRules {
     }
     int yy = Integer.parseInt(m.group("yy"));
     if (yy != issueYear % 100) {
-      throw new InvalidReceiptException(
-          "series-symbol",
-          "year",
+      throw new InvalidInputException(
+          "receipt.series-symbol.year",
           "Receipt symbol "
               + series.seriesSymbol()
               + " names the year 20"
@@ -316,7 +312,7 @@ public final class ReceiptRules {
      *
      * @param regex a Java regular expression matched against the whole upper-cased symbol
      * @return this builder
-     * @throws InvalidReceiptException with code {@code receipt.rules.form-symbol.pattern}
+     * @throws InvalidInputException with code {@code receipt.rules.form-symbol.pattern}
      */
     public Builder formSymbolPattern(String regex) {
       this.formSymbol = compile(regex, "form-symbol", false);
@@ -329,7 +325,7 @@ public final class ReceiptRules {
      *
      * @param regex a Java regular expression matched against the whole upper-cased symbol
      * @return this builder
-     * @throws InvalidReceiptException with code {@code receipt.rules.receipt-symbol.pattern}
+     * @throws InvalidInputException with code {@code receipt.rules.receipt-symbol.pattern}
      */
     public Builder receiptSymbolPattern(String regex) {
       this.receiptSymbol = compile(regex, "receipt-symbol", true);
@@ -345,8 +341,8 @@ public final class ReceiptRules {
      */
     public Builder printedNumberWidth(int width) {
       if (width < 1 || width > 8) {
-        throw new InvalidReceiptException(
-            "rules.printed-width", "range", "A printed number width is 1 to 8.");
+        throw new InvalidInputException(
+            "receipt.rules.printed-width.range", "A printed number width is 1 to 8.");
       }
       this.printedWidth = width;
       return this;
@@ -356,15 +352,16 @@ public final class ReceiptRules {
       try {
         Pattern p = Pattern.compile(Objects.requireNonNull(regex, "regex"));
         if (needsYear && !regex.startsWith("(?<yy>[0-9]{2})")) {
-          throw new InvalidReceiptException(
-              "rules." + field,
-              "pattern",
+          throw new InvalidInputException(
+              "receipt." + "rules." + field + "." + "pattern",
               "A receipt symbol pattern begins with (?<yy>[0-9]{2}), the year's two digits.");
         }
         return p;
       } catch (PatternSyntaxException e) {
-        throw new InvalidReceiptException(
-            "rules." + field, "pattern", "Not a regular expression: " + e.getDescription(), e);
+        throw new InvalidInputException(
+            "receipt." + "rules." + field + "." + "pattern",
+            "Not a regular expression: " + e.getDescription(),
+            e);
       }
     }
 

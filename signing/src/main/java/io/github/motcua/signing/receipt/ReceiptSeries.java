@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.TaxCode;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -45,27 +46,25 @@ public record ReceiptSeries(TaxCode unitTaxCode, String formSymbol, String serie
   /**
    * Creates a series, normalising the symbols.
    *
-   * @throws InvalidReceiptException with code {@code receipt.series.unit.required}, {@code
+   * @throws InvalidInputException with code {@code receipt.series.unit.required}, {@code
    *     receipt.form-symbol.format} or {@code receipt.series-symbol.format}
    */
   public ReceiptSeries {
     if (unitTaxCode == null) {
-      throw new InvalidReceiptException(
-          "series.unit", "required", "A receipt series belongs to a unit's tax code.");
+      throw new InvalidInputException(
+          "receipt.series.unit.required", "A receipt series belongs to a unit's tax code.");
     }
     formSymbol = normalise(formSymbol);
     seriesSymbol = normalise(seriesSymbol);
     if (formSymbol.length() > 20 || !FORM.matcher(formSymbol).matches()) {
-      throw new InvalidReceiptException(
-          "form-symbol",
-          "format",
+      throw new InvalidInputException(
+          "receipt.form-symbol.format",
           "A form symbol is 1 to 20 upper-case letters and digits in dash-separated groups, such"
               + " as 01BLP0-001.");
     }
     if (!SERIES.matcher(seriesSymbol).matches() && !YEAR_LED.matcher(seriesSymbol).matches()) {
-      throw new InvalidReceiptException(
-          "series-symbol",
-          "format",
+      throw new InvalidInputException(
+          "receipt.series-symbol.format",
           "A receipt symbol is the two last digits of the year of issue, a letter and up to 5"
               + " more letters or digits, such as 26TAB (from 1 July 2026), or 1 to 4 letters, an optional / or -,"
               + " the two last digits of the series year and an optional letter, such as AB/25E"
@@ -80,7 +79,7 @@ public record ReceiptSeries(TaxCode unitTaxCode, String formSymbol, String serie
    * @param formSymbol the form symbol, such as {@code EBL01} or {@code 01BLP0-001}
    * @param seriesSymbol the receipt symbol, such as {@code 26TAB} or {@code AB/25E}
    * @return the series
-   * @throws InvalidReceiptException see the constructor
+   * @throws InvalidInputException see the constructor
    */
   public static ReceiptSeries of(TaxCode unitTaxCode, String formSymbol, String seriesSymbol) {
     return new ReceiptSeries(unitTaxCode, formSymbol, seriesSymbol);

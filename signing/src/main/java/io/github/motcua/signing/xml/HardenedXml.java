@@ -1,5 +1,7 @@
 package io.github.motcua.signing.xml;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,7 +62,7 @@ public final class HardenedXml {
    * @param in the stream, not closed here
    * @param maxBytes the limit
    * @return the bytes
-   * @throws XmlDocumentException with code {@code xml.too-large} past the limit, {@code
+   * @throws InvalidInputException with code {@code xml.too-large} past the limit, {@code
    *     xml.malformed} when the stream fails
    */
   public static byte[] readBounded(InputStream in, int maxBytes) {
@@ -71,7 +73,7 @@ public final class HardenedXml {
       }
       return bytes;
     } catch (IOException e) {
-      throw new XmlDocumentException("xml.malformed", "The document could not be read.", e);
+      throw new InvalidInputException("xml.malformed", "The document could not be read.", e);
     }
   }
 
@@ -81,7 +83,7 @@ public final class HardenedXml {
    * @param xml the document's bytes
    * @param maxBytes the size limit
    * @return the document, with no DTD, comment or processing instruction
-   * @throws XmlDocumentException with code {@code xml.too-large}, {@code xml.doctype}, {@code
+   * @throws InvalidInputException with code {@code xml.too-large}, {@code xml.doctype}, {@code
    *     xml.malformed}, {@code xml.comment} or {@code xml.processing-instruction}
    */
   public static Document parse(byte[] xml, int maxBytes) {
@@ -100,20 +102,20 @@ public final class HardenedXml {
     } catch (SAXException e) {
       String message = String.valueOf(e.getMessage());
       if (message.contains("DOCTYPE")) {
-        throw new XmlDocumentException(
+        throw new InvalidInputException(
             "xml.doctype", "The document declares a DTD; DTDs and entities are refused.", e);
       }
       if (message.contains("maxElementDepth") || message.contains("depth")) {
-        throw new XmlDocumentException(
+        throw new InvalidInputException(
             "xml.malformed", "The document nests elements deeper than " + MAX_DEPTH + ".", e);
       }
-      throw new XmlDocumentException(
+      throw new InvalidInputException(
           "xml.malformed", "The document is not well-formed XML: " + firstLine(message), e);
     } catch (IOException | ParserConfigurationException e) {
-      throw new XmlDocumentException("xml.malformed", "The document could not be parsed.", e);
+      throw new InvalidInputException("xml.malformed", "The document could not be parsed.", e);
     }
     if (doc.getDoctype() != null) {
-      throw new XmlDocumentException("xml.doctype", "The document declares a DTD.");
+      throw new InvalidInputException("xml.doctype", "The document declares a DTD.");
     }
     refuseHiddenNodes(doc);
     return doc;
@@ -130,7 +132,7 @@ public final class HardenedXml {
       doc.setXmlStandalone(true);
       return doc;
     } catch (ParserConfigurationException e) {
-      throw new XmlDocumentException(
+      throw new ConfigurationException(
           "xml.parser", "The JDK's XML parser cannot be configured securely.", e);
     }
   }
@@ -156,7 +158,7 @@ public final class HardenedXml {
       t.transform(new DOMSource(doc), new StreamResult(out));
       return out.toByteArray();
     } catch (TransformerException e) {
-      throw new XmlDocumentException("xml.malformed", "The document could not be written.", e);
+      throw new InvalidInputException("xml.malformed", "The document could not be written.", e);
     }
   }
 
@@ -181,15 +183,15 @@ public final class HardenedXml {
     for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
       switch (child.getNodeType()) {
         case Node.COMMENT_NODE:
-          throw new XmlDocumentException(
+          throw new InvalidInputException(
               "xml.comment",
               "The document contains a comment; comments are refused because canonicalisation"
                   + " leaves them out of what is signed.");
         case Node.PROCESSING_INSTRUCTION_NODE:
-          throw new XmlDocumentException(
+          throw new InvalidInputException(
               "xml.processing-instruction", "The document contains a processing instruction.");
         case Node.ENTITY_REFERENCE_NODE:
-          throw new XmlDocumentException("xml.doctype", "The document uses an entity.");
+          throw new InvalidInputException("xml.doctype", "The document uses an entity.");
         case Node.ELEMENT_NODE:
           refuseHiddenNodes(child);
           break;
@@ -199,8 +201,8 @@ public final class HardenedXml {
     }
   }
 
-  private static XmlDocumentException tooLarge(int maxBytes) {
-    return new XmlDocumentException(
+  private static InvalidInputException tooLarge(int maxBytes) {
+    return new InvalidInputException(
         "xml.too-large", "The document is larger than the limit of " + maxBytes + " bytes.");
   }
 

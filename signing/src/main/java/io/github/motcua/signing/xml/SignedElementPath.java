@@ -1,5 +1,6 @@
 package io.github.motcua.signing.xml;
 
+import io.github.motcua.core.InvalidInputException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,12 +22,12 @@ public record SignedElementPath(List<String> names) {
   /**
    * Creates a path.
    *
-   * @throws XmlDocumentException with code {@code xml.structure} when a name is not an XML name
+   * @throws InvalidInputException with code {@code xml.structure} when a name is not an XML name
    */
   public SignedElementPath {
     names = List.copyOf(names);
     if (names.isEmpty() || !names.stream().allMatch(n -> NAME.matcher(n).matches())) {
-      throw new XmlDocumentException(
+      throw new InvalidInputException(
           "xml.structure", "A signed element path is one or more XML names.");
     }
   }

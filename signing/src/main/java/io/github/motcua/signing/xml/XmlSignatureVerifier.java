@@ -1,5 +1,7 @@
 package io.github.motcua.signing.xml;
 
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.signing.CertificateValidator;
 import io.github.motcua.signing.Check;
 import io.github.motcua.signing.CheckOutcome;
@@ -159,10 +161,10 @@ public final class XmlSignatureVerifier {
     Document doc;
     try {
       if (xml == null) {
-        throw new XmlDocumentException("xml.malformed", "No document.");
+        throw new InvalidInputException("xml.malformed", "No document.");
       }
       doc = HardenedXml.parse(xml, maxBytes);
-    } catch (XmlDocumentException e) {
+    } catch (InvalidInputException e) {
       return refused(format, CheckType.FORMAT, reasonOf(e.code()), e.getMessage(), now);
     }
     try {
@@ -698,7 +700,7 @@ public final class XmlSignatureVerifier {
      */
     public Builder maxBytes(int maxBytes) {
       if (maxBytes < 1) {
-        throw new XmlDocumentException("xml.too-large", "maxBytes must be at least 1.");
+        throw new SecurityRefusalException("xml.too-large", "maxBytes must be at least 1.");
       }
       this.maxBytes = maxBytes;
       return this;
@@ -708,8 +710,8 @@ public final class XmlSignatureVerifier {
      * Builds the verifier.
      *
      * @return the verifier
-     * @throws io.github.motcua.signing.SigningConfigurationException when neither trust anchors nor
-     *     a certificate validator is given
+     * @throws io.github.motcua.core.ConfigurationException when neither trust anchors nor a
+     *     certificate validator is given
      */
     public XmlSignatureVerifier build() {
       return new XmlSignatureVerifier(this);

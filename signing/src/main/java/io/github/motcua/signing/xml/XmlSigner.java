@@ -1,5 +1,8 @@
 package io.github.motcua.signing.xml;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.signing.SignatureScheme;
 import io.github.motcua.signing.SigningKey;
 import io.github.motcua.signing.xml.internal.SigningKeyProvider;
@@ -92,7 +95,7 @@ public final class XmlSigner {
     } else if (scheme == SignatureScheme.ECDSA) {
       signatureMethod = SignatureMethod.ECDSA_SHA256;
     } else {
-      throw new XmlSigningException(
+      throw new ConfigurationException(
           "xml-signer.scheme",
           "XML receipts are signed with RSA-SHA256 or ECDSA-SHA256; the key uses " + scheme + ".",
           null);
@@ -114,9 +117,9 @@ public final class XmlSigner {
    * @param xml the document; parsed with {@link HardenedXml} (no DTD, at most 1 MiB); not null
    * @param referenceId the {@code Id} of the element to sign; not null
    * @return the signed document, UTF-8
-   * @throws XmlDocumentException when the document is refused
-   * @throws XmlSigningException see {@link #sign(Document, String, Element)}
-   * @throws io.github.motcua.signing.SigningKeyException when the key holder cannot sign
+   * @throws InvalidInputException when the document is refused
+   * @throws MotcuaException see {@link #sign(Document, String, Element)}
+   * @throws io.github.motcua.core.MotcuaException when the key holder cannot sign
    */
   public byte[] sign(byte[] xml, String referenceId) {
     Document doc = HardenedXml.parse(xml, HardenedXml.DEFAULT_MAX_BYTES);
@@ -133,10 +136,10 @@ public final class XmlSigner {
    * @param referenceId the value of the {@code Id} attribute of the element to sign; not null
    * @param signatureParent where the signature goes; outside the signed element or inside it (the
    *     enveloped-signature transform leaves it out either way); not null
-   * @throws XmlSigningException with code {@code xml-signer.reference} when no element or more than
-   *     one carries the Id, {@code xml-signer.id-taken} when the signature's own Ids are used,
+   * @throws InvalidInputException with code {@code xml-signer.reference} when no element or more
+   *     than one carries the Id, {@code xml-signer.id-taken} when the signature's own Ids are used,
    *     {@code xml-signer.failed} when the signature cannot be built
-   * @throws io.github.motcua.signing.SigningKeyException when the key holder cannot sign
+   * @throws io.github.motcua.core.MotcuaException when the key holder cannot sign
    */
   public void sign(Document doc, String referenceId, Element signatureParent) {
     Objects.requireNonNull(doc, "doc");
@@ -147,7 +150,7 @@ public final class XmlSigner {
     var ids = XmlIds.all(doc);
     List<Element> targets = ids.getOrDefault(referenceId, List.of());
     if (targets.size() != 1 || !targets.get(0).hasAttributeNS(null, "Id")) {
-      throw new XmlSigningException(
+      throw new InvalidInputException(
           "xml-signer.reference",
           "Exactly one element must carry Id=\""
               + referenceId
@@ -157,7 +160,7 @@ public final class XmlSigner {
           null);
     }
     if (ids.containsKey(signatureId) || ids.containsKey(propertiesId)) {
-      throw new XmlSigningException(
+      throw new InvalidInputException(
           "xml-signer.id-taken",
           "The document already uses the Id " + signatureId + " or " + propertiesId + ".",
           null);
@@ -210,7 +213,7 @@ public final class XmlSigner {
         | InvalidAlgorithmParameterException
         | MarshalException
         | XMLSignatureException e) {
-      throw new XmlSigningException(
+      throw new ConfigurationException(
           "xml-signer.failed", "The XML signature could not be made: " + e.getMessage(), e);
     }
   }
@@ -267,12 +270,12 @@ public final class XmlSigner {
      * Builds the signer.
      *
      * @return the signer
-     * @throws XmlSigningException with code {@code xml-signer.key} when no key is set, or {@code
+     * @throws ConfigurationException with code {@code xml-signer.key} when no key is set, or {@code
      *     xml-signer.scheme} for an RSA-PSS key
      */
     public XmlSigner build() {
       if (key == null) {
-        throw new XmlSigningException("xml-signer.key", "Give signingKey(...).", null);
+        throw new ConfigurationException("xml-signer.key", "Give signingKey(...).", null);
       }
       return new XmlSigner(this);
     }

@@ -3,6 +3,7 @@ package io.github.motcua.signing.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.AgencyCode;
@@ -167,7 +168,7 @@ class EReceiptPdfTest {
     EReceipt receipt = receipt().items(items).build();
 
     assertThatThrownBy(() -> renderer(EReceiptPdf.PageSize.A5).render(receipt))
-        .isInstanceOf(PdfException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasFieldOrPropertyWithValue("code", "e-receipt-pdf.too-long");
   }
 

@@ -3,11 +3,12 @@ package io.github.motcua.signing.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.money.Vnd;
 import io.github.motcua.signing.DigestAlgorithm;
 import io.github.motcua.signing.SigningKey;
-import io.github.motcua.signing.SigningKeyException;
 import io.github.motcua.testkit.TestPki;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -89,14 +90,15 @@ class EReceiptIssuerTest {
 
           @Override
           public byte[] signDigest(byte[] digest, DigestAlgorithm algorithm) {
-            throw new SigningKeyException("token-absent", "The token was removed.", null);
+            throw new ConfigurationException(
+                "signing-key.token-absent", "The token was removed.", null);
           }
         };
     JdbcReceiptNumberAllocator allocator = ReceiptFixtures.allocator();
     EReceiptIssuer issuer = ReceiptFixtures.issuer(pulledOut, allocator);
 
     assertThatThrownBy(() -> issuer.issue(ReceiptFixtures.request()))
-        .isInstanceOf(SigningKeyException.class);
+        .isInstanceOf(MotcuaException.class);
     AllocatedNumber record = allocator.find(SampleReceipts.SERIES, 1).orElseThrow();
     assertThat(record.status()).isEqualTo(AllocatedNumber.Status.CANCELLED);
     assertThat(record.cancelReason()).startsWith("Signing failed: signing-key.");

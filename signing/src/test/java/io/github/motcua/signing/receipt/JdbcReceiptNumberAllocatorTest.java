@@ -3,6 +3,7 @@ package io.github.motcua.signing.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.id.TaxCode;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -157,7 +158,7 @@ class JdbcReceiptNumberAllocatorTest {
     JdbcReceiptNumberAllocator a =
         JdbcReceiptNumberAllocator.builder().jdbcUrl("jdbc:nosuchdriver:x").build();
     assertThatThrownBy(() -> a.allocate(SERIES))
-        .isInstanceOf(ReceiptNumberException.class)
+        .isInstanceOf(MotcuaException.class)
         .hasFieldOrPropertyWithValue("code", "receipt-number.storage");
   }
 

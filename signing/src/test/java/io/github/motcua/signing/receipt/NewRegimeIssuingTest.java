@@ -3,6 +3,7 @@ package io.github.motcua.signing.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.money.Vnd;
 import io.github.motcua.signing.RevocationPolicy;
@@ -121,7 +122,7 @@ class NewRegimeIssuingTest {
             .clock(Clock.fixed(NEW_YEAR, ZoneOffset.UTC))
             .build();
     assertThatThrownBy(() -> issuer.issue(ReceiptFixtures.request()))
-        .isInstanceOf(InvalidReceiptException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasFieldOrPropertyWithValue("code", "receipt.series-symbol.year")
         .hasMessageContaining("27TAB");
   }

@@ -3,6 +3,7 @@ package io.github.motcua.signing.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class ReceiptRulesTest {
   void symbolsOutsideTheNewRulesAreRefusedFromFirstJuly(String form, String symbol, String code) {
     ReceiptSeries series = ReceiptSeries.of(SampleReceipts.UNIT_TAX_CODE, form, symbol);
     assertThatThrownBy(() -> RULES.check(series, 1, FIRST_NEW))
-        .isInstanceOf(InvalidReceiptException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasFieldOrPropertyWithValue("code", code);
   }
 

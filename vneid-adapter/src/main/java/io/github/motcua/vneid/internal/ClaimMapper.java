@@ -1,6 +1,7 @@
 package io.github.motcua.vneid.internal;
 
-import io.github.motcua.core.id.InvalidIdentifierException;
+import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.Sex;
@@ -9,10 +10,8 @@ import io.github.motcua.vneid.AccountKind;
 import io.github.motcua.vneid.AssuranceLevel;
 import io.github.motcua.vneid.CitizenIdentity;
 import io.github.motcua.vneid.ClaimMapping;
-import io.github.motcua.vneid.ClaimMappingException;
 import io.github.motcua.vneid.ClaimWarning;
 import io.github.motcua.vneid.IdentityCardNumber;
-import io.github.motcua.vneid.InsufficientAssuranceException;
 import io.github.motcua.vneid.VneidProfile;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -66,27 +65,23 @@ public final class ClaimMapper {
    *
    * @param level the level, null when unknown
    * @param minimum the minimum
-   * @throws InsufficientAssuranceException when unknown or too low
+   * @throws SecurityRefusalException when unknown or too low
    */
   public static void requireLevel(AssuranceLevel level, AssuranceLevel minimum) {
     if (level == null) {
-      throw new InsufficientAssuranceException(
+      throw new SecurityRefusalException(
           "assurance.unknown",
           "The provider stated no assurance level the profile knows (acr or loAs); check"
-              + " VneidProfile.assuranceLevels().",
-          null,
-          minimum);
+              + " VneidProfile.assuranceLevels().");
     }
     if (!level.isAtLeast(minimum)) {
-      throw new InsufficientAssuranceException(
+      throw new SecurityRefusalException(
           "assurance.insufficient",
           "The login reached "
               + level
               + " but this service requires "
               + minimum
-              + "; the citizen must log in with a higher-level VNeID account.",
-          level,
-          minimum);
+              + "; the citizen must log in with a higher-level VNeID account.");
     }
   }
 
@@ -101,7 +96,7 @@ public final class ClaimMapper {
    * @param mapping the claim mapping
    * @param clock the clock, for the personal ID's birth-year rule
    * @return the identity
-   * @throws ClaimMappingException when an identifying claim is missing or invalid
+   * @throws InvalidInputException when an identifying claim is missing or invalid
    */
   public static CitizenIdentity map(
       String subject,
@@ -115,7 +110,7 @@ public final class ClaimMapper {
     if (personalIdText != null) {
       try {
         personalId = PersonalId.parse(personalIdText, clock);
-      } catch (InvalidIdentifierException e) {
+      } catch (InvalidInputException e) {
         throw invalid("personal-id", mapping.personalId(), e);
       }
     }
@@ -124,7 +119,7 @@ public final class ClaimMapper {
     if (cardText != null) {
       try {
         card = IdentityCardNumber.parse(cardText);
-      } catch (InvalidIdentifierException e) {
+      } catch (InvalidInputException e) {
         if (personalId == null) {
           throw invalid("identity-card-number", mapping.identityCardNumber(), e);
         }
@@ -156,7 +151,7 @@ public final class ClaimMapper {
     if (orgTaxText != null) {
       try {
         orgTax = TaxCode.parse(orgTaxText);
-      } catch (InvalidIdentifierException e) {
+      } catch (InvalidInputException e) {
         if (kind == AccountKind.ORGANISATION) {
           throw invalid("organisation-tax-code", mapping.organisationTaxCode(), e);
         }
@@ -164,7 +159,7 @@ public final class ClaimMapper {
       }
     }
     if (kind == AccountKind.CITIZEN && personalId == null && card == null) {
-      throw new ClaimMappingException(
+      throw new InvalidInputException(
           "claims.personal-id.missing",
           "A citizen login carries neither a personal ID in claim '"
               + mapping.personalId()
@@ -174,7 +169,7 @@ public final class ClaimMapper {
           null);
     }
     if (kind == AccountKind.ORGANISATION && orgTax == null) {
-      throw new ClaimMappingException(
+      throw new InvalidInputException(
           "claims.organisation-tax-code.missing",
           "An organisation login carries no tax code in claim '"
               + mapping.organisationTaxCode()
@@ -203,7 +198,7 @@ public final class ClaimMapper {
     if (tax != null) {
       try {
         taxCode = TaxCode.parse(tax);
-      } catch (InvalidIdentifierException e) {
+      } catch (InvalidInputException e) {
         warnings.add(warning("tax-code", mapping.taxCode(), e));
       }
     }
@@ -224,7 +219,7 @@ public final class ClaimMapper {
     if (techId != null) {
       try {
         account = NationalPortalAccountId.parse(techId);
-      } catch (InvalidIdentifierException e) {
+      } catch (InvalidInputException e) {
         warnings.add(warning("national-portal-account-id", mapping.nationalPortalAccountId(), e));
       }
     }
@@ -248,16 +243,15 @@ public final class ClaimMapper {
         .build();
   }
 
-  private static ClaimMappingException invalid(
-      String field, String claim, InvalidIdentifierException cause) {
-    return new ClaimMappingException(
+  private static InvalidInputException invalid(
+      String field, String claim, InvalidInputException cause) {
+    return new InvalidInputException(
         "claims." + field + ".invalid",
         "Claim '" + claim + "' is not valid (" + cause.code() + ").",
         cause);
   }
 
-  private static ClaimWarning warning(
-      String field, String claim, InvalidIdentifierException cause) {
+  private static ClaimWarning warning(String field, String claim, InvalidInputException cause) {
     return new ClaimWarning(
         claim,
         "claims." + field + ".invalid",
@@ -276,7 +270,7 @@ public final class ClaimMapper {
     }
     if (!(value instanceof String) && !(value instanceof Number)) {
       if (warnings == null) {
-        throw new ClaimMappingException(
+        throw new InvalidInputException(
             "claims." + field + ".type", "Claim '" + claim + "' is not a string.", null);
       }
       warnings.add(

@@ -5,8 +5,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.vneid.ClientAuthentication;
-import io.github.motcua.vneid.InvalidConfigurationException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -85,8 +85,9 @@ public final class ClientAuthenticator {
           new DefaultJWSSignerFactory()
               .createJWSSigner(auth.key().orElseThrow(), header.getAlgorithm()));
     } catch (JOSEException e) {
-      throw new InvalidConfigurationException(
-          "client-authentication", "The client assertion cannot be signed with the client key.");
+      throw new ConfigurationException(
+          "config.client-authentication",
+          "The client assertion cannot be signed with the client key.");
     }
     return jwt.serialize();
   }

@@ -24,9 +24,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.github.motcua.vneid.IdTokenValidationException;
-import io.github.motcua.vneid.InvalidConfigurationException;
-import io.github.motcua.vneid.ProviderException;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
+import io.github.motcua.core.SecurityRefusalException;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.MessageDigest;
@@ -125,11 +126,12 @@ public final class IdTokenValidator {
         return new ECDHDecrypter(ec);
       }
     } catch (JOSEException e) {
-      throw new InvalidConfigurationException(
-          "id-token-decryption-key", "The ID-token decryption key cannot be used: " + e);
+      throw new ConfigurationException(
+          "config.id-token-decryption-key", "The ID-token decryption key cannot be used: " + e);
     }
-    throw new InvalidConfigurationException(
-        "id-token-decryption-key", "The ID-token decryption key must be a private RSA or EC key.");
+    throw new ConfigurationException(
+        "config.id-token-decryption-key",
+        "The ID-token decryption key must be a private RSA or EC key.");
   }
 
   /**
@@ -140,8 +142,8 @@ public final class IdTokenValidator {
    *     (then the token's nonce is not checked)
    * @param accessToken the access token issued with it, to check {@code at_hash}; may be null
    * @return the verified claims
-   * @throws IdTokenValidationException when a check fails
-   * @throws ProviderException {@code provider.jwks-unavailable} when the key set cannot be fetched
+   * @throws SecurityRefusalException when a check fails
+   * @throws MotcuaException {@code provider.jwks-unavailable} when the key set cannot be fetched
    */
   public JWTClaimsSet validate(String idToken, String expectedNonce, String accessToken) {
     if (idToken == null || idToken.isBlank()) {
@@ -237,11 +239,9 @@ public final class IdTokenValidator {
               + header.getKeyID()
               + "); the key set was refreshed moments ago and is not fetched again yet.");
     } catch (KeySourceException e) {
-      throw new ProviderException(
+      throw new RetryLaterException(
           "provider.jwks-unavailable",
           "The provider's key set cannot be fetched and no cached copy is usable.",
-          0,
-          null,
           e);
     }
     if (keys.isEmpty()) {
@@ -340,11 +340,11 @@ public final class IdTokenValidator {
         a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static IdTokenValidationException fail(String code, String message) {
-    return new IdTokenValidationException(code, message);
+  private static SecurityRefusalException fail(String code, String message) {
+    return new SecurityRefusalException(code, message);
   }
 
-  private static IdTokenValidationException fail(String code, String message, Throwable cause) {
-    return new IdTokenValidationException(code, message, cause);
+  private static SecurityRefusalException fail(String code, String message, Throwable cause) {
+    return new SecurityRefusalException(code, message, cause);
   }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.motcua.vneid.ProviderException;
+import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.RetryLaterException;
+import io.github.motcua.core.SecurityRefusalException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -17,7 +20,7 @@ import okhttp3.Response;
 
 /**
  * JSON calls to the provider's endpoints through the integrator's {@link OkHttpClient}, with
- * failures turned into {@link ProviderException}s whose messages hold no token or secret.
+ * failures turned into {@link MotcuaException}s whose messages hold no token or secret.
  * Thread-safe.
  */
 public final class ProviderHttp {
@@ -46,7 +49,7 @@ public final class ProviderHttp {
    * @param bearer an access token for the {@code Authorization} header, or null
    * @param what the endpoint's name in codes, such as {@code userinfo}
    * @return the JSON object
-   * @throws ProviderException on a network failure, an error answer or a non-object answer
+   * @throws MotcuaException on a network failure, an error answer or a non-object answer
    */
   public JsonNode get(URI uri, String bearer, String what) {
     Request.Builder request =
@@ -65,7 +68,7 @@ public final class ProviderHttp {
    * @param headers extra headers (client authentication)
    * @param what the endpoint's name in codes, such as {@code token}
    * @return the JSON object
-   * @throws ProviderException on a network failure, an error answer or a non-object answer
+   * @throws MotcuaException on a network failure, an error answer or a non-object answer
    */
   public JsonNode post(
       URI uri, Map<String, String> form, Map<String, String> headers, String what) {
@@ -93,17 +96,26 @@ public final class ProviderHttp {
         } catch (JsonProcessingException e) {
           // Not JSON: the status alone says what happened.
         }
-        throw new ProviderException(
-            what + ".rejected",
+        String code = what + ".rejected";
+        String message =
             "The provider's "
                 + what
                 + " endpoint answered HTTP "
                 + response.code()
                 + (error == null ? "" : " with error '" + error + "'")
-                + ".",
-            response.code(),
-            error,
-            null);
+                + ".";
+        int status = response.code();
+        if (status >= 500 || status == 429) {
+          // The provider is failing or busy: the same request may succeed later.
+          throw new RetryLaterException(code, message);
+        }
+        if (status == 401
+            || "invalid_client".equals(error)
+            || "unauthorized_client".equals(error)) {
+          // Our client credentials or registration were refused.
+          throw new ConfigurationException(code, message);
+        }
+        throw new SecurityRefusalException(code, message);
       }
       JsonNode node;
       try {
@@ -114,27 +126,21 @@ public final class ProviderHttp {
         node = null;
       }
       if (node == null || !node.isObject()) {
-        throw new ProviderException(
+        throw new SecurityRefusalException(
             what + ".response-invalid",
             "The provider's " + what + " endpoint did not answer a JSON object.",
-            response.code(),
-            null,
             null);
       }
       return node;
     } catch (InterruptedIOException e) {
-      throw new ProviderException(
+      throw new RetryLaterException(
           "provider.timeout",
           "The provider's " + what + " endpoint did not answer in time; try again later.",
-          0,
-          null,
           e);
     } catch (IOException e) {
-      throw new ProviderException(
+      throw new RetryLaterException(
           "provider.unreachable",
           "The provider's " + what + " endpoint cannot be reached: " + e.getClass().getSimpleName(),
-          0,
-          null,
           e);
     }
   }

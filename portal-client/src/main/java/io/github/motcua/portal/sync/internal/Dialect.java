@@ -1,6 +1,6 @@
 package io.github.motcua.portal.sync.internal;
 
-import io.github.motcua.portal.sync.SyncOutboxException;
+import io.github.motcua.core.ConfigurationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -33,7 +33,7 @@ public enum Dialect {
    * @param connection an open connection
    * @return the dialect
    * @throws SQLException when the metadata cannot be read
-   * @throws SyncOutboxException with code {@code sync.outbox.dialect} for another database
+   * @throws ConfigurationException with code {@code sync.outbox.dialect} for another database
    */
   public static Dialect of(Connection connection) throws SQLException {
     String product = connection.getMetaData().getDatabaseProductName();
@@ -44,7 +44,7 @@ public enum Dialect {
     if (p.contains("postgres")) {
       return POSTGRESQL;
     }
-    throw new SyncOutboxException(
+    throw new ConfigurationException(
         "sync.outbox.dialect",
         "The JDBC outbox supports H2 and PostgreSQL, not " + product + ".",
         null);

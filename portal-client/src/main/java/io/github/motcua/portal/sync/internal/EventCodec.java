@@ -2,8 +2,8 @@ package io.github.motcua.portal.sync.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.DossierEvent;
-import io.github.motcua.portal.sync.SyncOutboxException;
 import java.util.Objects;
 
 /** Writes events as canonical JSON and reads them back, with messages free of event content. */
@@ -30,7 +30,7 @@ public final class EventCodec {
     try {
       return mapper.writeValueAsString(event);
     } catch (JsonProcessingException e) {
-      throw new SyncOutboxException(
+      throw new InvalidInputException(
           "sync.outbox.codec",
           "Event " + event.eventId() + " (" + event.type() + ") cannot be written as JSON.",
           null);
@@ -48,7 +48,7 @@ public final class EventCodec {
     try {
       return mapper.readValue(json, DossierEvent.class);
     } catch (JsonProcessingException | RuntimeException e) {
-      throw new SyncOutboxException(
+      throw new InvalidInputException(
           "sync.outbox.codec",
           "The event stored at position " + position + " cannot be read back from JSON.",
           null);

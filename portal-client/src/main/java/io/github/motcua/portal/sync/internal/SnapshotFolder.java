@@ -1,11 +1,11 @@
 package io.github.motcua.portal.sync.internal;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.DossierLifecycle;
 import io.github.motcua.portal.sync.ClaimedDelivery;
 import io.github.motcua.portal.sync.SyncOutbox;
-import io.github.motcua.portal.sync.SyncOutboxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +108,7 @@ public final class SnapshotFolder {
       List<DossierEvent> events = outbox.events(event.dossierCode(), d.sequence());
       if (events.size() != d.sequence()
           || !events.get(events.size() - 1).eventId().equals(event.eventId())) {
-        throw new SyncOutboxException(
+        throw new InvalidInputException(
             "sync.outbox.log",
             "The log of dossier "
                 + code

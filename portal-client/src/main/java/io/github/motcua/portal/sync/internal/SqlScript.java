@@ -1,6 +1,6 @@
 package io.github.motcua.portal.sync.internal;
 
-import io.github.motcua.portal.sync.SyncOutboxException;
+import io.github.motcua.core.ConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +33,12 @@ public final class SqlScript {
     String text;
     try (InputStream in = SqlScript.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new SyncOutboxException(
+        throw new ConfigurationException(
             "sync.outbox.schema", "Schema resource " + resource + " is missing.", null);
       }
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SyncOutboxException(
+      throw new ConfigurationException(
           "sync.outbox.schema", "Schema resource " + resource + " cannot be read.", e);
     }
     StringBuilder sql = new StringBuilder();

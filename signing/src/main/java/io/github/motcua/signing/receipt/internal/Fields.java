@@ -1,13 +1,12 @@
 package io.github.motcua.signing.receipt.internal;
 
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Fee;
-import io.github.motcua.core.dossier.InvalidDossierException;
 import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.dossier.Violation;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.core.money.Vnd;
-import io.github.motcua.signing.receipt.InvalidReceiptException;
 import java.time.ZoneId;
 
 /** Checks shared by the receipt value types. Not part of the public API. */
@@ -27,23 +26,26 @@ public final class Fields {
    * @param field the field name used in the error code
    * @param max the largest length in code points
    * @return the stripped value
-   * @throws InvalidReceiptException with code {@code receipt.<field>.required}, {@code .length} or
+   * @throws InvalidInputException with code {@code receipt.<field>.required}, {@code .length} or
    *     {@code .characters}
    */
   public static String text(String value, String field, int max) {
     if (value == null || value.isBlank()) {
-      throw new InvalidReceiptException(field, "required", "The " + field + " is required.");
+      throw new InvalidInputException(
+          "receipt." + field + "." + "required", "The " + field + " is required.");
     }
     String stripped = value.strip();
     if (stripped.codePointCount(0, stripped.length()) > max) {
-      throw new InvalidReceiptException(
-          field, "length", "The " + field + " is longer than " + max + " characters.");
+      throw new InvalidInputException(
+          "receipt." + field + "." + "length",
+          "The " + field + " is longer than " + max + " characters.");
     }
     for (int i = 0; i < stripped.length(); i++) {
       char c = stripped.charAt(i);
       if (Character.isISOControl(c) || c == '\uFFFE' || c == '\uFFFF') {
-        throw new InvalidReceiptException(
-            field, "characters", "The " + field + " contains a control character.");
+        throw new InvalidInputException(
+            "receipt." + field + "." + "characters",
+            "The " + field + " contains a control character.");
       }
       if (Character.isSurrogate(c)
           && !(Character.isHighSurrogate(c)
@@ -52,8 +54,9 @@ public final class Fields {
           && !(Character.isLowSurrogate(c)
               && i > 0
               && Character.isHighSurrogate(stripped.charAt(i - 1)))) {
-        throw new InvalidReceiptException(
-            field, "characters", "The " + field + " contains an unpaired surrogate.");
+        throw new InvalidInputException(
+            "receipt." + field + "." + "characters",
+            "The " + field + " contains an unpaired surrogate.");
       }
     }
     return stripped;
@@ -83,15 +86,15 @@ public final class Fields {
    *
    * @param item the fee line; not null
    * @return the same line
-   * @throws InvalidReceiptException with code {@code receipt.item.code.*}, {@code
+   * @throws InvalidInputException with code {@code receipt.item.code.*}, {@code
    *     receipt.item.name.*} or {@code receipt.item.amount.positive}
    */
   public static Fee item(Fee item) {
     text(item.code(), "item.code", MAX_ITEM_CODE);
     text(item.name(), "item.name", MAX_ITEM_NAME);
     if (item.amount().amount() <= 0) {
-      throw new InvalidReceiptException(
-          "item.amount", "positive", "An item's amount is more than zero đồng.");
+      throw new InvalidInputException(
+          "receipt.item.amount.positive", "An item's amount is more than zero đồng.");
     }
     return item;
   }
@@ -105,17 +108,20 @@ public final class Fields {
    * @param amount the amount; not null
    * @param stage the collection stage; not null
    * @return the fee line
-   * @throws InvalidReceiptException with code {@code receipt.item.*}
+   * @throws InvalidInputException with code {@code receipt.item.*}
    */
   public static Fee item(
       Fee.Kind kind, String code, String name, Vnd amount, Fee.CollectionStage stage) {
     String c = text(code, "item.code", MAX_ITEM_CODE);
     String n = text(name, "item.name", MAX_ITEM_NAME);
+    Fee fee;
     try {
-      return item(new Fee(kind, c, n, amount, stage));
-    } catch (InvalidDossierException e) {
-      throw new InvalidReceiptException("item", "invalid", "An item is not a valid fee line.");
+      fee = new Fee(kind, c, n, amount, stage);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(
+          "receipt.item.invalid", "An item is not a valid fee line.", e);
     }
+    return item(fee);
   }
 
   /**
@@ -124,13 +130,12 @@ public final class Fields {
    *
    * @param payer the payer; not null
    * @return the same payer
-   * @throws InvalidReceiptException with code {@code receipt.payer.identifier.one}
+   * @throws InvalidInputException with code {@code receipt.payer.identifier.one}
    */
   public static Payer payer(Payer payer) {
     if (payer.personalId().isPresent() && payer.taxCode().isPresent()) {
-      throw new InvalidReceiptException(
-          "payer.identifier",
-          "one",
+      throw new InvalidInputException(
+          "receipt.payer.identifier.one",
           "A receipt's payer has a personal ID or a tax code, not both.");
     }
     return payer;
@@ -144,13 +149,17 @@ public final class Fields {
    * @param taxCode the tax code, or null
    * @param address the address, or null
    * @return the payer
-   * @throws InvalidReceiptException with code {@code receipt.payer.name.*}, {@code
+   * @throws InvalidInputException with code {@code receipt.payer.name.*}, {@code
    *     receipt.payer.address.*} or {@code receipt.payer.identifier.one}
    */
   public static Payer payer(String name, PersonalId personalId, TaxCode taxCode, String address) {
+    Payer payer;
     try {
-      return payer(Payer.of(name, personalId, taxCode, address));
-    } catch (InvalidDossierException e) {
+      payer = Payer.of(name, personalId, taxCode, address);
+    } catch (InvalidInputException e) {
+      if (e.violations().isEmpty()) {
+        throw e;
+      }
       Violation v = e.violations().get(0);
       String rule =
           switch (v.code()) {
@@ -158,8 +167,9 @@ public final class Fields {
             case "too-long" -> "length";
             default -> v.code();
           };
-      throw new InvalidReceiptException(
-          "payer." + v.path(), rule, "The payer's " + v.path() + " " + v.message());
+      throw new InvalidInputException(
+          "receipt.payer." + v.path() + "." + rule, "The payer's " + v.path() + " " + v.message());
     }
+    return payer(payer);
   }
 }

@@ -1,9 +1,9 @@
 package io.github.motcua.testkit.internal.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
-import io.github.motcua.core.id.InvalidIdentifierException;
 import io.github.motcua.core.id.ProcedureCode;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -323,7 +323,7 @@ public final class NationalRules {
     DossierCode parsed;
     try {
       parsed = DossierCode.parse(code);
-    } catch (InvalidIdentifierException e) {
+    } catch (InvalidInputException e) {
       throw new Refusal(BAD_FORMAT, "MaHoSo không đúng định dạng");
     }
     if (!parsed.agency().value().equals(unit)) {

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.testkit.Fault;
 import io.github.motcua.testkit.FaultInjectable;
 import io.github.motcua.testkit.MotcuaSandbox;
 import io.github.motcua.testkit.NationalPortalFake;
 import io.github.motcua.testkit.PortalFault;
 import io.github.motcua.testkit.ProvincialPortalFake;
-import io.github.motcua.testkit.SandboxException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -117,7 +117,7 @@ public final class StatusServer implements AutoCloseable {
         } else {
           send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
         }
-      } catch (SandboxException e) {
+      } catch (ConfigurationException e) {
         send(exchange, 400, "text/plain; charset=utf-8", e.code() + ": " + e.getMessage() + "\n");
       }
     }
@@ -136,7 +136,7 @@ public final class StatusServer implements AutoCloseable {
       }
       return java.util.List.of(part);
     } catch (IllegalArgumentException e) {
-      throw new SandboxException(
+      throw new ConfigurationException(
           "sandbox.admin.fake", "fake is 'all' or one of " + sandbox.fakes().keySet() + ".");
     }
   }
@@ -144,7 +144,8 @@ public final class StatusServer implements AutoCloseable {
   private static String required(Map<String, String> params, String name) {
     String v = params.get(name);
     if (v == null || v.isBlank()) {
-      throw new SandboxException("sandbox.admin." + name, "The parameter " + name + " is missing.");
+      throw new ConfigurationException(
+          "sandbox.admin." + name, "The parameter " + name + " is missing.");
     }
     return v;
   }
@@ -164,7 +165,7 @@ public final class StatusServer implements AutoCloseable {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_BODY + 1);
       if (body.length > MAX_BODY) {
-        throw new SandboxException("sandbox.admin.body", "The request body is too large.");
+        throw new ConfigurationException("sandbox.admin.body", "The request body is too large.");
       }
       parseForm(new String(body, StandardCharsets.UTF_8), out);
     }
@@ -185,7 +186,7 @@ public final class StatusServer implements AutoCloseable {
             URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
-        throw new SandboxException("sandbox.admin.encoding", "The form is not URL-encoded.");
+        throw new ConfigurationException("sandbox.admin.encoding", "The form is not URL-encoded.");
       }
     }
   }
