@@ -221,6 +221,51 @@ public final class CertificateValidator {
       boolean timeProven,
       Purpose purpose,
       ValidationData data) {
+    return validate(certificate, candidates, at, at, timeProven, purpose, data);
+  }
+
+  /**
+   * Validates a time-stamping authority's certificate for a token made at {@code tokenTime}, at the
+   * later time {@code at} that the next time-stamp covering the token proves (or the current time
+   * for the newest token), as ETSI EN 319 102-1 validates time-stamps in past signature validation:
+   * every certificate of the chain must be valid at {@code at}; carried CRLs and OCSP answers count
+   * when issued at or after {@code tokenTime}; a revocation at or before {@code tokenTime} fails,
+   * one after it but not after {@code at} is indeterminate ({@link
+   * ReasonCode#REVOCATION_REVOKED_NO_PROOF}: nothing proves the token existed before the key was
+   * revoked).
+   *
+   * @param certificate the time-stamping certificate
+   * @param candidates other certificates that may complete the chain
+   * @param tokenTime the token's own time (genTime)
+   * @param at the time the chain is judged at, not before {@code tokenTime}
+   * @param data carried revocation values; not null
+   * @return the chain and the checks; never throws for a bad certificate
+   */
+  public Result validateTimestamping(
+      X509Certificate certificate,
+      Collection<X509Certificate> candidates,
+      Instant tokenTime,
+      Instant at,
+      ValidationData data) {
+    Objects.requireNonNull(tokenTime, "tokenTime");
+    return validate(
+        certificate,
+        candidates,
+        tokenTime,
+        at.isBefore(tokenTime) ? tokenTime : at,
+        true,
+        Purpose.TIMESTAMPING,
+        data);
+  }
+
+  private Result validate(
+      X509Certificate certificate,
+      Collection<X509Certificate> candidates,
+      Instant made,
+      Instant at,
+      boolean timeProven,
+      Purpose purpose,
+      ValidationData data) {
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(data, "data");
@@ -240,7 +285,7 @@ public final class CertificateValidator {
               ReasonCode.REVOCATION_NOT_CHECKED,
               "no trusted chain to check"));
     } else {
-      checks.add(revocation(chain, at, timeProven, data));
+      checks.add(revocation(chain, made, at, timeProven, data));
     }
     return new Result(chain, checks);
   }
@@ -393,8 +438,17 @@ public final class CertificateValidator {
     return Check.passed(CheckType.CERTIFICATE_VALIDITY, ReasonCode.VALIDITY_OK, "at " + at);
   }
 
+  /**
+   * The chain's revocation status: carried values issued at or after {@code made} count first; a
+   * revocation at or before {@code made} fails, one after it but not after {@code at} (the proven
+   * time) cannot be told from a forgery made after the key was revoked.
+   */
   private Check revocation(
-      List<X509Certificate> chain, Instant at, boolean timeProven, ValidationData data) {
+      List<X509Certificate> chain,
+      Instant made,
+      Instant at,
+      boolean timeProven,
+      ValidationData data) {
     if (revocationPolicy == RevocationPolicy.NONE) {
       return Check.skipped(CheckType.REVOCATION, ReasonCode.REVOCATION_NOT_CHECKED, "policy NONE");
     }
@@ -403,7 +457,7 @@ public final class CertificateValidator {
     for (int i = 0; i < chain.size() - 1; i++) {
       RevocationChecker.Status status =
           revocation.fromValues(
-              chain.get(i), chain.get(i + 1), data.crls(), data.ocspResponses(), at);
+              chain.get(i), chain.get(i + 1), data.crls(), data.ocspResponses(), made);
       if (status == null) {
         status = revocation.status(chain.get(i), chain.get(i + 1));
       }
@@ -414,11 +468,26 @@ public final class CertificateValidator {
           check = Check.passed(CheckType.REVOCATION, ReasonCode.REVOCATION_GOOD, status.source());
           break;
         case REVOKED:
-          if (!status.revocationTime().isAfter(at)) {
+          if (!status.revocationTime().isAfter(made)) {
             return Check.failed(
                 CheckType.REVOCATION,
                 ReasonCode.REVOCATION_REVOKED,
                 which + " revoked " + status.revocationTime() + " (" + status.source() + ")");
+          }
+          if (!status.revocationTime().isAfter(at)) {
+            check =
+                Check.indeterminate(
+                    CheckType.REVOCATION,
+                    ReasonCode.REVOCATION_REVOKED_NO_PROOF,
+                    which
+                        + " revoked "
+                        + status.revocationTime()
+                        + ", after "
+                        + made
+                        + " but before "
+                        + at
+                        + ", the first proof that the token existed");
+            break;
           }
           check =
               timeProven

@@ -26,11 +26,10 @@ import java.util.Set;
 import okhttp3.OkHttpClient;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Set;
-import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -47,15 +46,16 @@ import org.bouncycastle.asn1.ess.SigningCertificate;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.operator.ContentVerifier;
-import org.bouncycastle.operator.ContentVerifierProvider;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -468,26 +468,20 @@ public final class CmsVerifier {
       checks.add(signingCertificateReference(attributes, signer, policy));
     }
     checks.add(contentDigest(attributes, digestAlgorithm, digests));
-    checks.add(signatureValue(signerInfo, signer, digestAlgorithm));
+    checks.add(
+        signatureValue(signedData, signerInfo, signer, digestAlgorithm, attributes, digests));
 
-    List<TimestampTokenValidator.Result> timestamps =
-        timestamps(signerInfo, parsed.unsigned(), candidates, evidence);
-    Optional<Instant> stamped = Optional.empty();
-    for (TimestampTokenValidator.Result timestamp : timestamps) {
-      checks.add(timestamp.check());
-      if (timestamp.time().isPresent()
-          && (stamped.isEmpty() || timestamp.time().get().isBefore(stamped.get()))) {
-        stamped = timestamp.time();
-      }
-    }
-    Optional<ValidationData.Proof> proof =
-        stamped.map(t -> new ValidationData.Proof(TimeProof.SIGNATURE_TIMESTAMP, t, ""));
-    List<ValidationData.Proof> proofs = new ArrayList<>(evidence.proofs());
+    // Newest first (ETSI EN 319 102-1 past signature validation): the newest time-stamp's
+    // authority is judged at the earliest proof covering the whole signature (a PDF document
+    // time-stamp) or now; each older one at the time the next valid one proves.
+    TimestampTokenValidator.ChainTime cover =
+        TimestampTokenValidator.ChainTime.earliest(evidence.proofs(), now);
     List<TimestampTokenValidator.Result> archive =
-        archiveTimestamps(signedData, signerInfo, parsed.unsigned(), digests, candidates, evidence);
+        archiveTimestamps(
+            signedData, signerInfo, parsed.unsigned(), digests, candidates, evidence, cover);
+    List<ValidationData.Proof> proofs = new ArrayList<>(evidence.proofs());
     for (int i = 0; i < archive.size(); i++) {
       TimestampTokenValidator.Result result = archive.get(i);
-      checks.add(result.check());
       int number = i + 1;
       result
           .time()
@@ -497,6 +491,26 @@ public final class CmsVerifier {
                       new ValidationData.Proof(
                           TimeProof.ARCHIVE_TIMESTAMP, t, "archive time-stamp " + number)));
     }
+    List<TimestampTokenValidator.Result> timestamps =
+        timestamps(
+            signerInfo,
+            parsed.unsigned(),
+            candidates,
+            evidence,
+            TimestampTokenValidator.ChainTime.earliest(proofs, now));
+    Optional<Instant> stamped = Optional.empty();
+    for (TimestampTokenValidator.Result timestamp : timestamps) {
+      checks.add(timestamp.check());
+      if (timestamp.time().isPresent()
+          && (stamped.isEmpty() || timestamp.time().get().isBefore(stamped.get()))) {
+        stamped = timestamp.time();
+      }
+    }
+    for (TimestampTokenValidator.Result result : archive) {
+      checks.add(result.check());
+    }
+    Optional<ValidationData.Proof> proof =
+        stamped.map(t -> new ValidationData.Proof(TimeProof.SIGNATURE_TIMESTAMP, t, ""));
     for (ValidationData.Proof other : proofs) {
       if (proof.isEmpty() || other.time().isBefore(proof.get().time())) {
         proof = Optional.of(other);
@@ -705,8 +719,22 @@ public final class CmsVerifier {
     }
   }
 
+  /**
+   * The signature value, verified by BouncyCastle's {@link SignerInformation#verify} (RFC 5652
+   * §5.6: the signed attributes' DER under the signer's key, the content-type attribute against the
+   * encapsulated type, the message-digest attribute against the content's digest, CMS algorithm
+   * protection); motcua's own checks (content digest, signed certificate reference, policy, limits)
+   * are reported beside it. When the content is absent or changed, the signature is verified
+   * against the digest it signed, so that this check tells a broken signature from a changed
+   * content, which {@link CheckType#CONTENT_DIGEST} reports.
+   */
   private static Check signatureValue(
-      SignerInfo signerInfo, X509Certificate signer, Optional<DigestAlgorithm> digestAlgorithm) {
+      SignedData signedData,
+      SignerInfo signerInfo,
+      X509Certificate signer,
+      Optional<DigestAlgorithm> digestAlgorithm,
+      AttributeTable attributes,
+      Map<DigestAlgorithm, byte[]> digests) {
     if (signer == null) {
       return Check.indeterminate(
           CheckType.SIGNATURE_VALUE, ReasonCode.SIGNATURE_VALUE_NO_CERTIFICATE, "");
@@ -723,31 +751,66 @@ public final class CmsVerifier {
           ReasonCode.SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED,
           "digest " + signerInfo.getDigestAlgorithm().getAlgorithm().getId());
     }
-    AlgorithmIdentifier algorithm =
-        normalise(signerInfo.getDigestEncryptionAlgorithm(), digestAlgorithm.get());
-    ContentVerifier verifier;
+    SignerInformationVerifier verifier;
     try {
-      ContentVerifierProvider provider =
-          new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER).build(signer);
-      verifier = provider.get(algorithm);
-    } catch (Exception e) {
+      // By key, not certificate: BouncyCastle would otherwise judge the certificate at the
+      // claimed signing time, which motcua never trusts (the validation time comes from proof).
+      verifier =
+          new JcaSimpleSignerInfoVerifierBuilder()
+              .setProvider(Bc.PROVIDER)
+              .build(signer.getPublicKey());
+    } catch (OperatorCreationException | RuntimeException e) {
       return Check.indeterminate(
           CheckType.SIGNATURE_VALUE,
           ReasonCode.SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED,
-          "algorithm " + algorithm.getAlgorithm().getId());
+          "algorithm " + signerInfo.getDigestEncryptionAlgorithm().getAlgorithm().getId());
     }
+    byte[] actual = digests.get(digestAlgorithm.get());
+    byte[] signed = signedDigest(attributes);
+    byte[] bound =
+        actual != null && (signed == null || MessageDigest.isEqual(actual, signed))
+            ? actual
+            : signed;
     try {
-      verifier
-          .getOutputStream()
-          .write(signerInfo.getAuthenticatedAttributes().getEncoded(ASN1Encoding.DER));
-      boolean valid = verifier.verify(signerInfo.getEncryptedDigest().getOctets());
-      return valid
+      SignedData single =
+          new SignedData(
+              signedData.getDigestAlgorithms(),
+              signedData.getEncapContentInfo(),
+              null,
+              null,
+              new DERSet(signerInfo));
+      SignerInformation information =
+          new CMSSignedData(
+                  Map.of(
+                      signerInfo.getDigestAlgorithm().getAlgorithm().getId(),
+                      bound == null ? new byte[0] : bound),
+                  new ContentInfo(CMSObjectIdentifiers.signedData, single))
+              .getSignerInfos()
+              .getSigners()
+              .iterator()
+              .next();
+      return information.verify(verifier)
           ? Check.passed(CheckType.SIGNATURE_VALUE, ReasonCode.SIGNATURE_VALUE_VALID, "")
           : Check.failed(
               CheckType.SIGNATURE_VALUE,
               ReasonCode.SIGNATURE_VALUE_INVALID,
               "the signature or the signed attributes were changed");
-    } catch (Exception e) {
+    } catch (CMSException e) {
+      if (e.getCause() instanceof OperatorCreationException) {
+        return Check.indeterminate(
+            CheckType.SIGNATURE_VALUE,
+            ReasonCode.SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED,
+            "algorithm " + signerInfo.getDigestEncryptionAlgorithm().getAlgorithm().getId());
+      }
+      return Check.failed(
+          CheckType.SIGNATURE_VALUE, ReasonCode.SIGNATURE_VALUE_INVALID, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // BouncyCastle names no signature algorithm for the pair of identifiers.
+      return Check.indeterminate(
+          CheckType.SIGNATURE_VALUE,
+          ReasonCode.SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED,
+          "algorithm " + signerInfo.getDigestEncryptionAlgorithm().getAlgorithm().getId());
+    } catch (RuntimeException e) {
       return Check.failed(
           CheckType.SIGNATURE_VALUE,
           ReasonCode.SIGNATURE_VALUE_INVALID,
@@ -755,31 +818,15 @@ public final class CmsVerifier {
     }
   }
 
-  /**
-   * Maps the bare key algorithms some signers put in SignerInfo.signatureAlgorithm (rsaEncryption,
-   * id-ecPublicKey) to the signature algorithm they mean with the signer's digest.
-   */
-  private static AlgorithmIdentifier normalise(
-      AlgorithmIdentifier algorithm, DigestAlgorithm digest) {
-    ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
-    if (oid.equals(PKCSObjectIdentifiers.rsaEncryption)) {
-      ASN1ObjectIdentifier mapped =
-          digest == DigestAlgorithm.SHA512
-              ? PKCSObjectIdentifiers.sha512WithRSAEncryption
-              : digest == DigestAlgorithm.SHA384
-                  ? PKCSObjectIdentifiers.sha384WithRSAEncryption
-                  : PKCSObjectIdentifiers.sha256WithRSAEncryption;
-      return new AlgorithmIdentifier(mapped, DERNull.INSTANCE);
+  /** The one message-digest value the signer signed, or null. */
+  private static byte[] signedDigest(AttributeTable attributes) {
+    try {
+      ASN1EncodableVectorHolder values =
+          new ASN1EncodableVectorHolder(attributes.getAll(CMSAttributes.messageDigest));
+      return values.size == 1 ? ASN1OctetString.getInstance(values.first).getOctets() : null;
+    } catch (RuntimeException e) {
+      return null;
     }
-    if (oid.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
-      return new AlgorithmIdentifier(
-          digest == DigestAlgorithm.SHA512
-              ? X9ObjectIdentifiers.ecdsa_with_SHA512
-              : digest == DigestAlgorithm.SHA384
-                  ? X9ObjectIdentifiers.ecdsa_with_SHA384
-                  : X9ObjectIdentifiers.ecdsa_with_SHA256);
-    }
-    return algorithm;
   }
 
   private static Optional<Instant> claimedSigningTime(AttributeTable attributes) {
@@ -802,7 +849,8 @@ public final class CmsVerifier {
       SignerInfo signerInfo,
       AttributeTable unsigned,
       List<X509Certificate> candidates,
-      ValidationData evidence) {
+      ValidationData evidence,
+      TimestampTokenValidator.ChainTime cover) {
     List<ASN1Encodable> tokens =
         unsigned == null
             ? List.of()
@@ -821,9 +869,11 @@ public final class CmsVerifier {
         tokens,
         CheckType.TIMESTAMP,
         ReasonCode.TIMESTAMP_MALFORMED,
-        token ->
+        cover,
+        null,
+        (token, at) ->
             TimestampTokenValidator.validate(
-                token, () -> signatureValue, certificates, candidates, evidence));
+                token, () -> signatureValue, certificates, candidates, evidence, at));
   }
 
   /**
@@ -836,46 +886,64 @@ public final class CmsVerifier {
       AttributeTable unsigned,
       Map<DigestAlgorithm, byte[]> digests,
       List<X509Certificate> candidates,
-      ValidationData evidence) {
+      ValidationData evidence,
+      TimestampTokenValidator.ChainTime cover) {
     if (unsigned == null) {
       return List.of();
     }
     return eachToken(
-        ArchiveTimestamps.values(
-            unsigned, ArchiveTimestamps.ARCHIVE_TIMESTAMP_V3, limits.maxTimestamps()),
+        ArchiveTimestamps.byStatedTime(
+            ArchiveTimestamps.values(
+                unsigned, ArchiveTimestamps.ARCHIVE_TIMESTAMP_V3, limits.maxTimestamps())),
         CheckType.ARCHIVE_TIMESTAMP,
         ReasonCode.ARCHIVE_TIMESTAMP_MALFORMED,
-        token ->
+        cover,
+        "archive time-stamp ",
+        (token, at) ->
             ArchiveTimestamps.validate(
-                token, signedData, signerInfo, digests, certificates, candidates, evidence));
+                token, signedData, signerInfo, digests, certificates, candidates, evidence, at));
   }
 
-  /** Validates each token, no more than the limit allows; an unreadable one fails. */
+  /**
+   * Validates each token, no more than the limit allows; an unreadable one fails. With a {@code
+   * chainName}, the tokens cover one another in order (each archive time-stamp covers the ones
+   * stated before it): they are validated newest first, the newest's authority at {@code cover} and
+   * each older one's at the time the next valid one proves. Without, each is judged at {@code
+   * cover}. The results are in the tokens' order.
+   */
   private List<TimestampTokenValidator.Result> eachToken(
       List<ASN1Encodable> tokens,
       CheckType type,
       ReasonCode malformed,
-      java.util.function.Function<ContentInfo, TimestampTokenValidator.Result> validate) {
+      TimestampTokenValidator.ChainTime cover,
+      String chainName,
+      java.util.function.BiFunction<
+              ContentInfo, TimestampTokenValidator.ChainTime, TimestampTokenValidator.Result>
+          validate) {
     if (tokens.size() > limits.maxTimestamps()) {
       return List.of(
           new TimestampTokenValidator.Result(
               VerificationLimits.exceeded("timestamps", tokens.size(), limits.maxTimestamps()),
               Optional.empty()));
     }
-    List<TimestampTokenValidator.Result> out = new ArrayList<>();
-    for (ASN1Encodable value : tokens) {
+    TimestampTokenValidator.Result[] out = new TimestampTokenValidator.Result[tokens.size()];
+    TimestampTokenValidator.ChainTime at = cover;
+    for (int i = tokens.size() - 1; i >= 0; i--) {
       ContentInfo token;
       try {
-        token = ContentInfo.getInstance(value);
+        token = ContentInfo.getInstance(tokens.get(i));
       } catch (RuntimeException e) {
-        out.add(
+        out[i] =
             new TimestampTokenValidator.Result(
-                Check.failed(type, malformed, "unreadable token"), Optional.empty()));
+                Check.failed(type, malformed, "unreadable token"), Optional.empty());
         continue;
       }
-      out.add(validate.apply(token));
+      out[i] = validate.apply(token, at);
+      if (chainName != null && out[i].time().isPresent()) {
+        at = TimestampTokenValidator.ChainTime.provenBy(out[i].time().get(), chainName + (i + 1));
+      }
     }
-    return out;
+    return List.of(out);
   }
 
   /** Builds a {@link CmsVerifier}. Not thread-safe. */

@@ -55,6 +55,14 @@ public enum ReasonCode {
   TIMESTAMP_SIGNATURE_INVALID("timestamp.signature-invalid"),
   /** The time-stamping certificate does not chain to a trust anchor, or is unusable. */
   TIMESTAMP_UNTRUSTED("timestamp.untrusted"),
+  /**
+   * The time-stamping certificate's chain is not valid (expired, or revoked after the token's time)
+   * at the time the token is validated at: the time proven by the next time-stamp covering it, or
+   * the current time for the newest one. Nothing proves the token existed while its authority's key
+   * could be trusted (ETSI EN 319 102-1 past signature validation; EU DSS OUT_OF_BOUNDS_NO_POE).
+   * Renew long-term signatures before their newest time-stamping certificate expires.
+   */
+  TIMESTAMP_NO_PROOF_OF_EXISTENCE("timestamp.no-proof-of-existence"),
   /** The archive time-stamp (CAdES-LTA) is valid, trusted, and covers this signature. */
   ARCHIVE_TIMESTAMP_VALID("archive-timestamp.valid"),
   /** The archive time-stamp token does not parse. */
@@ -73,6 +81,11 @@ public enum ReasonCode {
   ARCHIVE_TIMESTAMP_SIGNATURE_INVALID("archive-timestamp.signature-invalid"),
   /** The archive time-stamping certificate does not chain to a trust anchor, or is unusable. */
   ARCHIVE_TIMESTAMP_UNTRUSTED("archive-timestamp.untrusted"),
+  /**
+   * The archive time-stamping certificate's chain is not valid at the time the token is validated
+   * at, as {@link #TIMESTAMP_NO_PROOF_OF_EXISTENCE}.
+   */
+  ARCHIVE_TIMESTAMP_NO_PROOF_OF_EXISTENCE("archive-timestamp.no-proof-of-existence"),
   /** A detached signature's archive time-stamp was checked without the content. */
   ARCHIVE_TIMESTAMP_CONTENT_MISSING("archive-timestamp.content-missing"),
   /** The validation time is proven by a valid signature time-stamp. */
@@ -114,7 +127,11 @@ public enum ReasonCode {
   REVOCATION_REVOKED("revocation.revoked"),
   /** A certificate was revoked after the proven signing time: the signature stands. */
   REVOCATION_REVOKED_AFTER_SIGNING("revocation.revoked-after-signing"),
-  /** A certificate was revoked after the claimed, unproven signing time. */
+  /**
+   * A certificate was revoked after the claimed, unproven signing time; or a time-stamping
+   * certificate was revoked after its token's time but before the next time-stamp proved the token
+   * existed.
+   */
   REVOCATION_REVOKED_NO_PROOF("revocation.revoked-no-proof"),
   /** No CRL or OCSP answer could be obtained. */
   REVOCATION_UNAVAILABLE("revocation.unavailable"),

@@ -59,6 +59,13 @@ class ArchiveTimestampTest {
   static final Clock TEN_YEARS_LATER =
       Clock.fixed(Fixtures.NOW.plus(Duration.ofDays(3652)), ZoneOffset.UTC);
 
+  /** Three years later: the first time-stamping certificate (five years) is still valid. */
+  static final Clock THREE_YEARS_LATER =
+      Clock.fixed(Fixtures.NOW.plus(Duration.ofDays(3 * 365)), ZoneOffset.UTC);
+
+  /** The time-stamping authority at renewal time, with its second-generation certificate. */
+  @RegisterExtension static final TimestampAuthorityFake RENEWED_TSA = Renewal.authority(PKI);
+
   static final ASN1ObjectIdentifier ARCHIVE_V3 = new ASN1ObjectIdentifier("0.4.0.1733.2.4");
   static final ASN1ObjectIdentifier HASH_INDEX_V3 = new ASN1ObjectIdentifier("0.4.0.19122.1.5");
 
@@ -67,6 +74,16 @@ class ArchiveTimestampTest {
   @AfterEach
   void servicesBackUp() {
     PKI.revocationAvailable(true);
+    PKI.revocationClock(Fixtures.SIGNING_CLOCK);
+    PKI.unrevoke(PKI.timestampAuthority().certificate());
+  }
+
+  private static byte[] renew(byte[] cms) {
+    return Renewal.renew(PKI, RENEWED_TSA, cms);
+  }
+
+  private static List<Check> checksOf(SignatureReport report, ReasonCode reason) {
+    return report.signers().get(0).checks().stream().filter(c -> c.reason() == reason).toList();
   }
 
   private static TimestampAuthority tsa() {
@@ -177,7 +194,8 @@ class ArchiveTimestampTest {
   }
 
   @Test
-  void aCadesLtaSignatureVerifiesNowAndTenYearsLaterWithTheRespondersGone() throws Exception {
+  void aCadesLtaSignatureRenewedInTimeVerifiesTenYearsLaterWithTheRespondersGone()
+      throws Exception {
     byte[] lta = lta();
 
     assertThat(archiveTokens(lta)).hasSize(1);
@@ -185,12 +203,53 @@ class ArchiveTimestampTest {
     assertThat(now.verdict()).as(now.toString()).isEqualTo(Verdict.VALID);
     assertThat(now.has(ReasonCode.ARCHIVE_TIMESTAMP_VALID)).isTrue();
 
+    byte[] renewed = renew(lta);
     PKI.revocationAvailable(false);
-    SignatureReport later = verifier(TEN_YEARS_LATER).verify(lta, Fixtures.CONTENT);
+    SignatureReport later = verifier(TEN_YEARS_LATER).verify(renewed, Fixtures.CONTENT);
 
     assertThat(later.verdict()).as(later.toString()).isEqualTo(Verdict.VALID);
-    assertThat(later.has(ReasonCode.ARCHIVE_TIMESTAMP_VALID)).isTrue();
     assertThat(later.signers().get(0).signingTime()).contains(Fixtures.NOW);
+    // The first archive time-stamp's authority (expired after five years) is judged at the
+    // renewal's time; the renewal's own authority at the current time.
+    List<Check> archive = checksOf(later, ReasonCode.ARCHIVE_TIMESTAMP_VALID);
+    assertThat(archive).hasSize(2);
+    assertThat(archive.get(0).detail())
+        .contains("judged at " + Renewal.CLOCK.instant())
+        .contains("archive time-stamp 2");
+    assertThat(archive.get(1).detail()).contains("the current time");
+    assertThat(checksOf(later, ReasonCode.TIMESTAMP_VALID).get(0).detail())
+        .contains("archive time-stamp 1");
+  }
+
+  @Test
+  void aCadesLtaSignatureNotRenewedIsIndeterminateOnceItsTimeStampingCertificateExpired() {
+    byte[] lta = lta();
+    PKI.revocationAvailable(false);
+
+    SignatureReport later = verifier(TEN_YEARS_LATER).verify(lta, Fixtures.CONTENT);
+
+    // Nothing proves the archive time-stamp existed while its authority's certificate was valid:
+    // an expired (or compromised) key could otherwise prove any past time.
+    assertThat(later.verdict()).as(later.toString()).isEqualTo(Verdict.INDETERMINATE);
+    assertThat(later.has(ReasonCode.ARCHIVE_TIMESTAMP_NO_PROOF_OF_EXISTENCE)).isTrue();
+    assertThat(later.has(ReasonCode.ARCHIVE_TIMESTAMP_VALID)).isFalse();
+  }
+
+  @Test
+  void aTimeStampWhoseAuthorityWasRevokedBeforeTheCoveringArchiveTimeStampIsNotValid() {
+    byte[] timestamped = sign(true);
+    PKI.revoke(PKI.timestampAuthority().certificate(), Fixtures.NOW.plus(Duration.ofDays(365)));
+    byte[] archived = renew(timestamped);
+    PKI.revocationAvailable(false);
+
+    SignatureReport report = verifier(TEN_YEARS_LATER).verify(archived, Fixtures.CONTENT);
+
+    assertThat(report.verdict()).as(report.toString()).isNotEqualTo(Verdict.VALID);
+    assertThat(report.has(ReasonCode.ARCHIVE_TIMESTAMP_VALID)).isTrue();
+    assertThat(report.has(ReasonCode.TIMESTAMP_NO_PROOF_OF_EXISTENCE)).isTrue();
+    assertThat(report.has(ReasonCode.REVOCATION_REVOKED_NO_PROOF)).isFalse();
+    assertThat(checksOf(report, ReasonCode.TIMESTAMP_NO_PROOF_OF_EXISTENCE).get(0).detail())
+        .contains("revocation.revoked-no-proof");
   }
 
   @Test
@@ -198,7 +257,8 @@ class ArchiveTimestampTest {
     byte[] lta = extender().toLta(sign(false), new ByteArrayInputStream(Fixtures.CONTENT));
     PKI.revocationAvailable(false);
 
-    SignatureReport report = verifier(TEN_YEARS_LATER).verify(lta, Fixtures.CONTENT);
+    // The signer's certificate expired after two years; the archive time-stamp's is still valid.
+    SignatureReport report = verifier(THREE_YEARS_LATER).verify(lta, Fixtures.CONTENT);
 
     assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
     assertThat(report.has(ReasonCode.SIGNING_TIME_PROVEN_BY_ARCHIVE_TIMESTAMP)).isTrue();
@@ -213,14 +273,10 @@ class ArchiveTimestampTest {
 
     assertThat(archiveTokens(renewed)).hasSize(2);
     PKI.revocationAvailable(false);
-    SignatureReport report = verifier(TEN_YEARS_LATER).verify(renewed, Fixtures.CONTENT);
+    SignatureReport report = verifier(THREE_YEARS_LATER).verify(renewed, Fixtures.CONTENT);
 
     assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.VALID);
-    assertThat(
-            report.signers().get(0).checks().stream()
-                .filter(c -> c.reason() == ReasonCode.ARCHIVE_TIMESTAMP_VALID)
-                .count())
-        .isEqualTo(2);
+    assertThat(checksOf(report, ReasonCode.ARCHIVE_TIMESTAMP_VALID)).hasSize(2);
   }
 
   @Test

@@ -193,7 +193,7 @@ class HostileInputTest {
 
     SignatureReport report = verifier.verify(unknown, Fixtures.CONTENT);
 
-    assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
+    assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INDETERMINATE);
     assertThat(report.has(ReasonCode.SIGNATURE_VALUE_ALGORITHM_UNSUPPORTED)).isTrue();
   }
 

@@ -31,6 +31,10 @@ class LongTermCmsTest {
   static final Clock TEN_YEARS_LATER =
       Clock.fixed(Fixtures.NOW.plus(Duration.ofDays(3652)), ZoneOffset.UTC);
 
+  /** After the signer's certificate (two years), before the time-stamping one (five) expired. */
+  static final Clock THREE_YEARS_LATER =
+      Clock.fixed(Fixtures.NOW.plus(Duration.ofDays(3 * 365)), ZoneOffset.UTC);
+
   @TempDir Path dir;
 
   @AfterEach
@@ -66,7 +70,7 @@ class LongTermCmsTest {
   }
 
   @Test
-  void aCadesLtSignatureVerifiesTenYearsLaterWithTheRespondersGone() throws Exception {
+  void aCadesLtSignatureVerifiesAfterItsSignerExpiredWithTheRespondersGone() throws Exception {
     byte[] t = cadesT();
     byte[] lt = extender().toLt(t);
     CMSSignedData parsed =
@@ -82,8 +86,13 @@ class LongTermCmsTest {
         .isEqualTo(Verdict.VALID);
     PKI.revocationAvailable(false);
 
-    SignatureReport withoutValues = verifier(TEN_YEARS_LATER).verify(t, Fixtures.CONTENT);
-    SignatureReport withValues = verifier(TEN_YEARS_LATER).verify(lt, Fixtures.CONTENT);
+    SignatureReport withoutValues = verifier(THREE_YEARS_LATER).verify(t, Fixtures.CONTENT);
+    SignatureReport withValues = verifier(THREE_YEARS_LATER).verify(lt, Fixtures.CONTENT);
+    // Once the time-stamping certificate has expired too, only an archive time-stamp (CAdES-LTA,
+    // renewed in time) proves anything: the signature time-stamp is the newest and is judged now.
+    SignatureReport decadeLater = verifier(TEN_YEARS_LATER).verify(lt, Fixtures.CONTENT);
+    assertThat(decadeLater.verdict()).isEqualTo(Verdict.INDETERMINATE);
+    assertThat(decadeLater.has(ReasonCode.TIMESTAMP_NO_PROOF_OF_EXISTENCE)).isTrue();
 
     assertThat(withoutValues.verdict()).isEqualTo(Verdict.INDETERMINATE);
     assertThat(withoutValues.has(ReasonCode.REVOCATION_UNAVAILABLE)).isTrue();

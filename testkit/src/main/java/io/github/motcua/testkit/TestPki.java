@@ -111,6 +111,7 @@ public final class TestPki
   private final Supplier<Credential> wrongKeyUsageSigner;
   private final Supplier<Credential> untrustedSigner;
   private final Supplier<Credential> timestampAuthority;
+  private final Supplier<Credential> renewedTimestampAuthority;
 
   private TestPki(Builder builder) {
     this.now = builder.clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -278,29 +279,22 @@ public final class TestPki
             days(2 * 365),
             SIGNING_USAGE,
             reserve(untrustedRoot));
-    BigInteger tsaSerial = reserve(intermediate);
     timestampAuthority =
-        Memo.of(
-            () -> {
-              KeyPair tsaKeys = DeterministicKeys.rsa(seed + "/tsa", 2048);
-              X509Certificate tsaCert =
-                  issue(
-                      new CertificateSpec(
-                          "C=VN,O=motcua test PKI,CN=motcua Test Time-Stamping Authority",
-                          tsaKeys.getPublic(),
-                          intermediateCert,
-                          intermediate.key(),
-                          days(-365),
-                          days(5 * 365),
-                          false,
-                          KeyUsage.digitalSignature,
-                          List.of(KeyPurposeId.id_kp_timeStamping.getId()),
-                          crlUrl("intermediate"),
-                          ocspUrl()),
-                      tsaSerial);
-              return new Credential(
-                  tsaKeys.getPrivate(), List.of(tsaCert, intermediateCert, rootCert));
-            });
+        timestampCredential(
+            "tsa",
+            "C=VN,O=motcua test PKI,CN=motcua Test Time-Stamping Authority",
+            intermediate,
+            days(-365),
+            days(5 * 365),
+            reserve(intermediate));
+    renewedTimestampAuthority =
+        timestampCredential(
+            "tsa-2",
+            "C=VN,O=motcua test PKI,CN=motcua Test Time-Stamping Authority G2",
+            root,
+            days(3 * 365),
+            days(15 * 365),
+            reserve(root));
   }
 
   /**
@@ -386,6 +380,18 @@ public final class TestPki
       Instant notAfter,
       int keyUsage,
       BigInteger serial) {
+    return endEntity(keys, subject, issuer, notBefore, notAfter, keyUsage, List.of(), serial);
+  }
+
+  private Credential endEntity(
+      KeyPair keys,
+      String subject,
+      Authority issuer,
+      Instant notBefore,
+      Instant notAfter,
+      int keyUsage,
+      List<String> extendedKeyUsages,
+      BigInteger serial) {
     X509Certificate certificate =
         issue(
             new CertificateSpec(
@@ -397,7 +403,7 @@ public final class TestPki
                 notAfter,
                 false,
                 keyUsage,
-                List.of(),
+                extendedKeyUsages,
                 crlUrl(issuer.name()),
                 ocspUrl()),
             serial);
@@ -410,6 +416,30 @@ public final class TestPki
       chain.add(issuer.certificate());
     }
     return new Credential(keys.getPrivate(), chain);
+  }
+
+  /**
+   * A time-stamping credential (extended key usage timeStamping, critical) whose key is generated,
+   * and certificate issued, on first use under a serial number reserved beforehand.
+   */
+  private Supplier<Credential> timestampCredential(
+      String label,
+      String subject,
+      Authority issuer,
+      Instant notBefore,
+      Instant notAfter,
+      BigInteger serial) {
+    return Memo.of(
+        () ->
+            endEntity(
+                DeterministicKeys.rsa(seed + "/" + label, 2048),
+                subject,
+                issuer,
+                notBefore,
+                notAfter,
+                KeyUsage.digitalSignature,
+                List.of(KeyPurposeId.id_kp_timeStamping.getId()),
+                serial));
   }
 
   /**
@@ -541,6 +571,28 @@ public final class TestPki
    */
   public Credential timestampAuthority() {
     return timestampAuthority.get();
+  }
+
+  /**
+   * A second-generation time-stamping authority, as a TSA re-keys before its certificate expires:
+   * issued by the root CA, valid from three to fifteen years after {@link #now()} (the first
+   * authority's certificate ends after five, the intermediate CA's after ten). Give it to {@link
+   * TimestampAuthorityFake.Builder#credential} to renew long-term signatures years later.
+   *
+   * @return the credential
+   */
+  public Credential renewedTimestampAuthority() {
+    return renewedTimestampAuthority.get();
+  }
+
+  /**
+   * Sets the clock that stamps the CRLs and OCSP answers given from now on (default the builder's
+   * clock), to fetch validation data as the responders would answer years later.
+   *
+   * @param clock the clock
+   */
+  public void revocationClock(Clock clock) {
+    responder.clock(Objects.requireNonNull(clock, "clock"));
   }
 
   /**

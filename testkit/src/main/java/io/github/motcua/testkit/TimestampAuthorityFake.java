@@ -67,11 +67,14 @@ public final class TimestampAuthorityFake
       new io.github.motcua.testkit.internal.portal.FaultSchedule();
   private final TestPki pki;
   private final String policy;
+  private final X509Certificate certificate;
 
   private TimestampAuthorityFake(Builder builder) {
     this.pki = builder.pki;
     this.policy = builder.policy;
-    TestPki.Credential credential = pki.timestampAuthority();
+    TestPki.Credential credential =
+        builder.credential == null ? pki.timestampAuthority() : builder.credential;
+    this.certificate = credential.certificate();
     this.responder =
         new TsaResponder(credential.privateKey(), credential.chain(), policy, builder.clock);
     this.server =
@@ -128,7 +131,7 @@ public final class TimestampAuthorityFake
    * @return the certificate
    */
   public X509Certificate certificate() {
-    return pki.timestampAuthority().certificate();
+    return certificate;
   }
 
   /**
@@ -222,9 +225,22 @@ public final class TimestampAuthorityFake
     private final TestPki pki;
     private Clock clock = Clock.systemUTC();
     private String policy = DEFAULT_POLICY;
+    private TestPki.Credential credential;
 
     private Builder(TestPki pki) {
       this.pki = Objects.requireNonNull(pki, "pki");
+    }
+
+    /**
+     * Signs with another credential of the PKI, such as {@link
+     * TestPki#renewedTimestampAuthority()}.
+     *
+     * @param credential the key and chain; default {@link TestPki#timestampAuthority()}
+     * @return this builder
+     */
+    public Builder credential(TestPki.Credential credential) {
+      this.credential = Objects.requireNonNull(credential, "credential");
+      return this;
     }
 
     /**

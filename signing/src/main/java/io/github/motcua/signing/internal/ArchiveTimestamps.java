@@ -175,7 +175,8 @@ public final class ArchiveTimestamps {
 
   /**
    * Validates one archive time-stamp of a signer: its index against what the signature holds now,
-   * then its imprint over the recomputed data, its signature and its authority at its own time.
+   * then its imprint over the recomputed data, its signature and its authority at the time the next
+   * covering time-stamp proves.
    *
    * @param token the token from the {@code archive-time-stamp-v3} attribute
    * @param signedData the SignedData
@@ -184,6 +185,7 @@ public final class ArchiveTimestamps {
    * @param validator validates the time-stamping certificate
    * @param candidates certificates that may complete its chain
    * @param evidence carried revocation values
+   * @param chainTime the time its authority is judged at: the next covering time-stamp's, or now
    * @return the {@link CheckType#ARCHIVE_TIMESTAMP} check and, when valid, the proven time
    */
   public static TimestampTokenValidator.Result validate(
@@ -193,7 +195,8 @@ public final class ArchiveTimestamps {
       Map<DigestAlgorithm, byte[]> contentHashes,
       CertificateValidator validator,
       Collection<X509Certificate> candidates,
-      ValidationData evidence) {
+      ValidationData evidence,
+      TimestampTokenValidator.ChainTime chainTime) {
     ASN1Sequence index;
     DigestAlgorithm algorithm;
     try {
@@ -241,7 +244,8 @@ public final class ArchiveTimestamps {
             () -> stampedData(signedData, signerInfo, contentHash, index),
             validator,
             candidates,
-            evidence);
+            evidence,
+            chainTime);
     Check check = stamp.check();
     ReasonCode reason =
         switch (check.reason()) {
@@ -249,6 +253,8 @@ public final class ArchiveTimestamps {
           case TIMESTAMP_IMPRINT_MISMATCH -> ReasonCode.ARCHIVE_TIMESTAMP_IMPRINT_MISMATCH;
           case TIMESTAMP_SIGNATURE_INVALID -> ReasonCode.ARCHIVE_TIMESTAMP_SIGNATURE_INVALID;
           case TIMESTAMP_UNTRUSTED -> ReasonCode.ARCHIVE_TIMESTAMP_UNTRUSTED;
+          case TIMESTAMP_NO_PROOF_OF_EXISTENCE ->
+              ReasonCode.ARCHIVE_TIMESTAMP_NO_PROOF_OF_EXISTENCE;
           default -> ReasonCode.ARCHIVE_TIMESTAMP_MALFORMED;
         };
     return new TimestampTokenValidator.Result(
@@ -265,16 +271,42 @@ public final class ArchiveTimestamps {
    */
   public static Optional<DigestAlgorithm> imprintAlgorithm(ContentInfo token) {
     try {
-      org.bouncycastle.asn1.tsp.TSTInfo info =
-          org.bouncycastle.asn1.tsp.TSTInfo.getInstance(
-              ASN1OctetString.getInstance(
-                      SignedData.getInstance(token.getContent()).getEncapContentInfo().getContent())
-                  .getOctets());
       return DigestAlgorithm.fromOid(
-          info.getMessageImprint().getHashAlgorithm().getAlgorithm().getId());
+          tstInfo(token).getMessageImprint().getHashAlgorithm().getAlgorithm().getId());
     } catch (RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Orders time-stamp tokens by the time each states, read without verifying them, oldest first (an
+   * unreadable one first): the order in which they cover one another, which the DER set of unsigned
+   * attributes does not keep.
+   *
+   * @param tokens the attribute values
+   * @return a sorted copy
+   */
+  public static List<ASN1Encodable> byStatedTime(List<ASN1Encodable> tokens) {
+    List<ASN1Encodable> out = new ArrayList<>(tokens);
+    java.util.Map<ASN1Encodable, java.time.Instant> times = new java.util.IdentityHashMap<>();
+    for (ASN1Encodable token : out) {
+      java.time.Instant time = java.time.Instant.MIN;
+      try {
+        time = tstInfo(ContentInfo.getInstance(token)).getGenTime().getDate().toInstant();
+      } catch (RuntimeException | java.text.ParseException e) {
+        // Unreadable: validated first, at the time of the others, and fails there.
+      }
+      times.put(token, time);
+    }
+    out.sort(java.util.Comparator.comparing(times::get));
+    return out;
+  }
+
+  private static org.bouncycastle.asn1.tsp.TSTInfo tstInfo(ContentInfo token) {
+    return org.bouncycastle.asn1.tsp.TSTInfo.getInstance(
+        ASN1OctetString.getInstance(
+                SignedData.getInstance(token.getContent()).getEncapContentInfo().getContent())
+            .getOctets());
   }
 
   /**

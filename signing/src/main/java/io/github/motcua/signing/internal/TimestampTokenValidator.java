@@ -24,7 +24,9 @@ import org.bouncycastle.tsp.TimeStampTokenInfo;
 /**
  * Validates an RFC 3161 time-stamp token over some data (a signature value, in every format): the
  * imprint, the token's signature, and the time-stamping certificate through a {@link
- * CertificateValidator} at the token's time. Shared by the CMS, XML and PDF verifiers.
+ * CertificateValidator} at the time the next covering time-stamp proves (the current time for the
+ * newest one), revocation values counting from the token's own time. Shared by the CMS and PDF
+ * verifiers.
  */
 public final class TimestampTokenValidator {
 
@@ -47,29 +49,83 @@ public final class TimestampTokenValidator {
     }
   }
 
-  private TimestampTokenValidator() {}
-
   /**
-   * Validates a token.
+   * The time a token's authority is judged at, and what proves it: the time of the next valid
+   * time-stamp covering the token, or the current time for the newest one (ETSI EN 319 102-1, past
+   * signature validation).
    *
-   * @param token the token as a CMS ContentInfo
-   * @param stampedData the data the token must stamp
-   * @param validator validates the time-stamping certificate
-   * @param extraCertificates certificates that may complete the chain (from the signature)
-   * @return the check and, when valid, the time
+   * @param at the time
+   * @param source what sets it, for the report: {@code "the current time"} or the covering
+   *     time-stamp's name
    */
-  public static Result validate(
-      ContentInfo token,
-      byte[] stampedData,
-      CertificateValidator validator,
-      Collection<X509Certificate> extraCertificates) {
-    return validate(
-        token,
-        stampedData::clone,
-        validator,
-        extraCertificates,
-        io.github.motcua.signing.ValidationData.NONE);
+  public record ChainTime(Instant at, String source) {
+    /**
+     * Checks the parts.
+     *
+     * @param at the time
+     * @param source what sets it
+     */
+    public ChainTime {
+      java.util.Objects.requireNonNull(at, "at");
+      java.util.Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * The current time, for the newest time-stamp.
+     *
+     * @param now the verifier clock's instant
+     * @return the chain time
+     */
+    public static ChainTime now(Instant now) {
+      return new ChainTime(now, "the current time");
+    }
+
+    /**
+     * The earliest of some proofs (each from a time-stamp covering the token), else the current
+     * time.
+     *
+     * @param proofs proofs from covering time-stamps
+     * @param now the current time
+     * @return the chain time
+     */
+    public static ChainTime earliest(
+        Collection<io.github.motcua.signing.ValidationData.Proof> proofs, Instant now) {
+      io.github.motcua.signing.ValidationData.Proof best = null;
+      for (io.github.motcua.signing.ValidationData.Proof proof : proofs) {
+        if (best == null || proof.time().isBefore(best.time())) {
+          best = proof;
+        }
+      }
+      if (best == null || best.time().isAfter(now)) {
+        return now(now);
+      }
+      String kind =
+          switch (best.kind()) {
+            case SIGNATURE_TIMESTAMP -> "signature time-stamp";
+            case DOCUMENT_TIMESTAMP -> "document time-stamp";
+            case ARCHIVE_TIMESTAMP -> "archive time-stamp";
+          };
+      String description = best.description();
+      return new ChainTime(
+          best.time(),
+          description.isEmpty()
+              ? "the " + kind
+              : description.startsWith(kind) ? description : kind + " " + description);
+    }
+
+    /**
+     * The time a valid covering token proves.
+     *
+     * @param time the token's time
+     * @param name the token's name, such as {@code "archive time-stamp 2"}
+     * @return the chain time
+     */
+    public static ChainTime provenBy(Instant time, String name) {
+      return new ChainTime(time, name);
+    }
   }
+
+  private TimestampTokenValidator() {}
 
   /**
    * Validates a token over data given by its digest, with carried validation data.
@@ -79,6 +135,7 @@ public final class TimestampTokenValidator {
    * @param validator validates the time-stamping certificate
    * @param extraCertificates certificates that may complete the chain
    * @param data carried revocation values
+   * @param chainTime the time the authority's chain is judged at, and what proves it
    * @return the check and, when valid, the time
    */
   public static Result validate(
@@ -86,7 +143,8 @@ public final class TimestampTokenValidator {
       java.util.function.Supplier<byte[]> stampedData,
       CertificateValidator validator,
       Collection<X509Certificate> extraCertificates,
-      io.github.motcua.signing.ValidationData data) {
+      io.github.motcua.signing.ValidationData data,
+      ChainTime chainTime) {
     TimeStampToken parsed;
     TimeStampTokenInfo info;
     try {
@@ -149,27 +207,44 @@ public final class TimestampTokenValidator {
     }
     Instant time = info.getGenTime().toInstant();
     CertificateValidator.Result certificate =
-        validator.validate(
-            tsa, certificates, time, true, CertificateValidator.Purpose.TIMESTAMPING, data);
+        validator.validateTimestamping(tsa, certificates, time, chainTime.at(), data);
+    String judged =
+        "authority judged at "
+            + (chainTime.at().isAfter(time) ? chainTime.at() : time)
+            + ", "
+            + chainTime.source();
     for (Check check : certificate.checks()) {
       if (check.outcome() == CheckOutcome.FAILED) {
         return invalid(
-            ReasonCode.TIMESTAMP_UNTRUSTED, "time-stamping certificate: " + check.reason().code());
+            ReasonCode.TIMESTAMP_UNTRUSTED,
+            "time-stamping certificate: " + check.reason().code() + " (" + judged + ")");
       }
     }
     for (Check check : certificate.checks()) {
       if (check.outcome() == CheckOutcome.INDETERMINATE) {
+        boolean noProof =
+            check.reason() == ReasonCode.VALIDITY_EXPIRED
+                || check.reason() == ReasonCode.REVOCATION_REVOKED_NO_PROOF;
         return new Result(
             Check.indeterminate(
                 CheckType.TIMESTAMP,
-                ReasonCode.TIMESTAMP_UNTRUSTED,
-                "time-stamping certificate: " + check.reason().code()),
+                noProof
+                    ? ReasonCode.TIMESTAMP_NO_PROOF_OF_EXISTENCE
+                    : ReasonCode.TIMESTAMP_UNTRUSTED,
+                "token of "
+                    + time
+                    + ", time-stamping certificate: "
+                    + check.reason().code()
+                    + " ("
+                    + judged
+                    + "): "
+                    + check.detail()),
             Optional.empty(),
             Optional.of(tsa));
       }
     }
     return new Result(
-        Check.passed(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_VALID, "at " + time),
+        Check.passed(CheckType.TIMESTAMP, ReasonCode.TIMESTAMP_VALID, "at " + time + "; " + judged),
         Optional.of(time),
         Optional.of(tsa));
   }

@@ -190,13 +190,21 @@ public final class PdfSignatureVerifier {
           Check.passed(CheckType.FORMAT, ReasonCode.FORMAT_OK, fields.size() + " signature(s)"));
       Context context = new Context(pdf, document, docMdp(document), dss.get());
       // Document time-stamps first: a valid one proves that the signatures it covers existed.
+      // Newest first: its authority is judged now, each older one's at the time the next valid
+      // one covering it proves (ETSI EN 319 102-1 past signature validation).
       List<PdfSignatureReport> reports = new ArrayList<>();
+      List<PDSignatureField> stamps = new ArrayList<>();
       for (PDSignatureField field : fields) {
         if (RFC3161.equals(field.getSignature().getSubFilter())) {
-          PdfSignatureReport report = verifyOne(context, field);
-          reports.add(report);
-          proofOf(report, field).ifPresent(p -> context.proofs.add(p));
+          stamps.add(field);
         }
+      }
+      stamps.sort(
+          Comparator.comparingLong((PDSignatureField f) -> signedEnd(f.getSignature())).reversed());
+      for (PDSignatureField field : stamps) {
+        PdfSignatureReport report = verifyOne(context, field);
+        reports.add(report);
+        proofOf(report, field).ifPresent(p -> context.proofs.add(p));
       }
       for (PDSignatureField field : fields) {
         if (!RFC3161.equals(field.getSignature().getSubFilter())) {
@@ -234,6 +242,20 @@ public final class PdfSignatureVerifier {
       this.dss = dss;
     }
 
+    /**
+     * The time a document time-stamp over the revision ending at {@code end} is judged at: the
+     * earliest valid document time-stamp over a later revision, else the current time.
+     */
+    TimestampTokenValidator.ChainTime coverOf(long end, Instant now) {
+      List<ValidationData.Proof> later = new ArrayList<>();
+      for (Map.Entry<Long, ValidationData.Proof> proof : proofs) {
+        if (proof.getKey() > end) {
+          later.add(proof.getValue());
+        }
+      }
+      return TimestampTokenValidator.ChainTime.earliest(later, now);
+    }
+
     /** The proofs from document time-stamps over a revision that contains {@code end}. */
     List<ValidationData.Proof> proofsCovering(long end) {
       List<ValidationData.Proof> out = new ArrayList<>();
@@ -263,6 +285,12 @@ public final class PdfSignatureVerifier {
                 Map.entry(
                     report.signedRevisionLength(),
                     new ValidationData.Proof(TimeProof.DOCUMENT_TIMESTAMP, time, nameOf(field))));
+  }
+
+  /** Where a signature's signed bytes end, as its byte range says; 0 when it says nothing. */
+  private static long signedEnd(PDSignature signature) {
+    int[] range = signature.getByteRange();
+    return range == null || range.length != 4 ? 0 : (long) range[2] + range[3];
   }
 
   private PdfSignatureReport verifyOne(Context context, PDSignatureField field) {
@@ -391,7 +419,9 @@ public final class PdfSignatureVerifier {
     }
     SignatureReport cmsReport;
     if (RFC3161.equals(subFilter)) {
-      cmsReport = documentTimestamp(der, byteRange, pdf, context.dss);
+      cmsReport =
+          documentTimestamp(
+              der, byteRange, pdf, context.dss, context.coverOf(byteRange.end(), clock.instant()));
     } else {
       try (InputStream content = byteRange.content(pdf)) {
         cmsReport =
@@ -411,10 +441,15 @@ public final class PdfSignatureVerifier {
 
   /**
    * Verifies a document time-stamp ({@code /SubFilter /ETSI.RFC3161}): the token's imprint over the
-   * byte range, its signature, and the time-stamping certificate at the token's time.
+   * byte range, its signature, and the time-stamping certificate at the time the next document
+   * time-stamp proves, or now for the newest.
    */
   private SignatureReport documentTimestamp(
-      byte[] der, ByteRange byteRange, byte[] pdf, ValidationData dss) {
+      byte[] der,
+      ByteRange byteRange,
+      byte[] pdf,
+      ValidationData dss,
+      TimestampTokenValidator.ChainTime cover) {
     Instant now = clock.instant();
     org.bouncycastle.asn1.cms.ContentInfo token;
     try {
@@ -438,7 +473,8 @@ public final class PdfSignatureVerifier {
             },
             cms.certificateValidator(),
             dss.certificates(),
-            dss);
+            dss,
+            cover);
     List<Check> checks = new ArrayList<>();
     checks.add(result.check());
     result

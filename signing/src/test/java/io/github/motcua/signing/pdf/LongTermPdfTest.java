@@ -44,11 +44,21 @@ class LongTermPdfTest {
   static final Clock TEN_YEARS_LATER =
       Clock.fixed(SamplePdfs.NOW.plus(Duration.ofDays(3652)), ZoneOffset.UTC);
 
+  static final Clock THREE_YEARS_LATER =
+      Clock.fixed(SamplePdfs.NOW.plus(Duration.ofDays(3 * 365)), ZoneOffset.UTC);
+
+  @RegisterExtension static final TimestampAuthorityFake RENEWED_TSA = PdfRenewal.authority(PKI);
+
   @TempDir Path dir;
 
   @AfterEach
   void servicesBackUp() {
     PKI.revocationAvailable(true);
+    PKI.revocationClock(SamplePdfs.CLOCK);
+  }
+
+  private static byte[] renew(byte[] pdf) {
+    return PdfRenewal.renew(PKI, RENEWED_TSA, pdf);
   }
 
   private static PdfSignatureVerifier verifier(Clock clock) {
@@ -114,10 +124,33 @@ class LongTermPdfTest {
       assertThat(dss.getCOSDictionary(COSName.getPDFName("VRI")).size()).isEqualTo(2);
     }
 
+    // Four years later, before the time-stamping certificate expires, the archive renews.
+    byte[] renewed = renew(lta);
     PKI.revocationAvailable(false);
-    PdfVerificationReport later = verifier(TEN_YEARS_LATER).verify(lta);
+    PdfVerificationReport later = verifier(TEN_YEARS_LATER).verify(renewed);
 
     assertThat(later.verdict()).as(later.toString()).isEqualTo(Verdict.VALID);
+    assertThat(later.signatures()).hasSize(3);
+    try (PDDocument document = Loader.loadPDF(renewed)) {
+      // The renewal added a /VRI entry with validation values for each time-stamp's authority.
+      assertThat(
+              document
+                  .getDocumentCatalog()
+                  .getCOSObject()
+                  .getCOSDictionary(COSName.getPDFName("DSS"))
+                  .getCOSDictionary(COSName.getPDFName("VRI"))
+                  .size())
+          .isEqualTo(3);
+    }
+    // The first document time-stamp's authority is judged at the renewal's time, the renewal's
+    // own at the current time.
+    assertThat(
+            later.signatures().get(1).report().signers().get(0).checks().stream()
+                .filter(c -> c.reason() == ReasonCode.TIMESTAMP_VALID)
+                .findFirst()
+                .orElseThrow()
+                .detail())
+        .contains("judged at " + PdfRenewal.CLOCK.instant());
     SignerReport signer = later.signatures().get(0).report().signers().get(0);
     assertThat(signer.timeProof()).contains(TimeProof.SIGNATURE_TIMESTAMP);
     assertThat(signer.signingTime()).contains(SamplePdfs.NOW);
@@ -140,21 +173,35 @@ class LongTermPdfTest {
   }
 
   @Test
+  void anLtaDocumentNotRenewedIsIndeterminateOnceItsTimeStampingCertificateExpired() {
+    byte[] bt = signer().timestampAuthority(tsa()).build().sign(SamplePdfs.result());
+    byte[] lta = extender().toLta(bt);
+    PKI.revocationAvailable(false);
+
+    PdfVerificationReport later = verifier(TEN_YEARS_LATER).verify(lta);
+
+    assertThat(later.verdict()).as(later.toString()).isEqualTo(Verdict.INDETERMINATE);
+    assertThat(later.signatures().get(1).report().has(ReasonCode.TIMESTAMP_NO_PROOF_OF_EXISTENCE))
+        .isTrue();
+  }
+
+  @Test
   void aDocumentTimestampProvesTheTimeOfASignatureWithoutItsOwn() {
     byte[] bb = signer().build().sign(SamplePdfs.result());
     byte[] lta = extender().toLta(bb);
     byte[] lt = extender().toLt(bb);
     PKI.revocationAvailable(false);
 
-    PdfVerificationReport later = verifier(TEN_YEARS_LATER).verify(lta);
+    // The signer's certificate expired after two years; the time-stamp's is still valid.
+    PdfVerificationReport later = verifier(THREE_YEARS_LATER).verify(lta);
 
     assertThat(later.verdict()).as(later.toString()).isEqualTo(Verdict.VALID);
     SignerReport signer = later.signatures().get(0).report().signers().get(0);
     assertThat(signer.timeProof()).contains(TimeProof.DOCUMENT_TIMESTAMP);
     assertThat(signer.has(ReasonCode.SIGNING_TIME_PROVEN_BY_DOCUMENT_TIMESTAMP)).isTrue();
 
-    // Without the document time-stamp the same signature, ten years on, is judged now: expired.
-    PdfVerificationReport unproven = verifier(TEN_YEARS_LATER).verify(lt);
+    // Without the document time-stamp the same signature is judged now: expired.
+    PdfVerificationReport unproven = verifier(THREE_YEARS_LATER).verify(lt);
     assertThat(unproven.verdict()).as(unproven.toString()).isEqualTo(Verdict.INDETERMINATE);
     assertThat(unproven.has(ReasonCode.VALIDITY_EXPIRED)).isTrue();
   }

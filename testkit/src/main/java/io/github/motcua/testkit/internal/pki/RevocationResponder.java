@@ -48,7 +48,7 @@ public final class RevocationResponder implements ResponseDefinitionTransformerV
   public static final String NAME = "motcua-test-pki-revocation";
 
   private volatile List<Authority> authorities = List.of();
-  private final Clock clock;
+  private volatile Clock clock;
   private final AtomicBoolean ocspAvailable = new AtomicBoolean(true);
   private final AtomicBoolean crlAvailable = new AtomicBoolean(true);
   private final AtomicInteger ocspRequests = new AtomicInteger();
@@ -63,6 +63,15 @@ public final class RevocationResponder implements ResponseDefinitionTransformerV
    */
   public RevocationResponder(Clock clock) {
     this.clock = clock;
+  }
+
+  /**
+   * Sets the clock for the this-update and produced-at times of the answers given from now on.
+   *
+   * @param clock the clock
+   */
+  public void clock(Clock clock) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
   }
 
   /**
