@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.motcua.testkit.Interop;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import java.util.Locale;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The outbox harnesses leave no table behind, on H2 as on a shared PostgreSQL. */
@@ -79,9 +79,8 @@ class BenchmarkTablesTest {
   }
 
   @Test
-  @EnabledIfEnvironmentVariable(named = "MOTCUA_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
   void theOutboxHarnessesLeaveNoTableInPostgresql() throws Exception {
-    String url = System.getenv("MOTCUA_TEST_POSTGRES_URL");
+    String url = Interop.fromSystemProperty().requirePostgres("the benchmarks' PostgreSQL harness");
     try (HikariDataSource ds = new HikariDataSource()) {
       ds.setJdbcUrl(url);
       List<String> before = tables(ds, "bench");

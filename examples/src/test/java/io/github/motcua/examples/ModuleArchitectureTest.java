@@ -6,9 +6,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -19,6 +25,8 @@ import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.SecurityRefusalException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +120,66 @@ class ModuleArchitectureTest {
   }
 
   @Test
+  void portalInternalsAreUsedOnlyInsideThePortalClient() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(PORTAL)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.github.motcua.portal.internal..", "io.github.motcua.portal.sync.internal..")
+        .check(motcua);
+  }
+
+  @Test
+  void theSyncWorkersPartsStayInsideTheSyncPackage() {
+    classes()
+        .that()
+        .resideInAPackage("io.github.motcua.portal.sync")
+        .and()
+        .haveSimpleNameStartingWith("Lane")
+        .or()
+        .haveSimpleName("Courier")
+        .or()
+        .haveSimpleName("Outcomes")
+        .or()
+        .haveSimpleName("LeaseFence")
+        .or()
+        .haveSimpleName("WorkerSettings")
+        .or()
+        .haveSimpleName("GuardedListener")
+        .or()
+        .haveSimpleName("Reasons")
+        .should()
+        .notBePublic()
+        .andShould()
+        .resideInAPackage("io.github.motcua.portal.sync")
+        .check(motcua);
+  }
+
+  @Test
+  void oneCircuitBreakerServesTheClientsAndTheWorker() {
+    // The breaker state machine exists once: the clients' executor and the worker use it.
+    classes()
+        .that()
+        .haveSimpleNameEndingWith("Breaker")
+        .or()
+        .haveSimpleNameEndingWith("Health")
+        .and()
+        .resideInAPackage(PORTAL)
+        .should()
+        .haveFullyQualifiedName("io.github.motcua.portal.internal.Breaker")
+        .check(motcua);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.github.motcua.portal.internal", "io.github.motcua.portal.sync")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.github.motcua.portal.internal.Breaker")
+        .check(motcua);
+  }
+
+  @Test
   void testKitSpeaksOnlyWireProtocolsAndKnowsNoClientModule() {
     noClasses()
         .that()
@@ -126,7 +194,8 @@ class ModuleArchitectureTest {
   /**
    * The test kit runs on the integrator's JUnit Jupiter, 5.x or 6 (its JUnit dependency is
    * optional). It may use only what JUnit 5.0 already had: the lifecycle callbacks, and the
-   * extension context's store.
+   * extension context's store. ({@code Interop} skips a test with opentest4j's {@code
+   * TestAbortedException}, which every JUnit 5 brings: outside {@code org.junit}.)
    */
   @Test
   void testKitUsesOnlyJUnitApiThatEveryJUnit5Has() {
@@ -153,6 +222,98 @@ class ModuleArchitectureTest {
                     call.getTargetOwner().getPackageName().startsWith("org.junit")
                         && !Set.of("getStore", "create", "put", "remove").contains(call.getName())))
         .check(motcua);
+  }
+
+  /**
+   * An {@code internal} package is its module's own: no other library module (nor the examples)
+   * uses it, and the test kit uses none of core's. The one documented exception is outside this
+   * class path: the benchmarks module (never published) measures {@code
+   * io.github.motcua.vneid.internal.IdTokenValidator} directly, checked by its own
+   * BenchmarkArchitectureTest.
+   */
+  @Test
+  void noModuleUsesAnotherModulesInternalPackages() {
+    classes()
+        .should(
+            new ArchCondition<JavaClass>("use no internal package of another module") {
+              @Override
+              public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                  JavaClass target = d.getTargetClass();
+                  if (isInternal(target) && !module(target).equals(module(origin))) {
+                    events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                  }
+                }
+              }
+            })
+        .check(motcua);
+  }
+
+  /**
+   * What an API package shows (public and protected fields, methods, constructors, supertypes,
+   * thrown exceptions, type arguments) names no type of an {@code internal} package: integrators
+   * never see one, and an internal class can change without breaking them.
+   */
+  @Test
+  void apiSignaturesExposeNoInternalType() {
+    classes()
+        .that(
+            DescribedPredicate.describe(
+                "are public and outside internal packages",
+                (JavaClass c) -> c.getModifiers().contains(JavaModifier.PUBLIC) && !isInternal(c)))
+        .should(
+            new ArchCondition<JavaClass>("expose no internal type in a public signature") {
+              @Override
+              public void check(JavaClass api, ConditionEvents events) {
+                List<JavaType> shown = new ArrayList<>();
+                api.getSuperclass().ifPresent(shown::add);
+                shown.addAll(api.getInterfaces());
+                report(api.getFullName(), shown, events);
+                for (JavaField f : api.getFields()) {
+                  if (visible(f)) {
+                    report(f.getFullName(), List.of(f.getType()), events);
+                  }
+                }
+                for (JavaCodeUnit u : api.getCodeUnits()) {
+                  if (visible(u) && !u.getName().equals("<clinit>")) {
+                    List<JavaType> types = new ArrayList<>(u.getParameterTypes());
+                    types.add(u.getReturnType());
+                    types.addAll(u.getThrowsClause().getTypes());
+                    report(u.getFullName(), types, events);
+                  }
+                }
+              }
+            })
+        .check(motcua);
+  }
+
+  private static boolean visible(JavaMember member) {
+    Set<JavaModifier> modifiers = member.getModifiers();
+    return (modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED))
+        && !modifiers.contains(JavaModifier.SYNTHETIC);
+  }
+
+  private static void report(String where, List<? extends JavaType> types, ConditionEvents events) {
+    for (JavaType type : types) {
+      for (JavaClass raw : type.getAllInvolvedRawTypes()) {
+        if (isInternal(raw)) {
+          events.add(SimpleConditionEvent.violated(where, where + " exposes " + raw.getFullName()));
+        }
+      }
+    }
+  }
+
+  private static boolean isInternal(JavaClass c) {
+    String name = c.getPackageName();
+    return name.startsWith("io.github.motcua.")
+        && (name.endsWith(".internal") || name.contains(".internal."));
+  }
+
+  /** The module of a motcua class: the package segment after {@code io.github.motcua}. */
+  private static String module(JavaClass c) {
+    String rest = c.getPackageName().substring("io.github.motcua.".length());
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
   }
 
   @Test

@@ -6,8 +6,6 @@ import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,52 +53,6 @@ public interface PortalClient {
    */
   default PublishResult publish(Publication publication) {
     return publish(publication.event(), publication.snapshot());
-  }
-
-  /**
-   * Returns how many events of this kind {@link #publishAll} may send in one call. A {@code
-   * SyncWorker} hands such events of different dossiers to {@code publishAll} together, at most
-   * this many at once, and every other event to {@link #publish} alone.
-   *
-   * @param event the event
-   * @return at least 1; 1 (the default) when the client publishes this kind one event at a time
-   */
-  default int batchLimit(DossierEvent event) {
-    return 1;
-  }
-
-  /**
-   * Returns the kind of shared call an event goes in, for events whose {@link #batchLimit} is above
-   * 1: {@link #publishAll} sends events in one call only when their kinds are equal. A {@code
-   * SyncWorker} groups the events it claimed by kind before handing them over, so that each call is
-   * as full as the limit allows instead of being split by kind inside {@code publishAll}.
-   *
-   * @param event the event
-   * @return the kind; the default, {@code ""}, lets every such event share a call
-   */
-  default String batchKind(DossierEvent event) {
-    return "";
-  }
-
-  /**
-   * Publishes several events, each of a different dossier, together where the portal takes several
-   * records in one call. The outcome of each publication is what {@link #publish} would have
-   * returned or thrown for it, and a failure of one does not stop the others: when the portal
-   * refuses a shared call, the client publishes that call's events one by one, so that each refusal
-   * is charged to the event that caused it.
-   *
-   * <p>The default publishes the events one after another with {@link #publish(Publication)}.
-   *
-   * @param publications the events with their snapshots, not null; events of the same dossier are
-   *     published in list order
-   * @return one outcome per publication, in the same order
-   */
-  default List<PublishOutcome> publishAll(List<Publication> publications) {
-    List<PublishOutcome> outcomes = new ArrayList<>(publications.size());
-    for (Publication p : publications) {
-      outcomes.add(PublishOutcome.of(() -> publish(p)));
-    }
-    return outcomes;
   }
 
   /**

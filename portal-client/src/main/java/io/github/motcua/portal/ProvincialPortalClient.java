@@ -97,8 +97,8 @@ public final class ProvincialPortalClient implements PortalClient {
    */
   @Override
   public PublishResult publish(Publication publication) {
-    return http.fenced(
-        publication.fence(), () -> publishFenced(publication.event(), publication.snapshot()));
+    return http.publishing(
+        publication, () -> publishFenced(publication.event(), publication.snapshot()));
   }
 
   private PublishResult publishFenced(DossierEvent event, Dossier snapshot) {
@@ -146,7 +146,7 @@ public final class ProvincialPortalClient implements PortalClient {
    *
    * @return the count
    */
-  public long tokenCount() {
+  long tokenCount() {
     return tokens.obtainedCount();
   }
 

@@ -10,9 +10,9 @@ import io.github.motcua.portal.internal.Failures;
  * the same time as the worker that took it over.
  *
  * <p>A {@link PortalClient} asks {@link #check()} before every HTTP operation of a publish
- * (motcua's clients do it for each request of {@link PortalClient#publish(Publication)} and {@link
- * PortalClient#publishAll}, after the connection is open and right before the request is written).
- * A client of your own should do the same with {@link Publication#fence()}.
+ * (motcua's clients do it for each request of {@link PortalClient#publish(Publication)} and of the
+ * national client's shared calls, after the connection is open and right before the request is
+ * written). A client of your own should do the same with {@link Publication#fence()}.
  *
  * <p>Implementations must be thread-safe and answer quickly; {@link #held()} may renew the lease
  * (one database update) when little of it is left.

@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * What became of one {@link Publication} of a {@link PortalClient#publishAll} call: either what
- * {@link PortalClient#publish} would have returned for it, or what it would have thrown.
+ * What became of one {@link Publication} of a shared call ({@link
+ * NationalPortalClient#publishAll}): either what {@link PortalClient#publish} would have returned
+ * for it, or what it would have thrown.
  */
 public sealed interface PublishOutcome permits PublishOutcome.Published, PublishOutcome.Failed {
 

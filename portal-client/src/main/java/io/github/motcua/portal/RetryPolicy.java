@@ -24,6 +24,11 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li><b>Timeouts</b>: {@link #connectTimeout()} and {@link #readTimeout()} apply to each
  *       attempt; {@link #totalTimeout()} bounds a whole call, attempts and waits included.
  *   <li><b>Circuit breaker</b>: see {@link CircuitState}.
+ *   <li><b>Under a sync worker</b>: a publication whose {@link Publication#retryOwner()} is {@link
+ *       RetryOwner#CALLER} (what a {@code SyncWorker} sends) is not retried with backoff nor held
+ *       by the circuit breaker: the worker owns backoff, outage detection and parking. Each request
+ *       of such a publish is repeated at most once at once after a renewed session or token, and at
+ *       most once after a {@code Retry-After} of no more than {@link #maxImmediateRetryAfter()}.
  * </ul>
  *
  * <p>Waiting goes through the {@link Sleeper}, and time is read from the client's {@code Clock}, so
@@ -40,6 +45,7 @@ public final class RetryPolicy {
   private final Duration initialBackoff;
   private final Duration maxBackoff;
   private final Duration maxRetryAfter;
+  private final Duration maxImmediateRetryAfter;
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Duration totalTimeout;
@@ -53,6 +59,7 @@ public final class RetryPolicy {
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
     this.maxRetryAfter = b.maxRetryAfter;
+    this.maxImmediateRetryAfter = b.maxImmediateRetryAfter;
     this.connectTimeout = b.connectTimeout;
     this.readTimeout = b.readTimeout;
     this.totalTimeout = b.totalTimeout;
@@ -64,8 +71,9 @@ public final class RetryPolicy {
 
   /**
    * Returns the default policy: 5 attempts, backoff from 500 ms capped at 30 s, {@code Retry-After}
-   * honoured up to 2 minutes, connect timeout 10 s, read timeout 30 s, total 3 minutes, circuit
-   * opening after 10 consecutive failures for 30 s, the {@link Sleeper#system() system sleeper}.
+   * honoured up to 2 minutes (5 seconds within a publish whose caller owns retries), connect
+   * timeout 10 s, read timeout 30 s, total 3 minutes, circuit opening after 10 consecutive failures
+   * for 30 s, the {@link Sleeper#system() system sleeper}.
    *
    * @return the shared default policy
    */
@@ -102,6 +110,7 @@ public final class RetryPolicy {
     b.initialBackoff = initialBackoff;
     b.maxBackoff = maxBackoff;
     b.maxRetryAfter = maxRetryAfter;
+    b.maxImmediateRetryAfter = maxImmediateRetryAfter;
     b.connectTimeout = connectTimeout;
     b.readTimeout = readTimeout;
     b.totalTimeout = totalTimeout;
@@ -195,6 +204,17 @@ public final class RetryPolicy {
   }
 
   /**
+   * Returns the longest {@code Retry-After} the client waits for within a publish whose retries its
+   * caller owns ({@link RetryOwner#CALLER}, as a {@code SyncWorker}'s): it then sends the request
+   * once more after that wait, and leaves a longer one to the caller.
+   *
+   * @return the limit; zero leaves every {@code Retry-After} to the caller
+   */
+  public Duration maxImmediateRetryAfter() {
+    return maxImmediateRetryAfter;
+  }
+
+  /**
    * Returns the connect timeout of each attempt.
    *
    * @return the timeout
@@ -258,6 +278,8 @@ public final class RetryPolicy {
         + maxBackoff
         + ", maxRetryAfter="
         + maxRetryAfter
+        + ", maxImmediateRetryAfter="
+        + maxImmediateRetryAfter
         + ", connectTimeout="
         + connectTimeout
         + ", readTimeout="
@@ -277,6 +299,7 @@ public final class RetryPolicy {
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(30);
     private Duration maxRetryAfter = Duration.ofMinutes(2);
+    private Duration maxImmediateRetryAfter = Duration.ofSeconds(5);
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private Duration totalTimeout = Duration.ofMinutes(3);
@@ -332,6 +355,22 @@ public final class RetryPolicy {
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = nonNegative(maxRetryAfter, "retry.max-retry-after");
+      return this;
+    }
+
+    /**
+     * Sets the longest {@code Retry-After} waited for inside a publish whose retries its caller
+     * owns ({@link RetryOwner#CALLER}, a {@code SyncWorker}); default 5 seconds. Such a publish
+     * sends a request at most once more after that wait; a longer {@code Retry-After} ends it and
+     * the caller comes back later.
+     *
+     * @param maxImmediateRetryAfter zero or positive; zero leaves every {@code Retry-After} to the
+     *     caller
+     * @return this builder
+     */
+    public Builder maxImmediateRetryAfter(Duration maxImmediateRetryAfter) {
+      this.maxImmediateRetryAfter =
+          nonNegative(maxImmediateRetryAfter, "retry.max-immediate-retry-after");
       return this;
     }
 

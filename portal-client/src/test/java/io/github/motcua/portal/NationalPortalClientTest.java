@@ -292,7 +292,7 @@ class NationalPortalClientTest {
     List<Dossier> snapshots = Histories.snapshots(events);
     client.publish(events.get(0), snapshots.get(0));
     client.publish(events.get(1), snapshots.get(1));
-    client.syncDossier(snapshots.get(2), false, "x");
+    client.updateDossier(snapshots.get(2), "x");
     // The step is stored, but its reply is garbage: the client retries.
     long calls = fake.serviceCallCount("TraCuuHoSo");
     fake.failNextAfter(1, PortalFault.MALFORMED_JSON, 1); // the look-up passes, the send fails
@@ -310,7 +310,7 @@ class NationalPortalClientTest {
     List<Dossier> snapshots = Histories.snapshots(events);
     client.publish(events.get(0), snapshots.get(0));
     client.publish(events.get(1), snapshots.get(1));
-    client.syncDossier(snapshots.get(2), false, "same-record");
+    client.updateDossier(snapshots.get(2), "same-record");
     long syncs = fake.serviceCallCount("DongBoHoSoMC");
 
     PublishResult result = client.publish(events.get(2), snapshots.get(2));

@@ -125,7 +125,7 @@ class NationalReplyTableTest {
         post(urlEqualTo(SERVICE))
             .withRequestBody(matchingJsonPath("$.isUpdating", equalTo("False")))
             .willReturn(aResponse().withBody("{\"error_code\":\"0\",\"message\":\"Thành công\"}")));
-    String op = client(NationalPortalProfile.defaults()).syncDossier(snapshot, false, "k");
+    String op = client(NationalPortalProfile.defaults()).updateDossier(snapshot, "k");
     assertThat(op).isEqualTo("DongBoHoSoMC:create");
   }
 

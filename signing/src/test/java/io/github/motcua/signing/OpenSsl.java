@@ -1,7 +1,6 @@
 package io.github.motcua.signing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.github.motcua.testkit.Interop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the openssl command line tool; tests that need it are skipped, visibly, without it. */
+/**
+ * Runs the openssl command line tool; tests that need it are skipped, visibly, without it, and fail
+ * under {@code -Dmotcua.requireInterop=true} (testkit's {@link Interop}).
+ */
 final class OpenSsl {
 
   /** The outcome of a command. */
@@ -19,7 +21,8 @@ final class OpenSsl {
   private OpenSsl() {}
 
   static void assumeAvailable() {
-    assumeTrue(available(), "openssl is not installed: skipping the OpenSSL interoperability test");
+    Interop.fromSystemProperty()
+        .require(available(), "openssl", "openssl", "the OpenSSL interoperability test");
   }
 
   static boolean available() {

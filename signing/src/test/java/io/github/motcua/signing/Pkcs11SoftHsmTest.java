@@ -2,9 +2,9 @@ package io.github.motcua.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.motcua.core.MotcuaException;
+import io.github.motcua.testkit.Interop;
 import io.github.motcua.testkit.TestPki;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +41,12 @@ class Pkcs11SoftHsmTest {
   @BeforeAll
   static void initialiseToken() throws Exception {
     String conf = System.getenv("SOFTHSM2_CONF");
-    assumeTrue(
-        Files.isReadable(LIBRARY) && conf != null && onPath("softhsm2-util"),
-        "SoftHSM2 (softhsm2-util, " + LIBRARY + ") is not installed: skipping the PKCS#11 test");
+    Interop.fromSystemProperty()
+        .require(
+            Files.isReadable(LIBRARY) && conf != null && Interop.onPath("softhsm2-util"),
+            "SoftHSM2 (softhsm2-util, " + LIBRARY + ", SOFTHSM2_CONF)",
+            "softhsm2",
+            "the PKCS#11 test");
     Path confFile = Path.of(conf);
     Path tokens = confFile.resolveSibling("tokens");
     deleteRecursively(confFile.getParent());
@@ -170,15 +173,6 @@ class Pkcs11SoftHsmTest {
             () -> Pkcs11SigningKey.builder().library(LIBRARY).slot(987654L).pin(PIN).build())
         .isInstanceOfSatisfying(
             MotcuaException.class, e -> assertThat(e.code()).isEqualTo("signing-key.token-absent"));
-  }
-
-  private static boolean onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void run(String... command) throws IOException, InterruptedException {

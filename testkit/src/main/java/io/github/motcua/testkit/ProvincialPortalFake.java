@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.motcua.testkit.internal.FormParameters;
 import io.github.motcua.testkit.internal.portal.FakeServer;
 import io.github.motcua.testkit.internal.portal.FakeServer.FakeReply;
 import io.github.motcua.testkit.internal.portal.NationalRules;
@@ -335,7 +336,12 @@ public final class ProvincialPortalFake implements AutoCloseable, FaultInjectabl
   }
 
   private FakeReply token(LoggedRequest request) {
-    Map<String, String> form = form(request.getBodyAsString());
+    Map<String, String> form;
+    try {
+      form = FormParameters.parse(request.getBodyAsString());
+    } catch (IllegalArgumentException e) {
+      return FakeReply.json(400, "{\"error\":\"invalid_request\"}");
+    }
     String id = form.get("client_id");
     String secret = form.get("client_secret");
     String auth = request.getHeader("Authorization");
@@ -428,22 +434,6 @@ public final class ProvincialPortalFake implements AutoCloseable, FaultInjectabl
     out.put("code", code);
     out.put("message", message);
     return FakeReply.json(status, out.toString());
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> out = new HashMap<>();
-    if (body == null) {
-      return out;
-    }
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        out.put(
-            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return out;
   }
 
   private JsonNode parse(String text) {

@@ -22,8 +22,6 @@ import io.github.motcua.vneid.internal.Randoms;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -664,31 +662,34 @@ public final class VneidClient {
     return b.build().uri();
   }
 
-  private static Map<String, String> query(URI callback) {
+  /**
+   * Reads the callback's query with OkHttp's {@link HttpUrl} (percent-decoding, {@code +} as a
+   * space, names decoded before they are compared). Refused as {@code callback.malformed}: a {@code
+   * %} not followed by two hex digits, and any parameter that appears twice, however its name is
+   * encoded (RFC 6749 3.1: parameters must not repeat; a second {@code state} or {@code code} is an
+   * injection attempt), with the parameter named in the message. Empty pairs ({@code a=1&&b=2}) are
+   * ignored.
+   */
+  static Map<String, String> query(URI callback) {
     String raw = callback.getRawQuery();
     Map<String, String> out = new HashMap<>();
-    if (raw == null) {
+    if (raw == null || raw.isEmpty()) {
       return out;
     }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
+    HttpUrl parsed =
+        new HttpUrl.Builder().scheme("https").host("callback.invalid").encodedQuery(raw).build();
+    for (String name : parsed.queryParameterNames()) {
+      if (name.isEmpty()) {
         continue;
       }
-      int eq = pair.indexOf('=');
-      try {
-        String key =
-            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value =
-            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        if (out.putIfAbsent(key, value) != null) {
-          // RFC 6749 3.1: parameters must not repeat; a repeated one is an injection attempt.
-          throw new InvalidInputException(
-              "callback.malformed", "The callback repeats parameter '" + key + "'.");
-        }
-      } catch (IllegalArgumentException e) {
+      List<String> values = parsed.queryParameterValues(name);
+      if (values.size() > 1) {
         throw new InvalidInputException(
-            "callback.malformed", "The callback's query is not valid URL encoding.");
+            "callback.malformed",
+            "The callback repeats parameter '" + ProviderHttp.sanitise(name) + "'.");
       }
+      String value = values.get(0);
+      out.put(name, value == null ? "" : value);
     }
     return out;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.motcua.core.ConfigurationException;
+import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.SecurityRefusalException;
 import io.github.motcua.testkit.VneidFake;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CallbackTest {
 
@@ -121,6 +124,63 @@ class CallbackTest {
         org.assertj.core.api.Assertions.catchThrowable(
             () -> client.completeLogin(callback, request));
     assertCode(e, MotcuaException.class, "callback.malformed");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "code=a&state=S&state=S",
+        "code=a&state=S&st%61te=S",
+        "state=S&code=a&code=a",
+        "state=S&code=a&c%6Fde=b",
+        "state=S&code=a&iss=x&iss=x"
+      })
+  void refusesARepeatedParameterNamingIt(String query) {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    URI callback =
+        URI.create(VNEID.redirectUri() + "?" + query.replace("=S", "=" + request.state()));
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.completeLogin(callback, request));
+    assertCode(e, InvalidInputException.class, "callback.malformed");
+    assertThat(e.getMessage()).containsPattern("repeats parameter '(state|code|iss)'");
+  }
+
+  @Test
+  void brokenEscapesNeverReachTheClientAndBadUtf8MatchesNoState() {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    assertThatThrownBy(() -> URI.create(VNEID.redirectUri() + "?code=a%zz&state=x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    URI callback =
+        URI.create(VNEID.redirectUri() + "?code=a&state=%FF%FE" + request.state().substring(2));
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.completeLogin(callback, request));
+    assertCode(e, MotcuaException.class, "callback.state-mismatch");
+  }
+
+  @Test
+  void decodesEscapesAndIgnoresEmptyPairs() {
+    VneidClient client = TestClients.client(VNEID);
+    LoginRequest request = client.startLogin();
+    URI callback =
+        URI.create(
+            VNEID.redirectUri()
+                + "?&&st%61te="
+                + request.state()
+                + "&&iss="
+                + java.net.URLEncoder.encode(
+                    VNEID.issuer().toString(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&error=access_denied&error_description=Ng%C6%B0%E1%BB%9Di+d%C3%B9ng+t%E1%BB%AB"
+                + "+ch%E1%BB%91i");
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.completeLogin(callback, request));
+    // The state's name and the issuer's value were percent-encoded: both matched once decoded.
+    assertCode(e, SecurityRefusalException.class, "login.denied");
+    assertThat(e.getMessage()).contains("'access_denied'");
   }
 
   @Test

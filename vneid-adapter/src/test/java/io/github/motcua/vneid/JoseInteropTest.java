@@ -1,13 +1,13 @@
 package io.github.motcua.vneid;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.motcua.testkit.Interop;
 import io.github.motcua.testkit.VneidFake;
 import io.github.motcua.testkit.VneidPersona;
 import java.io.IOException;
@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Interoperability with an independent JOSE implementation, the npm package {@code jose} run with
  * Node.js. The package is looked up in {@code $MOTCUA_JOSE_DIR/node_modules/jose} (set by {@code
  * .ci/run}), else in {@code target/node-jose/node_modules/jose}; install it with {@code npm install
- * --prefix target/node-jose jose@6}. Skipped, with a message, when node or the package is missing.
+ * --prefix target/node-jose jose@6}. Skipped, with a message, when node or the package is missing;
+ * failed under {@code -Dmotcua.requireInterop=true}.
  */
 class JoseInteropTest {
 
@@ -47,12 +48,13 @@ class JoseInteropTest {
     String env = System.getenv("MOTCUA_JOSE_DIR");
     Path dir = env != null && !env.isBlank() ? Paths.get(env) : Paths.get("target", "node-jose");
     Path jose = dir.resolve("node_modules").resolve("jose");
-    assumeTrue(
+    Interop interop = Interop.fromSystemProperty();
+    interop.require(nodeWorks(), "node", "nodejs", "the jose interoperability test");
+    interop.require(
         Files.isDirectory(jose),
-        "Skipping jose interoperability: npm package 'jose' not found under "
-            + dir.toAbsolutePath()
-            + " (npm install --prefix target/node-jose jose@6, or set MOTCUA_JOSE_DIR)");
-    assumeTrue(nodeWorks(), "Skipping jose interoperability: 'node' is not on the PATH");
+        "the npm package jose under " + dir.toAbsolutePath(),
+        "npm, then npm install --prefix target/node-jose jose@6, or set MOTCUA_JOSE_DIR",
+        "the jose interoperability test");
     Files.createSymbolicLink(
         work.resolve("node_modules"), dir.resolve("node_modules").toAbsolutePath());
     script = work.resolve("jose-interop.mjs");

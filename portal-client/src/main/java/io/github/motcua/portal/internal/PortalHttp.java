@@ -3,7 +3,9 @@ package io.github.motcua.portal.internal;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.portal.CircuitState;
+import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishFence;
+import io.github.motcua.portal.RetryOwner;
 import io.github.motcua.portal.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -28,12 +31,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends requests to one portal under a {@link RetryPolicy}: per-attempt timeouts, a total budget,
  * backoff with full jitter, {@code Retry-After}, immediate retry after a credential renewal, and a
- * circuit breaker. Thread-safe.
+ * circuit breaker ({@link Breaker}). Thread-safe.
  *
- * <p>Fencing: while a publish runs under {@link #fenced(PublishFence, Supplier)}, every request the
- * publishing thread sends asks the publish's fence first, once before connecting and once more when
- * the connection is open, right before the request is written (a network interceptor): a request is
- * never written after the fence said no.
+ * <p>Publishing: while a publish runs under {@link #publishing(Publication, Supplier)}, every
+ * request the publishing thread sends asks the publish's fence first, once before connecting and
+ * once more when the connection is open, right before the request is written (a network
+ * interceptor): a request is never written after the fence said no. When the publication's retries
+ * belong to its caller ({@link RetryOwner#CALLER}, a sync worker), its calls repeat a request only
+ * after a renewed credential or a short {@code Retry-After} ({@link
+ * RetryPolicy#maxImmediateRetryAfter()}), once each, and bypass the circuit breaker: the caller
+ * owns backoff and outage detection.
  */
 public final class PortalHttp {
 
@@ -79,10 +86,13 @@ public final class PortalHttp {
   private final OkHttpClient http;
   private final RetryPolicy policy;
   private final Clock clock;
-  private final CircuitBreaker circuit;
+  private final Breaker circuit;
 
-  /** The fence of the publish the current thread runs, if any (set by {@link #fenced}). */
-  private final ThreadLocal<PublishFence> fence = new ThreadLocal<>();
+  /** The publish the current thread runs, if any (set by {@link #publishing}). */
+  private final ThreadLocal<Publishing> current = new ThreadLocal<>();
+
+  /** What a running publish asks of its calls: its fence, and who retries. */
+  private record Publishing(PublishFence fence, RetryOwner retryOwner) {}
 
   /**
    * Creates an executor.
@@ -111,9 +121,7 @@ public final class PortalHttp {
                   return chain.proceed(chain.request());
                 })
             .build();
-    this.circuit =
-        new CircuitBreaker(
-            portal, policy.circuitFailureThreshold(), policy.circuitOpenDuration(), clock);
+    this.circuit = new Breaker(policy.circuitFailureThreshold(), n -> policy.circuitOpenDuration());
   }
 
   /**
@@ -126,11 +134,6 @@ public final class PortalHttp {
   }
 
   /**
-   * Returns the circuit's state.
-   *
-   * @return the state
-   */
-  /**
    * Returns the retry policy the calls run under.
    *
    * @return the policy; never null
@@ -139,8 +142,13 @@ public final class PortalHttp {
     return policy;
   }
 
+  /**
+   * Returns the circuit's state.
+   *
+   * @return the state
+   */
   public CircuitState circuitState() {
-    return circuit.state();
+    return circuit.state(clock.instant());
   }
 
   /**
@@ -172,8 +180,9 @@ public final class PortalHttp {
    * @throws IOException on a transport failure or timeout
    */
   public BinaryReply sendForBytes(Request request) throws IOException {
-    PublishFence f = fence.get();
-    if (f != null) {
+    Publishing p = current.get();
+    PublishFence f = p == null ? PublishFence.NONE : p.fence();
+    if (f != PublishFence.NONE) {
       f.check();
       request = request.newBuilder().tag(PublishFence.class, f).build();
     }
@@ -246,28 +255,53 @@ public final class PortalHttp {
   }
 
   /**
-   * Runs a publish with every request the current thread sends meanwhile asking {@code f} first
-   * ({@link PublishFence#check()}, which throws {@link RetryLaterException}). Calls nest: the
-   * innermost fence is asked.
+   * Runs a publish: every request the current thread sends meanwhile asks the publication's fence
+   * first ({@link PublishFence#check()}, which throws a {@link RetryLaterException} {@code
+   * portal.fenced}), and its calls retry as its {@link Publication#retryOwner()} says. Calls nest:
+   * the innermost publish counts.
    *
-   * @param f the publish's fence; {@link PublishFence#NONE} asks nothing
+   * @param publication the publication
    * @param work the publish
    * @param <T> the result type
    * @return what the work returned
    */
-  public <T> T fenced(PublishFence f, Supplier<T> work) {
-    if (f == PublishFence.NONE) {
+  public <T> T publishing(Publication publication, Supplier<T> work) {
+    return publishing(publication.fence(), publication.retryOwner(), work);
+  }
+
+  /**
+   * Runs a publish of several publications as {@link #publishing(Publication, Supplier)} does: its
+   * fence is held while every publication's is, and its retries belong to the caller when any
+   * publication's do.
+   *
+   * @param publications the publications
+   * @param work the publish
+   * @param <T> the result type
+   * @return what the work returned
+   */
+  public <T> T publishing(List<Publication> publications, Supplier<T> work) {
+    RetryOwner owner = RetryOwner.CLIENT;
+    for (Publication p : publications) {
+      if (p.retryOwner() == RetryOwner.CALLER) {
+        owner = RetryOwner.CALLER;
+      }
+    }
+    return publishing(PortalCalls.fenceOfAll(publications), owner, work);
+  }
+
+  private <T> T publishing(PublishFence f, RetryOwner owner, Supplier<T> work) {
+    if (f == PublishFence.NONE && owner == RetryOwner.CLIENT && current.get() == null) {
       return work.get();
     }
-    PublishFence outer = fence.get();
-    fence.set(f);
+    Publishing outer = current.get();
+    current.set(new Publishing(f, owner));
     try {
       return work.get();
     } finally {
       if (outer == null) {
-        fence.remove();
+        current.remove();
       } else {
-        fence.set(outer);
+        current.set(outer);
       }
     }
   }
@@ -298,52 +332,52 @@ public final class PortalHttp {
    * @throws MotcuaException the last failure when the policy gives up
    */
   public <T> T execute(String operation, boolean safeToRepeat, Repeat<T> attempt) {
+    Publishing p = current.get();
+    boolean callerRetries = p != null && p.retryOwner() == RetryOwner.CALLER;
     Instant deadline = clock.instant().plus(policy.totalTimeout());
     int attempts = 0;
     int retries = 0;
     boolean renewed = false;
+    boolean waitedRetryAfter = false;
     MotcuaException last = null;
     boolean mayHaveLanded = false;
     while (true) {
-      Duration closedIn = circuit.acquire();
-      if (!closedIn.isZero()) {
-        if (clock.instant().plus(closedIn).isAfter(deadline)) {
-          throw new RetryLaterException(
-              "portal.circuit-open",
-              "The "
-                  + portal
-                  + " portal is considered down (circuit open); "
-                  + operation
-                  + " was not sent.",
-              closedIn,
-              last);
+      if (!callerRetries) {
+        Duration closedIn = circuit.acquire(clock.instant(), probeWait());
+        if (!closedIn.isZero()) {
+          if (clock.instant().plus(closedIn).isAfter(deadline)) {
+            throw circuitOpen(operation, last, closedIn);
+          }
+          sleep(closedIn, operation);
+          continue;
         }
-        sleep(closedIn, operation);
-        continue;
       }
       attempts++;
+      Instant started = clock.instant();
       MotcuaException failure;
       try {
         T result = attempt.run(attempts, mayHaveLanded);
-        circuit.recordSuccess();
+        answered(callerRetries, started);
         return result;
       } catch (MotcuaException e) {
         if (Failures.isFenced(e)) {
-          circuit.unusedTrial();
+          if (!callerRetries) {
+            circuit.unusedProbe();
+          }
           throw e; // nothing was sent: says nothing of the portal, and must not be retried
         }
         if (!Failures.isPortal(e)) {
           throw e; // not the portal's answer: nothing to retry
         }
         if (Failures.isOutage(e)) {
-          circuit.recordFailure();
+          unanswered(callerRetries, started);
         } else {
           // The portal answered: it is up, whatever it thought of the request.
-          circuit.recordSuccess();
+          answered(callerRetries, started);
         }
         failure = e;
       } catch (IOException e) {
-        circuit.recordFailure();
+        unanswered(callerRetries, started);
         failure = transportFailure(operation, e);
       }
       last = failure;
@@ -359,9 +393,13 @@ public final class PortalHttp {
         delay = Duration.ZERO;
       } else if (failure instanceof RetryLaterException u && u.retryAfter().isPresent()) {
         delay = u.retryAfter().get();
-        if (delay.compareTo(policy.maxRetryAfter()) > 0) {
+        Duration limit = callerRetries ? policy.maxImmediateRetryAfter() : policy.maxRetryAfter();
+        if (delay.compareTo(limit) > 0 || (callerRetries && waitedRetryAfter)) {
           throw failure;
         }
+        waitedRetryAfter = true;
+      } else if (callerRetries) {
+        throw failure; // backoff is the caller's
       } else {
         retries++;
         delay = policy.backoff(retries);
@@ -370,14 +408,52 @@ public final class PortalHttp {
         throw failure;
       }
       LOG.debug(
-          "{} to the {} portal failed ({}); attempt {} of {} in {} ms.",
+          "{} to the {} portal failed ({}); attempt {} in {} ms.",
           operation,
           portal,
           failure.code(),
           attempts + 1,
-          policy.maxAttempts(),
           delay.toMillis());
       sleep(delay, operation);
+    }
+  }
+
+  /** How long a call waits while another call probes a portal whose circuit is half-open. */
+  private Duration probeWait() {
+    return Duration.ofMillis(
+        Math.max(1, Math.min(1000, policy.circuitOpenDuration().toMillis() / 10)));
+  }
+
+  private RetryLaterException circuitOpen(
+      String operation, MotcuaException last, Duration closedIn) {
+    return new RetryLaterException(
+        "portal.circuit-open",
+        "The "
+            + portal
+            + " portal is considered down (circuit open); "
+            + operation
+            + " was not sent.",
+        closedIn,
+        last);
+  }
+
+  /** Records an attempt the portal answered, unless the caller owns outage detection. */
+  private void answered(boolean callerRetries, Instant started) {
+    if (!callerRetries && circuit.succeeded(started, clock.instant()).isPresent()) {
+      LOG.info("Portal {} answers again; circuit closed.", portal);
+    }
+  }
+
+  /**
+   * Records an attempt that found the portal unavailable, unless the caller owns outage detection.
+   */
+  private void unanswered(boolean callerRetries, Instant started) {
+    if (!callerRetries && circuit.failed(started, clock.instant()) != Breaker.Failure.COUNTED) {
+      LOG.warn(
+          "Portal {} unavailable after {} consecutive failed attempts; circuit open for {}.",
+          portal,
+          circuit.consecutiveFailures(),
+          policy.circuitOpenDuration());
     }
   }
 

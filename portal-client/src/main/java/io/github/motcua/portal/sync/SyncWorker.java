@@ -4,38 +4,24 @@ import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.RetryLaterException;
-import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierLifecycle;
-import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.PortalClient;
 import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishFence;
-import io.github.motcua.portal.PublishOutcome;
+import io.github.motcua.portal.RetryOwner;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.portal.Sleeper;
-import io.github.motcua.portal.internal.Failures;
-import io.github.motcua.portal.sync.internal.DestinationHealth;
+import io.github.motcua.portal.internal.Breaker;
 import io.github.motcua.portal.sync.internal.SnapshotFolder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,17 +39,23 @@ import org.slf4j.LoggerFactory;
  * is slow or failing holds back only its own later events, and a destination that is down holds
  * back only itself: each destination has its own delivery threads and its own health.
  *
- * <p><b>Failures.</b> {@link RetryLaterException}, {@link
- * io.github.motcua.core.RetryLaterException}, {@link MotcuaException} and unexpected runtime
- * failures are retried: the delivery goes back to the queue until {@code now +
- * RetryPolicy.backoff(attempts)} (or the portal's {@code Retry-After}, when longer). A failure
- * counts against the event's {@link Builder#deadLetterThreshold(int) dead-letter threshold} only
- * while the destination is otherwise up: after {@link Builder#outageThreshold(int)} consecutive
- * failures the destination is considered down, paused (the pause grows as the retry policy's
- * backoff ceiling), then probed with one delivery at a time, and failures during such an outage
- * count against no event, so an outage of hours parks nothing. {@link InvalidInputException}, other
- * non-retryable portal failures and a dossier log that cannot be folded park the event as a {@link
- * DeadLetter} at once.
+ * <p><b>One owner of retries.</b> The worker publishes with {@link RetryOwner#CALLER}: the clients
+ * send each request once, repeating it at once only after renewing an expired session or token, or
+ * after a {@code Retry-After} of at most {@link RetryPolicy#maxImmediateRetryAfter()} (once each),
+ * and leave their circuit breakers out. Backoff, outage detection and parking are the worker's
+ * alone, so a delivery attempt to a portal that is down costs one HTTP request (two when the portal
+ * answers with a short {@code Retry-After}). See the module README for the count per event.
+ *
+ * <p><b>Failures.</b> A {@link RetryLaterException} (an outage, an expired session), refused
+ * credentials ({@code portal.auth.*}) and unexpected runtime failures are retried: the delivery
+ * goes back to the queue until {@code now + RetryPolicy.backoff(attempts)} (or the portal's {@code
+ * Retry-After}, when longer). A failure counts against the event's {@link
+ * Builder#deadLetterThreshold(int) dead-letter threshold} only while the destination is otherwise
+ * up: after {@link Builder#outageThreshold(int)} consecutive failures the destination is considered
+ * down, paused (the pause grows as the retry policy's backoff ceiling), then probed with one
+ * delivery at a time, and failures during such an outage count against no event, so an outage of
+ * hours parks nothing. {@link InvalidInputException}, other non-retryable portal failures and a
+ * dossier log that cannot be folded park the event as a {@link DeadLetter} at once.
  *
  * <p><b>Several workers.</b> Workers in one or several processes may share an outbox: each claims
  * deliveries under a lease of {@link Builder#leaseTime(Duration)} on its clock and records an
@@ -74,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * before every request: it renews the lease when less than half of it (or less than twice the
  * client's read timeout) is left, and says no once the lease was taken over or cannot be renewed;
  * the publish then stops before its next request and its outcome is discarded. So the lease need
- * not cover a whole publish, only one call with its retries (a client's {@link
+ * not cover a whole publish, only one call with its retries (at most a client's {@link
  * RetryPolicy#totalTimeout()} plus its {@link RetryPolicy#readTimeout()}, and twice its read
  * timeout; checked by {@link Builder#destination(String, PortalClient, RetryPolicy)}); clocks of
  * processes sharing an outbox must agree to well within it. A publish is a first attempt ({@link
@@ -82,11 +74,10 @@ import org.slf4j.LoggerFactory;
  * worker was built. Outcomes are recorded in batches ({@link SyncOutbox#settle(List)}) before each
  * claim.
  *
- * <p><b>Shared calls.</b> Events a client takes several at a time ({@link
- * PortalClient#batchLimit(io.github.motcua.core.dossier.DossierEvent)} above 1, such as the
- * national portal's dossier records and ratings) are handed to {@link
- * PortalClient#publishAll(List)} in groups of different dossiers and one {@link
- * PortalClient#batchKind kind}, at most that many, from the deliveries claimed together; each
+ * <p><b>Shared calls.</b> Events the {@link io.github.motcua.portal.NationalPortalClient} takes
+ * several at a time (its dossier records, ratings and first-attempt steps) are handed to its {@link
+ * io.github.motcua.portal.NationalPortalClient#publishAll(List) publishAll} in groups of different
+ * dossiers and one kind of call, at most its limit, from the deliveries claimed together; each
  * outcome is the outcome of its own delivery, as above. The groups come from one claim, so a {@link
  * Builder#batchSize(int) batch size} of several times the client's limit keeps several groups in
  * flight.
@@ -102,78 +93,63 @@ public final class SyncWorker implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
 
+  private final WorkerSettings settings;
   private final SyncOutbox outbox;
   private final Map<String, PortalClient> clients;
-  private final int workerThreads;
-  private final int batchSize;
-  private final RetryPolicy retryPolicy;
-  private final int deadLetterThreshold;
-  private final int outageThreshold;
-  private final Duration leaseTime;
-  private final Duration pollInterval;
-  private final Clock clock;
-  private final Sleeper sleeper;
   private final String workerId;
-  private final SyncListener listener;
-  private final SnapshotFolder folder;
-  private final Map<String, DestinationHealth> health = new LinkedHashMap<>();
 
-  /** Per destination, the least lease a portal call may start with (its client's write + read). */
-  private final Map<String, Duration> callMargins = new LinkedHashMap<>();
+  /** Per destination, whether it looks down; kept across runs. */
+  private final Map<String, Breaker> health = new LinkedHashMap<>();
 
-  /**
-   * The fences of the publishes running now; {@link #stop} revokes them before giving leases up.
-   */
-  private final Set<LeaseFence> publishing = ConcurrentHashMap.newKeySet();
-
-  /**
-   * When this worker was built, on its clock: only events recorded since are trusted on a first
-   * claim (see {@link #firstAttempt}).
-   */
-  private final Instant builtAt;
+  private final Courier courier;
+  private final Outcomes outcomes;
+  private final Sleeper sleeper;
 
   private final Object runLock = new Object();
+
+  /** Released when a delivery settles: its dossier's next event may now be due. */
   private final Semaphore wakeUps = new Semaphore(0);
+
   private volatile boolean running;
 
   /** Drains running on the background's lanes; the dispatcher leaves the claiming to them. */
-  private final java.util.concurrent.atomic.AtomicInteger draining =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger draining = new AtomicInteger();
 
   private final Object drainEnded = new Object();
   private Thread dispatcher;
-  private Map<String, Lane> lanes;
+  private Lanes lanes;
 
   private SyncWorker(Builder b) {
     this.outbox = b.outbox;
     this.clients = new LinkedHashMap<>(b.clients);
-    this.workerThreads = b.workerThreads;
-    this.batchSize = b.batchSize;
-    this.retryPolicy = b.retryPolicy;
-    this.deadLetterThreshold = b.deadLetterThreshold;
-    this.outageThreshold = b.outageThreshold;
-    this.leaseTime = b.leaseTime;
-    this.pollInterval = b.pollInterval;
-    this.clock = b.clock;
-    this.sleeper = b.sleeper == null ? b.retryPolicy.sleeper() : b.sleeper;
     this.workerId = b.workerId == null ? defaultWorkerId() : b.workerId;
-    this.listener = b.listener;
-    this.folder = new SnapshotFolder(outbox, b.lifecycle, b.snapshotCacheSize);
-    this.builtAt = clock.instant();
+    this.sleeper = b.sleeper == null ? b.retryPolicy.sleeper() : b.sleeper;
+    Map<String, Duration> callMargins = new LinkedHashMap<>();
     for (String destination : clients.keySet()) {
       RetryPolicy p = b.clientPolicies.get(destination);
       callMargins.put(destination, p == null ? Duration.ZERO : p.readTimeout().multipliedBy(2));
     }
+    this.settings =
+        new WorkerSettings(
+            outbox,
+            workerId,
+            b.workerThreads,
+            b.batchSize,
+            b.retryPolicy,
+            b.deadLetterThreshold,
+            b.outageThreshold,
+            b.leaseTime,
+            b.pollInterval,
+            b.clock,
+            new GuardedListener(b.listener),
+            new SnapshotFolder(outbox, b.lifecycle, b.snapshotCacheSize),
+            b.clock.instant(),
+            Map.copyOf(callMargins));
     for (String destination : clients.keySet()) {
-      health.put(
-          destination,
-          new DestinationHealth(
-              outageThreshold,
-              n -> {
-                Duration ceiling = retryPolicy.backoffCeiling(n);
-                return ceiling.compareTo(pollInterval) < 0 ? pollInterval : ceiling;
-              }));
+      health.put(destination, new Breaker(b.outageThreshold, settings::outagePause));
     }
+    this.outcomes = new Outcomes(settings);
+    this.courier = new Courier(settings, outcomes);
   }
 
   private static String defaultWorkerId() {
@@ -228,8 +204,25 @@ public final class SyncWorker implements AutoCloseable {
    * @return true while it is paused or probed after repeated failures
    */
   public boolean isDestinationDown(String destination) {
-    DestinationHealth h = health.get(destination);
+    Breaker h = health.get(destination);
     return h != null && h.isDown();
+  }
+
+  private Lanes newLanes() {
+    List<Lane> out = new ArrayList<>();
+    clients.forEach(
+        (name, client) ->
+            out.add(
+                new Lane(settings, name, client, health.get(name), courier, outcomes, wakeUps)));
+    return new Lanes(settings, out, wakeUps);
+  }
+
+  /** Ends the leases a previous run under this worker's id left behind. */
+  private void takeBackLeases() {
+    int released = outbox.release(workerId);
+    if (released > 0) {
+      LOG.info("Worker {} took back {} deliveries it held before", workerId, released);
+    }
   }
 
   // ------------------------------------------------------------------------------- background
@@ -247,17 +240,27 @@ public final class SyncWorker implements AutoCloseable {
       if (running) {
         return this;
       }
-      int released = outbox.release(workerId);
-      if (released > 0) {
-        LOG.info("Worker {} took back {} deliveries it held before a restart", workerId, released);
-      }
-      lanes = newLanes();
+      takeBackLeases();
+      Lanes run = newLanes();
+      lanes = run;
       running = true;
-      dispatcher = new Thread(this::dispatch, "motcua-sync-dispatcher-" + workerId);
+      dispatcher =
+          new Thread(
+              () -> run.dispatch(() -> running, () -> draining.get() > 0, this::awaitDrainEnd),
+              "motcua-sync-dispatcher-" + workerId);
       dispatcher.setDaemon(true);
       dispatcher.start();
       LOG.info("Sync worker {} started for {}", workerId, clients.keySet());
       return this;
+    }
+  }
+
+  /** Waits (up to the poll interval) for the drains on the background's lanes to end. */
+  private void awaitDrainEnd() throws InterruptedException {
+    synchronized (drainEnded) {
+      if (draining.get() > 0) {
+        drainEnded.wait(settings.pollInterval().toMillis());
+      }
     }
   }
 
@@ -272,7 +275,7 @@ public final class SyncWorker implements AutoCloseable {
   public boolean stop(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     Thread d;
-    Map<String, Lane> ls;
+    Lanes ls;
     synchronized (runLock) {
       if (!running) {
         return true;
@@ -288,10 +291,10 @@ public final class SyncWorker implements AutoCloseable {
     boolean clean = true;
     try {
       d.join(Math.max(1, timeout.toMillis()));
-      for (Lane lane : ls.values()) {
+      for (Lane lane : ls.all()) {
         lane.pool.shutdown();
       }
-      for (Lane lane : ls.values()) {
+      for (Lane lane : ls.all()) {
         long left = Math.max(0, deadline - System.nanoTime());
         clean &= lane.pool.awaitTermination(left, TimeUnit.NANOSECONDS);
       }
@@ -302,11 +305,11 @@ public final class SyncWorker implements AutoCloseable {
     // Record what the finished deliveries achieved before giving the rest back. Deliveries still
     // running are interrupted only after that: what they report then is not recorded (whether the
     // interrupt made them fail or not), their leases are given back, and they are delivered again.
-    ls.values().forEach(Lane::flushQuietly);
+    ls.all().forEach(Lane::flushQuietly);
     if (!clean) {
       // Publishes still running make no further portal call: their leases are given up below.
-      publishing.forEach(LeaseFence::revoke);
-      ls.values().forEach(lane -> lane.pool.shutdownNow());
+      courier.revokeAll();
+      ls.all().forEach(lane -> lane.pool.shutdownNow());
     }
     int released = outbox.release(workerId);
     LOG.info(
@@ -321,53 +324,6 @@ public final class SyncWorker implements AutoCloseable {
   @Override
   public void close() {
     stop(Duration.ofSeconds(30));
-  }
-
-  private void dispatch() {
-    while (running) {
-      if (draining.get() > 0) {
-        // One claimer per lane: while a drain runs on these lanes, it claims and settles.
-        try {
-          synchronized (drainEnded) {
-            if (draining.get() > 0) {
-              drainEnded.wait(pollInterval.toMillis());
-            }
-          }
-        } catch (InterruptedException e) {
-          return;
-        }
-        continue;
-      }
-      boolean claimed = false;
-      try {
-        List<Lane> current = lanes();
-        for (Lane lane : current) {
-          lane.flush();
-        }
-        for (Lane lane : current) {
-          if (lane.worthClaiming()) {
-            claimed |= lane.fill(lane.room()) > 0;
-          }
-        }
-      } catch (MotcuaException e) {
-        LOG.warn("Sync worker {} cannot claim deliveries: {}", workerId, e.toString());
-      }
-      if (!claimed) {
-        try {
-          // Woken early when a delivery settles: its dossier's next event may now be due.
-          wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-          wakeUps.drainPermits();
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-  }
-
-  private List<Lane> lanes() {
-    synchronized (runLock) {
-      return lanes == null ? List.of() : List.copyOf(lanes.values());
-    }
   }
 
   // ------------------------------------------------------------------------------------ drain
@@ -387,755 +343,30 @@ public final class SyncWorker implements AutoCloseable {
    */
   public boolean drain(Duration timeout) throws InterruptedException {
     Objects.requireNonNull(timeout, "timeout");
-    Instant deadline = clock.instant().plus(timeout);
-    Map<String, Lane> own = null;
-    Map<String, Lane> use;
-    boolean onBackground = false;
+    Instant deadline = settings.clock().instant().plus(timeout);
+    Lanes use;
+    boolean onBackground;
     synchronized (runLock) {
-      if (running) {
+      onBackground = running;
+      if (onBackground) {
         use = lanes;
         draining.incrementAndGet();
-        onBackground = true;
       } else {
-        own = newLanes();
-        use = own;
-        int released = outbox.release(workerId);
-        if (released > 0) {
-          LOG.info("Worker {} took back {} deliveries it held before", workerId, released);
-        }
+        use = newLanes();
+        takeBackLeases();
       }
     }
-    List<Future<?>> inFlight = new ArrayList<>();
-    boolean lookedAgain = false;
     try {
-      while (true) {
-        for (java.util.Iterator<Future<?>> it = inFlight.iterator(); it.hasNext(); ) {
-          Future<?> f = it.next();
-          if (f.isDone()) {
-            it.remove();
-            rethrow(f);
-          }
-        }
-        for (Lane lane : use.values()) {
-          lane.flush();
-        }
-        int claimed = 0;
-        for (Lane lane : use.values()) {
-          if (lane.worthClaiming()) {
-            List<Future<?>> started = lane.submit(lane.claim(lane.room()));
-            inFlight.addAll(started);
-            claimed += started.size();
-          }
-        }
-        if (claimed > 0) {
-          lookedAgain = false;
-          continue;
-        }
-        if (!inFlight.isEmpty() || held(use)) {
-          // A slow delivery holds only its own dossier: wait for any delivery to settle, then
-          // claim what became due (the next event of that dossier, for one). On a started worker
-          // this includes what the background claimed before the drain began: its leases end
-          // when it settles, not when they run out. One look serves every delivery that settled
-          // meanwhile: without draining the permits, each of them cost a claim that found
-          // nothing (about one empty claim per delivery).
-          if (wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-            wakeUps.drainPermits();
-          }
-          continue;
-        }
-        Optional<Instant> next = nextClaimableAt(use);
-        if (next.isEmpty()) {
-          return true;
-        }
-        Instant now = clock.instant();
-        Duration wait = Duration.between(now, next.get());
-        if (wait.compareTo(pollInterval) > 0) {
-          if (othersHoldLeases(use)) {
-            // Another worker's lease may be settled long before it ends: look again soon.
-            wait = pollInterval;
-          } else if (!next.equals(nextClaimableAt(use))) {
-            // Another worker settled or claimed between the two looks: the time read first may be
-            // the end of a lease that no longer exists. Look again instead of sleeping until it.
-            continue;
-          }
-        }
-        if (wait.compareTo(Duration.ofMillis(1)) < 0) {
-          wait = Duration.ofMillis(1);
-        }
-        if (now.plus(wait).isAfter(deadline)) {
-          if (!lookedAgain) {
-            // Another worker may have settled its last lease just now: look once more.
-            lookedAgain = true;
-            continue;
-          }
-          return false;
-        }
-        lookedAgain = false;
-        sleeper.sleep(wait);
-      }
+      return use.drain(deadline, sleeper);
     } finally {
-      if (own != null) {
-        own.values().forEach(lane -> lane.pool.shutdownNow());
-        own.values().forEach(Lane::flushQuietly);
-      }
       if (onBackground) {
         synchronized (drainEnded) {
           draining.decrementAndGet();
           drainEnded.notifyAll();
         }
-      }
-    }
-  }
-
-  private static boolean held(Map<String, Lane> use) {
-    for (Lane lane : use.values()) {
-      if (lane.held.get() > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Optional<Instant> nextClaimableAt(Map<String, Lane> use) {
-    Optional<Instant> next = Optional.empty();
-    for (Lane lane : use.values()) {
-      Optional<Instant> n = lane.nextClaimableAt();
-      if (n.isPresent() && (next.isEmpty() || n.get().isBefore(next.get()))) {
-        next = n;
-      }
-    }
-    return next;
-  }
-
-  private boolean othersHoldLeases(Map<String, Lane> use) {
-    for (Lane lane : use.values()) {
-      if (lane.held.get() == 0 && outbox.status(lane.destination).inFlight() > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void rethrow(Future<?> f) throws InterruptedException {
-    try {
-      f.get();
-    } catch (ExecutionException e) {
-      throw new RetryLaterException(
-          "sync.worker.delivery", "A delivery failed unexpectedly.", e.getCause());
-    }
-  }
-
-  // --------------------------------------------------------------------------------- delivery
-
-  private Map<String, Lane> newLanes() {
-    Map<String, Lane> out = new LinkedHashMap<>();
-    clients.forEach((name, client) -> out.put(name, new Lane(name, client)));
-    return out;
-  }
-
-  /** One destination: its client, its threads and the deliveries it holds. */
-  private final class Lane {
-    final String destination;
-    final PortalClient client;
-    final DestinationHealth h;
-    final ExecutorService pool;
-
-    /** Deliveries claimed and not yet settled in the outbox (in flight or finished). */
-    final AtomicInteger held = new AtomicInteger();
-
-    /** Outcomes the delivery threads finished, recorded together at the next {@link #flush}. */
-    final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
-
-    final Object flushLock = new Object();
-
-    Lane(String destination, PortalClient client) {
-      this.destination = destination;
-      this.client = client;
-      this.h = health.get(destination);
-      AtomicInteger n = new AtomicInteger();
-      this.pool =
-          Executors.newFixedThreadPool(
-              workerThreads,
-              r -> {
-                Thread t = new Thread(r, "motcua-sync-" + destination + "-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-              });
-    }
-
-    int room() {
-      return Math.max(0, batchSize - held.get());
-    }
-
-    /**
-     * Tells whether to claim now: when nothing is held, or when at least a quarter of the batch is
-     * free, so that claims (and the settling before them) come in batches, not one by one.
-     */
-    boolean worthClaiming() {
-      int room = room();
-      return room > 0 && (room == batchSize || room >= Math.max(1, batchSize / 4));
-    }
-
-    /** Queues an outcome; the delivery stays held until it is recorded. */
-    void finish(DeliveryOutcome outcome, Runnable onRecorded) {
-      finished.add(new Finished(outcome, onRecorded));
-    }
-
-    /**
-     * Records every finished outcome in one transaction, then tells the listener.
-     *
-     * @throws MotcuaException when the outbox fails (the leases then run out)
-     */
-    void flush() {
-      synchronized (flushLock) {
-        List<Finished> batch = new ArrayList<>();
-        for (Finished f = finished.poll(); f != null; f = finished.poll()) {
-          batch.add(f);
-        }
-        if (batch.isEmpty()) {
-          return;
-        }
-        List<Boolean> recorded;
-        try {
-          List<DeliveryOutcome> outcomes = new ArrayList<>(batch.size());
-          batch.forEach(f -> outcomes.add(f.outcome()));
-          recorded = outbox.settle(outcomes);
-        } finally {
-          held.addAndGet(-batch.size());
-        }
-        for (int i = 0; i < batch.size(); i++) {
-          Finished f = batch.get(i);
-          if (recorded.get(i)) {
-            SyncWorker.this.notify(f.onRecorded());
-          } else {
-            lost(f.outcome().delivery());
-          }
-        }
-      }
-    }
-
-    void flushQuietly() {
-      try {
-        flush();
-      } catch (MotcuaException e) {
-        if (!Failures.isOutbox(e)) {
-          throw e;
-        }
-        LOG.error("Sync worker {} cannot record outcomes: {}", workerId, e.toString());
-      }
-    }
-
-    List<ClaimedDelivery> claim(int room) {
-      int admitted = h.admit(clock.instant(), room);
-      if (admitted == 0) {
-        return List.of();
-      }
-      List<ClaimedDelivery> got;
-      try {
-        got = outbox.claim(destination, workerId, admitted, clock.instant(), leaseTime);
-      } catch (RuntimeException e) {
-        if (h.isDown()) {
-          h.unusedProbe();
-        }
-        throw e;
-      }
-      if (got.isEmpty() && h.isDown()) {
-        h.unusedProbe();
-      }
-      return got;
-    }
-
-    int fill(int room) {
-      List<ClaimedDelivery> got = claim(room);
-      submit(got);
-      return got.size();
-    }
-
-    List<Future<?>> submit(List<ClaimedDelivery> got) {
-      List<Future<?>> out = new ArrayList<>(got.size());
-      for (List<ClaimedDelivery> group : groups(got)) {
-        held.addAndGet(group.size());
-        out.add(
-            pool.submit(
-                () -> {
-                  int queued = 0;
-                  try {
-                    queued =
-                        group.size() == 1
-                            ? (deliver(this, group.get(0)) ? 1 : 0)
-                            : deliverAll(this, group);
-                  } finally {
-                    held.addAndGet(queued - group.size());
-                    wakeUps.release();
-                  }
-                }));
-      }
-      return out;
-    }
-
-    /**
-     * Splits claimed deliveries into what one thread publishes at once: events the client takes
-     * several at a time ({@link PortalClient#batchLimit}) in groups of one {@link
-     * PortalClient#batchKind kind}, up to that many, each of a different dossier; every other event
-     * alone.
-     */
-    List<List<ClaimedDelivery>> groups(List<ClaimedDelivery> got) {
-      List<List<ClaimedDelivery>> groups = new ArrayList<>();
-      Map<String, Group> open = new LinkedHashMap<>();
-      for (ClaimedDelivery d : got) {
-        int max = batchLimit(d);
-        if (max <= 1) {
-          groups.add(List.of(d));
-          continue;
-        }
-        String kind = batchKind(d);
-        Group g = open.get(kind);
-        if (g != null && !g.takes(d, max)) {
-          groups.add(g.members);
-          g = null;
-        }
-        if (g == null) {
-          g = new Group();
-          open.put(kind, g);
-        }
-        g.add(d, max);
-      }
-      open.values().forEach(g -> groups.add(g.members));
-      return groups;
-    }
-
-    /** The client's kind for this delivery's event; its own kind when the client fails to tell. */
-    String batchKind(ClaimedDelivery d) {
-      try {
-        return String.valueOf(client.batchKind(d.event()));
-      } catch (RuntimeException e) {
-        LOG.warn("The {} client's batchKind failed; publishing {} alone", destination, d, e);
-        return "\0" + d.event().eventId();
-      }
-    }
-
-    /** The client's limit for this delivery's event; 1 when the client fails to tell. */
-    int batchLimit(ClaimedDelivery d) {
-      try {
-        return client.batchLimit(d.event());
-      } catch (RuntimeException e) {
-        LOG.warn("The {} client's batchLimit failed; publishing {} alone", destination, d, e);
-        return 1;
-      }
-    }
-
-    Optional<Instant> nextClaimableAt() {
-      Optional<Instant> next = outbox.nextClaimableAt(destination);
-      Instant paused = h.pausedUntil();
-      return next.map(n -> n.isBefore(paused) ? paused : n);
-    }
-  }
-
-  /** Deliveries of different dossiers that go to the client together. */
-  private static final class Group {
-    final List<ClaimedDelivery> members = new ArrayList<>();
-    private final Set<DossierCode> dossiers = new HashSet<>();
-    private int limit = Integer.MAX_VALUE;
-
-    /** Whether the group has room for this delivery (whose limit is {@code max}). */
-    boolean takes(ClaimedDelivery d, int max) {
-      return members.size() < Math.min(limit, max) && !dossiers.contains(d.event().dossierCode());
-    }
-
-    void add(ClaimedDelivery d, int max) {
-      members.add(d);
-      dossiers.add(d.event().dossierCode());
-      limit = Math.min(limit, max);
-    }
-  }
-
-  /** An outcome waiting to be recorded, and what to tell the listener once it is. */
-  private record Finished(DeliveryOutcome outcome, Runnable onRecorded) {}
-
-  /**
-   * Publishes one claimed delivery and queues its outcome on the lane.
-   *
-   * @return true when an outcome was queued (the delivery stays held until it is recorded), false
-   *     when the lease was lost or the outbox failed (the lease then runs out)
-   */
-  private boolean deliver(Lane lane, ClaimedDelivery claimed) {
-    try {
-      Ready r = prepare(lane, claimed);
-      if (r == null || r == PARKED) {
-        return r == PARKED;
-      }
-      LeaseFence fence = new LeaseFence(lane.destination, List.of(r.delivery()));
-      Instant started = clock.instant();
-      PublishOutcome outcome;
-      publishing.add(fence);
-      try {
-        Publication p =
-            new Publication(r.delivery().event(), r.snapshot(), firstAttempt(r.delivery()), fence);
-        outcome =
-            fence.held()
-                ? PublishOutcome.of(() -> lane.client.publish(p))
-                : new PublishOutcome.Failed(Failures.fenced());
-      } finally {
-        publishing.remove(fence);
-      }
-      if (fence.lost(0)) {
-        lost(r.delivery()); // whatever it achieved, another worker may be publishing it now
-        return false;
-      }
-      record(lane, fence.delivery(0), outcome, null, started);
-      return true;
-    } catch (MotcuaException e) {
-      if (!Failures.isOutbox(e)) {
-        throw e;
-      }
-      // The outbox failed: the lease runs out and the delivery is tried again.
-      LOG.error("Sync worker {} cannot deliver {}: {}", workerId, claimed, e.toString());
-      return false;
-    }
-  }
-
-  /**
-   * Whether a delivery may be published as a first attempt ({@link Publication#firstAttempt()}):
-   * its first claim, of an event recorded since this worker was built. A database that loses its
-   * last commits when its process is killed (H2 with a write delay, embedded in a worker's JVM) can
-   * forget that an earlier run claimed, and even delivered, an event recorded before the restart;
-   * such events are published with the client's look-up, so that the portal's copy, not a counter
-   * that may have been rolled back, decides what is sent.
-   */
-  private boolean firstAttempt(ClaimedDelivery d) {
-    return d.firstClaim() && !d.recordedAt().isBefore(builtAt);
-  }
-
-  /**
-   * Publishes claimed deliveries of different dossiers with one {@link PortalClient#publishAll}
-   * call and queues each outcome on the lane.
-   *
-   * @return how many outcomes were queued (see {@link #deliver})
-   */
-  private int deliverAll(Lane lane, List<ClaimedDelivery> group) {
-    int queued = 0;
-    List<ClaimedDelivery> ready = new ArrayList<>(group.size());
-    List<Dossier> snapshots = new ArrayList<>(group.size());
-    for (ClaimedDelivery claimed : group) {
-      try {
-        Ready r = prepare(lane, claimed);
-        if (r == PARKED) {
-          queued++;
-        } else if (r != null) {
-          ready.add(r.delivery());
-          snapshots.add(r.snapshot());
-        }
-      } catch (MotcuaException e) {
-        if (!Failures.isOutbox(e)) {
-          throw e;
-        }
-        LOG.error("Sync worker {} cannot deliver {}: {}", workerId, claimed, e.toString());
-      }
-    }
-    if (ready.isEmpty()) {
-      return queued;
-    }
-    LeaseFence fence = new LeaseFence(lane.destination, ready);
-    List<Publication> publications = new ArrayList<>(ready.size());
-    for (int i = 0; i < ready.size(); i++) {
-      ClaimedDelivery d = ready.get(i);
-      publications.add(new Publication(d.event(), snapshots.get(i), firstAttempt(d), fence));
-    }
-    Instant started = clock.instant();
-    List<PublishOutcome> outcomes;
-    publishing.add(fence);
-    try {
-      if (!fence.held()) {
-        throw Failures.fenced();
-      }
-      outcomes = lane.client.publishAll(List.copyOf(publications));
-      if (outcomes == null || outcomes.size() != ready.size()) {
-        throw new IllegalStateException(
-            "publishAll returned "
-                + (outcomes == null ? "null" : outcomes.size() + " outcomes")
-                + " for "
-                + ready.size()
-                + " publications");
-      }
-    } catch (RuntimeException e) {
-      PublishOutcome failed = new PublishOutcome.Failed(e);
-      outcomes = Collections.nCopies(ready.size(), failed);
-    } finally {
-      publishing.remove(fence);
-    }
-    if (fence.anyLost()) {
-      // The call stopped: no outcome of it stands. A delivery whose own lease is still held goes
-      // back to the queue at once, its attempts unchanged (its next claim is not a first one).
-      Instant now = clock.instant();
-      for (int i = 0; i < ready.size(); i++) {
-        if (fence.lost(i)) {
-          lost(ready.get(i));
-        } else {
-          ClaimedDelivery d = fence.delivery(i);
-          lane.finish(
-              DeliveryOutcome.failed(d, d.attempts(), now, "a shared call lost a lease"), () -> {});
-          queued++;
-        }
-      }
-      return queued;
-    }
-    // One failure shared by the events of a call is logged with its stack trace once.
-    Set<Throwable> logged = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (int i = 0; i < ready.size(); i++) {
-      record(lane, fence.delivery(i), outcomes.get(i), logged, started);
-      queued++;
-    }
-    return queued;
-  }
-
-  /**
-   * The fence of one publish (of one delivery, or of the deliveries of one shared call): held while
-   * this worker holds every lease, long enough for one more portal call. Each question renews the
-   * leases when less than half of the lease time (or less than the call margin) is left; the
-   * renewal succeeds only while the claim generation ({@link ClaimedDelivery#claims()}) is
-   * unchanged, so a lease that ran out unnoticed but was not taken over is kept, and one that was
-   * taken over is lost for good.
-   */
-  private final class LeaseFence implements PublishFence {
-    private final Duration margin;
-    private final Duration renewBelow;
-    private final ClaimedDelivery[] leases;
-    private final boolean[] lost;
-    private boolean anyLost;
-    private volatile boolean revoked;
-
-    LeaseFence(String destination, List<ClaimedDelivery> deliveries) {
-      this.margin = callMargins.getOrDefault(destination, Duration.ZERO);
-      Duration half = leaseTime.dividedBy(2);
-      this.renewBelow = margin.compareTo(half) > 0 ? margin : half;
-      this.leases = deliveries.toArray(new ClaimedDelivery[0]);
-      this.lost = new boolean[leases.length];
-    }
-
-    @Override
-    public synchronized boolean held() {
-      if (revoked && !anyLost) {
-        java.util.Arrays.fill(lost, true);
-        anyLost = true;
-      }
-      if (anyLost) {
-        return false;
-      }
-      Instant now = clock.instant();
-      if (Duration.between(now, earliestEnd()).compareTo(renewBelow) < 0) {
-        Instant until = now.plus(leaseTime);
-        try {
-          for (int i = 0; i < leases.length; i++) {
-            if (outbox.renew(leases[i], until)) {
-              leases[i] = leases[i].withLeaseUntil(until);
-            } else {
-              lost[i] = true;
-              anyLost = true;
-            }
-          }
-        } catch (MotcuaException e) {
-          if (!Failures.isOutbox(e)) {
-            throw e;
-          }
-          LOG.warn("Sync worker {} cannot renew a lease: {}", workerId, e.toString());
-        }
-        if (anyLost) {
-          return false;
-        }
-      }
-      if (Duration.between(now, earliestEnd()).compareTo(margin) <= 0) {
-        // Too little lease left for one more call (the outbox failed to renew it): stop here.
-        java.util.Arrays.fill(lost, true);
-        anyLost = true;
-        return false;
-      }
-      return true;
-    }
-
-    private Instant earliestEnd() {
-      Instant end = leases[0].leaseUntil();
-      for (ClaimedDelivery d : leases) {
-        if (d.leaseUntil().isBefore(end)) {
-          end = d.leaseUntil();
-        }
-      }
-      return end;
-    }
-
-    void revoke() {
-      revoked = true;
-    }
-
-    synchronized boolean lost(int i) {
-      return lost[i] || revoked;
-    }
-
-    synchronized boolean anyLost() {
-      return anyLost || revoked;
-    }
-
-    synchronized ClaimedDelivery delivery(int i) {
-      return leases[i];
-    }
-  }
-
-  /** A claimed delivery with its lease long enough and its snapshot folded: ready to publish. */
-  private record Ready(ClaimedDelivery delivery, Dossier snapshot) {}
-
-  /** What {@link #prepare} returns for a delivery it parked (its outcome is queued). */
-  private static final Ready PARKED = new Ready(null, null);
-
-  /**
-   * Renews the lease of a claimed delivery when half of it is gone, and folds its snapshot.
-   *
-   * @return the delivery ready to publish; {@link #PARKED} when its log cannot be folded (a dead
-   *     letter is queued); null when the lease was lost
-   * @throws MotcuaException when the outbox fails
-   */
-  private Ready prepare(Lane lane, ClaimedDelivery claimed) {
-    ClaimedDelivery d = claimed;
-    Instant now = clock.instant();
-    if (Duration.between(now, d.leaseUntil()).compareTo(leaseTime.dividedBy(2)) < 0) {
-      Instant until = now.plus(leaseTime);
-      if (!outbox.renew(d, until)) {
-        lost(d);
-        return null;
-      }
-      d = d.withLeaseUntil(until);
-    }
-    try {
-      return new Ready(d, folder.snapshot(d));
-    } catch (MotcuaException e) {
-      if (Failures.isOutbox(e)) {
-        throw e;
-      }
-      park(lane, d, d.attempts() + 1, "The dossier log cannot be folded: " + reason(e));
-      return PARKED;
-    }
-  }
-
-  /**
-   * Queues the outcome of a publication on the lane, as delivered, to retry, or parked.
-   *
-   * @param logged the unexpected failures of this call already logged with their stack trace, or
-   *     null for a call of one event
-   */
-  private void record(
-      Lane lane,
-      ClaimedDelivery d,
-      PublishOutcome outcome,
-      Set<Throwable> logged,
-      Instant started) {
-    if (outcome instanceof PublishOutcome.Failed f) {
-      RuntimeException e = f.failure();
-      // Classified by reaction type and code (see Failures): a rejection or a portal setting parks
-      // and proves the portal up; a fence holds; an outage or an authentication failure is
-      // retried under DestinationHealth; the module's other failures park; anything else is
-      // unexpected and retried.
-      if (Failures.isRejection(e)
-          || (e instanceof ConfigurationException c && c.code().startsWith("portal.config."))) {
-        lane.h.succeeded(started, clock.instant()); // the portal answered: it is up
-        park(lane, d, d.attempts() + 1, reason(e));
-      } else if (Failures.isFenced(e)) {
-        // Held at the end after all (a client's own fence said no): nothing said about the portal.
-        lane.finish(DeliveryOutcome.failed(d, d.attempts(), clock.instant(), reason(e)), () -> {});
-      } else if (Failures.isPortal(e)) {
-        if (!Failures.isRetryable(e) && !Failures.isAuthentication(e)) {
-          park(lane, d, d.attempts() + 1, reason(e));
-        } else {
-          failed(lane, d, e, started);
-        }
       } else {
-        if (logged == null || logged.add(e)) {
-          LOG.warn("Publishing {} failed unexpectedly", d, e);
-        } else {
-          LOG.warn(
-              "Publishing {} failed unexpectedly: the same {} as above",
-              d,
-              e.getClass().getSimpleName());
-        }
-        failed(lane, d, e, started);
+        use.close();
       }
-      return;
-    }
-    Instant done = clock.instant();
-    Duration downFor = lane.h.succeeded(started, done);
-    if (downFor != null) {
-      LOG.info("Destination {} is back after {}", lane.destination, downFor);
-      notify(() -> listener.destinationUp(lane.destination, downFor));
-    }
-    Duration since = Duration.between(d.recordedAt(), done);
-    lane.finish(
-        DeliveryOutcome.delivered(d, done),
-        () -> listener.delivered(d, since.isNegative() ? Duration.ZERO : since));
-  }
-
-  private void failed(Lane lane, ClaimedDelivery d, Exception e, Instant started) {
-    Instant now = clock.instant();
-    DestinationHealth.Failure how = lane.h.failed(started, now);
-    String reason = reason(e);
-    if (how == DestinationHealth.Failure.WENT_DOWN) {
-      Instant probeAt = lane.h.pausedUntil();
-      LOG.warn(
-          "Destination {} looks down after {} consecutive failures ({}); next probe at {}",
-          lane.destination,
-          outageThreshold,
-          reason,
-          probeAt);
-      notify(() -> listener.destinationDown(lane.destination, e, probeAt));
-    }
-    boolean counts = how != DestinationHealth.Failure.WHILE_DOWN;
-    int attempts = d.attempts() + (counts ? 1 : 0);
-    if (counts && attempts >= deadLetterThreshold) {
-      park(lane, d, attempts, "Failed " + attempts + " times; last: " + reason);
-      return;
-    }
-    Instant next;
-    if (lane.h.isDown()) {
-      next = lane.h.pausedUntil();
-    } else {
-      Duration wait = retryPolicy.backoff(attempts);
-      if (e instanceof RetryLaterException u
-          && u.retryAfter().isPresent()
-          && u.retryAfter().get().compareTo(wait) > 0) {
-        wait = u.retryAfter().get();
-      }
-      next = now.plus(wait);
-    }
-    lane.finish(
-        DeliveryOutcome.failed(d, attempts, next, reason),
-        () -> {
-          LOG.debug("Delivery {} failed ({}); next attempt at {}", d, reason, next);
-          listener.retryScheduled(d, e, attempts, next);
-        });
-  }
-
-  private void park(Lane lane, ClaimedDelivery d, int attempts, String reason) {
-    lane.finish(
-        DeliveryOutcome.dead(d, attempts, clock.instant(), reason),
-        () -> {
-          LOG.warn("Delivery {} parked as a dead letter: {}", d, reason);
-          listener.deadLettered(d, reason);
-        });
-  }
-
-  private void lost(ClaimedDelivery d) {
-    LOG.warn("Worker {} lost its lease on {}; its outcome is not recorded", workerId, d);
-    notify(() -> listener.leaseLost(d));
-  }
-
-  private static String reason(Exception e) {
-    if (e instanceof MotcuaException m) {
-      return m.toString().replaceFirst("^[\\w.$]+ ", "");
-    }
-    return e.getClass().getSimpleName();
-  }
-
-  private void notify(Runnable call) {
-    try {
-      call.run();
-    } catch (RuntimeException e) {
-      LOG.warn("A sync listener failed; ignored", e);
     }
   }
 
@@ -1229,8 +460,8 @@ public final class SyncWorker implements AutoCloseable {
 
     /**
      * Sets how many deliveries of one destination this worker holds at most, claimed at once
-     * (default 32). Shared calls ({@link PortalClient#publishAll(List)}) group deliveries of one
-     * claim, so with a client that takes ten events a call, 32 make at most three or four groups.
+     * (default 32). The national client's shared calls group deliveries of one claim, so with a
+     * client that takes ten events a call, 32 make at most three or four groups.
      *
      * @param size 1 or more
      * @return this builder

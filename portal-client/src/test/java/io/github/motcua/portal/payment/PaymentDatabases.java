@@ -1,10 +1,10 @@
 package io.github.motcua.portal.payment;
 
+import io.github.motcua.testkit.Interop;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -13,7 +13,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The databases the order store is tested on: H2 always, PostgreSQL when {@code
- * MOTCUA_TEST_POSTGRES_URL} holds a JDBC URL (the convention of the sync outbox's tests).
+ * MOTCUA_TEST_POSTGRES_URL} holds a JDBC URL (the convention of the sync outbox's tests; required
+ * under {@code -Dmotcua.requireInterop=true}: testkit's {@link Interop}).
  */
 enum PaymentDatabases {
   H2,
@@ -22,12 +23,9 @@ enum PaymentDatabases {
   private static DataSource sharedPostgres;
 
   static List<PaymentDatabases> available() {
-    return postgresUrl().isPresent() ? List.of(H2, POSTGRESQL) : List.of(H2);
-  }
-
-  private static Optional<String> postgresUrl() {
-    String url = System.getenv("MOTCUA_TEST_POSTGRES_URL");
-    return url == null || url.isBlank() ? Optional.empty() : Optional.of(url.strip());
+    return Interop.fromSystemProperty().postgresUrl("the payment order store tests").isPresent()
+        ? List.of(H2, POSTGRESQL)
+        : List.of(H2);
   }
 
   /** A new private H2 database, or the shared PostgreSQL one. */
@@ -40,7 +38,7 @@ enum PaymentDatabases {
     synchronized (PaymentDatabases.class) {
       if (sharedPostgres == null) {
         PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
-        ds.setURL(postgresUrl().orElseThrow());
+        ds.setURL(Interop.configuredPostgresUrl().orElseThrow());
         JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
         pool.setMaxConnections(8);
         sharedPostgres = pool;

@@ -1,10 +1,10 @@
 package io.github.motcua.portal.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.testkit.Fault;
+import io.github.motcua.testkit.Interop;
 import io.github.motcua.testkit.NationalPortalFake;
 import io.github.motcua.testkit.PortalFault;
 import io.github.motcua.testkit.ProvincialPortalFake;
@@ -362,16 +362,9 @@ class CrossProcessTest {
   @ValueSource(ints = {2, 4})
   void concurrentWorkerProcessesShareOneOutboxWithoutDeliveringAnEventTwiceAtOnce(int workers)
       throws Exception {
-    // Under CI the crash tests must run on PostgreSQL: a missing server fails the build there.
-    if ("true".equals(System.getenv("CI")) && TestDatabase.postgresUrl().isEmpty()) {
-      throw new AssertionError(
-          "CI is set but "
-              + TestDatabase.POSTGRES_URL_VARIABLE
-              + " is not: .ci/run starts PostgreSQL");
-    }
-    assumeTrue(
-        TestDatabase.postgresUrl().isPresent(),
-        "Concurrent worker processes need PostgreSQL: set " + TestDatabase.POSTGRES_URL_VARIABLE);
+    // Concurrent worker processes need PostgreSQL; where interoperability is required (.ci/run)
+    // a missing server fails the test instead of skipping it.
+    Interop.fromSystemProperty().requirePostgres("concurrent worker processes");
     EventScript script = new EventScript(20, EVENTS_PER_DOSSIER, 77 + workers);
     JdbcSyncOutbox outbox = outbox();
     record(outbox, ds, script);

@@ -2,7 +2,6 @@ package io.github.motcua.portal.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.MotcuaException;
@@ -10,6 +9,7 @@ import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.portal.sync.internal.Dialect;
 import io.github.motcua.portal.sync.internal.SqlScript;
+import io.github.motcua.testkit.Interop;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -537,9 +537,7 @@ class JdbcSyncOutboxTest {
 
   @Test
   void createsTheSchemaWhileAnotherProcessIsCreatingIt() throws Exception {
-    assumeTrue(
-        TestDatabase.postgresUrl().isPresent(),
-        "Concurrent schema creation needs PostgreSQL: set " + TestDatabase.POSTGRES_URL_VARIABLE);
+    Interop.fromSystemProperty().requirePostgres("concurrent schema creation");
     DataSource ds = TestDatabase.POSTGRESQL.dataSource();
     String prefix = TestDatabase.uniquePrefix();
     JdbcSyncOutbox.Builder builder = builder(TestDatabase.POSTGRESQL, ds, prefix);
@@ -674,9 +672,8 @@ class JdbcSyncOutboxTest {
 
   @Test
   void refusesPostgresqlWithoutSynchronousCommit() {
-    assumeTrue(
-        TestDatabase.postgresUrl().isPresent(), "PostgreSQL: MOTCUA_TEST_POSTGRES_URL is not set");
-    String url = TestDatabase.postgresUrl().orElseThrow();
+    String url =
+        Interop.fromSystemProperty().requirePostgres("the synchronous_commit durability check");
     org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
     ds.setURL(url);
     ds.setOptions("-c synchronous_commit=off");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
-import io.github.motcua.portal.PortalClient;
+import io.github.motcua.portal.BatchPublisher;
 import io.github.motcua.portal.Publication;
 import io.github.motcua.portal.PublishOutcome;
 import io.github.motcua.portal.PublishResult;
@@ -27,7 +27,7 @@ import java.util.function.Function;
  * dossier in arrival order, each with the snapshot version sent. A hook runs before each publish to
  * inject failures or delays. It notices two publishes of the same event at the same time.
  */
-final class RecordingPortal implements PortalClient {
+final class RecordingPortal implements BatchPublisher {
 
   private final String name;
   private final Map<DossierCode, List<DossierEvent>> received = new LinkedHashMap<>();
@@ -90,7 +90,7 @@ final class RecordingPortal implements PortalClient {
         return answer;
       }
     }
-    return PortalClient.super.publishAll(publications);
+    return BatchPublisher.super.publishAll(publications);
   }
 
   /** The distinct kinds of the events of each {@link #publishAll} call, in call order. */

@@ -8,6 +8,7 @@ import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.dossier.Dossier;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.portal.BatchPublisher;
 import io.github.motcua.portal.NationalPortalClient;
 import io.github.motcua.portal.PortalClient;
 import io.github.motcua.portal.Publication;
@@ -374,7 +375,7 @@ class SyncWorkerTest {
     script.interleaved().forEach(outbox::enqueue);
     RecordingPortal national = new RecordingPortal("national");
     PortalClient broken =
-        new PortalClient() {
+        new BatchPublisher() {
           @Override
           public PublishResult publish(DossierEvent event, Dossier snapshot) {
             return national.publish(event, snapshot);
@@ -400,7 +401,7 @@ class SyncWorkerTest {
     RecordingPortal national = new RecordingPortal("national");
     AtomicInteger calls = new AtomicInteger();
     PortalClient sharing =
-        new PortalClient() {
+        new BatchPublisher() {
           @Override
           public PublishResult publish(DossierEvent event, Dossier snapshot) {
             return national.publish(event, snapshot);
@@ -416,7 +417,7 @@ class SyncWorkerTest {
             if (calls.getAndIncrement() == 0 && publications.size() > 1) {
               throw new IllegalStateException("the shared call broke");
             }
-            return PortalClient.super.publishAll(publications);
+            return BatchPublisher.super.publishAll(publications);
           }
         };
     SyncWorker w =

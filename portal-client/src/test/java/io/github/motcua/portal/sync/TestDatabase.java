@@ -1,5 +1,6 @@
 package io.github.motcua.portal.sync;
 
+import io.github.motcua.testkit.Interop;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,14 +15,14 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The databases the outbox tests run on: H2 always, PostgreSQL when {@code
- * MOTCUA_TEST_POSTGRES_URL} holds a JDBC URL. Each test gets its own table prefix, so tests never
- * see each other's rows.
+ * MOTCUA_TEST_POSTGRES_URL} holds a JDBC URL (required under {@code -Dmotcua.requireInterop=true}:
+ * testkit's {@link Interop}). Each test gets its own table prefix, so tests never see each other's
+ * rows.
  */
 enum TestDatabase {
   H2,
   POSTGRESQL;
 
-  static final String POSTGRES_URL_VARIABLE = "MOTCUA_TEST_POSTGRES_URL";
   private static final AtomicLong COUNTER = new AtomicLong();
 
   /**
@@ -32,13 +33,17 @@ enum TestDatabase {
   private static DataSource sharedPostgres;
 
   static Optional<String> postgresUrl() {
-    String url = System.getenv(POSTGRES_URL_VARIABLE);
-    return url == null || url.isBlank() ? Optional.empty() : Optional.of(url.strip());
+    return Interop.configuredPostgresUrl();
   }
 
-  /** The databases available here: H2, and PostgreSQL when configured. */
+  /**
+   * The databases available here: H2, and PostgreSQL when configured (a failure where
+   * interoperability is required and it is not).
+   */
   static List<TestDatabase> available() {
-    return postgresUrl().isPresent() ? List.of(H2, POSTGRESQL) : List.of(H2);
+    return Interop.fromSystemProperty().postgresUrl("the outbox tests on PostgreSQL").isPresent()
+        ? List.of(H2, POSTGRESQL)
+        : List.of(H2);
   }
 
   /** A fresh data source: a private in-memory H2 database, or the shared PostgreSQL one. */

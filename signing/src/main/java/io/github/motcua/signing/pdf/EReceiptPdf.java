@@ -4,6 +4,7 @@ import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.dossier.Payer;
+import io.github.motcua.signing.pdf.internal.PdfDependencies;
 import io.github.motcua.signing.pdf.internal.PdfFonts;
 import io.github.motcua.signing.pdf.internal.QrCode;
 import io.github.motcua.signing.pdf.internal.TextLines;
@@ -75,8 +76,12 @@ public final class EReceiptPdf {
    * Returns a builder.
    *
    * @return a new builder
+   * @throws io.github.motcua.core.ConfigurationException coded {@code pdf.dependency-missing} when
+   *     an optional library it needs is not on the class path
    */
   public static Builder builder() {
+    PdfDependencies.requirePdfBox("EReceiptPdf");
+    PdfDependencies.requireZxing("EReceiptPdf");
     return new Builder();
   }
 

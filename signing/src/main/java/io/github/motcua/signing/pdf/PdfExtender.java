@@ -8,6 +8,7 @@ import io.github.motcua.signing.TimestampAuthority;
 import io.github.motcua.signing.ValidationData;
 import io.github.motcua.signing.internal.CmsEvidence;
 import io.github.motcua.signing.pdf.internal.DocumentSecurityStore;
+import io.github.motcua.signing.pdf.internal.PdfDependencies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +60,9 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
  */
 public final class PdfExtender {
 
-  private static final COSName RFC3161 = COSName.getPDFName("ETSI.RFC3161");
+  // A name, not a COSName constant: a static PDFBox field would fail before builder() could say
+  // that PDFBox is missing.
+  private static final String RFC3161 = "ETSI.RFC3161";
 
   private final CertificateValidator validator;
   private final TimestampAuthority tsa;
@@ -77,8 +80,11 @@ public final class PdfExtender {
    * Starts an extender.
    *
    * @return a new builder
+   * @throws io.github.motcua.core.ConfigurationException coded {@code pdf.dependency-missing} when
+   *     an optional library it needs is not on the class path
    */
   public static Builder builder() {
+    PdfDependencies.requirePdfBox("PdfExtender");
     return new Builder();
   }
 
@@ -96,6 +102,88 @@ public final class PdfExtender {
   public byte[] toLt(byte[] pdf) {
     Objects.requireNonNull(pdf, "pdf");
     try (PDDocument document = PdfSigner.load(pdf)) {
+      return LongTermUpdate.write(document, pdf, validator);
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new InvalidInputException(
+          "pdf-extender.write", "PDFBox could not write the update.", e);
+    }
+  }
+
+  /**
+   * Adds the validation data ({@link #toLt}) and then a document time-stamp (PAdES B-LTA).
+   *
+   * @param pdf a signed document
+   * @return the document with three more revisions
+   * @throws ConfigurationException {@code pdf-extender.timestamp-authority.missing} when the
+   *     extender has no time-stamp authority
+   * @throws io.github.motcua.core.MotcuaException when no token can be had
+   */
+  public byte[] toLta(byte[] pdf) {
+    if (tsa == null) {
+      throw new ConfigurationException(
+          "pdf-extender.timestamp-authority.missing",
+          "Give timestampAuthority(...) for document time-stamps.",
+          null);
+    }
+    byte[] lt = toLt(pdf);
+    ByteArrayOutputStream stamped = new ByteArrayOutputStream(lt.length + 2 * timestampSize + 8192);
+    try (PDDocument document = PdfSigner.load(lt);
+        SignatureOptions options = new SignatureOptions()) {
+      PDSignature timestamp = new PDSignature();
+      timestamp.setType(COSName.DOC_TIME_STAMP);
+      timestamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+      timestamp.setSubFilter(COSName.getPDFName(RFC3161));
+      options.setPreferredSignatureSize(timestampSize);
+      document.addSignature(timestamp, options);
+      ExternalSigningSupport external = document.saveIncrementalForExternalSigning(stamped);
+      MessageDigest digest = digestAlgorithm.newMessageDigest();
+      try (InputStream content = external.getContent()) {
+        byte[] buffer = new byte[16384];
+        for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+          digest.update(buffer, 0, n);
+        }
+      }
+      byte[] token = tsa.timestamp(digest.digest(), digestAlgorithm);
+      if (token.length > timestampSize) {
+        throw new ConfigurationException(
+            "pdf-signer.signature-size",
+            "The time-stamp token (" + token.length + " bytes) does not fit " + timestampSize,
+            null);
+      }
+      external.setSignature(token);
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          "pdf-extender.write", "PDFBox could not write the update.", e);
+    }
+    // The new time-stamp's own validation data, so it verifies once its authority's responders
+    // are gone; the next renewal covers this revision with the next time-stamp.
+    return toLt(stamped.toByteArray());
+  }
+
+  /**
+   * The key of a signature's VRI entry: the upper-case hexadecimal SHA-1 of its signature value
+   * (PAdES, ETSI EN 319 142-1 §5.4.2.2): of the {@code /Contents} bytes for a CMS signature, and of
+   * the token for a document time-stamp.
+   */
+  private static String vriKey(PDSignature signature, byte[] contents, byte[] der)
+      throws java.security.NoSuchAlgorithmException {
+    byte[] value = RFC3161.equals(signature.getSubFilter()) && der != null ? der : contents;
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-1").digest(value))
+        .toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Writes the {@code /DSS} update. A class of its own: the COS objects it builds are checked
+   * against their supertypes when the class is verified, which must not happen before {@link
+   * #builder()} has checked that PDFBox is on the class path.
+   */
+  private static final class LongTermUpdate {
+
+    private LongTermUpdate() {}
+
+    static byte[] write(PDDocument document, byte[] pdf, CertificateValidator validator)
+        throws IOException, java.security.GeneralSecurityException {
       List<PDSignature> signatures = document.getSignatureDictionaries();
       if (signatures.isEmpty()) {
         throw new InvalidInputException(
@@ -155,75 +243,7 @@ public final class PdfExtender {
       ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 65536);
       document.saveIncremental(out, Set.of(catalog, dss));
       return out.toByteArray();
-    } catch (IOException | java.security.GeneralSecurityException e) {
-      throw new InvalidInputException(
-          "pdf-extender.write", "PDFBox could not write the update.", e);
     }
-  }
-
-  /**
-   * Adds the validation data ({@link #toLt}) and then a document time-stamp (PAdES B-LTA).
-   *
-   * @param pdf a signed document
-   * @return the document with three more revisions
-   * @throws ConfigurationException {@code pdf-extender.timestamp-authority.missing} when the
-   *     extender has no time-stamp authority
-   * @throws io.github.motcua.core.MotcuaException when no token can be had
-   */
-  public byte[] toLta(byte[] pdf) {
-    if (tsa == null) {
-      throw new ConfigurationException(
-          "pdf-extender.timestamp-authority.missing",
-          "Give timestampAuthority(...) for document time-stamps.",
-          null);
-    }
-    byte[] lt = toLt(pdf);
-    ByteArrayOutputStream stamped = new ByteArrayOutputStream(lt.length + 2 * timestampSize + 8192);
-    try (PDDocument document = PdfSigner.load(lt);
-        SignatureOptions options = new SignatureOptions()) {
-      PDSignature timestamp = new PDSignature();
-      timestamp.setType(COSName.DOC_TIME_STAMP);
-      timestamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-      timestamp.setSubFilter(RFC3161);
-      options.setPreferredSignatureSize(timestampSize);
-      document.addSignature(timestamp, options);
-      ExternalSigningSupport external = document.saveIncrementalForExternalSigning(stamped);
-      MessageDigest digest = digestAlgorithm.newMessageDigest();
-      try (InputStream content = external.getContent()) {
-        byte[] buffer = new byte[16384];
-        for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
-          digest.update(buffer, 0, n);
-        }
-      }
-      byte[] token = tsa.timestamp(digest.digest(), digestAlgorithm);
-      if (token.length > timestampSize) {
-        throw new ConfigurationException(
-            "pdf-signer.signature-size",
-            "The time-stamp token (" + token.length + " bytes) does not fit " + timestampSize,
-            null);
-      }
-      external.setSignature(token);
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          "pdf-extender.write", "PDFBox could not write the update.", e);
-    }
-    // The new time-stamp's own validation data, so it verifies once its authority's responders
-    // are gone; the next renewal covers this revision with the next time-stamp.
-    return toLt(stamped.toByteArray());
-  }
-
-  /**
-   * The key of a signature's VRI entry: the upper-case hexadecimal SHA-1 of its signature value
-   * (PAdES, ETSI EN 319 142-1 §5.4.2.2): of the {@code /Contents} bytes for a CMS signature, and of
-   * the token for a document time-stamp.
-   */
-  private static String vriKey(PDSignature signature, byte[] contents, byte[] der)
-      throws java.security.NoSuchAlgorithmException {
-    byte[] value =
-        RFC3161.getName().equals(signature.getSubFilter()) && der != null ? der : contents;
-    return HexFormat.of()
-        .formatHex(MessageDigest.getInstance("SHA-1").digest(value))
-        .toUpperCase(Locale.ROOT);
   }
 
   /** One array of the store: the values already there, and streams for new ones. */

@@ -14,6 +14,7 @@ import io.github.motcua.signing.VerificationLimits;
 import io.github.motcua.signing.internal.TimestampTokenValidator;
 import io.github.motcua.signing.pdf.internal.ByteRange;
 import io.github.motcua.signing.pdf.internal.DocumentSecurityStore;
+import io.github.motcua.signing.pdf.internal.PdfDependencies;
 import io.github.motcua.signing.pdf.internal.RevisionChanges;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class PdfSignatureVerifier {
   private static final Logger LOG = LoggerFactory.getLogger(PdfSignatureVerifier.class);
   private static final String RFC3161 = "ETSI.RFC3161";
   private static final Set<String> SUB_FILTERS =
-      Set.of(PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName(), "adbe.pkcs7.detached", RFC3161);
+      Set.of("ETSI.CAdES.detached", "adbe.pkcs7.detached", RFC3161);
 
   private final CmsVerifier cms;
   private final Clock clock;
@@ -93,8 +94,11 @@ public final class PdfSignatureVerifier {
    * Returns a builder.
    *
    * @return a new builder
+   * @throws io.github.motcua.core.ConfigurationException coded {@code pdf.dependency-missing} when
+   *     an optional library it needs is not on the class path
    */
   public static Builder builder() {
+    PdfDependencies.requirePdfBox("PdfSignatureVerifier");
     return new Builder();
   }
 

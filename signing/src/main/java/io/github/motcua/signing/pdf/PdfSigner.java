@@ -10,6 +10,8 @@ import io.github.motcua.signing.SignerIdentity;
 import io.github.motcua.signing.SigningKey;
 import io.github.motcua.signing.TimestampAuthority;
 import io.github.motcua.signing.pdf.internal.ByteRange;
+import io.github.motcua.signing.pdf.internal.Certification;
+import io.github.motcua.signing.pdf.internal.PdfDependencies;
 import io.github.motcua.signing.pdf.internal.SignatureAppearance;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,9 +32,6 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Objects;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -95,8 +94,11 @@ public final class PdfSigner {
    * Returns a builder.
    *
    * @return a new builder
+   * @throws io.github.motcua.core.ConfigurationException coded {@code pdf.dependency-missing} when
+   *     an optional library it needs is not on the class path
    */
   public static Builder builder() {
+    PdfDependencies.requirePdfBox("PdfSigner");
     return new Builder();
   }
 
@@ -206,7 +208,7 @@ public final class PdfSigner {
         options.setPage(box.page() - 1);
       }
       if (settings.certification > 0) {
-        certify(document, signature, settings.certification);
+        Certification.certify(document, signature, settings.certification);
       }
       document.addSignature(signature, options);
       ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
@@ -223,43 +225,6 @@ public final class PdfSigner {
           "pdf-signer.write", "The incremental update has no usable byte range.", null);
     }
     return new PreparedPdfSignature(result, range, prepared, now);
-  }
-
-  /**
-   * Makes the signature a certification signature (ISO 32000-1 §12.8.2.2): a DocMDP transform with
-   * the permission {@code p} in the signature's {@code /Reference}, and the catalog's {@code /Perms
-   * /DocMDP} pointing at it.
-   */
-  private static void certify(PDDocument document, PDSignature signature, int p)
-      throws IOException {
-    if (document.getDocumentCatalog().getCOSObject().containsKey(COSName.PERMS)
-        || !document.getSignatureDictionaries().isEmpty()) {
-      throw new InvalidInputException(
-          "pdf-signer.certification",
-          "Only the first signature of a document may certify it.",
-          null);
-    }
-    COSDictionary params = new COSDictionary();
-    params.setItem(COSName.TYPE, COSName.getPDFName("TransformParams"));
-    params.setInt(COSName.P, p);
-    params.setName(COSName.V, "1.2");
-    params.setDirect(true);
-    COSDictionary reference = new COSDictionary();
-    reference.setItem(COSName.TYPE, COSName.getPDFName("SigRef"));
-    reference.setItem("TransformMethod", COSName.DOCMDP);
-    reference.setItem("DigestMethod", COSName.getPDFName("SHA256"));
-    reference.setItem("TransformParams", params);
-    reference.setDirect(true);
-    COSArray references = new COSArray();
-    references.add(reference);
-    references.setDirect(true);
-    signature.getCOSObject().setItem("Reference", references);
-    COSDictionary perms = new COSDictionary();
-    perms.setItem(COSName.DOCMDP, signature);
-    perms.setDirect(true);
-    COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
-    catalog.setItem(COSName.PERMS, perms);
-    catalog.setNeedToBeUpdated(true);
   }
 
   /**

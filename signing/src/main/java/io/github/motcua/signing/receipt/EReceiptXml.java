@@ -10,7 +10,7 @@ import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
 import io.github.motcua.core.money.Vnd;
 import io.github.motcua.signing.receipt.internal.Fields;
-import io.github.motcua.signing.xml.HardenedXml;
+import io.github.motcua.signing.xml.internal.HardenedXml;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

@@ -15,6 +15,7 @@ import io.github.motcua.signing.TrustAnchors;
 import io.github.motcua.signing.ValidationTimePolicy;
 import io.github.motcua.signing.VerificationLimits;
 import io.github.motcua.signing.internal.ValidationTimes;
+import io.github.motcua.signing.xml.internal.HardenedXml;
 import io.github.motcua.signing.xml.internal.XmlIds;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
@@ -62,9 +63,9 @@ import org.w3c.dom.Node;
  * <p>Hardened against the attacks XML signatures are known for:
  *
  * <ul>
- *   <li>the document is parsed by {@link HardenedXml}: no DTD or entity (external entities, billion
- *       laughs), no comment or processing instruction (which canonicalisation would leave out of
- *       what is signed), a size and depth limit;
+ *   <li>the document is parsed by the JDK's own parser, hardened: no DTD or entity (external
+ *       entities, billion laughs), no comment or processing instruction (which canonicalisation
+ *       would leave out of what is signed), a size and depth limit;
  *   <li>exactly one {@code ds:Signature}; every identifier in the document unique;
  *   <li>exactly one reference, to the element the caller names by its {@link SignedElementPath};
  *       other references only to properties inside the signature's own {@code ds:Object}; no

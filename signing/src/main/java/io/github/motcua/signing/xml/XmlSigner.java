@@ -5,6 +5,7 @@ import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.signing.SignatureScheme;
 import io.github.motcua.signing.SigningKey;
+import io.github.motcua.signing.xml.internal.HardenedXml;
 import io.github.motcua.signing.xml.internal.SigningKeyProvider;
 import io.github.motcua.signing.xml.internal.XmlIds;
 import java.security.InvalidAlgorithmParameterException;
@@ -114,7 +115,8 @@ public final class XmlSigner {
   /**
    * Signs a document given as bytes, putting the signature last in the document element.
    *
-   * @param xml the document; parsed with {@link HardenedXml} (no DTD, at most 1 MiB); not null
+   * @param xml the document; parsed by the JDK's own parser, hardened (no DTD, at most 1 MiB); not
+   *     null
    * @param referenceId the {@code Id} of the element to sign; not null
    * @return the signed document, UTF-8
    * @throws InvalidInputException when the document is refused

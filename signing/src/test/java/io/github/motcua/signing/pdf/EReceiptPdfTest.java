@@ -121,7 +121,7 @@ class EReceiptPdfTest {
     }
     assertThat(pages).hasSize(1);
     assertThat(Files.size(pages.get(0))).isGreaterThan(10_000);
-    if (Tools.available("zbarimg")) {
+    if (Tools.available("zbarimg", "zbar-tools")) {
       Process zbar =
           new ProcessBuilder("zbarimg", "--raw", "-q", pages.get(0).toString())
               .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -153,7 +153,7 @@ class EReceiptPdfTest {
       assertThat(document.getSignatureFields().get(0).getWidgets().get(0).getRectangle().getWidth())
           .isGreaterThan(100);
     }
-    if (Tools.available("pdfsig")) {
+    if (Tools.available("pdfsig", "poppler-utils")) {
       assertThat(Tools.run("pdfsig", "-nocert", write(signed).toString()).output())
           .contains("Signature is Valid.");
     }

@@ -160,7 +160,7 @@ class LongTermPdfTest {
     assertThat(PKI.organisationSigner().certificate().getNotAfter().toInstant())
         .isBefore(TEN_YEARS_LATER.instant());
 
-    if (Tools.available("pdfsig")) {
+    if (Tools.available("pdfsig", "poppler-utils")) {
       Path file = Files.write(dir.resolve("lta.pdf"), lta);
       String pdfsig = Tools.run("pdfsig", "-nocert", file.toString()).output();
       // pdfsig verifies the signature over its revision; it does not verify document

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * PDFBox is an optional dependency: only the PDF package may touch it, so that integrators who
- * leave it off the class path can use everything else in the module.
+ * PDFBox and ZXing are optional dependencies: only the PDF package may touch it, so that
+ * integrators who leave it off the class path can use everything else in the module.
  */
 class PdfBoxIsolationTest {
 
@@ -19,7 +19,7 @@ class PdfBoxIsolationTest {
         .resideOutsideOfPackage("io.github.motcua.signing.pdf..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.apache.pdfbox..", "org.apache.fontbox..")
+        .resideInAnyPackage("org.apache.pdfbox..", "org.apache.fontbox..", "com.google.zxing..")
         .check(
             // The module's own compiled classes only: scanning the class path takes long.
             new ClassFileImporter().importPath(Path.of("target", "classes")));

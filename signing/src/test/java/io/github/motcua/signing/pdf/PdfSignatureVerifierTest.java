@@ -84,7 +84,7 @@ class PdfSignatureVerifierTest {
     assertThat(signature.report().has(ReasonCode.CHAIN_TRUSTED)).isTrue();
     assertThat(signature.report().signers().get(0).signer().orElseThrow().commonName())
         .contains("Ủy ban nhân dân phường Yên Hòa");
-    if (Tools.available("pdfsig")) {
+    if (Tools.available("pdfsig", "poppler-utils")) {
       assertThat(pdfsig(signed)).contains("Signature is Valid.");
     }
   }
@@ -124,7 +124,7 @@ class PdfSignatureVerifierTest {
         .allMatch(c -> c.kind() == PdfChange.Kind.SIGNATURE);
     assertThat(first.report().has(ReasonCode.PDF_CHANGES_ALLOWED)).isTrue();
     assertThat(report.signatures().get(1).coversWholeDocument()).isTrue();
-    if (Tools.available("pdfsig")) {
+    if (Tools.available("pdfsig", "poppler-utils")) {
       String pdfsig = pdfsig(twice);
       assertThat(pdfsig).contains("Signature #2");
       assertThat(pdfsig.split("Signature is Valid.", -1)).hasSize(3);
@@ -147,7 +147,7 @@ class PdfSignatureVerifierTest {
         .anyMatch(c -> c.kind() == PdfChange.Kind.PAGE_CONTENT);
     // The signature itself is intact: the signed revision still verifies.
     assertThat(signature.report().has(ReasonCode.CONTENT_DIGEST_MATCHES)).isTrue();
-    if (Tools.available("pdfsig")) {
+    if (Tools.available("pdfsig", "poppler-utils")) {
       assertThat(pdfsig(changed)).doesNotContain("Total document signed");
     }
   }

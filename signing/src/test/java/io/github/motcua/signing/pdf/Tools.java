@@ -1,7 +1,6 @@
 package io.github.motcua.signing.pdf;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.github.motcua.testkit.Interop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the independent command line tools the PDF tests check against (poppler's pdfsig, pdftoppm,
- * pdftotext; zbar's zbarimg); a test that needs a missing tool is skipped, visibly.
+ * pdftotext; zbar's zbarimg); a test that needs a missing tool is skipped, visibly, or fails under
+ * {@code -Dmotcua.requireInterop=true} (testkit's {@link Interop}).
  */
 final class Tools {
 
@@ -22,18 +22,12 @@ final class Tools {
   private Tools() {}
 
   static void assume(String tool, String debianPackage) {
-    assumeTrue(
-        available(tool),
-        tool + " is not installed (Debian package " + debianPackage + "): skipping this test");
+    Interop.fromSystemProperty().requireCommand(tool, debianPackage, "this test");
   }
 
-  static boolean available(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
+  /** For an extra check with the tool: false when it is missing (a failure where required). */
+  static boolean available(String tool, String debianPackage) {
+    return Interop.fromSystemProperty().hasCommand(tool, debianPackage, "an extra check");
   }
 
   static Result run(String tool, String... arguments) {

@@ -1,8 +1,8 @@
 package io.github.motcua.signing.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.motcua.testkit.Interop;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The allocator on PostgreSQL. Runs when {@code MOTCUA_TEST_POSTGRES_URL} holds a JDBC URL with
- * user and password (.ci/run sets it); skipped with a message otherwise. Each run uses its own
- * tables.
+ * user and password (.ci/run sets it); skipped with a message otherwise, failed under {@code
+ * -Dmotcua.requireInterop=true}. Each run uses its own tables.
  */
 class PostgresReceiptNumberAllocatorTest {
 
@@ -25,10 +25,7 @@ class PostgresReceiptNumberAllocatorTest {
 
   @BeforeEach
   void requirePostgres() {
-    url = System.getenv("MOTCUA_TEST_POSTGRES_URL");
-    assumeTrue(
-        url != null && !url.isBlank(),
-        "MOTCUA_TEST_POSTGRES_URL is not set: PostgreSQL receipt numbering tests skipped");
+    url = Interop.fromSystemProperty().requirePostgres("the PostgreSQL receipt numbering tests");
     prefix = "t" + ProcessHandle.current().pid() + "_" + Long.toHexString(System.nanoTime()) + "_";
   }
 

@@ -1,7 +1,6 @@
 package io.github.motcua.signing.xml;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.github.motcua.testkit.Interop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a command line tool (xmlsec1, chromium); tests that need one are skipped, visibly, when it
- * is not installed.
+ * is not installed, and fail under {@code -Dmotcua.requireInterop=true} (testkit's {@link
+ * Interop}).
  */
 public final class ExternalTool {
 
@@ -21,25 +21,12 @@ public final class ExternalTool {
 
   private ExternalTool() {}
 
-  /** Skips the calling test with a message when the tool is not on the PATH. */
+  /**
+   * Skips the calling test with a message when the tool is not on the PATH (a failure where
+   * interoperability is required); the tool's Debian package has its name.
+   */
   public static void assumeInstalled(String tool, String purpose) {
-    assumeTrue(
-        installed(tool),
-        tool + " is not installed (Debian package " + tool + "): skipping " + purpose);
-  }
-
-  /** Tells whether an executable of that name is on the PATH. */
-  public static boolean installed(String tool) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
+    Interop.fromSystemProperty().requireCommand(tool, tool, purpose);
   }
 
   /** Runs a command with a time limit, capturing standard output and error together. */

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEDecrypter;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.ECDHDecrypter;
 import com.nimbusds.jose.crypto.RSADecrypter;
@@ -15,15 +16,22 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.RetryLaterException;
@@ -35,11 +43,9 @@ import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -49,7 +55,16 @@ import java.util.Set;
  * algorithms, then checks {@code iss}, {@code aud}, {@code azp}, {@code exp}, {@code iat}, {@code
  * nbf}, {@code sub}, {@code nonce} and {@code at_hash}.
  *
- * <p>Thread-safe: holds only immutable settings and a thread-safe key source.
+ * <p>Signature and claims go through nimbus's {@link DefaultJWTProcessor}: a {@link
+ * JWSVerificationKeySelector} over the provider's key set, {@link DefaultJWTClaimsVerifier}s for
+ * the exact issuer, the audience, the required claims and the time window (on the injected clock,
+ * with the configured skew; a token is expired from {@code exp} plus the skew on, as RFC 7519 4.1.4
+ * has it). Motcua's own checks sit around it: the size limit, the JWE algorithm allow-list and the
+ * nested signed JWT, the JWS algorithm allow-list, {@code azp}, a blank {@code sub}, an {@code iat}
+ * in the future, {@code nonce} and {@code at_hash}, each failure with its stable code.
+ *
+ * <p>Thread-safe: holds only immutable settings, a configured processor and a thread-safe key
+ * source.
  */
 public final class IdTokenValidator {
 
@@ -69,14 +84,10 @@ public final class IdTokenValidator {
           EncryptionMethod.A192CBC_HS384,
           EncryptionMethod.A256CBC_HS512);
 
-  private final String issuer;
-  private final String clientId;
-  private final Map<JWSAlgorithm, JWSVerificationKeySelector<SecurityContext>> selectors;
+  private final Set<JWSAlgorithm> algorithms;
   private final JWEDecrypter decrypter;
-  private final Clock clock;
-  private final long skewSeconds;
   private final int maxLength;
-  private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
+  private final DefaultJWTProcessor<Expectations> processor = new DefaultJWTProcessor<>();
 
   /**
    * Creates a validator.
@@ -100,18 +111,21 @@ public final class IdTokenValidator {
       Clock clock,
       Duration skew,
       int maxLength) {
-    this.issuer = Objects.requireNonNull(issuer, "issuer");
-    this.clientId = Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(keys, "keys");
-    this.selectors =
-        algorithms.stream()
-            .collect(
-                java.util.stream.Collectors.toUnmodifiableMap(
-                    a -> a, a -> new JWSVerificationKeySelector<>(a, keys)));
+    this.algorithms = Set.copyOf(algorithms);
     this.decrypter = decrypter(decryptionKey);
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.skewSeconds = skew.toSeconds();
     this.maxLength = maxLength;
+    // Any typ header, as before: OpenID Connect does not fix one for ID tokens.
+    processor.setJWSTypeVerifier((type, context) -> {});
+    processor.setJWSKeySelector(
+        new KeySelector(new JWSVerificationKeySelector<>(this.algorithms, keys)));
+    processor.setJWSVerifierFactory(new LenientVerifierFactory());
+    processor.setJWTClaimsSetVerifier(
+        new IdTokenClaims(
+            Objects.requireNonNull(issuer, "issuer"),
+            Objects.requireNonNull(clientId, "clientId"),
+            Objects.requireNonNull(clock, "clock"),
+            Math.toIntExact(skew.toSeconds())));
   }
 
   private static JWEDecrypter decrypter(JWK key) {
@@ -161,26 +175,30 @@ public final class IdTokenValidator {
       throw fail("id-token.malformed", "The ID token is not a compact JWT.");
     }
     SignedJWT signed = unwrap(jwt);
-    JWSHeader header = signed.getHeader();
-    JWSVerificationKeySelector<SecurityContext> selector = selectors.get(header.getAlgorithm());
-    if (selector == null) {
+    JWSAlgorithm alg = signed.getHeader().getAlgorithm();
+    if (!algorithms.contains(alg)) {
       throw fail(
           "id-token.algorithm",
           "The ID token is signed with "
-              + header.getAlgorithm()
+              + alg
               + ", which is not in the allow-list "
-              + selectors.keySet()
+              + algorithms
               + ".");
     }
-    verifySignature(signed, header, selector);
-    JWTClaimsSet claims;
     try {
-      claims = signed.getJWTClaimsSet();
+      signed.getJWTClaimsSet();
     } catch (ParseException e) {
       throw fail("id-token.malformed", "The ID token's claims are not a JSON object.");
     }
-    checkClaims(claims, header.getAlgorithm(), expectedNonce, accessToken);
-    return claims;
+    try {
+      // Key selection, signature and claims: the key selector and the claims verifier throw
+      // motcua's own typed errors, which pass through the processor unchanged.
+      return processor.process(signed, new Expectations(alg, expectedNonce, accessToken));
+    } catch (BadJOSEException | JOSEException e) {
+      // Every key that matches failed to verify (BadJWSException), or none could verify this
+      // header at all.
+      throw fail("id-token.signature", "The ID token's signature does not verify.", e);
+    }
   }
 
   private SignedJWT unwrap(JWT jwt) {
@@ -226,85 +244,189 @@ public final class IdTokenValidator {
     return (SignedJWT) jwt;
   }
 
-  private void verifySignature(
-      SignedJWT signed, JWSHeader header, JWSVerificationKeySelector<SecurityContext> selector) {
-    List<? extends Key> keys;
-    try {
-      keys = selector.selectJWSKeys(header, null);
-    } catch (RateLimitReachedException e) {
-      // The key set was just refreshed and still lacks this kid: an unknown key, not an outage.
-      throw fail(
-          "id-token.unknown-key",
-          "No key of the provider's key set matches the ID token (kid "
-              + header.getKeyID()
-              + "); the key set was refreshed moments ago and is not fetched again yet.");
-    } catch (KeySourceException e) {
-      throw new RetryLaterException(
-          "provider.jwks-unavailable",
-          "The provider's key set cannot be fetched and no cached copy is usable.",
-          e);
-    }
-    if (keys.isEmpty()) {
-      throw fail(
-          "id-token.unknown-key",
-          "No key of the provider's key set matches the ID token (kid " + header.getKeyID() + ").");
-    }
-    for (Key key : keys) {
+  /** What a call expects beyond the fixed settings, handed to the claims verifier. */
+  private record Expectations(JWSAlgorithm algorithm, String nonce, String accessToken)
+      implements SecurityContext {}
+
+  /**
+   * Nimbus's key selection over the provider's key set (refreshed once on an unknown kid by the key
+   * source), with motcua's codes: an unknown key and an unreachable key set are told apart.
+   */
+  private record KeySelector(JWSVerificationKeySelector<SecurityContext> keys)
+      implements JWSKeySelector<Expectations> {
+
+    @Override
+    public List<? extends Key> selectJWSKeys(JWSHeader header, Expectations context) {
+      List<? extends Key> found;
       try {
-        if (signed.verify(verifiers.createJWSVerifier(header, key))) {
-          return;
-        }
-      } catch (JOSEException e) {
-        // A key that cannot verify this header: try the next one.
+        found = keys.selectJWSKeys(header, null);
+      } catch (RateLimitReachedException e) {
+        // The key set was just refreshed and still lacks this kid: an unknown key, not an outage.
+        throw fail(
+            "id-token.unknown-key",
+            "No key of the provider's key set matches the ID token (kid "
+                + header.getKeyID()
+                + "); the key set was refreshed moments ago and is not fetched again yet.");
+      } catch (KeySourceException e) {
+        throw new RetryLaterException(
+            "provider.jwks-unavailable",
+            "The provider's key set cannot be fetched and no cached copy is usable.",
+            e);
       }
+      if (found.isEmpty()) {
+        throw fail(
+            "id-token.unknown-key",
+            "No key of the provider's key set matches the ID token (kid "
+                + header.getKeyID()
+                + ").");
+      }
+      return found;
     }
-    throw fail("id-token.signature", "The ID token's signature does not verify.");
   }
 
-  private void checkClaims(
-      JWTClaimsSet claims, JWSAlgorithm alg, String expectedNonce, String accessToken) {
-    if (!issuer.equals(claims.getIssuer())) {
-      throw fail(
-          "id-token.issuer", "The ID token was issued by another issuer than " + issuer + ".");
-    }
-    List<String> audience = claims.getAudience();
-    if (audience == null || !audience.contains(clientId)) {
-      throw fail("id-token.audience", "The ID token is not addressed to this client id.");
-    }
-    Object azp = claims.getClaim("azp");
-    if ((azp != null || audience.size() > 1) && !clientId.equals(azp)) {
-      throw fail("id-token.azp", "The ID token's authorized party (azp) is not this client.");
-    }
-    String subject = claims.getSubject();
-    if (subject == null || subject.isBlank()) {
-      throw fail("id-token.subject", "The ID token has no subject (sub).");
-    }
-    Instant now = clock.instant();
-    Date exp = claims.getExpirationTime();
-    if (exp == null || now.isAfter(exp.toInstant().plusSeconds(skewSeconds))) {
-      throw fail("id-token.expired", "The ID token has expired (or has no exp).");
-    }
-    Date iat = claims.getIssueTime();
-    if (iat == null || iat.toInstant().isAfter(now.plusSeconds(skewSeconds))) {
-      throw fail(
-          "id-token.issued-in-future",
-          "The ID token is issued in the future (or has no iat); check the server clock.");
-    }
-    Date nbf = claims.getNotBeforeTime();
-    if (nbf != null && nbf.toInstant().isAfter(now.plusSeconds(skewSeconds))) {
-      throw fail("id-token.not-yet-valid", "The ID token is not valid yet (nbf).");
-    }
-    if (expectedNonce != null) {
-      Object nonce = claims.getClaim("nonce");
-      if (!(nonce instanceof String n) || !constantTimeEquals(n, expectedNonce)) {
-        throw fail("id-token.nonce", "The ID token's nonce is not the one of this login.");
+  /** A key that cannot verify this header is skipped, so that the next one is tried. */
+  private static final class LenientVerifierFactory extends DefaultJWSVerifierFactory {
+    @Override
+    public JWSVerifier createJWSVerifier(JWSHeader header, Key key) {
+      try {
+        return super.createJWSVerifier(header, key);
+      } catch (JOSEException e) {
+        return null;
       }
     }
-    Object atHash = claims.getClaim("at_hash");
-    if (atHash != null && accessToken != null) {
-      if (!(atHash instanceof String h) || !constantTimeEquals(h, atHash(alg, accessToken))) {
-        throw fail("id-token.at-hash", "The ID token's at_hash does not match the access token.");
+  }
+
+  /**
+   * The claim checks, in a fixed order with one code each: nimbus's {@link
+   * DefaultJWTClaimsVerifier} for the exact issuer, the audience, the required claims and the time
+   * window (each given only the claims it judges, so that a failure names its rule), then motcua's
+   * own on top: a blank subject, an issue time in the future, {@code azp}, {@code nonce} and {@code
+   * at_hash}.
+   */
+  private static final class IdTokenClaims implements JWTClaimsSetVerifier<Expectations> {
+
+    private record Rule(
+        String code,
+        String message,
+        String claim,
+        DefaultJWTClaimsVerifier<SecurityContext> check) {}
+
+    private final String clientId;
+    private final Clock clock;
+    private final int skewSeconds;
+    private final List<Rule> rules;
+
+    IdTokenClaims(String issuer, String clientId, Clock clock, int skewSeconds) {
+      this.clientId = clientId;
+      this.clock = clock;
+      this.skewSeconds = skewSeconds;
+      this.rules =
+          List.of(
+              new Rule(
+                  "id-token.issuer",
+                  "The ID token was issued by another issuer than " + issuer + ".",
+                  JWTClaimNames.ISSUER,
+                  verifier(null, new JWTClaimsSet.Builder().issuer(issuer).build(), "iss")),
+              new Rule(
+                  "id-token.audience",
+                  "The ID token is not addressed to this client id.",
+                  JWTClaimNames.AUDIENCE,
+                  verifier(Set.of(clientId), null, "aud")),
+              new Rule(
+                  "id-token.subject",
+                  "The ID token has no subject (sub).",
+                  JWTClaimNames.SUBJECT,
+                  verifier(null, null, "sub")),
+              new Rule(
+                  "id-token.expired",
+                  "The ID token has expired (or has no exp).",
+                  JWTClaimNames.EXPIRATION_TIME,
+                  verifier(null, null, "exp")),
+              new Rule(
+                  "id-token.issued-in-future",
+                  "The ID token is issued in the future (or has no iat); check the server clock.",
+                  JWTClaimNames.ISSUED_AT,
+                  verifier(null, null, "iat")),
+              new Rule(
+                  "id-token.not-yet-valid",
+                  "The ID token is not valid yet (nbf).",
+                  JWTClaimNames.NOT_BEFORE,
+                  verifier(null, null)));
+    }
+
+    private DefaultJWTClaimsVerifier<SecurityContext> verifier(
+        Set<String> audience, JWTClaimsSet exact, String... required) {
+      DefaultJWTClaimsVerifier<SecurityContext> verifier =
+          new DefaultJWTClaimsVerifier<>(audience, exact, Set.of(required), null) {
+            @Override
+            protected Date currentTime() {
+              return Date.from(clock.instant());
+            }
+          };
+      verifier.setMaxClockSkew(skewSeconds);
+      return verifier;
+    }
+
+    @Override
+    public void verify(JWTClaimsSet claims, Expectations expected) {
+      for (Rule rule : rules) {
+        try {
+          rule.check().verify(only(claims, rule.claim()), null);
+        } catch (BadJWTException e) {
+          throw fail(rule.code(), rule.message(), e);
+        }
+        ownChecks(rule.claim(), claims, expected);
       }
+      if (expected.nonce() != null) {
+        Object nonce = claims.getClaim("nonce");
+        if (!(nonce instanceof String n) || !constantTimeEquals(n, expected.nonce())) {
+          throw fail("id-token.nonce", "The ID token's nonce is not the one of this login.");
+        }
+      }
+      Object atHash = claims.getClaim("at_hash");
+      if (atHash != null && expected.accessToken() != null) {
+        if (!(atHash instanceof String h)
+            || !constantTimeEquals(h, atHash(expected.algorithm(), expected.accessToken()))) {
+          throw fail("id-token.at-hash", "The ID token's at_hash does not match the access token.");
+        }
+      }
+    }
+
+    /** Motcua's checks that follow a rule of nimbus's, in the order they always had. */
+    private void ownChecks(String after, JWTClaimsSet claims, Expectations expected) {
+      switch (after) {
+        case JWTClaimNames.AUDIENCE -> {
+          Object azp = claims.getClaim("azp");
+          if ((azp != null || claims.getAudience().size() > 1) && !clientId.equals(azp)) {
+            throw fail("id-token.azp", "The ID token's authorized party (azp) is not this client.");
+          }
+        }
+        case JWTClaimNames.SUBJECT -> {
+          Object subject = claims.getClaim(JWTClaimNames.SUBJECT);
+          if (!(subject instanceof String s) || s.isBlank()) {
+            throw fail("id-token.subject", "The ID token has no subject (sub).");
+          }
+        }
+        case JWTClaimNames.ISSUED_AT -> {
+          Date iat = claims.getIssueTime();
+          if (iat.toInstant().isAfter(clock.instant().plusSeconds(skewSeconds))) {
+            throw fail(
+                "id-token.issued-in-future",
+                "The ID token is issued in the future (or has no iat); check the server clock.");
+          }
+        }
+        default -> {
+          // nothing of motcua's own after this rule
+        }
+      }
+    }
+
+    /** The claims with one of them alone, so that a rule judges nothing else. */
+    private static JWTClaimsSet only(JWTClaimsSet claims, String name) {
+      Object value = claims.getClaim(name);
+      return value == null
+          ? new JWTClaimsSet.Builder().build()
+          : new JWTClaimsSet.Builder().claim(name, value).build();
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
@@ -22,9 +23,10 @@ public final class PdfFonts {
    * Loads the font into a document, to be subset when the document is saved.
    *
    * @param document the document the font is embedded in
-   * @return the font
+   * @return the font, typed as its supertype so that callers' verification does not load the
+   *     subtype
    */
-  public static PDType0Font dejaVuSans(PDDocument document) {
+  public static PDFont dejaVuSans(PDDocument document) {
     try (InputStream in = new ByteArrayInputStream(Holder.BYTES)) {
       return PDType0Font.load(document, in, true);
     } catch (IOException e) {

@@ -12,11 +12,11 @@ import io.github.motcua.testkit.MotcuaSandbox;
 import io.github.motcua.testkit.NationalPortalFake;
 import io.github.motcua.testkit.PortalFault;
 import io.github.motcua.testkit.ProvincialPortalFake;
+import io.github.motcua.testkit.internal.FormParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -173,21 +173,11 @@ public final class StatusServer implements AutoCloseable {
   }
 
   private static void parseForm(String text, Map<String, String> out) {
-    if (text == null || text.isEmpty()) {
-      return;
-    }
-    for (String pair : text.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        continue;
-      }
-      try {
-        out.put(
-            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigurationException("sandbox.admin.encoding", "The form is not URL-encoded.");
-      }
+    try {
+      out.putAll(FormParameters.parse(text));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(
+          "sandbox.admin.encoding", "The form is not URL-encoded or repeats a parameter.");
     }
   }
 

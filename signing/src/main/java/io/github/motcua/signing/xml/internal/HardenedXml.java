@@ -1,4 +1,4 @@
-package io.github.motcua.signing.xml;
+package io.github.motcua.signing.xml.internal;
 
 import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.InvalidInputException;
