@@ -322,14 +322,14 @@ class ModuleArchitectureTest {
   }
 
   /**
-   * Personal data is masked in one place, {@code io.github.motcua.core.internal.Masking}, so that a
+   * Personal data is masked in one place, {@code io.github.motcua.core.privacy.Masking}, so that a
    * masked name or ID reads the same in every module's logs: no other class is named after masking
    * and no other method is named {@code mask...}, except the values' public {@code masked()}
    * accessors (which call it). A QR code's mask patterns are another sense of the word.
    */
   @Test
   void personalDataIsMaskedInOnePlace() {
-    String masking = "io.github.motcua.core.internal.Masking";
+    String masking = "io.github.motcua.core.privacy.Masking";
     classes()
         .that()
         .haveSimpleNameContaining("Mask")

@@ -3,7 +3,7 @@ package io.github.motcua.signing;
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
-import io.github.motcua.core.internal.Masking;
+import io.github.motcua.core.privacy.Masking;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.util.Objects;

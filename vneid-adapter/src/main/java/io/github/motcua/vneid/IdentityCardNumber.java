@@ -1,7 +1,7 @@
 package io.github.motcua.vneid;
 
 import io.github.motcua.core.InvalidInputException;
-import io.github.motcua.core.internal.Masking;
+import io.github.motcua.core.privacy.Masking;
 
 /**
  * The number of a citizen's identity card (chứng minh nhân dân, CMND), as the national single

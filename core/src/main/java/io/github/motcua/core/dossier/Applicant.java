@@ -4,7 +4,7 @@ import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
-import io.github.motcua.core.internal.Masking;
+import io.github.motcua.core.privacy.Masking;
 import java.util.Optional;
 
 /**

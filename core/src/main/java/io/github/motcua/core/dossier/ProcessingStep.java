@@ -1,7 +1,7 @@
 package io.github.motcua.core.dossier;
 
 import io.github.motcua.core.InvalidInputException;
-import io.github.motcua.core.internal.Masking;
+import io.github.motcua.core.privacy.Masking;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.github.motcua.core.id;
 
 import io.github.motcua.core.InvalidInputException;
-import io.github.motcua.core.internal.Masking;
+import io.github.motcua.core.privacy.Masking;
 
 /**
  * A citizen's or organisation's account id on the National Public Service Portal (the single

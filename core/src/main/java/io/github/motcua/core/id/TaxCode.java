@@ -2,7 +2,7 @@ package io.github.motcua.core.id;
 
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.internal.Text;
-import io.github.motcua.core.internal.Masking;
+import io.github.motcua.core.privacy.Masking;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
-package io.github.motcua.core.internal;
+package io.github.motcua.core.privacy;
 
 import java.util.Optional;
 
 /**
  * The one place where motcua masks personal data for logs, exception messages and {@code
- * toString()}: one output per kind of value, the same in every module. Not part of the public API
- * (the formats are documented in core's README so that logs read the same everywhere).
+ * toString()}: one output per kind of value, the same in every module (documented in core's
+ * README). Integrators may use it to mask their own logs the same way.
  *
  * <table>
  *   <caption>Masked forms</caption>

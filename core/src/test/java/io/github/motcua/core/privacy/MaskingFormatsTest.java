@@ -1,4 +1,4 @@
-package io.github.motcua.core.internal;
+package io.github.motcua.core.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
