@@ -1,5 +1,7 @@
 package io.github.motcua.benchmarks;
 
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
@@ -12,9 +14,7 @@ import io.github.motcua.signing.receipt.CollectingUnit;
 import io.github.motcua.signing.receipt.EReceipt;
 import io.github.motcua.signing.receipt.EReceiptVerifier;
 import io.github.motcua.signing.receipt.EReceiptXml;
-import io.github.motcua.signing.receipt.Payer;
 import io.github.motcua.signing.receipt.PaymentMethod;
-import io.github.motcua.signing.receipt.ReceiptItem;
 import io.github.motcua.signing.receipt.ReceiptSeries;
 import io.github.motcua.signing.xml.XmlSignatureVerifier;
 import io.github.motcua.signing.xml.XmlSigner;
@@ -110,8 +110,8 @@ public class XmlReceiptBenchmark {
                     "Thôn Đông, xã Quảng Phú"))
             .dossierCode(DossierCode.parse("000.00.31.H56-250815-0001"))
             .items(
-                ReceiptItem.charge("LP-HT-01", "Lệ phí đăng ký khai sinh", Vnd.of(8_000)),
-                ReceiptItem.fee("P-SAO-02", "Phí cấp bản sao trích lục", Vnd.of(1_276_000)))
+                Fee.charge("LP-HT-01", "Lệ phí đăng ký khai sinh", Vnd.of(8_000)),
+                Fee.fee("P-SAO-02", "Phí cấp bản sao trích lục", Vnd.of(1_276_000)))
             .paymentMethod(PaymentMethod.ONLINE_PAYMENT_PLATFORM)
             .paymentReference("DVC2508150001234")
             .lookupCode("K7P2M9XQ4T")

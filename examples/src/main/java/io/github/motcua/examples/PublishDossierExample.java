@@ -6,6 +6,7 @@ import io.github.motcua.core.dossier.DossierDocument;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.DossierLifecycle;
 import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.dossier.ProcedureRef;
 import io.github.motcua.core.dossier.ProcessingStep;
 import io.github.motcua.core.dossier.SubmissionChannel;
@@ -21,8 +22,6 @@ import io.github.motcua.portal.ProvincialPortalProfile;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.portal.payment.CallbackOutcome;
 import io.github.motcua.portal.payment.CallbackReply;
-import io.github.motcua.portal.payment.FeeItem;
-import io.github.motcua.portal.payment.Payer;
 import io.github.motcua.portal.payment.PaymentConfirmation;
 import io.github.motcua.portal.payment.PaymentInitiation;
 import io.github.motcua.portal.payment.PaymentOrderStore;
@@ -144,7 +143,7 @@ public final class PublishDossierExample {
               PaymentRequest.of(
                   payments.newReference(),
                   code,
-                  List.of(FeeItem.of(charge.code(), charge.name(), charge.amount().amount())),
+                  List.of(charge), // the dossier's own fee line
                   Payer.named("Nguyễn Văn An"),
                   "Nop le phi ho so " + code.value()));
       out.println("Payment page: " + started.paymentUrl());

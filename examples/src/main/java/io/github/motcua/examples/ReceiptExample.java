@@ -1,5 +1,7 @@
 package io.github.motcua.examples;
 
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
@@ -15,9 +17,7 @@ import io.github.motcua.signing.receipt.EReceiptVerification;
 import io.github.motcua.signing.receipt.EReceiptVerifier;
 import io.github.motcua.signing.receipt.IssuedReceipt;
 import io.github.motcua.signing.receipt.JdbcReceiptNumberAllocator;
-import io.github.motcua.signing.receipt.Payer;
 import io.github.motcua.signing.receipt.PaymentMethod;
-import io.github.motcua.signing.receipt.ReceiptItem;
 import io.github.motcua.signing.receipt.ReceiptRequest;
 import io.github.motcua.signing.receipt.ReceiptSeries;
 import io.github.motcua.signing.xml.XmlSignatureVerifier;
@@ -115,9 +115,9 @@ public final class ReceiptExample {
                       "Thôn Đông, xã Quảng Phú"),
                   DossierCode.parse("000.00.31.H56-250815-0001"),
                   List.of(
-                      ReceiptItem.charge(
+                      Fee.charge(
                           "LP-HT-01", "Lệ phí cấp bản sao trích lục khai sinh", Vnd.of(8_000)),
-                      ReceiptItem.fee("P-CC-02", "Phí chứng thực bản sao", Vnd.of(12_000))),
+                      Fee.fee("P-CC-02", "Phí chứng thực bản sao", Vnd.of(12_000))),
                   PaymentMethod.ONLINE_PAYMENT_PLATFORM,
                   "DVC" + System.currentTimeMillis()));
       EReceipt receipt = issued.receipt();

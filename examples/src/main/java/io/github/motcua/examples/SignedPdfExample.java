@@ -1,5 +1,7 @@
 package io.github.motcua.examples;
 
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
@@ -16,9 +18,7 @@ import io.github.motcua.signing.pdf.PdfVerificationReport;
 import io.github.motcua.signing.pdf.VisibleSignature;
 import io.github.motcua.signing.receipt.CollectingUnit;
 import io.github.motcua.signing.receipt.EReceipt;
-import io.github.motcua.signing.receipt.Payer;
 import io.github.motcua.signing.receipt.PaymentMethod;
-import io.github.motcua.signing.receipt.ReceiptItem;
 import io.github.motcua.signing.receipt.ReceiptSeries;
 import io.github.motcua.testkit.TestPki;
 import java.io.ByteArrayOutputStream;
@@ -158,7 +158,7 @@ public final class SignedPdfExample {
             Payer.person(
                 "Nguyễn Thị Hương", PersonalId.parse("038185001234"), "Thôn Đông, xã Quảng Phú"))
         .dossierCode(DossierCode.parse("000.00.31.H56-260302-0001"))
-        .items(ReceiptItem.charge("LP-XD-01", "Lệ phí cấp giấy phép xây dựng", Vnd.of(75_000)))
+        .items(Fee.charge("LP-XD-01", "Lệ phí cấp giấy phép xây dựng", Vnd.of(75_000)))
         .paymentMethod(PaymentMethod.ONLINE_PAYMENT_PLATFORM)
         .paymentReference("DVC2603020001234")
         .lookupCode("K7P2M9XQ4T")

@@ -408,6 +408,35 @@ class ModuleArchitectureTest {
         .check(motcua);
   }
 
+  /**
+   * Personal data is masked in one place, {@code io.github.motcua.core.privacy.Masking}, so that a
+   * masked name or ID reads the same in every module's logs: no other class is named after masking
+   * and no other method is named {@code mask...}, except the values' public {@code masked()}
+   * accessors (which call it). A QR code's mask patterns are another sense of the word.
+   */
+  @Test
+  void personalDataIsMaskedInOnePlace() {
+    String masking = "io.github.motcua.core.privacy.Masking";
+    classes()
+        .that()
+        .haveSimpleNameContaining("Mask")
+        .should()
+        .haveFullyQualifiedName(masking)
+        .check(motcua);
+    methods()
+        .that()
+        .haveNameMatching("(?i)mask.*")
+        .and()
+        .doNotHaveName("masked")
+        .and()
+        .areDeclaredInClassesThat()
+        .doNotHaveSimpleName("QrCode")
+        .should()
+        .beDeclaredIn(masking)
+        .allowEmptyShould(true)
+        .check(motcua);
+  }
+
   /** The four reaction types of core; no module adds its own exception class. */
   private static final Set<Class<?>> REACTIONS =
       Set.of(

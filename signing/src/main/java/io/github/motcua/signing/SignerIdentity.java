@@ -3,6 +3,7 @@ package io.github.motcua.signing;
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
+import io.github.motcua.core.privacy.Masking;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
@@ -156,20 +157,7 @@ public final class SignerIdentity {
     return serialNumber;
   }
 
-  private static String initials(String name) {
-    StringBuilder out = new StringBuilder();
-    for (String word : name.trim().split("\\s+")) {
-      if (!word.isEmpty()) {
-        if (out.length() > 0) {
-          out.append(' ');
-        }
-        out.appendCodePoint(word.codePointAt(0)).append('.');
-      }
-    }
-    return out.toString();
-  }
-
-  private String maskedUid() {
+  private String uidForLogs() {
     if (uid == null) {
       return null;
     }
@@ -182,24 +170,19 @@ public final class SignerIdentity {
       return prefix + personalId.masked();
     }
     String value = colon < 0 ? uid : uid.substring(colon + 1);
-    return prefix
-        + (value.length() <= 4
-            ? "*".repeat(value.length())
-            : value.substring(0, 2)
-                + "*".repeat(value.length() - 4)
-                + value.substring(value.length() - 2));
+    return prefix + Masking.identifier(value, 2, 2);
   }
 
-  /** Returns a masked description: initials of the common name, organisation, masked UID. */
+  /** Returns a masked description: the common name masked, organisation, masked UID. */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("SignerIdentity[");
-    out.append("cn=").append(commonName == null ? "-" : initials(commonName));
+    out.append("cn=").append(commonName == null ? "-" : Masking.fullName(commonName));
     if (organisation != null) {
       out.append(", o=").append(organisation);
     }
     if (uid != null) {
-      out.append(", uid=").append(maskedUid());
+      out.append(", uid=").append(uidForLogs());
     }
     return out.append(", serial=").append(serialNumber.toString(16)).append(']').toString();
   }

@@ -4,6 +4,7 @@ import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.Sex;
 import io.github.motcua.core.id.TaxCode;
+import io.github.motcua.core.privacy.Masking;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -251,7 +252,7 @@ public final class CitizenIdentity {
   public String toString() {
     StringBuilder s = new StringBuilder("CitizenIdentity[");
     s.append(accountKind).append(", ").append(assuranceLevel);
-    s.append(", subject=").append(maskTail(subject, 4));
+    s.append(", subject=").append(Masking.token(subject));
     if (personalId != null) {
       s.append(", personalId=").append(personalId.masked());
     }
@@ -262,7 +263,7 @@ public final class CitizenIdentity {
       s.append(", portalAccount=").append(nationalPortalAccountId.masked());
     }
     if (fullName != null) {
-      s.append(", fullName=").append(maskName(fullName));
+      s.append(", fullName=").append(Masking.fullName(fullName));
     }
     if (dateOfBirth != null) {
       s.append(", dateOfBirth=****-**-**");
@@ -271,11 +272,10 @@ public final class CitizenIdentity {
       s.append(", sex=").append(sex);
     }
     if (phone != null) {
-      s.append(", phone=").append(maskHead(phone, 3));
+      s.append(", phone=").append(Masking.phone(phone));
     }
     if (email != null) {
-      s.append(", email=***")
-          .append(email.contains("@") ? email.substring(email.indexOf('@')) : "");
+      s.append(", email=").append(Masking.email(email));
     }
     if (taxCode != null) {
       s.append(", taxCode=").append(taxCode.masked());
@@ -290,28 +290,6 @@ public final class CitizenIdentity {
       s.append(", warnings=").append(warnings.stream().map(ClaimWarning::code).toList());
     }
     return s.append(']').toString();
-  }
-
-  private static String maskName(String name) {
-    StringBuilder s = new StringBuilder();
-    for (String word : name.trim().split("\\s+")) {
-      if (word.isEmpty()) {
-        continue;
-      }
-      if (s.length() > 0) {
-        s.append(' ');
-      }
-      s.appendCodePoint(word.codePointAt(0)).append("***");
-    }
-    return s.toString();
-  }
-
-  private static String maskTail(String value, int keep) {
-    return value.length() <= keep ? "***" : value.substring(0, keep) + "***";
-  }
-
-  private static String maskHead(String value, int keep) {
-    return value.length() <= keep ? "***" : "***" + value.substring(value.length() - keep);
   }
 
   /** Builds a {@link CitizenIdentity}. Not thread-safe. */

@@ -1,6 +1,7 @@
 package io.github.motcua.vneid;
 
 import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.privacy.Masking;
 
 /**
  * The number of a citizen's identity card (chứng minh nhân dân, CMND), as the national single
@@ -64,7 +65,7 @@ public final class IdentityCardNumber {
    * @return the masked number
    */
   public String masked() {
-    return "*".repeat(value.length() - 3) + value.substring(value.length() - 3);
+    return Masking.identifier(value, 0, 3);
   }
 
   @Override

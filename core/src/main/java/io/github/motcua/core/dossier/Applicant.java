@@ -4,6 +4,7 @@ import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.NationalPortalAccountId;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
+import io.github.motcua.core.privacy.Masking;
 import java.util.Optional;
 
 /**
@@ -152,7 +153,7 @@ public record Applicant(
     return "Applicant[kind="
         + kind
         + ", name="
-        + Masking.name(name)
+        + Masking.fullName(name)
         + ", personalId="
         + (personalId == null ? "null" : personalId.map(PersonalId::masked).orElse("-"))
         + ", taxCode="

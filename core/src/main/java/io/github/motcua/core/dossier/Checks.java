@@ -185,6 +185,45 @@ final class Checks {
   }
 
   /**
+   * Checks that a list of fees names each fee code once ({@link Fee#isSameFee}).
+   *
+   * @param path the field path of the list
+   * @param fees the fees, already checked by {@link #list}; may be null
+   */
+  public void distinctFees(String path, List<Fee> fees) {
+    if (fees == null) {
+      return;
+    }
+    for (int i = 0; i < fees.size(); i++) {
+      Fee f = fees.get(i);
+      for (int j = 0; j < i && f != null; j++) {
+        if (fees.get(j) != null && fees.get(j).isSameFee(f)) {
+          add(
+              path + "[" + i + "].code",
+              "duplicate",
+              "repeats the fee code "
+                  + f.code()
+                  + " of "
+                  + path
+                  + "["
+                  + j
+                  + "]; a fee is due once.");
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns the exception for the violations found so far.
+   *
+   * @return the exception, to be thrown
+   */
+  public InvalidInputException exception() {
+    return invalid(what, violations);
+  }
+
+  /**
    * Builds the failure of a dossier value listing its violations (code {@code dossier.invalid}).
    *
    * @param what the value checked, such as {@code Dossier}
@@ -212,7 +251,7 @@ final class Checks {
    */
   public void throwIfAny() {
     if (!violations.isEmpty()) {
-      throw Checks.invalid(what, violations);
+      throw exception();
     }
   }
 

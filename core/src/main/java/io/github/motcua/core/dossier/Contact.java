@@ -1,6 +1,7 @@
 package io.github.motcua.core.dossier;
 
 import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.privacy.Masking;
 import java.util.Optional;
 
 /**
@@ -44,11 +45,11 @@ public record Contact(Optional<String> phone, Optional<String> email, Optional<S
   @Override
   public String toString() {
     return "Contact[phone="
-        + Masking.present(phone)
+        + Masking.presence(phone)
         + ", email="
-        + Masking.present(email)
+        + Masking.presence(email)
         + ", address="
-        + Masking.present(address)
+        + Masking.presence(address)
         + "]";
   }
 }

@@ -47,7 +47,8 @@ import java.util.UUID;
  * @param statusReason the reason given for a refusal, a stop or a withdrawal; not null, may be
  *     empty
  * @param documents every document submitted, supplements included, in order (TaiLieuNop); not null
- * @param fees every fee and charge due, in order (DanhSachLePhi); not null
+ * @param fees every fee and charge due, in order, each fee code once (DanhSachLePhi; a fee is due
+ *     once, see {@link Fee}); not null
  * @param payments every payment received, in order; not null
  * @param steps every completed processing step, in order; not null
  * @param supplements every supplement request, in order (DanhSachHoSoBoSung); not null
@@ -104,7 +105,9 @@ public record Dossier(
     c.optional("dueAt", dueAt);
     c.optionalText("statusReason", statusReason, Checks.LONG_TEXT);
     c.list("documents", documents);
-    c.list("fees", fees);
+    if (c.list("fees", fees)) {
+      c.distinctFees("fees", fees);
+    }
     c.list("payments", payments);
     c.list("steps", steps);
     c.list("supplements", supplements);

@@ -152,7 +152,9 @@ public sealed interface DossierEvent
             "is an online channel for a Submitted event (use Received for the counter or post).");
       }
       c.list("documents", documents);
-      c.list("fees", fees);
+      if (c.list("fees", fees)) {
+        c.distinctFees("fees", fees);
+      }
       c.throwIfAny();
       documents = List.copyOf(documents);
       fees = List.copyOf(fees);
@@ -204,7 +206,9 @@ public sealed interface DossierEvent
             "is COUNTER or POSTAL for a Received event (use Submitted for online dossiers).");
       }
       c.list("documents", documents);
-      c.list("fees", fees);
+      if (c.list("fees", fees)) {
+        c.distinctFees("fees", fees);
+      }
       c.throwIfAny();
       documents = List.copyOf(documents);
       fees = List.copyOf(fees);
@@ -360,6 +364,7 @@ public sealed interface DossierEvent
       Checks c = base("PaymentRequested", eventId, dossierCode, occurredAt);
       if (c.list("fees", fees)) {
         c.that(!fees.isEmpty(), "fees", "empty", "lists at least one fee.");
+        c.distinctFees("fees", fees);
       }
       c.throwIfAny();
       fees = List.copyOf(fees);

@@ -55,6 +55,16 @@ import java.util.Optional;
  * before with different content. An event applied before with the same content is a no-op: the
  * snapshot is returned unchanged, so repeated delivery is harmless.
  *
+ * <p><b>A fee is due once</b> (the Law on Fees and Charges 2015; the national record's
+ * DanhSachLePhi lists each fee code once). A fee's identity is its code. A {@code PaymentRequested}
+ * event that lists a code the dossier already has does not add it again: the same line is a no-op;
+ * a different amount, name, kind or stage replaces the line in place while the fee is unpaid, and
+ * is rejected ({@link InvalidInputException}, code {@code dossier.fee.settled}, the message naming
+ * the fee code) once it is paid. A fee is paid when the payments received cover it, fees counted in
+ * the order they are listed. An event that lists the same code twice is itself invalid ({@link
+ * InvalidInputException} {@code dossier.invalid}, violation {@code fees[i].code} / {@code
+ * duplicate}).
+ *
  * <p>After each applied event the lifecycle sets {@link Dossier#dueAt()} from its {@link
  * DueDateRule}. Applying never half-applies: on any exception the given snapshot is unchanged (all
  * snapshots are immutable) and no new one exists.
@@ -156,7 +166,8 @@ public final class DossierLifecycle {
    * @param event the event; not null
    * @return the new snapshot, or {@code dossier} itself when the same event was applied before
    * @throws InvalidInputException when the event belongs to another dossier, is older than the last
-   *     applied event, or reuses an applied event's id with different content
+   *     applied event, or reuses an applied event's id with different content; with code {@code
+   *     dossier.fee.settled} when it changes a fee that is already paid
    * @throws InvalidInputException when the event is not allowed in the dossier's status
    */
   public Dossier apply(Dossier dossier, DossierEvent event) {
@@ -237,7 +248,7 @@ public final class DossierLifecycle {
               e.documents()));
       b.supplements(supplements).documents(concat(dossier.documents(), e.documents()));
     } else if (event instanceof PaymentRequested e) {
-      b.fees(concat(dossier.fees(), e.fees()));
+      b.fees(dueOnce(dossier, e));
     } else if (event instanceof PaymentReceived e) {
       b.payments(
           append(
@@ -299,6 +310,66 @@ public final class DossierLifecycle {
     out.addAll(list);
     out.add(element);
     return out;
+  }
+
+  /**
+   * Merges a payment request's fees into the fees due: a fee is due once. A code not listed yet is
+   * added; the same line again changes nothing; another amount, name, kind or stage for a listed
+   * code replaces that line in place while it is unpaid, and is refused once it is paid.
+   */
+  private static List<Fee> dueOnce(Dossier dossier, PaymentRequested event) {
+    List<Fee> due = new ArrayList<>(dossier.fees());
+    long paid = 0;
+    for (Payment p : dossier.payments()) {
+      paid = saturatedAdd(paid, p.amount().amount());
+    }
+    for (Fee fee : event.fees()) {
+      int i = indexOfSameFee(due, fee);
+      if (i < 0) {
+        due.add(fee);
+      } else if (!due.get(i).equals(fee)) {
+        if (isSettled(dossier.fees(), i, paid)) {
+          throw new InvalidInputException(
+              "dossier.fee.settled",
+              "Event "
+                  + describe(event)
+                  + " changes the fee "
+                  + fee.code()
+                  + ", which is already paid; a fee is due once and a paid fee is not changed.");
+        }
+        due.set(i, fee);
+      }
+    }
+    return due;
+  }
+
+  private static int indexOfSameFee(List<Fee> fees, Fee fee) {
+    for (int i = 0; i < fees.size(); i++) {
+      if (fees.get(i).isSameFee(fee)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A fee is settled when the payments received cover it, fees counted in the order they are
+   * listed; a fee of zero đồng is never settled (there is nothing to pay).
+   */
+  private static boolean isSettled(List<Fee> fees, int index, long paid) {
+    if (index >= fees.size() || fees.get(index).amount().amount() <= 0) {
+      return false;
+    }
+    long cumulative = 0;
+    for (int i = 0; i <= index; i++) {
+      cumulative = saturatedAdd(cumulative, fees.get(i).amount().amount());
+    }
+    return cumulative <= paid;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {

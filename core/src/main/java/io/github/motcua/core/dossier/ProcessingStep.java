@@ -1,6 +1,7 @@
 package io.github.motcua.core.dossier;
 
 import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.privacy.Masking;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -49,7 +50,7 @@ public record ProcessingStep(
   @Override
   public String toString() {
     return "ProcessingStep[officer="
-        + Masking.name(officer)
+        + Masking.fullName(officer)
         + ", title="
         + title
         + ", department="

@@ -1,7 +1,7 @@
 package io.github.motcua.core.id;
 
 import io.github.motcua.core.InvalidInputException;
-import io.github.motcua.core.id.internal.Text;
+import io.github.motcua.core.privacy.Masking;
 
 /**
  * A citizen's or organisation's account id on the National Public Service Portal (the single
@@ -76,7 +76,7 @@ public final class NationalPortalAccountId {
    * @return the masked id
    */
   public String masked() {
-    return Text.mask(value, 2, 2);
+    return Masking.identifier(value, 2, 2);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.motcua.core.id;
 
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.internal.Text;
+import io.github.motcua.core.privacy.Masking;
 import java.time.Clock;
 import java.time.Year;
 import java.util.Map;
@@ -239,7 +240,7 @@ public final class PersonalId {
    * @return for example {@code 038******123}
    */
   public String masked() {
-    return Text.mask(value, 3, 3);
+    return Masking.personalId(value);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.motcua.core.id;
 
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.id.internal.Text;
+import io.github.motcua.core.privacy.Masking;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -196,7 +197,7 @@ public final class TaxCode {
    * @return a form of the tax code that is safe to log
    */
   public String masked() {
-    return kind == Kind.PERSONAL ? Text.mask(value, 3, 3) : value;
+    return kind == Kind.PERSONAL ? Masking.taxCode(value) : value;
   }
 
   /** Returns {@link #masked()}: a personal tax code never reaches a log whole. */

@@ -237,7 +237,7 @@ final class Reading {
         .dueAt(optionalInstant(node, path, "dueAt"))
         .statusReason(optionalString(node, path, "statusReason").orElse(null))
         .documents(list(node, path, "documents", this::document))
-        .fees(list(node, path, "fees", this::fee))
+        .fees(dueOnce(list(node, path, "fees", this::fee)))
         .payments(list(node, path, "payments", this::payment))
         .steps(list(node, path, "steps", this::step))
         .supplements(list(node, path, "supplements", this::supplement))
@@ -336,6 +336,14 @@ final class Reading {
                 location,
                 resultCode,
                 fromStore != null && fromStore));
+  }
+
+  /**
+   * A snapshot written before "a fee is due once" may list a repeated fee twice: it is read with
+   * each fee once, the later line winning, as the lifecycle now builds it.
+   */
+  private static List<Fee> dueOnce(List<Fee> fees) {
+    return fees == null || fees.contains(null) ? fees : Fee.oncePerCode(fees);
   }
 
   Fee fee(JsonNode node, String path) {

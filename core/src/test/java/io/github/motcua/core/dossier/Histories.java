@@ -142,6 +142,7 @@ public final class Histories {
   private final Random random;
   private final DossierCode code;
   private Instant clock;
+  private int feeSerial;
 
   /**
    * Creates a generator.
@@ -425,7 +426,9 @@ public final class Histories {
       out.add(
           new Fee(
               random.nextBoolean() ? Fee.Kind.FEE : Fee.Kind.CHARGE,
-              "LP" + random.nextInt(100),
+              // A fee is due once: a generated fee code is never reused, so a random history
+              // never changes a paid fee (FeeDueOnceTest covers that).
+              "LP" + random.nextInt(100) + "." + (++feeSerial),
               text(),
               Vnd.of(random.nextInt(3) == 0 ? 0 : random.nextInt(2_000_000) * 1_000L),
               stages[random.nextInt(stages.length)]));

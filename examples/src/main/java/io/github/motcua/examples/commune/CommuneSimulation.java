@@ -14,6 +14,7 @@ import io.github.motcua.core.dossier.DossierDocument;
 import io.github.motcua.core.dossier.DossierEvent;
 import io.github.motcua.core.dossier.DossierLifecycle;
 import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.dossier.ProcedureRef;
 import io.github.motcua.core.dossier.ProcessingStep;
 import io.github.motcua.core.dossier.Rating;
@@ -31,7 +32,6 @@ import io.github.motcua.portal.ProvincialPortalClient;
 import io.github.motcua.portal.ProvincialPortalProfile;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.portal.payment.CallbackOutcome;
-import io.github.motcua.portal.payment.FeeItem;
 import io.github.motcua.portal.payment.JdbcPaymentOrderStore;
 import io.github.motcua.portal.payment.PaymentPlatformClient;
 import io.github.motcua.portal.payment.PaymentReconciler;
@@ -60,10 +60,8 @@ import io.github.motcua.signing.receipt.EReceiptVerifier;
 import io.github.motcua.signing.receipt.IssuedCancellation;
 import io.github.motcua.signing.receipt.IssuedReceipt;
 import io.github.motcua.signing.receipt.JdbcReceiptNumberAllocator;
-import io.github.motcua.signing.receipt.Payer;
 import io.github.motcua.signing.receipt.PaymentMethod;
 import io.github.motcua.signing.receipt.ReceiptEvents;
-import io.github.motcua.signing.receipt.ReceiptItem;
 import io.github.motcua.signing.receipt.ReceiptRequest;
 import io.github.motcua.signing.receipt.ReceiptSeries;
 import io.github.motcua.signing.xml.XmlSignatureVerifier;
@@ -1224,9 +1222,8 @@ public final class CommuneSimulation {
             PaymentRequest.of(
                 reference,
                 p.code(),
-                fees.stream().map(f -> new FeeItem(f.code(), f.name(), f.amount())).toList(),
-                new io.github.motcua.portal.payment.Payer(
-                    who.name(), who.personalId(), null, who.address()),
+                fees,
+                Payer.of(who.name(), who.personalId(), null, who.address()),
                 "Nop phi le phi ho so " + p.code().value());
         clock.at(paidAt, () -> payments.initiate(order));
         // The citizen pays on the platform, which calls the one-stop shop back; the callback's
@@ -1258,14 +1255,8 @@ public final class CommuneSimulation {
         reference = "TM-" + p.code().value();
         method = PaymentMethod.CASH;
       }
-      List<ReceiptItem> items =
-          fees.stream()
-              .map(
-                  f ->
-                      f.kind() == Fee.Kind.FEE
-                          ? ReceiptItem.fee(f.code(), f.name(), f.amount())
-                          : ReceiptItem.charge(f.code(), f.name(), f.amount()))
-              .toList();
+      // The dossier's fee lines go on the receipt as they are: one fee type everywhere.
+      List<Fee> items = fees;
       ReceiptRequest request =
           new ReceiptRequest(
               Payer.person(who.name(), who.personalId(), who.address()),

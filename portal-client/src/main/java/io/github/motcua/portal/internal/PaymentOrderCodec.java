@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.id.TaxCode;
-import io.github.motcua.portal.payment.FeeItem;
-import io.github.motcua.portal.payment.Payer;
+import io.github.motcua.core.money.Vnd;
 import io.github.motcua.portal.payment.PaymentRequest;
 import io.github.motcua.portal.payment.ReceiptDetails;
 import java.util.ArrayList;
@@ -34,19 +35,19 @@ public final class PaymentOrderCodec {
     n.put("reference", order.reference());
     n.put("dossier", order.dossierCode().value());
     ArrayNode items = n.putArray("items");
-    for (FeeItem i : order.items()) {
+    for (Fee i : order.items()) {
       items
           .addObject()
           .put("code", i.code())
           .put("name", i.name())
-          .put("amount", i.amount().amount());
+          .put("amount", i.amount().amount())
+          .put("kind", i.kind().name())
+          .put("stage", i.stage().name());
     }
     ObjectNode payer = n.putObject("payer").put("name", order.payer().name());
-    order.payer().optionalPersonalId().ifPresent(id -> payer.put("personalId", id.value()));
-    order.payer().optionalTaxCode().ifPresent(t -> payer.put("taxCode", t.value()));
-    if (order.payer().address() != null) {
-      payer.put("address", order.payer().address());
-    }
+    order.payer().personalId().ifPresent(id -> payer.put("personalId", id.value()));
+    order.payer().taxCode().ifPresent(t -> payer.put("taxCode", t.value()));
+    order.payer().address().ifPresent(a -> payer.put("address", a));
     n.put("description", order.description());
     if (order.payerIp() != null) {
       n.put("ip", order.payerIp());
@@ -81,14 +82,22 @@ public final class PaymentOrderCodec {
    */
   public PaymentRequest read(String json) throws JsonProcessingException {
     JsonNode n = mapper.readTree(json);
-    List<FeeItem> items = new ArrayList<>();
+    List<Fee> items = new ArrayList<>();
     for (JsonNode i : n.path("items")) {
+      // Orders stored before the fee line was shared have no kind and no stage: a fee (phí)
+      // collected at reception; the platform was told the profile's LoaiPhiLePhi either way.
       items.add(
-          FeeItem.of(i.path("code").asText(), i.path("name").asText(), i.path("amount").asLong()));
+          new Fee(
+              Fee.Kind.valueOf(i.path("kind").asText(Fee.Kind.FEE.name())),
+              i.path("code").asText(),
+              i.path("name").asText(),
+              Vnd.of(i.path("amount").asLong()),
+              Fee.CollectionStage.valueOf(
+                  i.path("stage").asText(Fee.CollectionStage.AT_RECEPTION.name()))));
     }
     JsonNode p = n.path("payer");
     Payer payer =
-        new Payer(
+        Payer.of(
             p.path("name").asText(),
             p.hasNonNull("personalId") ? PersonalId.parse(p.path("personalId").asText()) : null,
             p.hasNonNull("taxCode") ? TaxCode.parse(p.path("taxCode").asText()) : null,

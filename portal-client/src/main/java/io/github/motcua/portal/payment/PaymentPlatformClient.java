@@ -10,6 +10,7 @@ import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.MotcuaException;
 import io.github.motcua.core.RetryLaterException;
 import io.github.motcua.core.SecurityRefusalException;
+import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.money.Vnd;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.portal.internal.Failures;
@@ -63,7 +64,7 @@ import okhttp3.RequestBody;
  *     .dataSource(dataSource)                          // orders survive restarts
  *     .build();
  * PaymentInitiation started = payments.initiate(PaymentRequest.of(
- *     payments.newReference(), dossierCode, List.of(FeeItem.of("LP01", "Lệ phí", 50_000)),
+ *     payments.newReference(), dossierCode, List.of(Fee.charge("LP01", "Lệ phí", Vnd.of(50_000))),
  *     Payer.named(applicantName), "Nop le phi ho so"));
  * // redirect the payer to started.paymentUrl(); later, on the callback:
  * CallbackOutcome outcome = payments.handleCallback(callbackFields);
@@ -249,11 +250,11 @@ public final class PaymentPlatformClient {
         "SoCMNDNguoiNop",
         order
             .payer()
-            .optionalPersonalId()
+            .personalId()
             .map(id -> id.value())
-            .or(() -> order.payer().optionalTaxCode().map(t -> t.value()))
+            .or(() -> order.payer().taxCode().map(t -> t.value()))
             .orElse(""));
-    r.put("DiaChiNguoiNop", order.payer().address() == null ? "" : order.payer().address());
+    r.put("DiaChiNguoiNop", order.payer().address().orElse(""));
     r.put("HuyenNguoiNop", "");
     r.put("TinhNguoiNop", "");
     // The fields of a fine (MaDichVu 1), sent empty for fees as public code sends them.
@@ -273,7 +274,7 @@ public final class PaymentPlatformClient {
       r.put(fine, "");
     }
     ArrayNode fees = r.putArray("PhiLePhi");
-    for (FeeItem item : order.items()) {
+    for (Fee item : order.items()) {
       fees.addObject()
           .put("LoaiPhiLePhi", profile.feeKind())
           .put("MaPhiLePhi", item.code())

@@ -2,10 +2,14 @@ package io.github.motcua.portal.payment;
 
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.SecurityRefusalException;
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.money.Vnd;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A payment order for a dossier's fees: what {@link PaymentPlatformClient#initiate(PaymentRequest)}
@@ -15,9 +19,12 @@ import java.util.Objects;
  * unique per partner; {@link PaymentPlatformClient#newReference()} makes one. The amount is the sum
  * of the fee items. The order is what a later callback is checked against.
  *
+ * <p>The items are the dossier's own {@link Fee} lines; the order adds two rules of its own: each
+ * amount is more than zero đồng, and each fee code appears once (a fee is due once).
+ *
  * @param reference the partner's 20-character order reference
  * @param dossierCode the dossier the fees belong to
- * @param items the fee items, at least one
+ * @param items the fee lines, at least one, each with a positive amount and its own code
  * @param payer who pays
  * @param description the transaction description ({@code ThongTinGiaoDich}), without personal data
  * @param payerIp the IP address sent as {@code Ip}, or null for the client's own address (public
@@ -29,7 +36,7 @@ import java.util.Objects;
 public record PaymentRequest(
     String reference,
     DossierCode dossierCode,
-    List<FeeItem> items,
+    List<Fee> items,
     Payer payer,
     String description,
     String payerIp,
@@ -40,7 +47,8 @@ public record PaymentRequest(
    * Validates the order.
    *
    * @throws InvalidInputException with code {@code payment.reference}, {@code payment.items},
-   *     {@code payment.dossier}, {@code payment.payer} or {@code payment.description}
+   *     {@code payment.fee-item} (an amount of zero, or a fee code listed twice: the message names
+   *     the code), {@code payment.dossier}, {@code payment.payer} or {@code payment.description}
    */
   public PaymentRequest {
     if (reference == null
@@ -57,6 +65,17 @@ public record PaymentRequest(
           "payment.items", "A payment order has at least one fee item.");
     }
     items = List.copyOf(items);
+    Set<String> codes = new HashSet<>();
+    for (Fee item : items) {
+      if (item.amount().amount() <= 0) {
+        throw new InvalidInputException(
+            "payment.fee-item", "The fee " + item.code() + "'s amount must be positive.");
+      }
+      if (!codes.add(item.code())) {
+        throw new InvalidInputException(
+            "payment.fee-item", "The fee " + item.code() + " is listed twice; a fee is due once.");
+      }
+    }
     if (payer == null) {
       throw new InvalidInputException("payment.payer", "A payment order names its payer.");
     }
@@ -95,7 +114,7 @@ public record PaymentRequest(
   public PaymentRequest(
       String reference,
       DossierCode dossierCode,
-      List<FeeItem> items,
+      List<Fee> items,
       Payer payer,
       String description,
       String payerIp,
@@ -125,11 +144,7 @@ public record PaymentRequest(
    * @return the order
    */
   public static PaymentRequest of(
-      String reference,
-      DossierCode dossierCode,
-      List<FeeItem> items,
-      Payer payer,
-      String description) {
+      String reference, DossierCode dossierCode, List<Fee> items, Payer payer, String description) {
     return new PaymentRequest(reference, dossierCode, items, payer, description, null, null);
   }
 
@@ -142,9 +157,9 @@ public record PaymentRequest(
     return amountOf(items);
   }
 
-  private static Vnd amountOf(List<FeeItem> items) {
+  private static Vnd amountOf(List<Fee> items) {
     Vnd total = Vnd.ZERO;
-    for (FeeItem item : Objects.requireNonNull(items)) {
+    for (Fee item : Objects.requireNonNull(items)) {
       total = total.plus(item.amount());
     }
     return total;

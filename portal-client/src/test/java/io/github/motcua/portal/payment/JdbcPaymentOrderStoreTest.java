@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
 import io.github.motcua.core.money.Vnd;
@@ -63,8 +65,8 @@ class JdbcPaymentOrderStoreTest {
     return new PaymentRequest(
             reference,
             DOSSIER,
-            List.of(FeeItem.of("LP01", "Lệ phí hộ tịch", 50_000)),
-            new Payer("Nguyễn Văn An", PersonalId.parse("038090001234"), null, "Thanh Hóa"),
+            List.of(Fee.charge("LP01", "Lệ phí hộ tịch", Vnd.of(50_000))),
+            Payer.of("Nguyễn Văn An", PersonalId.parse("038090001234"), null, "Thanh Hóa"),
             "Nop le phi",
             "203.0.113.7",
             "NCB")
@@ -245,7 +247,7 @@ class JdbcPaymentOrderStoreTest {
           PaymentRequest.of(
               "20250815093012000009",
               DOSSIER,
-              List.of(FeeItem.of("LP01", "Lệ phí", 1_000)),
+              List.of(Fee.charge("LP01", "Lệ phí", Vnd.of(1_000))),
               Payer.named("Trần Thị B"),
               "Nop le phi");
       assertThatThrownBy(() -> client.initiate(other))

@@ -2,7 +2,10 @@ package io.github.motcua.portal.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.core.money.Vnd;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +38,9 @@ class PaymentChecksumRecipeTest {
     return PaymentRequest.of(
         "20250815093012000001",
         DossierCode.parse("000.00.31.H56-250815-0001"),
-        List.of(FeeItem.of("LP01", "Lệ phí hộ tịch", 50_000), FeeItem.of("P02", "Phí sao", 8_000)),
+        List.of(
+            Fee.charge("LP01", "Lệ phí hộ tịch", Vnd.of(50_000)),
+            Fee.fee("P02", "Phí sao", Vnd.of(8_000))),
         Payer.named("Nguyễn Văn An"),
         DESCRIPTION);
   }

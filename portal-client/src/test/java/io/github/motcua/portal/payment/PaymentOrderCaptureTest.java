@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
+import io.github.motcua.core.money.Vnd;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -78,9 +81,9 @@ class PaymentOrderCaptureTest {
                 "20250815093012000001",
                 DossierCode.parse("000.00.31.H56-250815-0001"),
                 List.of(
-                    FeeItem.of("LP01", "Lệ phí hộ tịch", 50_000),
-                    FeeItem.of("P02", "Phí sao", 8_000)),
-                new Payer("Nguyễn Văn An", PersonalId.parse("038090001234"), null, "Thanh Hóa"),
+                    Fee.charge("LP01", "Lệ phí hộ tịch", Vnd.of(50_000)),
+                    Fee.fee("P02", "Phí sao", Vnd.of(8_000))),
+                Payer.of("Nguyễn Văn An", PersonalId.parse("038090001234"), null, "Thanh Hóa"),
                 "Nop le phi ho so 000.00.31.H56-250815-0001")
             .withReceipt(
                 ReceiptDetails.procedure(

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
+import io.github.motcua.core.money.Vnd;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.testkit.PaymentPlatformFake;
 import io.github.motcua.testkit.PortalFault;
@@ -58,8 +61,10 @@ class PaymentPlatformClientTest {
     return new PaymentRequest(
         reference,
         DOSSIER,
-        List.of(FeeItem.of("LP01", "Lệ phí hộ tịch", 50_000), FeeItem.of("P02", "Phí sao", 8_000)),
-        new Payer("Nguyễn Văn An", PersonalId.parse("038090001234"), null, "Thanh Hóa"),
+        List.of(
+            Fee.charge("LP01", "Lệ phí hộ tịch", Vnd.of(50_000)),
+            Fee.fee("P02", "Phí sao", Vnd.of(8_000))),
+        Payer.of("Nguyễn Văn An", PersonalId.parse("038090001234"), null, "Thanh Hóa"),
         "Nop le phi ho so " + DOSSIER.value(),
         "203.0.113.7",
         null);

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
+import io.github.motcua.core.money.Vnd;
 import io.github.motcua.portal.RetryPolicy;
 import io.github.motcua.testkit.PaymentPlatformFake;
 import io.github.motcua.testkit.PaymentPlatformFake.CallbackFault;
@@ -100,7 +103,7 @@ class PaymentReconcilerTest {
         PaymentRequest.of(
             reference,
             DOSSIER,
-            List.of(FeeItem.of("LP01", "Lệ phí hộ tịch", 50_000)),
+            List.of(Fee.charge("LP01", "Lệ phí hộ tịch", Vnd.of(50_000))),
             Payer.named("Nguyễn Văn An"),
             "Nop le phi ho so"));
     return reference;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.dossier.Applicant;
 import io.github.motcua.core.dossier.DossierEvent;
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.dossier.ProcedureRef;
 import io.github.motcua.core.dossier.SubmissionChannel;
 import io.github.motcua.core.id.AgencyCode;
@@ -27,11 +29,9 @@ import io.github.motcua.signing.receipt.EReceiptIssuer;
 import io.github.motcua.signing.receipt.IssuedCancellation;
 import io.github.motcua.signing.receipt.IssuedReceipt;
 import io.github.motcua.signing.receipt.JdbcReceiptNumberAllocator;
-import io.github.motcua.signing.receipt.Payer;
 import io.github.motcua.signing.receipt.PaymentMethod;
 import io.github.motcua.signing.receipt.ReceiptCorrection;
 import io.github.motcua.signing.receipt.ReceiptEvents;
-import io.github.motcua.signing.receipt.ReceiptItem;
 import io.github.motcua.signing.receipt.ReceiptRequest;
 import io.github.motcua.signing.receipt.ReceiptSeries;
 import io.github.motcua.testkit.Fault;
@@ -178,7 +178,7 @@ class ReceiptDeliveryTest {
     return new ReceiptRequest(
         Payer.person("Nguyễn Văn An", PersonalId.parse("001090123456"), null),
         code,
-        List.of(ReceiptItem.charge("LP-HT-01", "Lệ phí đăng ký khai sinh", Vnd.of(8_000))),
+        List.of(Fee.charge("LP-HT-01", "Lệ phí đăng ký khai sinh", Vnd.of(8_000))),
         PaymentMethod.CASH,
         null);
   }

@@ -2,13 +2,13 @@ package io.github.motcua.signing.pdf;
 
 import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.signing.pdf.internal.PdfDependencies;
 import io.github.motcua.signing.pdf.internal.PdfFonts;
 import io.github.motcua.signing.pdf.internal.QrCode;
 import io.github.motcua.signing.pdf.internal.TextLines;
 import io.github.motcua.signing.receipt.EReceipt;
-import io.github.motcua.signing.receipt.Payer;
-import io.github.motcua.signing.receipt.ReceiptItem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.ZonedDateTime;
@@ -266,7 +266,7 @@ public final class EReceiptPdf {
       text("ĐƠN VỊ THU", 8, signature.x(), signature.y() + signature.height() + 6 * scale);
     }
 
-    private void table(List<ReceiptItem> items, float width) throws IOException {
+    private void table(List<Fee> items, float width) throws IOException {
       float size = 7 * scale;
       float amountColumn = 80 * scale;
       float numberColumn = 18 * scale;
@@ -279,7 +279,7 @@ public final class EReceiptPdf {
       y -= size * 0.5f;
       rule(width);
       int index = 1;
-      for (ReceiptItem item : items) {
+      for (Fee item : items) {
         List<String> lines =
             TextLines.wrap(
                 font, size, item.kind().vietnameseName() + ": " + item.name(), nameWidth);

@@ -1,6 +1,8 @@
 package io.github.motcua.signing.receipt;
 
 import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.money.Vnd;
 import io.github.motcua.signing.receipt.internal.Fields;
@@ -57,7 +59,7 @@ public final class EReceipt {
   private final CollectingUnit collectingUnit;
   private final Payer payer;
   private final DossierCode dossierCode;
-  private final List<ReceiptItem> items;
+  private final List<Fee> items;
   private final Vnd total;
   private final String totalInWords;
   private final PaymentMethod paymentMethod;
@@ -85,20 +87,21 @@ public final class EReceipt {
     rules.check(series, number, issuedAt);
     this.regime = rules.regimeOn(issuedAt);
     this.printedNumber = rules.printedNumber(issuedAt, number);
-    this.payer = require(b.payer, "payer");
+    this.payer = Fields.payer(require(b.payer, "payer"));
     this.dossierCode = b.dossierCode;
     if (b.items.isEmpty() || b.items.size() > MAX_ITEMS) {
       throw new InvalidInputException(
           "receipt.items.count", "A receipt has 1 to " + MAX_ITEMS + " items.");
     }
-    for (ReceiptItem item : b.items) {
+    for (Fee item : b.items) {
       if (item == null) {
         throw new InvalidInputException("receipt.items.null", "An item is missing.");
       }
+      Fields.item(item);
     }
     this.items = List.copyOf(b.items);
     Vnd sum = Vnd.ZERO;
-    for (ReceiptItem item : items) {
+    for (Fee item : items) {
       sum = sum.plus(item.amount());
     }
     if (b.total != null && !b.total.equals(sum)) {
@@ -293,7 +296,7 @@ public final class EReceipt {
    *
    * @return an unmodifiable list of 1 to {@value #MAX_ITEMS} items
    */
-  public List<ReceiptItem> items() {
+  public List<Fee> items() {
     return items;
   }
 
@@ -406,7 +409,7 @@ public final class EReceipt {
     private CollectingUnit collectingUnit;
     private Payer payer;
     private DossierCode dossierCode;
-    private List<ReceiptItem> items = List.of();
+    private List<Fee> items = List.of();
     private Vnd total;
     private String totalInWords;
     private PaymentMethod paymentMethod;
@@ -511,7 +514,7 @@ public final class EReceipt {
      * @param items the items, in print order; not null
      * @return this builder
      */
-    public Builder items(List<ReceiptItem> items) {
+    public Builder items(List<Fee> items) {
       this.items = List.copyOf(Objects.requireNonNull(items, "items"));
       return this;
     }
@@ -522,7 +525,7 @@ public final class EReceipt {
      * @param items the items, in print order
      * @return this builder
      */
-    public Builder items(ReceiptItem... items) {
+    public Builder items(Fee... items) {
       return items(List.of(items));
     }
 

@@ -1,6 +1,8 @@
 package io.github.motcua.signing.receipt;
 
 import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.signing.Check;
 import io.github.motcua.signing.SignatureReport;
 import io.github.motcua.signing.SignerIdentity;
@@ -159,7 +161,7 @@ public final class EReceiptHtml {
     h.append("<table>\n<thead><tr><th>STT</th><th>Nội dung thu</th><th>Loại</th><th>Mã</th>")
         .append("<th class=\"amount\">Số tiền (VNĐ)</th></tr></thead>\n<tbody>\n");
     int i = 1;
-    for (ReceiptItem item : receipt.items()) {
+    for (Fee item : receipt.items()) {
       h.append("<tr><td class=\"center\">")
           .append(i++)
           .append("</td><td>")

@@ -2,6 +2,8 @@ package io.github.motcua.signing.receipt;
 
 import io.github.motcua.core.InvalidInputException;
 import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
@@ -108,12 +110,16 @@ public final class EReceiptXml {
     p.address().ifPresent(a -> text(payer, "Address", a, 4));
     close(payer, 3);
     Element items = child(content, "Items", 3);
-    for (ReceiptItem item : receipt.items()) {
+    for (Fee item : receipt.items()) {
       Element e = child(items, "Item", 4);
       text(e, "Kind", item.kind().name(), 5);
       text(e, "Code", item.code(), 5);
       text(e, "Name", item.name(), 5);
       text(e, "Amount", Long.toString(item.amount().amount()), 5);
+      if (item.stage() != Fee.CollectionStage.AT_RECEPTION) {
+        // Written only when it is not the usual stage, so that receipts stay as they were.
+        text(e, "Stage", item.stage().name(), 5);
+      }
       close(e, 4);
     }
     close(items, 3);
@@ -339,31 +345,34 @@ public final class EReceiptXml {
     String payerTaxCode = payerXml.optionalText("TaxCode");
     String payerName = payerXml.text("Name");
     String payerAddress = payerXml.optionalText("Address");
-    Payer payer;
     if (personalId != null && payerTaxCode != null) {
       throw structure("A payer has a personal ID or a tax code, not both.");
-    } else if (personalId != null) {
-      payer =
-          Payer.person(
-              payerName,
-              identifier("payer.personal-id", () -> PersonalId.parse(personalId)),
-              payerAddress);
-    } else if (payerTaxCode != null) {
-      payer =
-          Payer.organisation(
-              payerName,
-              identifier("payer.tax-code", () -> TaxCode.parse(payerTaxCode)),
-              payerAddress);
-    } else {
-      payer = Payer.named(payerName, payerAddress);
     }
+    Payer payer =
+        Fields.payer(
+            payerName,
+            personalId == null
+                ? null
+                : identifier("payer.personal-id", () -> PersonalId.parse(personalId)),
+            payerTaxCode == null
+                ? null
+                : identifier("payer.tax-code", () -> TaxCode.parse(payerTaxCode)),
+            payerAddress);
     Reader itemsXml = content.child("Items", "Item");
-    List<ReceiptItem> items = new ArrayList<>();
+    List<Fee> items = new ArrayList<>();
     for (Element e : itemsXml.all("Item")) {
-      Reader item = new Reader(e, "Kind", "Code", "Name", "Amount");
-      FeeKind kind = enumValue(FeeKind.class, item.text("Kind"), "Kind");
+      Reader item = new Reader(e, "Kind", "Code", "Name", "Amount", "Stage");
+      Fee.Kind kind = enumValue(Fee.Kind.class, item.text("Kind"), "Kind");
+      String stage = item.optionalText("Stage");
       items.add(
-          new ReceiptItem(kind, item.text("Code"), item.text("Name"), amount(item.text("Amount"))));
+          Fields.item(
+              kind,
+              item.text("Code"),
+              item.text("Name"),
+              amount(item.text("Amount")),
+              stage == null
+                  ? Fee.CollectionStage.AT_RECEPTION
+                  : enumValue(Fee.CollectionStage.class, stage, "Stage")));
     }
     Reader payment = content.child("Payment", "Method", "Reference");
     String dossier = general.optionalText("DossierCode");

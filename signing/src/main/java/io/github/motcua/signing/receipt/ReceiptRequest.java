@@ -1,5 +1,7 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.DossierCode;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +20,7 @@ import java.util.Objects;
 public record ReceiptRequest(
     Payer payer,
     DossierCode dossierCode,
-    List<ReceiptItem> items,
+    List<Fee> items,
     PaymentMethod paymentMethod,
     String paymentReference) {
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
@@ -14,9 +16,7 @@ import io.github.motcua.signing.KeyStoreSigningKey;
 import io.github.motcua.signing.TrustAnchors;
 import io.github.motcua.signing.receipt.CollectingUnit;
 import io.github.motcua.signing.receipt.EReceipt;
-import io.github.motcua.signing.receipt.Payer;
 import io.github.motcua.signing.receipt.PaymentMethod;
-import io.github.motcua.signing.receipt.ReceiptItem;
 import io.github.motcua.signing.receipt.ReceiptSeries;
 import io.github.motcua.testkit.TestPki;
 import java.nio.file.Files;
@@ -58,8 +58,8 @@ class EReceiptPdfTest {
                 "Nguyễn Thị Hương", PersonalId.parse("038185001234"), "Thôn Đông, xã Quảng Phú"))
         .dossierCode(DossierCode.parse("000.00.31.H56-260302-0001"))
         .items(
-            ReceiptItem.charge("LP-HT-01", "Lệ phí đăng ký khai sinh", Vnd.of(8_000)),
-            ReceiptItem.fee("P-SAO-02", "Phí cấp bản sao trích lục", Vnd.of(1_276_000)))
+            Fee.charge("LP-HT-01", "Lệ phí đăng ký khai sinh", Vnd.of(8_000)),
+            Fee.fee("P-SAO-02", "Phí cấp bản sao trích lục", Vnd.of(1_276_000)))
         .paymentMethod(PaymentMethod.ONLINE_PAYMENT_PLATFORM)
         .paymentReference("DVC2603020001234")
         .lookupCode("K7P2M9XQ4T");
@@ -161,9 +161,9 @@ class EReceiptPdfTest {
 
   @Test
   void refusesAReceiptThatDoesNotFitOnOnePage() {
-    List<ReceiptItem> items = new ArrayList<>();
+    List<Fee> items = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
-      items.add(ReceiptItem.fee("P-" + i, "Phí cung cấp thông tin số " + i, Vnd.of(1_000)));
+      items.add(Fee.fee("P-" + i, "Phí cung cấp thông tin số " + i, Vnd.of(1_000)));
     }
     EReceipt receipt = receipt().items(items).build();
 

@@ -3,6 +3,7 @@ package io.github.motcua.signing.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.signing.xml.ExternalTool;
 import io.github.motcua.testkit.TestPki;
 import java.awt.image.BufferedImage;

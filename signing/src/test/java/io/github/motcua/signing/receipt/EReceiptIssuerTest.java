@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.motcua.core.ConfigurationException;
 import io.github.motcua.core.MotcuaException;
+import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.money.Vnd;
 import io.github.motcua.signing.DigestAlgorithm;
 import io.github.motcua.signing.SigningKey;
@@ -68,7 +69,7 @@ class EReceiptIssuerTest {
         new ReceiptRequest(
             SampleReceipts.PAYER,
             null,
-            List.of(ReceiptItem.fee("P1", "Phí", Vnd.of(1_000))),
+            List.of(Fee.fee("P1", "Phí", Vnd.of(1_000))),
             PaymentMethod.BANK_TRANSFER,
             null);
     assertThatThrownBy(() -> issuer.issue(noReference))

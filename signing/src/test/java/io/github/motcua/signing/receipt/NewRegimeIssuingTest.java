@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.motcua.core.InvalidInputException;
+import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.money.Vnd;
 import io.github.motcua.signing.RevocationPolicy;
 import io.github.motcua.signing.SigningKey;
@@ -198,7 +199,7 @@ class NewRegimeIssuingTest {
             new ReceiptRequest(
                 SampleReceipts.PAYER,
                 null,
-                List.of(ReceiptItem.fee("P-SAO-02", "Phí cấp bản sao trích lục", Vnd.of(8_000))),
+                List.of(Fee.fee("P-SAO-02", "Phí cấp bản sao trích lục", Vnd.of(8_000))),
                 io.github.motcua.signing.receipt.PaymentMethod.CASH,
                 null),
             ReceiptCorrection.Kind.ADJUSTMENT_DECREASE,

@@ -1,5 +1,6 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.dossier.Fee;
 import io.github.motcua.core.money.Vnd;
 import io.github.motcua.signing.KeyStoreSigningKey;
 import io.github.motcua.signing.RevocationPolicy;
@@ -64,8 +65,8 @@ final class ReceiptFixtures {
         SampleReceipts.PAYER,
         SampleReceipts.receipt().dossierCode().orElseThrow(),
         List.of(
-            ReceiptItem.charge("LP-HT-01", "Lệ phí đăng ký khai sinh", Vnd.of(8_000)),
-            ReceiptItem.fee("P-SAO-02", "Phí cấp bản sao trích lục", Vnd.of(1_276_000))),
+            Fee.charge("LP-HT-01", "Lệ phí đăng ký khai sinh", Vnd.of(8_000)),
+            Fee.fee("P-SAO-02", "Phí cấp bản sao trích lục", Vnd.of(1_276_000))),
         PaymentMethod.ONLINE_PAYMENT_PLATFORM,
         "DVC2508150001234");
   }

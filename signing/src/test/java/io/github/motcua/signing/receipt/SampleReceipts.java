@@ -1,5 +1,7 @@
 package io.github.motcua.signing.receipt;
 
+import io.github.motcua.core.dossier.Fee;
+import io.github.motcua.core.dossier.Payer;
 import io.github.motcua.core.id.AgencyCode;
 import io.github.motcua.core.id.DossierCode;
 import io.github.motcua.core.id.PersonalId;
@@ -34,8 +36,8 @@ final class SampleReceipts {
         .payer(PAYER)
         .dossierCode(DossierCode.parse("000.00.31.H56-250815-0001"))
         .items(
-            ReceiptItem.charge("LP-HT-01", "Lệ phí đăng ký khai sinh", Vnd.of(8_000)),
-            ReceiptItem.fee("P-SAO-02", "Phí cấp bản sao trích lục", Vnd.of(1_276_000)))
+            Fee.charge("LP-HT-01", "Lệ phí đăng ký khai sinh", Vnd.of(8_000)),
+            Fee.fee("P-SAO-02", "Phí cấp bản sao trích lục", Vnd.of(1_276_000)))
         .paymentMethod(PaymentMethod.ONLINE_PAYMENT_PLATFORM)
         .paymentReference("DVC2508150001234")
         .lookupCode("K7P2M9XQ4T");

@@ -40,22 +40,4 @@ public final class Text {
     }
     return true;
   }
-
-  /**
-   * Masks the middle of a value, keeping {@code head} leading and {@code tail} trailing characters.
-   *
-   * @param value the value, not null
-   * @param head how many leading characters to keep
-   * @param tail how many trailing characters to keep
-   * @return the masked value, with one {@code *} per hidden character; all stars when the value is
-   *     too short to keep anything
-   */
-  public static String mask(String value, int head, int tail) {
-    if (value.length() <= head + tail) {
-      return "*".repeat(value.length());
-    }
-    return value.substring(0, head)
-        + "*".repeat(value.length() - head - tail)
-        + value.substring(value.length() - tail);
-  }
 }
