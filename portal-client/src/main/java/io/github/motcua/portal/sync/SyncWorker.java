@@ -94,7 +94,7 @@ public final class SyncWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
 
   private final WorkerSettings settings;
-  private final SyncOutbox outbox;
+  private final DeliveryQueue outbox;
   private final Map<String, PortalClient> clients;
   private final String workerId;
 
@@ -377,7 +377,7 @@ public final class SyncWorker implements AutoCloseable {
 
   /** Configures a {@link SyncWorker}. Not thread-safe. */
   public static final class Builder {
-    private SyncOutbox outbox;
+    private DeliveryQueue outbox;
     private final Map<String, PortalClient> clients = new LinkedHashMap<>();
     private int workerThreads = 2;
     private int batchSize = 32;
@@ -397,12 +397,13 @@ public final class SyncWorker implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Sets the outbox to deliver from (required).
+     * Sets the outbox to deliver from (required): its worker side, which a {@link SyncOutbox} such
+     * as {@link JdbcSyncOutbox} is.
      *
      * @param outbox not null
      * @return this builder
      */
-    public Builder outbox(SyncOutbox outbox) {
+    public Builder outbox(DeliveryQueue outbox) {
       this.outbox = Objects.requireNonNull(outbox, "outbox");
       return this;
     }

@@ -27,7 +27,7 @@ import java.util.Map;
  * @param callMargins per destination, the least lease a portal call may start with
  */
 record WorkerSettings(
-    SyncOutbox outbox,
+    DeliveryQueue outbox,
     String workerId,
     int workerThreads,
     int batchSize,

@@ -369,8 +369,8 @@ public final class JdbcStore {
    * another thread stored a newer version while it waited for the store lock, although that store
    * may have begun before this transaction was committed; when the process is then killed, commits
    * it had acknowledged are gone (the outbox's embedded crash test lost claims and settlements of
-   * the killed worker's last moments under load). Commits that never wait for each other cannot
-   * be skipped. PostgreSQL commits are not serialised.
+   * the killed worker's last moments under load). Commits that never wait for each other cannot be
+   * skipped. PostgreSQL commits are not serialised.
    */
   private static final Object H2_FILE_COMMITS = new Object();
 
