@@ -31,6 +31,13 @@ class LinearReadingTest {
 
   private static com.sun.management.ThreadMXBean threads() {
     java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    boolean counts =
+        bean instanceof com.sun.management.ThreadMXBean sun
+            && sun.isThreadAllocatedMemorySupported();
+    // Under -Dmotcua.requireInterop=true (CI) a JVM that cannot measure fails instead of skipping.
+    if (Boolean.getBoolean("motcua.requireInterop")) {
+      assertThat(counts).as("this JVM cannot count a thread's allocated bytes").isTrue();
+    }
     assumeThat(
             bean instanceof com.sun.management.ThreadMXBean sun
                 && sun.isThreadAllocatedMemorySupported())
